@@ -1,0 +1,115 @@
+"""Find the six sections of a report and the region of each table."""
+from __future__ import annotations
+
+import re
+
+from ..model import Section
+from ..schema import SECTION_OF_TABLE, SECTIONS, TableSpec, normalize_label, squeeze
+
+_ARABIC = {str(i + 1): s.number for i, s in enumerate(SECTIONS)}
+# A heading line: optional markup, then 二、 / 2、 / 2. / 2．, then the heading words.
+_HEADING = re.compile(
+    r"^[ \t\u3000#*>]*(?:(?P<cn>[一二三四五六])\s*[、.．，,]|(?P<ar>[1-6１-６])\s*[、.．)）])[ \t\u3000*]*(?P<rest>\S.*)$",
+    re.M,
+)
+
+
+def find_sections(text: str) -> dict[str, Section]:
+    """Sections by their headings, in order; a heading must name its section's subject."""
+    found: list[tuple[str, int, int, str]] = []  # (number, start, body_start, heading)
+    order = [s.number for s in SECTIONS]
+    last_index = -1
+    for m in _HEADING.finditer(text):
+        number = m.group("cn") or _ARABIC.get(_to_ascii_digit(m.group("ar") or ""), "")
+        if not number:
+            continue
+        index = order.index(number)
+        spec = SECTIONS[index]
+        rest = normalize_label(m.group("rest"))[:40]
+        if not any(k in rest for k in spec.keywords):
+            continue
+        if index <= last_index:
+            continue  # a later heading of an earlier number: a table row or a quotation
+        found.append((number, m.start(), m.end(), m.group(0).strip()))
+        last_index = index
+    if len(found) < 3:
+        found = _inline_headings(text, found)
+    sections: dict[str, Section] = {}
+    for k, (number, start, body, heading) in enumerate(found):
+        end = found[k + 1][1] if k + 1 < len(found) else len(text)
+        sections[number] = Section(number, heading, (start, end), body)
+    return sections
+
+
+def _to_ascii_digit(s: str) -> str:
+    return chr(ord(s) - 0xFEE0) if s and "１" <= s <= "６" else s
+
+
+def _inline_headings(text: str, found):
+    """Flat text with no line breaks: look for the official headings anywhere, in order."""
+    result = list(found)
+    have = {f[0] for f in result}
+    pos = 0
+    for spec in SECTIONS:
+        if spec.number in have:
+            continue
+        heading = spec.heading
+        idx = text.find(heading, pos)
+        if idx < 0:
+            continue
+        result.append((spec.number, idx, idx + len(heading), heading))
+        pos = idx + len(heading)
+    result.sort(key=lambda f: f[1])
+    # keep order monotone in section number
+    out, last = [], -1
+    order = [s.number for s in SECTIONS]
+    for f in result:
+        i = order.index(f[0])
+        if i > last:
+            out.append(f)
+            last = i
+    return out
+
+
+def table_region(text: str, sections: dict[str, Section], spec: TableSpec) -> tuple[int, int] | None:
+    """Where a table's rows and values can be: its section, from the table's first header cue."""
+    number = SECTION_OF_TABLE[spec.id]
+    section = sections.get(number)
+    if section is not None:
+        start, end = section.body_start, section.span[1]
+    else:
+        start, end = _guess_region(text, sections, spec)
+        if start is None:
+            return None
+    cue = _first_cue(text, start, end, spec.cues)
+    if cue is not None:
+        start = cue
+    elif section is None:
+        return None
+    return start, end
+
+
+def _guess_region(text, sections, spec):
+    """A table whose section heading is missing: from its first cue to the next known section."""
+    cue = _first_cue(text, 0, len(text), spec.cues)
+    if cue is None:
+        return None, None
+    later = [s.span[0] for s in sections.values() if s.span[0] > cue]
+    return cue, min(later) if later else len(text)
+
+
+def _first_cue(text: str, start: int, end: int, cues: tuple[str, ...]) -> int | None:
+    """Offset of the line holding the first header cue in text[start:end], or None."""
+    best = None
+    region = text[start:end]
+    squeezed, index = squeeze(region)
+    for cue in cues:
+        i = squeezed.find(normalize_label(cue))
+        if i >= 0:
+            pos = start + index[i]
+            if best is None or pos < best:
+                best = pos
+    if best is None:
+        return None
+    line_start = text.rfind("\n", start, best) + 1
+    return max(line_start, start)

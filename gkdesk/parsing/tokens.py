@@ -1,0 +1,292 @@
+"""Cut a table region of extracted text into tokens: labels, values, null marks, empty cells.
+
+Whatever the extraction left (HTML cells, reST grid tables, pipe rows, tab rows, one cell per
+line, space-aligned PDF text), the result is one flat list of tokens in reading order. Each
+token keeps its span in the document and, where the layout tells, its physical row and
+position, so that the recognizer can place values that lost their neighbours.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+TEXT, NUM, NULL, EMPTY = "text", "num", "null", "empty"
+
+_NUMBER = re.compile(
+    r"^(?P<sign>[-+]?)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?(?P<unit>万元|元|件|项|个|条|次|人|%)?$"
+)
+_NULL_MARKS = {"/", "／", "-", "—", "——", "－", "–", "无", "\\", "、", "--", "---"}
+_PAGE_NUMBER = re.compile(r"^(?:第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|[-—–－]\s*\d+\s*[-—–－]|\d+\s*/\s*\d+)$")
+_HTML_CELL = re.compile(r"<t([dh])\b[^>]*>(.*?)</t\1\s*>", re.S | re.I)
+_HTML_ROW = re.compile(r"<tr\b", re.I)
+_TAG = re.compile(r"<[^>]+>")
+_RST_BORDER = re.compile(r"^\s*[+|][-=+|: ]*\+[-=+|: ]*$")
+_MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_SIMPLE_RULE = re.compile(r"^\s*-{3,}(\s+-{3,})*\s*$")
+
+
+@dataclass
+class Token:
+    kind: str  # TEXT, NUM, NULL, EMPTY
+    text: str  # the token's text as written (stripped)
+    start: int  # span in the document
+    end: int
+    line: int  # physical line number (or row index of a structured table)
+    x: int = -1  # character column in its line, for space-aligned text
+    structured: bool = False  # came from explicit cell boundaries (tab, pipe, HTML, grid)
+    value: int | float | None = None
+    label: str = ""  # normalized text, for TEXT tokens
+
+
+def clean_cell_text(text: str) -> str:
+    """Strip markup a converter wraps around a cell: **bold**, backslash escapes, HTML tags."""
+    text = _TAG.sub("", text)
+    text = text.replace("&nbsp;", " ").replace("\\", "")
+    return text.strip().strip("*").strip()
+
+
+def parse_number(text: str) -> int | float | None:
+    """A cell's number, or None if the text is not one number. Full-width digits are read."""
+    t = unicodedata.normalize("NFKC", clean_cell_text(text)).replace(" ", "").replace("，", ",")
+    m = _NUMBER.match(t)
+    if not m:
+        return None
+    digits = m.group("int").replace(",", "")
+    sign = -1 if m.group("sign") == "-" else 1
+    if m.group("frac"):
+        return sign * float(digits + m.group("frac"))
+    return sign * int(digits)
+
+
+def classify(text: str) -> tuple[str, int | float | None]:
+    cleaned = clean_cell_text(text)
+    if not cleaned:
+        return EMPTY, None
+    norm = unicodedata.normalize("NFKC", cleaned).replace(" ", "")
+    if norm in _NULL_MARKS or cleaned in _NULL_MARKS:
+        return NULL, None
+    value = parse_number(cleaned)
+    if value is not None:
+        return NUM, value
+    return TEXT, None
+
+
+def is_page_number(text: str) -> bool:
+    return bool(_PAGE_NUMBER.match(unicodedata.normalize("NFKC", text).strip()))
+
+
+class Tokenizer:
+    """Tokenize text[start:end] of a document."""
+
+    def __init__(self, text: str, start: int, end: int):
+        self.text = text
+        self.start = start
+        self.end = end
+        self.tokens: list[Token] = []
+
+    # ------------------------------------------------------------ entry
+    def run(self) -> list[Token]:
+        region = self.text[self.start : self.end]
+        if _HTML_CELL.search(region):
+            self._html(region)
+        else:
+            self._lines(region)
+        from ..schema import normalize_label
+
+        for tok in self.tokens:
+            if tok.kind == TEXT:
+                tok.label = normalize_label(clean_cell_text(tok.text))
+        return self.tokens
+
+    def _add(self, raw: str, start: int, line: int, x: int = -1, structured: bool = False) -> None:
+        """Add one cell; `raw` is the cell's text at document offset `start` (unstripped)."""
+        stripped = raw.strip()
+        if stripped:
+            start += raw.index(stripped)
+        kind, value = classify(stripped)
+        if kind == TEXT and is_page_number(stripped):
+            return
+        if kind == EMPTY and not structured:
+            return
+        self.tokens.append(Token(kind, stripped, start, start + len(stripped), line, x, structured, value))
+
+    # ------------------------------------------------------------ HTML tables (pandoc markdown)
+    def _html(self, region: str) -> None:
+        rows = [m.start() for m in _HTML_ROW.finditer(region)]
+        pos = 0
+        for m in _HTML_CELL.finditer(region):
+            # Text between cells (captions, paragraphs) still counts as labels.
+            between = region[pos : m.start()]
+            if _TAG.sub("", between).strip():
+                self._lines(between, offset=pos)
+            pos = m.end()
+            row = sum(1 for r in rows if r < m.start())
+            inner_start = m.start(2)
+            inner = m.group(2)
+            text = _TAG.sub(lambda t: " " * len(t.group(0)), inner)  # keep offsets
+            self._add(text, self.start + inner_start, line=10_000 + row, structured=True)
+        tail = region[pos:]
+        if tail.strip():
+            self._lines(tail, offset=pos)
+
+    # ------------------------------------------------------------ line layouts
+    def _lines(self, region: str, offset: int = 0) -> None:
+        lines = region.split("\n")
+        starts = []
+        p = 0
+        for ln in lines:
+            starts.append(p)
+            p += len(ln) + 1
+        base_line = self.text.count("\n", 0, self.start + offset)
+        cell_per_line = self._is_cell_per_line(lines)
+        i = 0
+        while i < len(lines):
+            line = lines[i]
+            doc = self.start + offset + starts[i]
+            if _RST_BORDER.match(line) and "+" in line:
+                i = self._rst_block(lines, starts, i, offset, base_line)
+                continue
+            if _MD_RULE.match(line) or _SIMPLE_RULE.match(line):
+                i += 1
+                continue
+            stripped = line.strip()
+            if not stripped or stripped == "\f":
+                i += 1
+                continue
+            if cell_per_line and "\t" in line and line.strip("\t ") == line.lstrip("\t ").split("\t")[0].strip():
+                # One cell on its own line; a tab-only line is an empty cell.
+                self._add(line.replace("\t", " "), doc, base_line + i, structured=True)
+            elif line.count("|") >= 2 or (line.count("|") == 1 and line.rstrip().endswith("|")):
+                self._pipe_row(line, doc, base_line + i)
+            elif "\t" in line:
+                self._tab_row(line, doc, base_line + i)
+            else:
+                self._space_row(line, doc, base_line + i)
+            i += 1
+
+    @staticmethod
+    def _is_cell_per_line(lines: list[str]) -> bool:
+        """Word-to-text output: nearly every non-blank line is one tab-indented cell."""
+        content = [ln for ln in lines if ln.strip()]
+        if len(content) < 8:
+            return False
+        single = sum(1 for ln in lines if ln.startswith("\t") and "\t" not in ln.strip("\t ").strip())
+        multi = sum(1 for ln in content if "\t" in ln.strip("\t "))
+        return single >= 0.5 * len(content) and multi <= 0.1 * len(content)
+
+    def _pipe_row(self, line: str, doc: int, line_no: int) -> None:
+        parts = line.split("|")
+        # A row "| a | b |" has empty first and last parts; "a | b |" only the last.
+        pos = 0
+        bounds = []
+        for part in parts:
+            bounds.append((pos, part))
+            pos += len(part) + 1
+        if bounds and not bounds[0][1].strip() and line.lstrip().startswith("|"):
+            bounds = bounds[1:]
+        if bounds and not bounds[-1][1].strip():
+            bounds = bounds[:-1]
+        for x, part in bounds:
+            self._split_cell(part, doc + x, line_no, x, structured=True)
+
+    def _tab_row(self, line: str, doc: int, line_no: int) -> None:
+        pos = 0
+        for part in line.split("\t"):
+            self._split_cell(part, doc + pos, line_no, pos, structured=True)
+            pos += len(part) + 1
+
+    def _space_row(self, line: str, doc: int, line_no: int) -> None:
+        for m in re.finditer(r"\S+(?: \S+)*", line):
+            self._split_cell(m.group(0), doc + m.start(), line_no, m.start(), structured=False)
+
+    def _split_cell(self, part: str, doc: int, line_no: int, x: int, structured: bool) -> None:
+        """A cell whose text may hold a label and numbers separated by single spaces."""
+        stripped = part.strip()
+        if not stripped:
+            if structured:
+                self._add(part, doc, line_no, x, structured=True)
+            return
+        words = list(re.finditer(r"\S+", part))
+        kinds = [classify(w.group(0))[0] for w in words]
+        if len(words) == 1 or all(k == TEXT for k in kinds):
+            self._add(part, doc, line_no, x, structured)
+            return
+        if structured and all(k != TEXT for k in kinds) and len(words) == 2 and all(
+            w.group(0).isdigit() for w in words
+        ):
+            # "1 123" inside one cell: a number written with a space as thousands separator.
+            joined = "".join(w.group(0) for w in words)
+            self._add(part, doc, line_no, x, structured)
+            self.tokens[-1].kind, self.tokens[-1].value, self.tokens[-1].text = NUM, int(joined), part.strip()
+            return
+        # Group consecutive label words into one label; numbers stand alone.
+        group_start = None
+        for w, kind in zip(words, kinds):
+            if kind == TEXT:
+                if group_start is None:
+                    group_start = w.start()
+                group_end = w.end()
+                continue
+            if group_start is not None:
+                self._add(part[group_start:group_end], doc + group_start, line_no, x + group_start, structured)
+                group_start = None
+            self._add(w.group(0), doc + w.start(), line_no, x + w.start(), structured and len(words) == 1)
+        if group_start is not None:
+            self._add(part[group_start:group_end], doc + group_start, line_no, x + group_start, structured)
+
+    # ------------------------------------------------------------ reST grid tables
+    def _rst_block(self, lines, starts, i, offset, base_line) -> int:
+        """Read grid-table rows from border line i; return the index after the table."""
+        i += 1
+        block: list[int] = []
+        while i < len(lines):
+            line = lines[i]
+            is_border = bool(_RST_BORDER.match(line)) and "+" in line
+            if is_border or not line.strip().startswith("|"):
+                if block:
+                    self._rst_row(lines, starts, block, offset, base_line)
+                    block = []
+                if not is_border:
+                    break
+            else:
+                block.append(i)
+            i += 1
+        if block:
+            self._rst_row(lines, starts, block, offset, base_line)
+        return i
+
+    def _rst_row(self, lines, starts, block, offset, base_line) -> None:
+        """One grid row: cell texts joined down the lines; numbers wrapped in a cell rejoin."""
+        columns: dict[int, list[tuple[int, str]]] = {}
+        for idx in block:
+            line = lines[idx]
+            pos = 0
+            parts = line.split("|")
+            for col, part in enumerate(parts):
+                if 0 < col < len(parts) - 1 or (col == len(parts) - 1 and part.strip()):
+                    columns.setdefault(col, []).append((self.start + offset + starts[idx] + pos, part))
+                pos += len(part) + 1
+        line_no = base_line + block[0]
+        for col in sorted(columns):
+            frags = [(s, p) for s, p in columns[col] if p.strip()]
+            if not frags:
+                self._add("", columns[col][0][0], line_no, col, structured=True)
+                continue
+            pieces = [clean_cell_text(p) for _, p in frags]
+            joined_digits = "".join(pieces)
+            first = frags[0][0] + frags[0][1].index(frags[0][1].strip())
+            last_s, last_p = frags[-1]
+            last = last_s + last_p.index(last_p.strip()) + len(last_p.strip())
+            kind, value = classify(joined_digits)
+            if kind in (NUM, NULL):
+                tok = Token(kind, joined_digits, first, last, line_no, col, True, value)
+            else:
+                tok = Token(TEXT, " ".join(pieces), first, last, line_no, col, True)
+            if tok.kind == TEXT and is_page_number(tok.text):
+                continue
+            self.tokens.append(tok)
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    return Tokenizer(text, start, end).run()

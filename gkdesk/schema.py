@@ -1,0 +1,458 @@
+"""The official report format, both versions, as one declarative schema.
+
+Every label of the official form is written here once. The parser (anchors), the checks
+(relations), the review grids and the Excel writer (header paths, row paths) all read it.
+
+Sources: 国办公开办函〔2021〕30号 (format "2021", report years 2021 onward) and
+国办公开办函〔2019〕60号 试行格式 (format "2019", report years 2019 and 2020).
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import cache
+
+FORMATS = ("2021", "2019")
+TABLE_IDS = ("t2", "t3", "t4")
+
+
+class ValueKind(str, Enum):
+    COUNT = "count"  # whole number >= 0
+    SIGNED_COUNT = "signed"  # whole number, may be negative (2019 本年增/减)
+    AMOUNT = "amount"  # decimal >= 0 (fees, purchase sums)
+
+
+@cache
+def _norm_char(ch: str) -> str:
+    if ch.isspace() or ch in "*\\`#|":
+        return ""
+    if ch in "“”„‟〝〞「」":
+        return '"'
+    if ch in "‘’":
+        return "'"
+    return unicodedata.normalize("NFKC", ch)
+
+
+def normalize_label(text: str) -> str:
+    """The comparison form of a label: NFKC, no white space, no markup, plain quotes."""
+    return "".join(map(_norm_char, text))
+
+
+def squeeze(text: str) -> tuple[str, list[int]]:
+    """normalize_label(text) and, for each of its characters, the offset it came from."""
+    chars: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        n = _norm_char(ch)
+        if n:
+            chars.append(n)
+            index.extend([i] * len(n))
+    return "".join(chars), index
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    kind: ValueKind = ValueKind.COUNT
+    # Header groups above the label, outermost first (e.g. 行政诉讼 › 复议后起诉).
+    path: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    # The official header label when it differs from `label` (e.g. 法人或其他组织·其他).
+    short: str = ""
+
+    @property
+    def header_path(self) -> tuple[str, ...]:
+        return self.path + (self.short or self.label,)
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    # Phrases (in normalize_label form) that identify this row in extracted text.
+    anchors: tuple[str, ...]
+    # Row-label groups to the left of the label, outermost first.
+    path: tuple[str, ...] = ()
+    # 表二 rows carry their group's columns; 表三/表四 rows use the table's columns.
+    columns: tuple[Column, ...] = ()
+    # 表三: a 办理结果 leaf (counts into （七）总计).
+    result_leaf: bool = False
+
+    @property
+    def label_path(self) -> tuple[str, ...]:
+        return self.path + (self.label,)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A linear 勾稽关系: sum(lhs cells) == sum(rhs cells)."""
+
+    rule: str  # e.g. "t3.row_total"
+    lhs: tuple[tuple[str, int, int], ...]
+    rhs: tuple[tuple[str, int, int], ...]
+    # What the relation says, in the form's words ("总计 = 六类申请人之和").
+    description: str
+
+    @property
+    def cells(self) -> tuple[tuple[str, int, int], ...]:
+        return self.lhs + self.rhs
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    id: str
+    version: str  # "2021", "2019", or "" for a table both versions share (表四)
+    number: str  # 表二
+    title: str
+    rows: tuple[Row, ...]
+    columns: tuple[Column, ...] = ()  # shared columns (表三, 表四)
+    # Text printed in the header block (表三's 勾稽关系 note).
+    note: str = ""
+    # Header cue phrases that open the table in text (normalized form).
+    cues: tuple[str, ...] = ()
+
+    def row_columns(self, row: int) -> tuple[Column, ...]:
+        return self.rows[row].columns or self.columns
+
+    def cell_count(self) -> int:
+        return sum(len(self.row_columns(r)) for r in range(len(self.rows)))
+
+    def addresses(self):
+        for r in range(len(self.rows)):
+            for c in range(len(self.row_columns(r))):
+                yield (self.id, r, c)
+
+    def row_index(self, label: str) -> int:
+        for i, row in enumerate(self.rows):
+            if row.label == label:
+                return i
+        raise KeyError(label)
+
+
+@dataclass(frozen=True)
+class FormatSpec:
+    version: str
+    notice: str
+    years: str
+    tables: dict[str, TableSpec]
+    relations: tuple[Relation, ...] = field(default=())
+
+    def table(self, table_id: str) -> TableSpec:
+        return self.tables[table_id]
+
+    def cell_name(self, addr) -> str:
+        """The cell as the official form names it: 表三 （七）总计·自然人."""
+        table_id, r, c = addr
+        spec = self.tables[table_id]
+        if table_id == "t4":
+            col = spec.columns[c]
+            return f"{spec.number} " + "·".join(col.header_path)
+        row = spec.rows[r]
+        col = spec.row_columns(r)[c]
+        return f"{spec.number} {row_display(row)}·{col.short or col.label}"
+
+
+def row_display(row: Row) -> str:
+    """A row's label with enough of its group to be unambiguous (（三）不予公开 1.属于国家秘密)."""
+    if row.label[:1].isdigit() and row.path:
+        return f"{row.path[-1]} {row.label}"
+    return row.label
+
+
+# ---------------------------------------------------------------- 表二 ----------------
+
+_G1, _G5, _G6, _G8, _G9 = (f"第二十条第（{n}）项" for n in "一五六八九")
+_FEE_2021 = Column("本年收费金额（单位：万元）", ValueKind.AMOUNT)
+
+
+def _cols(*labels: str, kind: ValueKind = ValueKind.COUNT) -> tuple[Column, ...]:
+    return tuple(Column(label, kind) for label in labels)
+
+
+_T2_2021_G1 = _cols("本年制发件数", "本年废止件数", "现行有效件数")
+_T2_2021_DECISIONS = _cols("本年处理决定数量")
+
+T2_2021 = TableSpec(
+    id="t2",
+    version="2021",
+    number="表二",
+    title="主动公开政府信息情况",
+    cues=("第二十条", "信息内容", "本年制发件数"),
+    rows=(
+        Row("规章", ("规章",), (_G1,), _T2_2021_G1),
+        Row("行政规范性文件", ("行政规范性文件", "规范性文件"), (_G1,), _T2_2021_G1),
+        Row("行政许可", ("行政许可",), (_G5,), _T2_2021_DECISIONS),
+        Row("行政处罚", ("行政处罚",), (_G6,), _T2_2021_DECISIONS),
+        Row("行政强制", ("行政强制",), (_G6,), _T2_2021_DECISIONS),
+        Row("行政事业性收费", ("行政事业性收费", "事业性收费"), (_G8,), (_FEE_2021,)),
+    ),
+)
+
+_T2_2019_G1 = _cols("本年新制作数量", "本年新公开数量", "对外公开总数量")
+_T2_2019_ITEMS = (
+    Column("上一年项目数量"),
+    Column("本年增/减", ValueKind.SIGNED_COUNT, aliases=("本年增减",)),
+    Column("处理决定数量"),
+)
+_T2_2019_FEES = _T2_2019_ITEMS[:2]
+_T2_2019_PURCHASE = (Column("采购项目数量"), Column("采购总金额", ValueKind.AMOUNT))
+
+T2_2019 = TableSpec(
+    id="t2",
+    version="2019",
+    number="表二",
+    title="主动公开政府信息情况",
+    cues=("第二十条", "信息内容", "本年新制作数量"),
+    rows=(
+        Row("规章", ("规章",), (_G1,), _T2_2019_G1),
+        Row("规范性文件", ("规范性文件",), (_G1,), _T2_2019_G1),
+        Row("行政许可", ("行政许可",), (_G5,), _T2_2019_ITEMS),
+        Row("其他对外管理服务事项", ("其他对外管理服务事项", "对外管理服务"), (_G5,), _T2_2019_ITEMS),
+        Row("行政处罚", ("行政处罚",), (_G6,), _T2_2019_ITEMS),
+        Row("行政强制", ("行政强制",), (_G6,), _T2_2019_ITEMS),
+        Row("行政事业性收费", ("行政事业性收费", "事业性收费"), (_G8,), _T2_2019_FEES),
+        Row("政府集中采购", ("政府集中采购", "集中采购"), (_G9,), _T2_2019_PURCHASE),
+    ),
+)
+
+# ---------------------------------------------------------------- 表三 ----------------
+
+_APPLICANTS = "申请人情况"
+_ORGS = "法人或其他组织"
+T3_COLUMNS = (
+    Column("自然人", path=(_APPLICANTS,)),
+    Column("商业企业", path=(_APPLICANTS, _ORGS)),
+    Column("科研机构", path=(_APPLICANTS, _ORGS)),
+    Column("社会公益组织", path=(_APPLICANTS, _ORGS)),
+    Column("法律服务机构", path=(_APPLICANTS, _ORGS)),
+    Column("法人或其他组织·其他", path=(_APPLICANTS, _ORGS), short="其他"),
+    Column("总计", path=(_APPLICANTS,)),
+)
+T3_TOTAL_COLUMN = 6
+
+_RESULTS = "三、本年度办理结果"
+_WITHHELD = "（三）不予公开"
+_UNABLE = "（四）无法提供"
+_NOT_PROCESSED = "（五）不予处理"
+_OTHER = "（六）其他处理"
+
+_T3_HEAD = (
+    Row("一、本年新收政府信息公开申请数量", ("本年新收",)),
+    Row("二、上年结转政府信息公开申请数量", ("上年结转",)),
+    Row("（一）予以公开", ("予以公开",), (_RESULTS,), result_leaf=True),
+    Row(
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        ("部分公开",),
+        (_RESULTS,),
+        result_leaf=True,
+    ),
+    Row("1.属于国家秘密", ("国家秘密",), (_RESULTS, _WITHHELD), result_leaf=True),
+    Row("2.其他法律行政法规禁止公开", ("法律行政法规禁止", "其他法律行政法规"), (_RESULTS, _WITHHELD), result_leaf=True),
+    Row("3.危及“三安全一稳定”", ('三安全一稳定', "危及"), (_RESULTS, _WITHHELD), result_leaf=True),
+    Row("4.保护第三方合法权益", ("第三方合法权益", "保护第三方"), (_RESULTS, _WITHHELD), result_leaf=True),
+    Row("5.属于三类内部事务信息", ("三类内部事务", "内部事务信息"), (_RESULTS, _WITHHELD), result_leaf=True),
+    Row("6.属于四类过程性信息", ("四类过程性", "过程性信息"), (_RESULTS, _WITHHELD), result_leaf=True),
+    Row("7.属于行政执法案卷", ("行政执法案卷", "执法案卷"), (_RESULTS, _WITHHELD), result_leaf=True),
+    Row("8.属于行政查询事项", ("行政查询事项", "查询事项"), (_RESULTS, _WITHHELD), result_leaf=True),
+    Row("1.本机关不掌握相关政府信息", ("本机关不掌握", "不掌握相关"), (_RESULTS, _UNABLE), result_leaf=True),
+    Row("2.没有现成信息需要另行制作", ("没有现成信息", "另行制作"), (_RESULTS, _UNABLE), result_leaf=True),
+    Row("3.补正后申请内容仍不明确", ("补正后申请", "仍不明确"), (_RESULTS, _UNABLE), result_leaf=True),
+    Row("1.信访举报投诉类申请", ("信访举报投诉", "信访举报"), (_RESULTS, _NOT_PROCESSED), result_leaf=True),
+    Row("2.重复申请", ("重复申请",), (_RESULTS, _NOT_PROCESSED), result_leaf=True),
+    Row("3.要求提供公开出版物", ("公开出版物",), (_RESULTS, _NOT_PROCESSED), result_leaf=True),
+    Row("4.无正当理由大量反复申请", ("大量反复申请", "大量反复"), (_RESULTS, _NOT_PROCESSED), result_leaf=True),
+    Row(
+        "5.要求行政机关确认或重新出具已获取信息",
+        ("确认或重新出具", "重新出具"),
+        (_RESULTS, _NOT_PROCESSED),
+        result_leaf=True,
+    ),
+)
+_T3_TAIL = (
+    Row("（七）总计", ("(七)总计", "七)总计"), (_RESULTS,)),
+    Row("四、结转下年度继续办理", ("结转下年度",)),
+)
+
+T3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+_T3_CUES = ("勾稽关系", "申请人情况", "自然人")
+
+T3_2021 = TableSpec(
+    id="t3",
+    version="2021",
+    number="表三",
+    title="收到和处理政府信息公开申请情况",
+    columns=T3_COLUMNS,
+    note=T3_NOTE,
+    cues=_T3_CUES,
+    rows=_T3_HEAD
+    + (
+        Row(
+            "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+            ("逾期不补正",),
+            (_RESULTS, _OTHER),
+            result_leaf=True,
+        ),
+        Row(
+            "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+            ("收费通知", "缴纳费用"),
+            (_RESULTS, _OTHER),
+            result_leaf=True,
+        ),
+        Row("3.其他", ("3.其他",), (_RESULTS, _OTHER), result_leaf=True),
+    )
+    + _T3_TAIL,
+)
+
+T3_2019 = TableSpec(
+    id="t3",
+    version="2019",
+    number="表三",
+    title="收到和处理政府信息公开申请情况",
+    columns=T3_COLUMNS,
+    note=T3_NOTE,
+    cues=_T3_CUES,
+    rows=_T3_HEAD + (Row("（六）其他处理", ("其他处理",), (_RESULTS,), result_leaf=True),) + _T3_TAIL,
+)
+
+# ---------------------------------------------------------------- 表四 ----------------
+
+_OUTCOMES = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+_REVIEW = ("行政复议",)
+_DIRECT = ("行政诉讼", "未经复议直接起诉")
+_AFTER = ("行政诉讼", "复议后起诉")
+T4_GROUPS = (_REVIEW, _DIRECT, _AFTER)
+T4_GROUP_WIDTH = len(_OUTCOMES)
+
+T4 = TableSpec(
+    id="t4",
+    version="",
+    number="表四",
+    title="政府信息公开行政复议、行政诉讼情况",
+    cues=("未经复议直接起诉", "复议后起诉", "结果维持", "尚未审结"),
+    columns=tuple(Column(label, path=group) for group in T4_GROUPS for label in _OUTCOMES),
+    rows=(Row("", ()),),
+)
+
+
+# ---------------------------------------------------------------- relations ------------
+
+def _t3_relations(spec: TableSpec) -> tuple[Relation, ...]:
+    rels = []
+    ncols = len(spec.columns)
+    total_row = spec.row_index("（七）总计")
+    carry_row = spec.row_index("四、结转下年度继续办理")
+    leaves = [i for i, row in enumerate(spec.rows) if row.result_leaf]
+    for r in range(len(spec.rows)):
+        rels.append(
+            Relation(
+                "t3.row_total",
+                (("t3", r, T3_TOTAL_COLUMN),),
+                tuple(("t3", r, c) for c in range(T3_TOTAL_COLUMN)),
+                "总计 = 自然人与五类法人或其他组织之和",
+            )
+        )
+    for c in range(ncols):
+        rels.append(
+            Relation(
+                "t3.results_total",
+                (("t3", total_row, c),),
+                tuple(("t3", r, c) for r in leaves),
+                "（七）总计 = 各办理结果之和",
+            )
+        )
+    for c in range(ncols):
+        rels.append(
+            Relation(
+                "t3.balance",
+                (("t3", 0, c), ("t3", 1, c)),
+                (("t3", total_row, c), ("t3", carry_row, c)),
+                "第一项加第二项之和 = 第三项加第四项之和",
+            )
+        )
+    return tuple(rels)
+
+
+def _t4_relations() -> tuple[Relation, ...]:
+    rels = []
+    for g in range(len(T4_GROUPS)):
+        base = g * T4_GROUP_WIDTH
+        rels.append(
+            Relation(
+                "t4.total",
+                (("t4", 0, base + 4),),
+                tuple(("t4", 0, base + k) for k in range(4)),
+                "总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+            )
+        )
+    return tuple(rels)
+
+
+@cache
+def table_relations(spec: TableSpec) -> tuple[Relation, ...]:
+    """The arithmetic relations of one table (表二 has none)."""
+    if spec.id == "t3":
+        return _t3_relations(spec)
+    if spec.id == "t4":
+        return _t4_relations()
+    return ()
+
+
+def _format(version: str, notice: str, years: str, t2: TableSpec, t3: TableSpec) -> FormatSpec:
+    return FormatSpec(
+        version=version,
+        notice=notice,
+        years=years,
+        tables={"t2": t2, "t3": t3, "t4": T4},
+        relations=table_relations(t3) + table_relations(T4),
+    )
+
+
+FORMAT_2021 = _format("2021", "国办公开办函〔2021〕30号", "2021年起", T2_2021, T3_2021)
+FORMAT_2019 = _format("2019", "国办公开办函〔2019〕60号（试行）", "2019、2020年", T2_2019, T3_2019)
+_BY_VERSION = {"2021": FORMAT_2021, "2019": FORMAT_2019}
+
+
+def format_spec(version: str) -> FormatSpec:
+    return _BY_VERSION[str(version)]
+
+
+def expected_format_for_year(year: int | None) -> str | None:
+    if year is None:
+        return None
+    return "2019" if year in (2019, 2020) else ("2021" if year >= 2021 else None)
+
+
+def table_spec(version: str, table_id: str) -> TableSpec:
+    """The spec for a table; 表三 may have its own version in mixed documents."""
+    return _BY_VERSION[str(version)].tables[table_id]
+
+
+@cache
+def normalized_anchors(spec: TableSpec) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(normalize_label(a) for a in row.anchors) for row in spec.rows)
+
+
+def column_kind(version: str, addr) -> ValueKind:
+    table_id, r, c = addr
+    return table_spec(version, table_id).row_columns(r)[c].kind
+
+
+# ---------------------------------------------------------------- sections -------------
+
+@dataclass(frozen=True)
+class SectionSpec:
+    number: str  # 一 … 六
+    heading: str  # the official heading
+    keywords: tuple[str, ...]  # phrases (normalized) that identify a heading line
+
+
+SECTIONS = (
+    SectionSpec("一", "一、总体情况", ("总体情况",)),
+    SectionSpec("二", "二、主动公开政府信息情况", ("主动公开政府信息", "主动公开情况")),
+    SectionSpec("三", "三、收到和处理政府信息公开申请情况", ("收到和处理", "公开申请情况", "依申请公开情况")),
+    SectionSpec("四", "四、政府信息公开行政复议、行政诉讼情况", ("行政复议", "行政诉讼")),
+    SectionSpec("五", "五、存在的主要问题及改进情况", ("存在的主要问题", "主要问题及改进", "问题及改进")),
+    SectionSpec("六", "六、其他需要报告的事项", ("其他需要报告",)),
+)
+SECTION_OF_TABLE = {"t2": "二", "t3": "三", "t4": "四"}
+CHINESE_DIGITS = "一二三四五六七八九十"
