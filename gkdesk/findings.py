@@ -1,0 +1,44 @@
+"""A finding: what is wrong, where (cells and text), and what it should be."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ERROR, WARNING = "error", "warning"
+ARITHMETIC, NARRATIVE, STRUCTURE = "arithmetic", "narrative", "structure"
+
+
+@dataclass
+class Culprit:
+    """The single cell whose change would repair every broken relation it is in."""
+
+    cell: tuple[str, int, int]
+    value: int | float
+
+
+@dataclass
+class Finding:
+    rule: str  # e.g. "t3.balance", "narrative.t3_received", "structure.table_missing"
+    kind: str  # ARITHMETIC, NARRATIVE, STRUCTURE
+    severity: str  # ERROR, WARNING
+    cells: list[tuple[str, int, int]]
+    message: str  # Chinese, names cells as the official form does
+    span: tuple[int, int] | None = None  # the sentence (narrative) or source text concerned
+    expected: int | float | None = None  # what the first cell should be, when one value is implied
+    culprit: Culprit | None = None  # the likely mistake, when unique
+    ambiguous_culprits: list[Culprit] = field(default_factory=list)  # several single-cell repairs
+
+    def to_json(self) -> dict:
+        out = {
+            "rule": self.rule,
+            "kind": self.kind,
+            "severity": self.severity,
+            "cells": [list(c) for c in self.cells],
+            "message": self.message,
+        }
+        if self.span is not None:
+            out["span"] = list(self.span)
+        if self.expected is not None:
+            out["expected"] = self.expected
+        if self.culprit is not None:
+            out["culprit"] = {"cell": list(self.culprit.cell), "value": self.culprit.value}
+        return out
