@@ -8,6 +8,7 @@ Sources: 国办公开办函〔2021〕30号 (format "2021", report years 2021 onw
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
@@ -427,9 +428,25 @@ def table_spec(version: str, table_id: str) -> TableSpec:
     return _BY_VERSION[str(version)].tables[table_id]
 
 
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+\.)+")
+
+
+def label_prefix(label: str, length: int = 7) -> str:
+    """The start of a label without its numbering ("1.", "（三）", "二、"), normalized."""
+    return _NUMBERING.sub("", normalize_label(label))[:length]
+
+
 @cache
 def normalized_anchors(spec: TableSpec) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(normalize_label(a) for a in row.anchors) for row in spec.rows)
+    """Per row: its anchors, plus the start of its label when that is long enough to tell rows apart."""
+    out = []
+    for row in spec.rows:
+        anchors = [normalize_label(a) for a in row.anchors]
+        prefix = label_prefix(row.label)
+        if len(prefix) >= 5 and not any(a in prefix or prefix in a for a in anchors):
+            anchors.append(prefix)
+        out.append(tuple(anchors))
+    return tuple(out)
 
 
 def column_kind(version: str, addr) -> ValueKind:

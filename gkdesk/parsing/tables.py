@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..model import Cell, ParseNote, Table
 from ..schema import T3_TOTAL_COLUMN, T4, TableSpec, normalize_label, normalized_anchors
-from .tokens import EMPTY, NULL, NUM, TEXT, Token
+from .tokens import EMPTY, NULL, NUM, TEXT, Token, display_width
 
 # Text before an anchor inside the same token: a numbering or group label, not a sentence.
 _MAX_ANCHOR_PREFIX = 22
@@ -62,18 +62,14 @@ def find_rows(tokens: list[Token], spec: TableSpec) -> list[RowHit]:
     return hits
 
 
-def _trim(values: list[Token], ncols: int) -> tuple[list[Token], float]:
-    """Cut a row's value tokens to its column count; confidence falls with what was cut."""
-    if len(values) == ncols:
-        return values, 1.0
+def _trim(values: list[Token], ncols: int) -> list[Token]:
+    """A row's value tokens without the empty cells at its edges that exceed its column count."""
     vals = list(values)
     while len(vals) > ncols and vals[0].kind == EMPTY:
         vals.pop(0)
     while len(vals) > ncols and vals[-1].kind == EMPTY:
         vals.pop()
-    if len(vals) > ncols:
-        return vals[:ncols], 0.7
-    return vals, 0.95 if len(vals) == ncols else 0.5
+    return vals
 
 
 def _cell(tok: Token | None, confidence: float, inferred: bool = False, note: str = "") -> Cell:
@@ -83,30 +79,56 @@ def _cell(tok: Token | None, confidence: float, inferred: bool = False, note: st
     return Cell(value, tok.text if tok.kind != EMPTY else "", (tok.start, tok.end), confidence, inferred, note)
 
 
+def _mid(tok: Token, metric: str) -> float:
+    if metric == "x":
+        return tok.x + len(tok.text) / 2
+    return tok.xd + display_width(tok.text) / 2
+
+
+def _positional(tok: Token) -> bool:
+    return tok.x >= 0 and not tok.structured and tok.kind != EMPTY
+
+
 class ColumnPositions:
-    """Column centres of a space-aligned table, learnt from its own rows."""
+    """Column centres of a space-aligned table, learnt from its own rows.
+
+    pdftotext aligns columns by character index, pandoc and web renderers by display width
+    (a CJK character is two columns): both are tried and the tighter one kept."""
 
     def __init__(self, rows: list[list[Token]], ncols: int):
         self.centres: list[float] | None = None
-        full = [r for r in rows if len(r) == ncols and all(t.x >= 0 and not t.structured for t in r)]
+        self.metric = "x"
+        rows = [[t for t in r if t.kind != EMPTY] for r in rows]
+        full = [r for r in rows if len(r) == ncols and all(_positional(t) for t in r)]
         if full:
-            self.centres = [statistics.median(_mid(r[c]) for r in full) for c in range(ncols)]
+            best = None
+            for metric in ("x", "xd"):
+                centres = [statistics.median(_mid(r[c], metric) for r in full) for c in range(ncols)]
+                spread = sum(abs(_mid(r[c], metric) - centres[c]) for r in full for c in range(ncols))
+                if best is None or spread < best[0]:
+                    best = (spread, metric, centres)
+            _, self.metric, self.centres = best
             return
-        mids = sorted(_mid(t) for r in rows for t in r if t.x >= 0 and not t.structured)
-        groups: list[list[float]] = []
-        for m in mids:
-            if groups and m - groups[-1][-1] <= 2.5:
-                groups[-1].append(m)
-            else:
-                groups.append([m])
-        if len(groups) == ncols:
-            self.centres = [sum(g) / len(g) for g in groups]
+        for metric in ("x", "xd"):
+            mids = sorted(_mid(t, metric) for r in rows for t in r if _positional(t))
+            groups: list[list[float]] = []
+            for m in mids:
+                if groups and m - groups[-1][-1] <= 2.5:
+                    groups[-1].append(m)
+                else:
+                    groups.append([m])
+            if len(groups) == ncols:
+                self.metric = metric
+                self.centres = [sum(g) / len(g) for g in groups]
+                return
 
     def place(self, values: list[Token]) -> list[int] | None:
         """Columns for the values, in order, nearest their centres (or None if unknown)."""
-        if self.centres is None or any(t.x < 0 or t.structured for t in values):
+        if self.centres is None or not values or not all(_positional(t) for t in values):
             return None
         n, m = len(values), len(self.centres)
+        if n > m:
+            return None
         # Order-preserving assignment minimising distance (small DP: n <= m <= 15).
         inf = float("inf")
         cost = [[inf] * (m + 1) for _ in range(n + 1)]
@@ -115,13 +137,12 @@ class ColumnPositions:
             cost[0][j] = 0.0
         for i in range(1, n + 1):
             for j in range(i, m + 1):
-                # value i-1 goes to column j-1, previous values to columns < j-1
                 best, arg = inf, -1
                 for k in range(i - 1, j):
                     if cost[i - 1][k] < best:
                         best, arg = cost[i - 1][k], k
                 if best < inf:
-                    cost[i][j] = best + abs(_mid(values[i - 1]) - self.centres[j - 1])
+                    cost[i][j] = best + abs(_mid(values[i - 1], self.metric) - self.centres[j - 1])
                     back[i][j] = arg
         j = min(range(n, m + 1), key=lambda jj: cost[n][jj])
         cols = []
@@ -131,46 +152,110 @@ class ColumnPositions:
         return cols[::-1]
 
 
-def _mid(tok: Token) -> float:
-    return tok.x + len(tok.text) / 2
+class ColumnGrid:
+    """Cell indices of the value columns in tab, pipe or grid rows that keep a sheet's grid:
+    from the header cells that name the columns, else from where the values stand."""
+
+    def __init__(self, rows: list[list[Token]], ncols: int, header: list[Token] = (), labels: tuple[str, ...] = ()):
+        self.index = _header_grid(header, labels) if labels else None
+        if self.index is None:
+            cols = sorted({t.col for r in rows for t in r if t.col >= 0 and t.kind in (NUM, NULL)})
+            self.index = {c: i for i, c in enumerate(cols)} if len(cols) == ncols else None
+
+    def place(self, values: list[Token], ncols: int) -> list[Token | None] | None:
+        if self.index is None:
+            return None
+        out: list[Token | None] = [None] * ncols
+        for t in values:
+            if t.col not in self.index:
+                if t.kind in (NUM, NULL):
+                    return None  # a value outside the grid: the grid does not describe this row
+                continue
+            i = self.index[t.col]
+            held = out[i]
+            if held is None or held.kind == EMPTY:
+                out[i] = t if t.kind != EMPTY or held is None else held
+            elif t.kind != EMPTY:
+                return None  # two values for one column: not one row of this grid
+        return out
+
+
+def _header_grid(header: list[Token], labels: tuple[str, ...]) -> dict[int, int] | None:
+    """Column index -> table column, when every column label stands in its own header cell."""
+    cols: list[int] = []
+    used: set[int] = set()
+    for label in labels:
+        match = next((t for t in header if t.col >= 0 and t.label == label and id(t) not in used), None)
+        if match is None:
+            return None
+        used.add(id(match))
+        cols.append(match.col)
+    if len(set(cols)) != len(cols):
+        return None
+    return {c: i for i, c in enumerate(cols)}
+
+
+def leaf_labels(columns) -> tuple[str, ...]:
+    return tuple(normalize_label(c.short or c.label) for c in columns)
 
 
 def _place_by_relation(spec: TableSpec, values: list[Token]) -> list[int] | None:
     """表三: place k < 7 values so that 总计 = the applicant columns, leftmost first."""
-    if spec.id != "t3" or not values or any(t.kind == EMPTY for t in values):
+    if spec.id != "t3" or len(values) < 2 or any(t.kind == EMPTY for t in values):
         return None
     nums = [t.value if t.kind == NUM else 0 for t in values]
-    k = len(values)
-    if k == 1:
-        return None
     *parts, total = nums
     if abs(sum(parts) - total) > 1e-9:
         return None
-    return list(range(k - 1)) + [T3_TOTAL_COLUMN]
+    return list(range(len(values) - 1)) + [T3_TOTAL_COLUMN]
 
 
-def _build_row(spec: TableSpec, r: int, values: list[Token], positions: ColumnPositions | None) -> list[Cell]:
-    ncols = len(spec.row_columns(r))
-    vals, confidence = _trim(values, ncols)
+def _one_per_line(values: list[Token]) -> bool:
+    lines = [t.line for t in values]
+    return len(set(lines)) == len(lines)
+
+
+@dataclass
+class RowLayout:
+    positions: ColumnPositions | None = None
+    grid: ColumnGrid | None = None
+
+
+def _build_row(ncols: int, spec: TableSpec, hard: list[Token], soft: list[Token], layout: RowLayout) -> list[Cell]:
+    """The cells of one row from its value tokens (hard) and, for one-cell-per-line text, with
+    empty lines kept as possible empty cells (soft)."""
+    if len(hard) == ncols:
+        return [_cell(t, 1.0) for t in hard]
+    if layout.grid is not None and hard and all(t.col >= 0 for t in hard):
+        placed = layout.grid.place(hard, ncols)
+        if placed is not None:
+            return [_cell(t, 0.9) if t is not None else Cell(None, "", None, 0.9) for t in placed]
+    vals = _trim(hard, ncols)
     if len(vals) == ncols:
-        return [_cell(t, confidence) for t in vals]
+        return [_cell(t, 0.95) for t in vals]
+    numbers = [t for t in vals if t.kind in (NUM, NULL)]
+    if len(numbers) == ncols:
+        return [_cell(t, 0.85) for t in numbers]  # the empty cells were layout padding
+    if len(vals) > ncols:
+        return [_cell(t, 0.5, True, "数值多于列数，取前几个") for t in vals[:ncols]]
+    if soft and len(soft) >= ncols and _one_per_line(numbers):
+        window = soft[:ncols]
+        if sum(1 for t in window if t.kind in (NUM, NULL)) == len(numbers):
+            return [_cell(t, 0.8) if t.kind != EMPTY else Cell(None, "", (t.start, t.end), 0.8) for t in window]
     cells = [Cell(None, "", None, 0.3) for _ in range(ncols)]
-    if not vals:
+    if not numbers:
         for c in cells:
             c.note = "该行未读到数值"
         return cells
-    cols = positions.place(vals) if positions else None
-    how = "按文字位置对齐到列"
+    cols = layout.positions.place(numbers) if layout.positions else None
+    how, confidence = "按文字位置对齐到列", 0.6
     if cols is None:
-        cols = _place_by_relation(spec, vals)
+        cols = _place_by_relation(spec, numbers)
         how = "按本行合计关系推定所在列"
     if cols is None:
-        cols = list(range(len(vals)))
-        how = "数值少于列数，按顺序填入"
-        confidence = 0.2
-    else:
-        confidence = 0.6
-    for tok, c in zip(vals, cols):
+        cols = list(range(len(numbers)))
+        how, confidence = "数值少于列数，按顺序填入", 0.2
+    for tok, c in zip(numbers, cols):
         cells[c] = _cell(tok, confidence, inferred=True, note=how)
     for c in cells:
         if c.span is None:
@@ -184,18 +269,27 @@ def recognize_rows_table(tokens: list[Token], spec: TableSpec, notes: list[Parse
     if not hits:
         return None
     table = Table.blank(spec)
-    row_values: dict[int, list[Token]] = {}
+    hard_values: dict[int, list[Token]] = {}
+    soft_values: dict[int, list[Token]] = {}
     for k, hit in enumerate(hits):
         end = hits[k + 1].token if k + 1 < len(hits) else len(tokens)
-        vals = [t for t in tokens[hit.token + 1 : end] if t.kind in _VALUE_KINDS]
+        span_tokens = tokens[hit.token + 1 : end]
         if k + 1 == len(hits):
-            vals = _last_row_values(tokens[hit.token + 1 : end], len(spec.row_columns(hit.row)))
-        row_values[hit.row] = vals
-    positions = None
-    if spec.id == "t3":
-        positions = ColumnPositions(list(row_values.values()), len(spec.columns))
-    for r, vals in row_values.items():
-        table.cells[r] = _build_row(spec, r, vals, positions)
+            span_tokens = _last_row_tokens(span_tokens)
+        hard_values[hit.row] = [t for t in span_tokens if t.kind in _VALUE_KINDS and not t.soft]
+        soft_values[hit.row] = [t for t in span_tokens if t.kind in _VALUE_KINDS]
+    # Rows that share a column set share a layout (表二's groups, all of 表三).
+    layouts: dict[tuple, RowLayout] = {}
+    header = tokens[: hits[0].token]
+    for r in hard_values:
+        key = spec.row_columns(r)
+        if key not in layouts:
+            rows = [v for rr, v in hard_values.items() if spec.row_columns(rr) == key]
+            labels = leaf_labels(key) if spec.id == "t3" else ()
+            layouts[key] = RowLayout(ColumnPositions(rows, len(key)), ColumnGrid(rows, len(key), header, labels))
+    for r in hard_values:
+        cols = spec.row_columns(r)
+        table.cells[r] = _build_row(len(cols), spec, hard_values[r], soft_values[r], layouts[cols])
     found = {h.row for h in hits}
     table.missing_rows = [r for r in range(len(spec.rows)) if r not in found]
     table.complete = not table.missing_rows
@@ -209,15 +303,15 @@ def recognize_rows_table(tokens: list[Token], spec: TableSpec, notes: list[Parse
     return table
 
 
-def _last_row_values(tokens: list[Token], ncols: int) -> list[Token]:
-    """The last row's values: stop at the first sentence after them (narrative after a table)."""
-    vals: list[Token] = []
-    for t in tokens:
-        if t.kind in _VALUE_KINDS:
-            vals.append(t)
-        elif vals and len(t.label) > 6:
-            break
-    return vals
+def _last_row_tokens(tokens: list[Token]) -> list[Token]:
+    """The last row's tokens: stop at the first sentence after its values (narrative after a table)."""
+    seen_value = False
+    for i, t in enumerate(tokens):
+        if t.kind in (NUM, NULL):
+            seen_value = True
+        elif t.kind == TEXT and seen_value and len(t.label) > 6:
+            return tokens[:i]
+    return tokens
 
 
 _T4_HEADER_CHARS = set(
@@ -237,45 +331,43 @@ def recognize_t4(tokens: list[Token], notes: list[ParseNote]) -> Table | None:
     header_tokens: list[Token] = []
     for tok in tokens:
         if _is_t4_header(tok):
-            if values and len(values) >= ncols:
-                break
+            if sum(1 for v in values if v.kind in (NUM, NULL)) >= ncols:
+                break  # a header after a full row of values belongs to something else
             seen_header = True
             values = []
             header_tokens.append(tok)
         elif tok.kind in _VALUE_KINDS:
             if seen_header:
                 values.append(tok)
-        elif seen_header and values:
+        elif seen_header and any(v.kind in (NUM, NULL) for v in values):
             break
     if not seen_header:
         return None
     table = Table.blank(T4)
-    vals, confidence = _trim(values, ncols)
-    if len(vals) == ncols:
-        table.cells[0] = [_cell(t, confidence) for t in vals]
-    elif vals:
-        positions = _t4_positions(header_tokens, ncols)
-        cols = positions.place(vals) if positions else None
-        how = "按文字位置对齐到列" if cols else "数值少于列数，按顺序填入"
-        cols = cols or list(range(len(vals)))
-        for tok, c in zip(vals, cols):
-            table.cells[0][c] = _cell(tok, 0.6 if how.startswith("按文字") else 0.2, True, how)
-        notes.append(ParseNote("values_missing", f"表四只读到 {len(vals)} 个数值（应为 {ncols} 个）", "t4", 0))
-    spans = [t.start for t in header_tokens] + [t.end for t in vals]
+    hard = [v for v in values if not v.soft]
+    while values and values[0].soft:
+        values.pop(0)  # blank lines between the header and the values
+    layout = RowLayout(
+        positions=_t4_positions(header_tokens, ncols),
+        grid=ColumnGrid([], ncols, sorted(header_tokens, key=lambda t: t.col), leaf_labels(T4.columns)),
+    )
+    table.cells[0] = _build_row(ncols, T4, hard, values, layout)
+    got = sum(1 for c in table.cells[0] if c.span)
+    if hard and got < ncols and any(c.inferred for c in table.cells[0]):
+        notes.append(ParseNote("values_missing", f"表四只读到 {got} 个数值（应为 {ncols} 个）", "t4", 0))
+    spans = [t.start for t in header_tokens] + [t.end for t in hard]
     table.span = (min(spans), max(spans)) if spans else None
     return table
 
 
 def _t4_positions(header_tokens: list[Token], ncols: int) -> ColumnPositions | None:
-    """Column centres from the last header line whose words name the five outcomes thrice."""
+    """Column centres from the last header line that names the five outcomes three times."""
     by_line: dict[int, list[Token]] = {}
     for t in header_tokens:
-        if t.x >= 0 and not t.structured:
+        if _positional(t):
             by_line.setdefault(t.line, []).append(t)
     for line in sorted(by_line, reverse=True):
         toks = by_line[line]
         if len(toks) == ncols:
-            pos = ColumnPositions([], ncols)
-            pos.centres = [_mid(t) for t in toks]
-            return pos
+            return ColumnPositions([toks], ncols)
     return None

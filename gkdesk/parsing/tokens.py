@@ -37,6 +37,9 @@ class Token:
     structured: bool = False  # came from explicit cell boundaries (tab, pipe, HTML, grid)
     value: int | float | None = None
     label: str = ""  # normalized text, for TEXT tokens
+    xd: int = -1  # display column (CJK characters are two wide), for space-aligned text
+    col: int = -1  # cell index in its line, for tab and pipe rows
+    soft: bool = False  # an empty line that may stand for an empty cell (one cell per line text)
 
 
 def clean_cell_text(text: str) -> str:
@@ -72,6 +75,11 @@ def classify(text: str) -> tuple[str, int | float | None]:
     return TEXT, None
 
 
+def display_width(text: str) -> int:
+    """Columns the text takes in a monospaced rendering: CJK and full-width characters count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 def is_page_number(text: str) -> bool:
     return bool(_PAGE_NUMBER.match(unicodedata.normalize("NFKC", text).strip()))
 
@@ -99,8 +107,12 @@ class Tokenizer:
                 tok.label = normalize_label(clean_cell_text(tok.text))
         return self.tokens
 
-    def _add(self, raw: str, start: int, line: int, x: int = -1, structured: bool = False) -> None:
-        """Add one cell; `raw` is the cell's text at document offset `start` (unstripped)."""
+    def _add(
+        self, raw: str, start: int, line: int, x: int = -1, structured: bool = False, col: int = -1
+    ) -> None:
+        """Add one cell; `raw` is the cell's text at document offset `start` (unstripped).
+
+        x >= 0 asks for the token's position in its line (char and display column)."""
         stripped = raw.strip()
         if stripped:
             start += raw.index(stripped)
@@ -109,7 +121,14 @@ class Tokenizer:
             return
         if kind == EMPTY and not structured:
             return
-        self.tokens.append(Token(kind, stripped, start, start + len(stripped), line, x, structured, value))
+        xd = -1
+        if x >= 0:
+            line_start = self.text.rfind("\n", 0, start) + 1
+            x = start - line_start
+            xd = display_width(self.text[line_start:start])
+        self.tokens.append(
+            Token(kind, stripped, start, start + len(stripped), line, x, structured, value, xd=xd, col=col)
+        )
 
     # ------------------------------------------------------------ HTML tables (pandoc markdown)
     def _html(self, region: str) -> None:
@@ -152,6 +171,9 @@ class Tokenizer:
                 continue
             stripped = line.strip()
             if not stripped or stripped == "\f":
+                if not stripped and not cell_per_line:
+                    # In one-cell-per-line text an empty line can be an empty cell.
+                    self.tokens.append(Token(EMPTY, "", doc, doc, base_line + i, soft=True))
                 i += 1
                 continue
             if cell_per_line and "\t" in line and line.strip("\t ") == line.lstrip("\t ").split("\t")[0].strip():
@@ -159,8 +181,19 @@ class Tokenizer:
                 self._add(line.replace("\t", " "), doc, base_line + i, structured=True)
             elif line.count("|") >= 2 or (line.count("|") == 1 and line.rstrip().endswith("|")):
                 self._pipe_row(line, doc, base_line + i)
-            elif "\t" in line:
-                self._tab_row(line, doc, base_line + i)
+            elif "\t" in line or (line.lstrip().startswith('"') and line.count('"') % 2):
+                j = i
+                while line.count('"') % 2 and j + 1 < len(lines) and j - i < 12:
+                    # A quoted spreadsheet cell that holds line breaks ("结果\n维持").
+                    j += 1
+                    line = line + "\n" + lines[j]
+                if line.count('"') % 2 or "\t" not in line:
+                    line, j = lines[i], i
+                if "\t" in line:
+                    self._tab_row(line, doc, base_line + i)
+                else:
+                    self._space_row(line, doc, base_line + i)
+                i = j
             else:
                 self._space_row(line, doc, base_line + i)
             i += 1
@@ -187,37 +220,42 @@ class Tokenizer:
             bounds = bounds[1:]
         if bounds and not bounds[-1][1].strip():
             bounds = bounds[:-1]
-        for x, part in bounds:
-            self._split_cell(part, doc + x, line_no, x, structured=True)
+        for col, (x, part) in enumerate(bounds):
+            self._split_cell(part, doc + x, line_no, -1, structured=True, col=col)
 
     def _tab_row(self, line: str, doc: int, line_no: int) -> None:
         pos = 0
-        for part in line.split("\t"):
-            self._split_cell(part, doc + pos, line_no, pos, structured=True)
+        for col, part in enumerate(line.split("\t")):
+            inner = part.strip()
+            if len(inner) >= 2 and inner[0] == inner[-1] == '"':
+                part = part.replace('"', " ")  # CSV quoting; spaces keep the offsets
+            self._split_cell(part, doc + pos, line_no, -1, structured=True, col=col)
             pos += len(part) + 1
 
     def _space_row(self, line: str, doc: int, line_no: int) -> None:
         for m in re.finditer(r"\S+(?: \S+)*", line):
-            self._split_cell(m.group(0), doc + m.start(), line_no, m.start(), structured=False)
+            self._split_cell(m.group(0), doc + m.start(), line_no, 0, structured=False)
 
-    def _split_cell(self, part: str, doc: int, line_no: int, x: int, structured: bool) -> None:
+    def _split_cell(
+        self, part: str, doc: int, line_no: int, x: int, structured: bool, col: int = -1
+    ) -> None:
         """A cell whose text may hold a label and numbers separated by single spaces."""
         stripped = part.strip()
         if not stripped:
             if structured:
-                self._add(part, doc, line_no, x, structured=True)
+                self._add(part, doc, line_no, x, structured=True, col=col)
             return
         words = list(re.finditer(r"\S+", part))
         kinds = [classify(w.group(0))[0] for w in words]
         if len(words) == 1 or all(k == TEXT for k in kinds):
-            self._add(part, doc, line_no, x, structured)
+            self._add(part, doc, line_no, x, structured, col)
             return
         if structured and all(k != TEXT for k in kinds) and len(words) == 2 and all(
             w.group(0).isdigit() for w in words
         ):
             # "1 123" inside one cell: a number written with a space as thousands separator.
             joined = "".join(w.group(0) for w in words)
-            self._add(part, doc, line_no, x, structured)
+            self._add(part, doc, line_no, x, structured, col)
             self.tokens[-1].kind, self.tokens[-1].value, self.tokens[-1].text = NUM, int(joined), part.strip()
             return
         # Group consecutive label words into one label; numbers stand alone.
@@ -229,11 +267,12 @@ class Tokenizer:
                 group_end = w.end()
                 continue
             if group_start is not None:
-                self._add(part[group_start:group_end], doc + group_start, line_no, x + group_start, structured)
+                self._add(part[group_start:group_end], doc + group_start, line_no, x, structured)
                 group_start = None
-            self._add(w.group(0), doc + w.start(), line_no, x + w.start(), structured and len(words) == 1)
+            # Several numbers in one structured cell lose the cell's column.
+            self._add(w.group(0), doc + w.start(), line_no, x, structured, col if len(words) == 1 else -1)
         if group_start is not None:
-            self._add(part[group_start:group_end], doc + group_start, line_no, x + group_start, structured)
+            self._add(part[group_start:group_end], doc + group_start, line_no, x, structured)
 
     # ------------------------------------------------------------ reST grid tables
     def _rst_block(self, lines, starts, i, offset, base_line) -> int:
@@ -271,7 +310,7 @@ class Tokenizer:
         for col in sorted(columns):
             frags = [(s, p) for s, p in columns[col] if p.strip()]
             if not frags:
-                self._add("", columns[col][0][0], line_no, col, structured=True)
+                self._add("", columns[col][0][0], line_no, structured=True, col=col)
                 continue
             pieces = [clean_cell_text(p) for _, p in frags]
             joined_digits = "".join(pieces)
@@ -280,9 +319,9 @@ class Tokenizer:
             last = last_s + last_p.index(last_p.strip()) + len(last_p.strip())
             kind, value = classify(joined_digits)
             if kind in (NUM, NULL):
-                tok = Token(kind, joined_digits, first, last, line_no, col, True, value)
+                tok = Token(kind, joined_digits, first, last, line_no, -1, True, value, col=col)
             else:
-                tok = Token(TEXT, " ".join(pieces), first, last, line_no, col, True)
+                tok = Token(TEXT, " ".join(pieces), first, last, line_no, -1, True, col=col)
             if tok.kind == TEXT and is_page_number(tok.text):
                 continue
             self.tokens.append(tok)
