@@ -103,19 +103,21 @@ def decode_bytes(data: bytes) -> Decoded:
     text = _try(data, "utf-8")
     if text is not None:
         return _checked(Decoded(_fold_newlines(text), "utf-8"))
-    candidates = ["gb18030", "big5"]
-    guess = _chardet_guess(data)
-    if guess and guess not in candidates:
-        candidates.append(guess)
     best: Decoded | None = None
     best_score = -1.0
-    for encoding in candidates:
+    for encoding in ("gb18030", "big5"):
         text = _try(data, encoding)
         if text is None:
             continue
         score = _plausibility(text)
         if score > best_score:
             best, best_score = Decoded(_fold_newlines(text), encoding), score
+    if best_score < 0.9:
+        # Neither Chinese code page reads it well: ask chardet (slow, so only now).
+        guess = _chardet_guess(data)
+        text = _try(data, guess) if guess else None
+        if text is not None and _plausibility(text) > best_score:
+            best, best_score = Decoded(_fold_newlines(text), guess), _plausibility(text)
     if best is None or best_score < 0.6:
         raise InputError("无法识别文件的文字编码，可能不是文本文件。", "cannot determine the text encoding")
     return _checked(best)
