@@ -1,0 +1,315 @@
+"""The reviewer's work on a report, kept beside it: corrections, audit trail, review status.
+
+A report `X.txt` gets `X.txt.gkdesk.json`. It is rewritten atomically after every edit, so
+killing the program loses nothing. It records a hash of the report text: if the report
+changed since, the saved corrections are not applied silently but kept as a pending set the
+reviewer can apply or put aside; they stay in the file either way. A file that cannot be read
+is moved aside (`.corrupt-TIMESTAMP`) and the report opens without it.
+"""
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from .errors import GkdeskError
+from .model import CellAddr, Correction, Report
+from .schema import TABLE_IDS
+
+SIDECAR_SUFFIX = ".gkdesk.json"
+SIDECAR_VERSION = 1
+REVIEWED = "reviewed"
+
+# Load outcomes.
+NONE, RESTORED, TEXT_CHANGED, CORRUPT = "none", "restored", "text_changed", "corrupt"
+
+
+class SidecarWriteError(GkdeskError):
+    """The sidecar could not be written; the edits are still in memory."""
+
+
+def sidecar_path(report_path: str | Path) -> Path:
+    p = Path(report_path)
+    return p.with_name(p.name + SIDECAR_SUFFIX)
+
+
+def text_digest(text: str) -> str:
+    return "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass
+class PendingSet:
+    """Corrections saved for a different version of the report text, not applied."""
+
+    text_sha256: str
+    corrections: list[Correction]
+    history: list[Correction]
+    review_status: str = ""
+    saved: str = ""
+
+
+@dataclass
+class LoadResult:
+    status: str  # NONE, RESTORED, TEXT_CHANGED, CORRUPT
+    message: str = ""  # Chinese, for the reviewer; "" when there is nothing to say
+    restored: int = 0  # corrections applied
+    moved_to: Path | None = None  # where a corrupt sidecar was put
+
+
+@dataclass
+class Sidecar:
+    """The sidecar of one report file."""
+
+    path: Path
+    pending: PendingSet | None = None
+    # Audit trails of pending sets the reviewer put aside: kept, never shown again.
+    archived: list[dict] = field(default_factory=list)
+
+    @classmethod
+    def for_report(cls, report_path: str | Path) -> "Sidecar":
+        return cls(sidecar_path(report_path))
+
+    # ------------------------------------------------------------ load
+    def load_into(self, report: Report, move_corrupt: bool = True) -> LoadResult:
+        """Restore the saved work into `report` (whose text is the current file's).
+
+        A corrupt sidecar is moved aside unless `move_corrupt` is False (a read-only look).
+        """
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return LoadResult(NONE)
+        except OSError as exc:
+            return LoadResult(NONE, f"无法读取修改记录文件 {self.path.name}（{exc.strerror or exc}），本次打开不含此前的修改。")
+        try:
+            data = _parse(raw)
+        except ValueError:
+            if not move_corrupt:
+                return LoadResult(CORRUPT, f"修改记录文件 {self.path.name} 已损坏。")
+            moved = self._move_aside()
+            where = f"已改名保存为 {moved.name}" if moved else "且无法改名保存，请手动备份该文件"
+            return LoadResult(
+                CORRUPT,
+                f"修改记录文件 {self.path.name} 已损坏，无法读取（{where}）。报告按识别结果打开，此前的修改未恢复。",
+                moved_to=moved,
+            )
+        self.archived = list(data.get("archived", []))
+        old_pending = data.get("pending")
+        if data["text_sha256"] == text_digest(report.text):
+            restored, invalid = _restore(report, data)
+            self.pending = _pending_from(old_pending) if old_pending else None
+            if invalid:
+                self._add_pending(data, invalid)
+            message = ""
+            if invalid:
+                message = f"有 {len(invalid)} 处此前的修改与当前识别的表格不对应，未应用，已保留待处理。"
+            elif self.pending:
+                message = f"有 {len(self.pending.corrections)} 处针对报告旧版本的修改尚未处理。"
+            return LoadResult(RESTORED, message, restored=restored)
+        # The report text changed: keep the saved work as a pending set, apply nothing.
+        corrections = _corrections(data.get("corrections", []))
+        self.pending = PendingSet(
+            data["text_sha256"],
+            corrections,
+            _corrections(data.get("history", [])),
+            data.get("review_status", ""),
+            data.get("saved", ""),
+        )
+        if old_pending:  # an even older set: archive its trail so nothing is dropped
+            self.archived.append(old_pending)
+        return LoadResult(
+            TEXT_CHANGED,
+            f"报告文本自上次复核后已改变。上次的 {len(corrections)} 处修改未自动应用，已保留，可选择应用或搁置。",
+        )
+
+    def _add_pending(self, data: dict, invalid: list[Correction]) -> None:
+        if self.pending is None:
+            self.pending = PendingSet(data["text_sha256"], [], [], "", data.get("saved", ""))
+        self.pending.corrections.extend(invalid)
+
+    def _move_aside(self) -> Path | None:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        n = 1
+        while target.exists():
+            n += 1
+            target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
+        try:
+            os.replace(self.path, target)
+        except OSError:
+            return None
+        return target
+
+    # ------------------------------------------------------------ pending set
+    def pending_changes(self, report: Report) -> dict[CellAddr, object]:
+        """The pending corrections that fit the report's tables, as {cell: value}."""
+        if self.pending is None:
+            return {}
+        return {c.addr: c.value for c in self.pending.corrections if _valid_addr(report, c.addr)}
+
+    def resolve_pending(self) -> None:
+        """The reviewer applied or put aside the pending set: archive its audit trail."""
+        if self.pending is not None:
+            self.archived.append(_pending_json(self.pending))
+            self.pending = None
+
+    # ------------------------------------------------------------ save
+    def payload(self, report: Report) -> dict:
+        out = {
+            "gkdesk_sidecar": SIDECAR_VERSION,
+            "report": Path(report.source_path).name if report.source_path else "",
+            "text_sha256": text_digest(report.text),
+            "format": report.format,
+            "review_status": report.review_status,
+            "saved": datetime.now().isoformat(timespec="seconds"),
+            "corrections": [_correction_json(c) for c in report.corrections.values()],
+            "history": [_correction_json(c) for c in report.history],
+        }
+        if self.pending is not None:
+            out["pending"] = _pending_json(self.pending)
+        if self.archived:
+            out["archived"] = self.archived
+        return out
+
+    def serialize(self, report: Report) -> bytes:
+        return json.dumps(self.payload(report), ensure_ascii=False, indent=1).encode("utf-8")
+
+    def save(self, report: Report) -> None:
+        """Write the sidecar atomically; SidecarWriteError (Chinese message) if it cannot."""
+        write_atomic(self.path, self.serialize(report))
+
+    def has_work(self, report: Report) -> bool:
+        return bool(report.history or report.review_status or self.pending or self.archived)
+
+
+# ---------------------------------------------------------------- atomic write ----------
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that it is either the old or the new content, never partial."""
+    tmp = path.with_name(f"{path.name}.tmp{os.getpid()}")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        _replace(tmp, path)
+    except OSError as exc:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        raise SidecarWriteError(_write_message(path, exc), f"cannot write {path}: {exc}") from exc
+
+
+def _replace(tmp: Path, path: Path) -> None:
+    # On Windows a virus scanner may hold the target open for a moment.
+    for attempt in range(5):
+        try:
+            os.replace(tmp, path)
+            return
+        except PermissionError:
+            if os.name != "nt" or attempt == 4:
+                raise
+            time.sleep(0.02)
+
+
+def _write_message(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        why = "磁盘空间已满"
+    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS) or isinstance(exc, PermissionError):
+        why = "文件夹不可写（只读或没有权限）"
+    else:
+        why = exc.strerror or str(exc)
+    return f"无法保存修改记录 {path.name}：{why}。修改仍保留在程序中，请勿关闭程序，或将报告复制到可写的文件夹后重新打开。"
+
+
+# ---------------------------------------------------------------- JSON shapes -----------
+
+def _correction_json(c: Correction) -> dict:
+    return {"cell": list(c.addr), "extracted": c.extracted, "value": c.value, "time": c.time, "user": c.user}
+
+
+def _pending_json(p: PendingSet) -> dict:
+    return {
+        "text_sha256": p.text_sha256,
+        "review_status": p.review_status,
+        "saved": p.saved,
+        "corrections": [_correction_json(c) for c in p.corrections],
+        "history": [_correction_json(c) for c in p.history],
+    }
+
+
+def _pending_from(d: dict) -> PendingSet:
+    return PendingSet(
+        d.get("text_sha256", ""),
+        _corrections(d.get("corrections", [])),
+        _corrections(d.get("history", [])),
+        d.get("review_status", ""),
+        d.get("saved", ""),
+    )
+
+
+def _number(v):
+    if v is None or (isinstance(v, (int, float)) and not isinstance(v, bool)):
+        return v
+    raise ValueError(f"not a number: {v!r}")
+
+
+def _corrections(items) -> list[Correction]:
+    if not isinstance(items, list):
+        raise ValueError("corrections must be a list")
+    out = []
+    for item in items:
+        cell = item["cell"]
+        if not (isinstance(cell, list) and len(cell) == 3 and cell[0] in TABLE_IDS):
+            raise ValueError(f"bad cell {cell!r}")
+        addr = (str(cell[0]), int(cell[1]), int(cell[2]))
+        out.append(Correction(addr, _number(item.get("extracted")), _number(item["value"]), str(item.get("time", "")), str(item.get("user", ""))))
+    return out
+
+
+def _parse(raw: bytes) -> dict:
+    """The sidecar's content, validated; ValueError if it is not a gkdesk sidecar."""
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValueError(str(exc)) from exc
+    if not isinstance(data, dict) or not isinstance(data.get("text_sha256"), str):
+        raise ValueError("not a gkdesk sidecar")
+    try:
+        _corrections(data.get("corrections", []))
+        _corrections(data.get("history", []))
+        if data.get("pending") is not None:
+            _pending_from(data["pending"])
+        if not isinstance(data.get("review_status", ""), str) or not isinstance(data.get("archived", []), list):
+            raise ValueError("bad fields")
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(str(exc)) from exc
+    return data
+
+
+def _valid_addr(report: Report, addr: CellAddr) -> bool:
+    table = report.tables.get(addr[0])
+    if table is None:
+        return False
+    t, r, c = addr
+    return 0 <= r < len(table.cells) and 0 <= c < len(table.cells[r])
+
+
+def _restore(report: Report, data: dict) -> tuple[int, list[Correction]]:
+    """Put the saved corrections, history and status into the report; return (applied, unfit)."""
+    report.history = _corrections(data.get("history", []))
+    report.review_status = data.get("review_status", "")
+    report.corrections = {}
+    invalid: list[Correction] = []
+    for corr in _corrections(data.get("corrections", [])):
+        if _valid_addr(report, corr.addr):
+            report.corrections[corr.addr] = corr
+        else:
+            invalid.append(corr)
+    return len(report.corrections), invalid
