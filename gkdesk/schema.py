@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
 
+from .traditional import TO_SIMPLIFIED
+
 FORMATS = ("2021", "2019")
 TABLE_IDS = ("t2", "t3", "t4")
 
@@ -28,6 +30,7 @@ class ValueKind(str, Enum):
 def _norm_char(ch: str) -> str:
     if ch.isspace() or ch in "*\\`#|":
         return ""
+    ch = TO_SIMPLIFIED.get(ch, ch)
     if ch in "“”„‟〝〞「」":
         return '"'
     if ch in "‘’":
@@ -36,7 +39,7 @@ def _norm_char(ch: str) -> str:
 
 
 def normalize_label(text: str) -> str:
-    """The comparison form of a label: NFKC, no white space, no markup, plain quotes."""
+    """The comparison form of a label: simplified, NFKC, no white space, no markup, plain quotes."""
     return "".join(map(_norm_char, text))
 
 

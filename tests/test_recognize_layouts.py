@@ -77,3 +77,15 @@ def test_narrative_numbers_before_a_table_are_not_values():
     values = values_for("2021")
     text = render("2021", values, "tabs", narrative={"三": "本年度共收到政府信息公开申请99件，办结98件。"})
     assert parse_text(text).to_json()["t3"] == values["t3"]
+
+
+def test_traditional_characters_are_read():
+    from gkdesk.traditional import TO_SIMPLIFIED
+
+    to_trad = {s: t for t, s in TO_SIMPLIFIED.items()}
+    values = values_for("2021", seed=4)
+    text = "".join(to_trad.get(ch, ch) for ch in render("2021", values, "pipes"))
+    assert "公開" in text and "申請" in text  # really traditional
+    report = parse_text(text)
+    assert report.format == "2021"
+    assert _as_truth(report) == values
