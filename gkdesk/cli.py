@@ -32,6 +32,14 @@ def _build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="识别报告中的表二、表三、表四 (recognize the three tables)")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--json", action="store_true", help="JSON Lines output (spec/truth-format.md)")
+
+    p = sub.add_parser("check", help="核对勾稽关系、正文与表格、报告结构 (check relations, narrative, structure)")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--json", action="store_true", help="JSON Lines output (spec/truth-format.md)")
+
+    from .export.command import add_parser as add_export_parser
+
+    add_export_parser(sub)
     return parser
 
 
@@ -76,6 +84,46 @@ def cmd_extract(args) -> int:
     return status
 
 
+def cmd_check(args) -> int:
+    """Exit status: 2 if a file could not be read, else 1 if some finding is an error, else 0."""
+    from .checks import check_report, findings_to_json
+    from .checks.batch import previous_reports
+    from .checks.render import format_findings
+    from .findings import ERROR
+    from .reports import load_report
+
+    loaded = []
+    for path in expand_inputs(args.files):
+        try:
+            loaded.append((path, load_report(path)))
+        except GkdeskError as exc:
+            loaded.append((path, exc))
+    reports = [r for _, r in loaded if not isinstance(r, GkdeskError)]
+    previous = dict(zip(map(id, reports), previous_reports(reports)))
+    unreadable = has_error = False
+    for path, report in loaded:
+        if isinstance(report, GkdeskError):
+            unreadable = True
+            if args.json:
+                _emit({"file": path, "error": str(report)})
+            else:
+                print(f"{path}: 错误：{report}", file=sys.stderr)
+            continue
+        findings = check_report(report, previous[id(report)])
+        has_error = has_error or any(f.severity == ERROR for f in findings)
+        if args.json:
+            _emit({"file": path, "findings": findings_to_json(findings)})
+        else:
+            print(format_findings(report, findings, path) + "\n")
+    return 2 if unreadable else (1 if has_error else 0)
+
+
+def cmd_export(args) -> int:
+    from .export.command import run
+
+    return run(args)
+
+
 def main(argv: list[str] | None = None) -> int:
     _configure_stdout()
     argv = sys.argv[1:] if argv is None else argv
@@ -85,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_gui(argv)
     parser = _build_parser()
     args = parser.parse_args(argv)
-    handler = {"extract": cmd_extract}.get(args.command)
+    handler = {"extract": cmd_extract, "check": cmd_check, "export": cmd_export}.get(args.command)
     if handler is None:
         parser.print_help()
         return 0

@@ -1,0 +1,375 @@
+"""Narrative claims: sentences of sections 一–六 that state table figures or their absence.
+
+The text is read once per report (it does not change while a reviewer edits values).
+Sentences are taken outside the recognized tables, squeezed (no white space, NFKC) so that
+PDF line wrapping and spaced numbers (申请 54 件) do not matter, and cut into clauses.
+Each wording is matched tightly: a keyword, a few allowed filler words, a number and a
+unit. Anything looser (approximations like 40余件, comparisons with last year, another
+year's figures, a count shared by two kinds) is left alone: a claim that cannot be tied to
+a cell safely is no claim.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..model import CellAddr, Report
+from ..schema import TableSpec, normalize_label, squeeze, table_spec
+from .layout import claimable_t2_columns, t3_layout, t4_layout
+from .numerals import NUMBER_PATTERN, parse_count
+
+# Rule ids of narrative claims.
+T3_RECEIVED = "narrative.t3_received"
+T3_CARRIED_IN = "narrative.t3_carried_in"
+T3_RESULTS = "narrative.t3_results"
+T3_CARRIED_OVER = "narrative.t3_carried_over"
+T3_APPLICANTS = "narrative.t3_applicants"
+T4_REVIEW = "narrative.t4_review"
+T4_LITIGATION = "narrative.t4_litigation"
+T4_BOTH = "narrative.t4_review_litigation"
+T2_PUBLISHED = "narrative.t2_published"
+
+
+@dataclass(frozen=True)
+class Claim:
+    rule: str
+    phrase: str  # the words that state it, as written (white space removed)
+    stated: int
+    cells: tuple[CellAddr, ...]  # the table quantity it states (their sum)
+    span: tuple[int, int]  # the sentence, offsets in Report.text
+    alternatives: tuple[tuple[CellAddr, ...], ...] = ()  # other readings that make it true
+    zero: bool = False  # a statement of absence: every cell is 0
+    section: str = ""
+
+
+@dataclass
+class Sentence:
+    text: str  # squeezed
+    index: list[int]  # offset in Report.text of each character of `text`
+    section: str
+
+    def span(self, start: int = 0, end: int | None = None) -> tuple[int, int]:
+        end = len(self.text) if end is None else end
+        return self.index[start], self.index[end - 1] + 1
+
+
+# ---------------------------------------------------------------- wording ----------------
+
+_NUM = f"(?P<num>{NUMBER_PATTERN})"
+_UNIT = "(?:件|条|个|份|宗|次|例)"
+_CASE_UNIT = "(?:件|起|宗|个|次|例|案)"
+_FILL = "(?:共|共计|合计|总计|总数|数量)?(?:为|是|达)?"
+_OBJ = (
+    "(?:各类|群众|公民、法人(?:或|和|及)其他组织(?:提出)?的?)?"
+    "(?:政府信息公开|信息公开|依申请公开|政务公开)?的?申请(?!人)(?:件|书|表)?"
+)
+_RECEIVE = "(?<!未)(?<!予)(?<!不)(?:共|共计|累计|总共|合计|一共)?(?:收到|受理|接收|接到|新收)了?"
+# 收到政府信息公开申请 42 件 / 收到 42 条依申请公开申请
+_RECEIVED = (
+    re.compile(f"{_RECEIVE}{_OBJ}{_FILL}{_NUM}{_UNIT}"),
+    re.compile(f"{_RECEIVE}{_FILL}{_NUM}{_UNIT}的?{_OBJ}"),
+)
+_CARRIED_IN = re.compile(
+    f"(?:上一?年度?|去年)(?:结转|转入|遗留)的?(?:政府信息公开|依申请公开)?(?:申请)?{_FILL}{_NUM}{_UNIT}"
+)
+_CARRIED_OVER = re.compile(
+    f"(?:结转|转入|转至)(?:至|到)?(?:下一?年度?|次年度?)(?:继续办理|办理|处理)?的?(?:申请)?{_FILL}{_NUM}{_UNIT}"
+)
+_RESULTS = re.compile(
+    f"(?<!未)(?:办结|答复|办理完毕|处理完毕)了?(?:政府信息公开|依申请公开)?(?:申请)?{_FILL}{_NUM}{_UNIT}"
+)
+_NO_APPLICATION = re.compile(
+    "(?:未|没有|无)(?:收到|受理|接到|接收|新收)过?(?:任何)?(?:和处理|及处理|或处理)?[^,;\\d]{0,16}?申请(?!人)"
+    "|(?:无|没有)(?:政府信息公开申请|信息公开申请|依申请公开)"
+)
+# Clauses that compare with another year or speak of processing before receiving.
+_COMPARISON = re.compile("同比|较上年|较去年|比上年|比去年|与上年相比|环比|增长|下降|减少|增加")
+_PROCESSING = re.compile("办结|答复|办理完毕|处理完毕")
+_YEAR = re.compile(r"((?:19|20)\d{2})年")
+# A negation that opens a statement of absence (尚未审结, 未经复议 are no such thing).
+_NEGATION = re.compile(
+    "(?<!尚)(?:未|没有|无)(?=收到|发生|出现|产生|接到|被|因|有|涉及|行政复议|行政诉讼|公开申请|政府信息公开|依申请公开)"
+)
+_CONTINUATION = re.compile("^(?:被|提起|也|亦|或|和|及|以及|行政)")
+_HEADING_LINE = re.compile(
+    r"\n(?=[ \t\u3000]*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、．](?!\d)))"
+)
+_SENTENCE_END = "。!?"
+_CLAUSE_END = ",;:"
+
+
+@cache
+def _t2_pattern(spec: TableSpec) -> tuple[re.Pattern, dict[str, int]]:
+    """表二 row names (labels and anchors of rows with a count a text may state) -> row."""
+    words: dict[str, int] = {}
+    for r, row in enumerate(spec.rows):
+        if not claimable_t2_columns(spec, r):
+            continue
+        for word in (row.label, *row.anchors):
+            words.setdefault(normalize_label(word), r)
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    pattern = re.compile(f"(?P<key>{alternation})类?(?:决定|信息)?(?:共|为)?{_NUM}(?:项|件|条|个|份|部)")
+    return pattern, words
+
+
+@cache
+def _t4_patterns(spec: TableSpec) -> tuple[re.Pattern, re.Pattern, tuple[str, ...]]:
+    groups = tuple(t4_layout(spec).totals)  # 行政复议, 行政诉讼
+    keys = "|".join(map(re.escape, groups))
+    single = re.compile(f"(?P<key>{keys})(?!后)(?:案件|案|申请)?(?:共|共计|合计)?(?:为|是)?{_NUM}{_CASE_UNIT}")
+    first, second = (re.escape(g) for g in groups[:2])
+    combined = re.compile(
+        f"{first}(?:、|和|及|或|与|以及)(?:被提起|提起|被申请)?{second}(?:案件|案)?"
+        f"(?P<each>各|均)?(?:共|共计|合计)?(?:为|是)?{_NUM}{_CASE_UNIT}"
+    )
+    return single, combined, groups
+
+
+# ---------------------------------------------------------------- sentences -------------
+
+def narrative_sentences(report: Report) -> list[Sentence]:
+    """Sentences of the report outside its tables, from section 一 on."""
+    text = report.text
+    first = report.sections.get("一")
+    begin = first.span[0] if first is not None else 0
+    cuts = sorted(t.span for t in report.tables.values() if t.span is not None)
+    regions = []
+    pos = begin
+    for start, end in cuts:
+        if end <= pos:
+            continue
+        if start > pos:
+            regions.append((pos, start))
+        pos = max(pos, end)
+    regions.append((pos, len(text)))
+    sentences = []
+    for start, end in regions:
+        block_start = start
+        for m in _HEADING_LINE.finditer(text, start, end):
+            sentences += _split(report, block_start, m.start())
+            block_start = m.start()
+        sentences += _split(report, block_start, end)
+    return sentences
+
+
+def _section_at(report: Report, offset: int) -> str:
+    for number, section in report.sections.items():
+        if section.span[0] <= offset < section.span[1]:
+            return number
+    return ""
+
+
+def _split(report: Report, start: int, end: int) -> list[Sentence]:
+    squeezed, index = squeeze(report.text[start:end])
+    out = []
+    pos = 0
+    for i, ch in enumerate(squeezed):
+        if ch in _SENTENCE_END or i == len(squeezed) - 1:
+            if i + 1 > pos:
+                idx = [start + k for k in index[pos : i + 1]]
+                out.append(Sentence(squeezed[pos : i + 1], idx, _section_at(report, idx[0])))
+            pos = i + 1
+    return out
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    for i, ch in enumerate(text):
+        if ch in _CLAUSE_END:
+            out.append((pos, i))
+            pos = i + 1
+    out.append((pos, len(text)))
+    return [(a, b) for a, b in out if b > a]
+
+
+# ---------------------------------------------------------------- claims ----------------
+
+def extract_claims(report: Report) -> list[Claim]:
+    """Every narrative claim the report's text makes about its tables."""
+    version = report.format or "2021"
+    specs = {tid: report.spec_for(tid) or table_spec(version, tid) for tid in ("t2", "t3", "t4")}
+    claims: list[Claim] = []
+    for sentence in narrative_sentences(report):
+        if _other_year(sentence.text, report.year):
+            continue
+        claims += _SentenceReader(report, sentence, specs).claims()
+    return claims
+
+
+def _other_year(text: str, year: int | None) -> bool:
+    if year is None:
+        return False
+    return any(int(y) != year for y in _YEAR.findall(text))
+
+
+class _SentenceReader:
+    def __init__(self, report: Report, sentence: Sentence, specs: dict[str, TableSpec]):
+        self.report = report
+        self.s = sentence
+        self.specs = specs
+        self.t3 = t3_layout(specs["t3"])
+        self.out: list[Claim] = []
+
+    def claims(self) -> list[Claim]:
+        text = self.s.text
+        last_rule = ""
+        for a, b in _clauses(text):
+            clause = text[a:b]
+            if _COMPARISON.search(clause):
+                last_rule = ""
+                continue
+            if "复议" in clause or "诉讼" in clause:
+                self._t4_counts(a, clause)
+                last_rule = ""
+                continue
+            last_rule = self._t3_claims(a, clause, last_rule)
+            self._t2_claims(a, clause)
+        self._t4_absence()
+        return self.out
+
+    # ------------------------------------------------------------ helpers
+    def _add(self, rule, start, stop, stated, cells, alternatives=(), zero=False):
+        """A claim stated by text[start:stop] of the sentence."""
+        phrase = re.sub(r"\s+", "", self.report.text[self.s.index[start] : self.s.index[stop - 1] + 1])
+        phrase = phrase.rstrip("。，,;；:：!！?？")
+        self.out.append(
+            Claim(rule, phrase, stated, tuple(cells), self.s.span(), tuple(alternatives), zero, self.s.section)
+        )
+
+    def _t3_cell(self, row: int, col: int | None = None) -> CellAddr:
+        return ("t3", row, self.t3.total_col if col is None else col)
+
+    # ------------------------------------------------------------ 表三
+    def _t3_claims(self, a: int, clause: str, last_rule: str) -> str:
+        t3 = self.t3
+        about_applications = "申请" in self.s.text and "提案" not in self.s.text
+        m = _first_match(_RECEIVED, clause)
+        if m and not _PROCESSING.search(clause[: m.start()]) and ("公开" in self.s.text):
+            stated = parse_count(m.group("num"))
+            if stated is not None:
+                received = self._t3_cell(t3.received)
+                both = (received, self._t3_cell(t3.carried_in))
+                self._add(T3_RECEIVED, a + m.start(), a + m.end(), stated, (received,), alternatives=(both,))
+                return T3_RECEIVED
+        m = _NO_APPLICATION.search(clause)
+        if m and "公开" in clause and "费" not in clause:
+            self._add(T3_RECEIVED, a + m.start(), a + m.end(), 0, (self._t3_cell(t3.received),), zero=True)
+            return T3_RECEIVED
+        if not about_applications:
+            return ""
+        for pattern, rule, row in (
+            (_CARRIED_IN, T3_CARRIED_IN, t3.carried_in),
+            (_CARRIED_OVER, T3_CARRIED_OVER, t3.carried_over),
+            (_RESULTS, T3_RESULTS, t3.results_total),
+        ):
+            m = pattern.search(clause)
+            if m:
+                stated = parse_count(m.group("num"))
+                if stated is not None:
+                    self._add(rule, a + m.start(), a + m.end(), stated, (self._t3_cell(row),))
+                    return rule
+        if last_rule in (T3_RECEIVED, T3_APPLICANTS):
+            for pattern, cols in self._applicant_patterns():
+                m = pattern.search(clause)
+                if m and (stated := parse_count(m.group("num"))) is not None:
+                    cells = tuple(self._t3_cell(t3.received, c) for c in cols)
+                    self._add(T3_APPLICANTS, a + m.start(), a + m.end(), stated, cells)
+                    return T3_APPLICANTS
+        return ""
+
+    def _applicant_patterns(self):
+        return _applicant_patterns(self.specs["t3"])
+
+    # ------------------------------------------------------------ 表二
+    def _t2_claims(self, a: int, clause: str) -> None:
+        text = self.s.text
+        if "公开" not in text or not (self.s.section == "二" or "主动公开" in text):
+            return
+        spec = self.specs["t2"]
+        pattern, words = _t2_pattern(spec)
+        for m in pattern.finditer(clause):
+            stated = parse_count(m.group("num"))
+            if stated is None:
+                continue
+            row = words[m.group("key")]
+            primary, *others = claimable_t2_columns(spec, row)
+            alternatives = tuple((("t2", row, c),) for c in others)
+            self._add(T2_PUBLISHED, a + m.start(), a + m.end(), stated, (("t2", row, primary),), alternatives)
+
+    # ------------------------------------------------------------ 表四
+    def _t4_counts(self, a: int, clause: str) -> None:
+        spec = self.specs["t4"]
+        single, combined, groups = _t4_patterns(spec)
+        totals = t4_layout(spec).totals
+        taken: list[tuple[int, int]] = []
+        for m in combined.finditer(clause):
+            stated = parse_count(m.group("num"))
+            if stated is None:
+                continue
+            taken.append(m.span())
+            if m.group("each") or stated == 0:
+                for g in groups:
+                    self._add(_T4_RULE[g], a + m.start(), a + m.end(), stated, totals[g])
+            else:
+                self._add(T4_BOTH, a + m.start(), a + m.end(), stated, totals[groups[0]] + totals[groups[1]])
+        for m in single.finditer(clause):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            if re.search("(?:、|和|及|或|与)(?:被提起|提起|被申请)?$", clause[: m.start()]):
+                continue  # the tail of a list whose count is shared
+            stated = parse_count(m.group("num"))
+            if stated is not None:
+                self._add(_T4_RULE[m.group("key")], a + m.start(), a + m.end(), stated, totals[m.group("key")])
+
+    def _t4_absence(self) -> None:
+        """未收到…被申请行政复议或提起行政诉讼: the totals named after a negation are 0."""
+        text = self.s.text
+        spec = self.specs["t4"]
+        totals = t4_layout(spec).totals
+        clauses = _clauses(text)
+        done: set[str] = set()
+        for m in _NEGATION.finditer(text):
+            k = next(i for i, (a, b) in enumerate(clauses) if a <= m.start() < b or m.start() < a)
+            end = clauses[k][1]
+            for a, b in clauses[k + 1 :]:
+                nxt = text[a:b]
+                if re.search(r"\d", nxt) or not _CONTINUATION.search(nxt):
+                    break
+                end = b
+            scope = text[m.start() : end]
+            digit = re.search(r"\d", scope)
+            if digit:
+                scope = scope[: digit.start()]
+            if re.search("以外|之外|除", scope):
+                continue
+            for group in totals:
+                pos = scope.find(group)
+                if pos < 0 or group in done:
+                    continue
+                done.add(group)
+                self._add(_T4_RULE[group], m.start(), m.start() + len(scope), 0, totals[group], zero=True)
+
+
+def _first_match(patterns, text: str):
+    found = [m for m in (p.search(text) for p in patterns) if m]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+_T4_RULE = {"行政复议": T4_REVIEW, "行政诉讼": T4_LITIGATION}
+
+
+@cache
+def _applicant_patterns(spec: TableSpec):
+    """自然人…N件 and 法人或其他组织…N件, with the labels of the schema's columns."""
+    layout = t3_layout(spec)
+    out = []
+    tail = f"(?:提出|申请|提出申请)?的?(?:申请)?{_FILL}{_NUM}{_UNIT}"
+    if layout.person_label:
+        out.append((re.compile(re.escape(layout.person_label) + tail), layout.person_cols))
+    if layout.org_label:
+        # 法人或其他组织 is also written 法人和其他组织 / 法人及其他组织.
+        org = re.escape(layout.org_label).replace("或", "(?:或|和|及)")
+        out.append((re.compile(org + tail), layout.org_cols))
+    return tuple(out)

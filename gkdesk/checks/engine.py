@@ -1,0 +1,95 @@
+"""The checks engine: every rule over one report, and a cheap re-check after each edit."""
+from __future__ import annotations
+
+from ..findings import ERROR, Culprit, Finding
+from ..model import Report
+from ..schema import table_relations
+from .across_years import previous_year_findings
+from .arithmetic import evaluate, relation_finding, value_findings
+from .claims import Claim, extract_claims
+from .culprit import single_cell_repairs
+from .narrative import claim_findings
+from .naming import cell_name, fmt_number
+from .structure import static_findings, value_structure_findings
+
+
+class Checker:
+    """Checks one report; the text-bound work (claims, structure) is done once.
+
+    `recheck()` re-reads only cell values (report.value, corrections included), so it can
+    run after every edit the reviewer makes.
+    """
+
+    def __init__(self, report: Report, previous: Report | None = None):
+        self.report = report
+        self.previous = previous
+        self._claims = extract_claims(report)
+        self._static = static_findings(report)
+        self.findings: list[Finding] = []
+        self.recheck()
+
+    @property
+    def claims(self) -> list[Claim]:
+        """The narrative claims found in the text (for display and tests)."""
+        return list(self._claims)
+
+    def recheck(self) -> list[Finding]:
+        report = self.report
+        out: list[Finding] = []
+        for table in report.tables.values():
+            if table_relations(table.spec):
+                out += _relation_findings(report, table)
+        for table in report.tables.values():
+            out += value_findings(report, table)
+        out += claim_findings(report, self._claims)
+        out += previous_year_findings(report, self.previous)
+        out += self._static
+        out += value_structure_findings(report)
+        # Errors first; within a severity the order above (arithmetic, narrative, structure).
+        out.sort(key=lambda f: f.severity != ERROR)
+        self.findings = out
+        return out
+
+
+def check_report(report: Report, previous: Report | None = None) -> list[Finding]:
+    """All findings for a report; `previous` is the same agency's previous-year report."""
+    return Checker(report, previous).findings
+
+
+def _relation_findings(report: Report, table) -> list[Finding]:
+    states = evaluate(report, table)
+    broken = [s for s in states if s.broken]
+    if not broken:
+        return []
+    findings = [relation_finding(report, table, s) for s in broken]
+    repairs = single_cell_repairs(report, table, states)
+    if len(repairs) == 1:
+        note = "最可能的错误：" + _repair_text(report, repairs[0])
+        for f in findings:
+            f.culprit = repairs[0]
+            f.message += "。" + note
+    elif repairs:
+        note = (
+            f"有 {len(repairs)} 种只改一个单元格的修正都能使{table.spec.number}的勾稽关系成立（"
+            + "；".join(_repair_text(report, r) for r in repairs)
+            + "），无法确定是哪一格出错"
+        )
+        for f in findings:
+            f.ambiguous_culprits = list(repairs)
+            f.message += "。" + note
+    return findings
+
+
+def _repair_text(report: Report, repair: Culprit) -> str:
+    return f"{cell_name(report, repair.cell)} 应为 {fmt_number(repair.value)}"
+
+
+def findings_to_json(findings: list[Finding]) -> list[dict]:
+    """Findings in the `gkdesk check --json` shape, with the ambiguous repairs when there are several."""
+    out = []
+    for f in findings:
+        obj = f.to_json()
+        if f.ambiguous_culprits:
+            obj["ambiguous_culprits"] = [{"cell": list(c.cell), "value": c.value} for c in f.ambiguous_culprits]
+        out.append(obj)
+    return out

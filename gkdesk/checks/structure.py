@@ -1,0 +1,186 @@
+"""Structure: missing sections, tables and rows; format version and year; blank and non-numeric cells."""
+from __future__ import annotations
+
+from ..findings import STRUCTURE, WARNING, Finding
+from ..model import Report, Table
+from ..parsing.tokens import TEXT, classify
+from ..schema import SECTIONS, TABLE_IDS, expected_format_for_year, format_spec, row_display, table_spec
+from .naming import cell_name, join_names
+
+_VERSION_NAME = {"2021": "2021 年格式", "2019": "2019 年试行格式"}
+
+
+def _format_name(version: str) -> str:
+    return f"{_VERSION_NAME.get(version, version)}（{format_spec(version).notice}）"
+
+
+def static_findings(report: Report) -> list[Finding]:
+    """Findings that depend only on the document, not on cell values (computed once)."""
+    out: list[Finding] = []
+    out += _missing_sections(report)
+    out += _missing_tables(report)
+    for table_id in TABLE_IDS:
+        table = report.tables.get(table_id)
+        if table is not None and table.missing_rows:
+            out.append(_missing_rows(report, table))
+    out += _format_and_year(report)
+    return out
+
+
+def _missing_sections(report: Report) -> list[Finding]:
+    missing = [s.heading for s in SECTIONS if s.number not in report.sections]
+    if not missing:
+        return []
+    return [
+        Finding(
+            rule="structure.section_missing",
+            kind=STRUCTURE,
+            severity=WARNING,
+            cells=[],
+            message="未找到以下部分：" + "；".join(missing),
+        )
+    ]
+
+
+def _missing_tables(report: Report) -> list[Finding]:
+    out = []
+    version = report.format or "2021"
+    for table_id in TABLE_IDS:
+        if table_id in report.tables:
+            continue
+        spec = table_spec(version, table_id)
+        out.append(
+            Finding(
+                rule="structure.table_missing",
+                kind=STRUCTURE,
+                # Usually lost in conversion (a [TABLE] placeholder) rather than left out.
+                severity=WARNING,
+                cells=[],
+                message=f"未找到{spec.number}（{spec.title}），无法核对其数据",
+            )
+        )
+    return out
+
+
+def _missing_rows(report: Report, table: Table) -> Finding:
+    spec = table.spec
+    rows = [row_display(spec.rows[r]) for r in table.missing_rows]
+    cells = [(spec.id, r, c) for r in table.missing_rows for c in range(len(spec.row_columns(r)))]
+    return Finding(
+        rule="structure.row_missing",
+        kind=STRUCTURE,
+        severity=WARNING,
+        cells=cells,
+        message=f"{spec.number} 未找到以下行：" + "；".join(rows) + "。这些单元格按空白处理",
+        span=table.span,
+    )
+
+
+def _format_and_year(report: Report) -> list[Finding]:
+    out = []
+    expected = expected_format_for_year(report.year)
+    versions = {tid: t.version for tid, t in report.tables.items() if t.version}
+    if report.year is None:
+        out.append(
+            Finding(
+                rule="structure.year_unknown",
+                kind=STRUCTURE,
+                severity=WARNING,
+                cells=[],
+                message="未能从标题或统计期限识别报告年度，无法核对格式版本和年度",
+            )
+        )
+    if expected is not None:
+        for table_id, version in versions.items():
+            if version == expected:
+                continue
+            table = report.tables[table_id]
+            out.append(
+                Finding(
+                    rule="structure.format_version",
+                    kind=STRUCTURE,
+                    severity=WARNING,
+                    cells=[],
+                    message=(
+                        f"{report.year} 年度报告应使用{_format_name(expected)}，"
+                        f"但{table.spec.number}按{_format_name(version)}填写"
+                    ),
+                    span=table.span,
+                )
+            )
+    elif len(set(versions.values())) > 1:
+        t2, t3 = report.tables["t2"], report.tables["t3"]
+        out.append(
+            Finding(
+                rule="structure.format_version",
+                kind=STRUCTURE,
+                severity=WARNING,
+                cells=[],
+                message=(
+                    f"{t2.spec.number}按{_format_name(t2.version)}填写，"
+                    f"{t3.spec.number}按{_format_name(t3.version)}填写，两表格式版本不一致"
+                ),
+                span=t3.span,
+            )
+        )
+    if report.title_year and report.period_year and report.title_year != report.period_year:
+        out.append(
+            Finding(
+                rule="structure.title_year",
+                kind=STRUCTURE,
+                severity=WARNING,
+                cells=[],
+                message=f"标题中的年度（{report.title_year} 年）与统计期限（{report.period_year} 年）不一致",
+                span=report.title_span,
+            )
+        )
+    return out
+
+
+def value_structure_findings(report: Report) -> list[Finding]:
+    """Blank and non-numeric cells, as they are now (a correction can fill them)."""
+    out = []
+    for table_id in TABLE_IDS:
+        table = report.tables.get(table_id)
+        if table is None:
+            continue
+        missing = set(table.missing_rows)
+        blank = []
+        for addr in table.spec.addresses():
+            if addr[1] in missing or report.value(addr) is not None:
+                continue
+            cell = table.cells[addr[1]][addr[2]]
+            if addr not in report.corrections and cell.raw and classify(cell.raw)[0] == TEXT:
+                out.append(_non_numeric(report, addr, cell.raw, cell.span))
+            else:
+                blank.append(addr)
+        if blank:
+            out.append(_blank(report, table, blank))
+    return out
+
+
+def _non_numeric(report: Report, addr, raw: str, span) -> Finding:
+    return Finding(
+        rule="structure.non_numeric",
+        kind=STRUCTURE,
+        severity=WARNING,
+        cells=[addr],
+        message=f"{cell_name(report, addr)} 的内容“{raw}”不是数值，核对时按 0 计算",
+        span=span,
+    )
+
+
+def _blank(report: Report, table: Table, cells) -> Finding:
+    names = [cell_name(report, a) for a in cells]
+    first_span = next((table.cells[r][c].span for _, r, c in cells if table.cells[r][c].span), None)
+    return Finding(
+        rule="structure.blank",
+        kind=STRUCTURE,
+        severity=WARNING,
+        cells=list(cells),
+        message=(
+            f"{table.spec.number} 有 {len(cells)} 个单元格空白或为“/”等符号：{join_names(names)}。"
+            "空白不等于 0，核对时按 0 计算，请确认"
+        ),
+        span=first_span or table.span,
+    )
