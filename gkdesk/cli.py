@@ -37,6 +37,9 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--json", action="store_true", help="JSON Lines output (spec/truth-format.md)")
 
+    from .export.command import add_parser as add_export_parser
+
+    add_export_parser(sub)
     return parser
 
 
@@ -115,6 +118,12 @@ def cmd_check(args) -> int:
     return 2 if unreadable else (1 if has_error else 0)
 
 
+def cmd_export(args) -> int:
+    from .export.command import run
+
+    return run(args)
+
+
 def main(argv: list[str] | None = None) -> int:
     _configure_stdout()
     argv = sys.argv[1:] if argv is None else argv
@@ -124,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_gui(argv)
     parser = _build_parser()
     args = parser.parse_args(argv)
-    handler = {"extract": cmd_extract, "check": cmd_check}.get(args.command)
+    handler = {"extract": cmd_extract, "check": cmd_check, "export": cmd_export}.get(args.command)
     if handler is None:
         parser.print_help()
         return 0

@@ -7,7 +7,9 @@ from .errors import InputError
 from .model import Report
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".rst", ".text", ".tsv", ".csv")
-REPORT_SUFFIXES = TEXT_SUFFIXES
+# Workbooks gkdesk exported (gkdesk.export): reopened as the report they hold.
+WORKBOOK_SUFFIXES = (".xlsx",)
+REPORT_SUFFIXES = TEXT_SUFFIXES + WORKBOOK_SUFFIXES
 
 
 def load_report(path: str | Path) -> Report:
@@ -16,6 +18,10 @@ def load_report(path: str | Path) -> Report:
 
     p = Path(path)
     suffix = p.suffix.lower()
+    if suffix in WORKBOOK_SUFFIXES:
+        from .export import import_workbook
+
+        return import_workbook(p)
     if suffix in (".doc", ".wps"):
         raise InputError(
             "这是旧版 Word/WPS 格式（.doc/.wps），请先在 Word/WPS 中另存为 .docx 后再打开。",

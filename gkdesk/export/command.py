@@ -1,0 +1,129 @@
+"""`gkdesk export`: one workbook per report, or one summary workbook for many."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..errors import GkdeskError
+
+
+def add_parser(subparsers) -> None:
+    p = subparsers.add_parser(
+        "export",
+        help="导出 Excel：每份报告一个工作簿，或用 --summary 汇总多份报告 (export .xlsx)",
+        description="每份报告导出为一个官方格式的 Excel 工作簿；使用 --summary 时把全部报告汇总为一个工作簿。",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="报告文件或文件夹 (report files or folders)")
+    p.add_argument("-o", "--output", metavar="OUT", help="输出文件夹，或只有一份报告时的输出文件 (folder, or file for one report)")
+    p.add_argument("--summary", metavar="OUT.xlsx", help="把全部报告汇总到这个工作簿 (write one summary workbook)")
+    p.add_argument("--force", action="store_true", help="允许覆盖不是 gkdesk 导出的已有 .xlsx 文件 (overwrite foreign files)")
+
+
+def _error(path, exc) -> None:
+    print(f"{path}: 错误：{exc}", file=sys.stderr)
+
+
+def _may_write(target: Path, force: bool) -> bool:
+    """Overwrite only our own earlier exports unless --force: a user's own spreadsheet is safe."""
+    from .importer import workbook_kind
+
+    if force or not target.exists():
+        return True
+    if target.is_file() and workbook_kind(target) is not None:
+        return True
+    _error(target, "文件已存在且不是 gkdesk 导出的工作簿，未覆盖（确需覆盖请加 --force）。")
+    return False
+
+
+def _targets(inputs: list[str], output: str | None) -> list[Path] | None:
+    """The workbook path for each input; None (after a message) when -o cannot serve them all."""
+    if output:
+        out = Path(output)
+        names_file = out.suffix.lower() == ".xlsx" and not out.is_dir()
+        if names_file and len(inputs) == 1:
+            bases = [out]
+        elif names_file:
+            _error(output, "导出多份报告时 -o 应为文件夹。")
+            return None
+        else:
+            try:
+                out.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                _error(output, f"无法创建输出文件夹（{exc.strerror or exc}）。")
+                return None
+            bases = [out / (Path(i).stem + ".xlsx") for i in inputs]
+    else:
+        bases = [Path(i).with_suffix(".xlsx") for i in inputs]
+    targets, used = [], set()
+    for source, base in zip(inputs, bases):
+        target, n = base, 1
+        # never write over the input itself, nor twice to one name in this run
+        while target.resolve() in used or target.resolve() == Path(source).resolve():
+            n += 1
+            target = base.with_name(f"{base.stem}-{n}{base.suffix}")
+        used.add(target.resolve())
+        targets.append(target)
+    return targets
+
+
+def run(args) -> int:
+    from ..cli import expand_inputs
+
+    inputs = expand_inputs(args.files)
+    if args.summary:
+        summary = Path(args.summary).resolve()
+        inputs = [i for i in inputs if Path(i).resolve() != summary]
+        return _run_summary(inputs, Path(args.summary), args.force)
+    if not inputs:
+        _error(" ".join(args.files), "没有找到报告文件。")
+        return 2
+    targets = _targets(inputs, args.output)
+    if targets is None:
+        return 2
+    return _run_each(inputs, targets, args.force)
+
+
+def _run_each(inputs: list[str], targets: list[Path], force: bool) -> int:
+    from ..reports import load_report
+    from . import export_report
+
+    status = 0
+    for source, target in zip(inputs, targets):
+        try:
+            report = load_report(source)
+            if not _may_write(target, force):
+                status = 2
+                continue
+            export_report(report, target)
+        except GkdeskError as exc:
+            _error(source, exc)
+            status = 2
+            continue
+        print(f"已导出：{target}")
+    return status
+
+
+def _run_summary(inputs: list[str], target: Path, force: bool) -> int:
+    from ..reports import load_report
+    from . import export_summary
+
+    reports, skipped = [], []
+    for source in inputs:
+        try:
+            reports.append(load_report(source))
+        except GkdeskError as exc:
+            _error(source, exc)
+            skipped.append((source, str(exc)))
+    if not reports:
+        _error(target, "没有可以汇总的报告，未写出汇总表。")
+        return 2
+    if not _may_write(target, force):
+        return 2
+    try:
+        export_summary(reports, target, skipped=skipped)
+    except GkdeskError as exc:
+        _error(target, exc)
+        return 2
+    note = f"，跳过 {len(skipped)} 个无法读取的文件" if skipped else ""
+    print(f"已写出汇总：{target}（{len(reports)} 份报告{note}）")
+    return 2 if skipped else 0

@@ -1,0 +1,199 @@
+"""Drawing on a worksheet: fonts, borders, merged blocks, the official form, print setup.
+
+Row heights are computed here because neither Excel nor WPS grows a row for wrapped text
+in merged cells: every label must be readable on screen and on paper without cutting.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..schema import SECTION_OF_TABLE, SECTIONS, ValueKind
+from .cells import put_text, put_value
+from .layout import GROUP, HEADER, LABEL, NOTE, FormLayout, text_units
+
+SONG, FANGSONG, HEI = "宋体", "仿宋", "黑体"  # names Excel and WPS resolve on Chinese systems
+GB2312_CHARSET = 134
+TABLE_PT = 10.5  # 五号, the usual size of tables in official documents
+AMOUNT_FORMAT = "0.00##"  # 万元 with cents, more decimals when the report has them
+COUNT_FORMAT = "General"  # a whole number shows as such; a wrong fraction is not hidden
+
+
+def section_heading(table_id: str) -> str:
+    number = SECTION_OF_TABLE[table_id]
+    return next(s.heading for s in SECTIONS if s.number == number)
+
+
+@dataclass(frozen=True)
+class Style:
+    font: object
+    alignment: object
+    border: object | None
+    size: float  # points, for row heights
+    number_format: str = "General"
+    fill: object | None = None
+
+
+class Styles:
+    """The workbook's styles, built once per workbook (openpyxl is imported lazily)."""
+
+    def __init__(self):
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+        thin = Side(style="thin", color="000000")
+        box = Border(left=thin, right=thin, top=thin, bottom=thin)
+
+        def font(name=SONG, size=TABLE_PT, bold=False):
+            return Font(name=name, size=size, bold=bold, charset=GB2312_CHARSET)
+
+        center = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        left = Alignment(horizontal="left", vertical="center", wrap_text=True, indent=1)
+        self.title = Style(font(size=18, bold=True), center, None, 18)
+        self.heading = Style(font(HEI, 12), Alignment(horizontal="left", vertical="center"), None, 12)
+        self.header = Style(font(), center, box, TABLE_PT)
+        self.group = Style(font(), center, box, TABLE_PT)
+        self.label = Style(font(), left, box, TABLE_PT)
+        self.note = Style(font(FANGSONG), center, box, TABLE_PT)
+        self.count = Style(font(), center, box, TABLE_PT, COUNT_FORMAT)
+        self.amount = Style(font(), center, box, TABLE_PT, AMOUNT_FORMAT)
+        self.text = Style(font(), left, box, TABLE_PT)
+        self.text_center = Style(font(), center, box, TABLE_PT)
+        self.remark = Style(font(FANGSONG), left, None, TABLE_PT)
+        self.column_head = Style(font(bold=True), center, box, TABLE_PT)
+        self.absent = Style(
+            font(), center, box, TABLE_PT, fill=PatternFill("solid", start_color="D9D9D9", end_color="D9D9D9")
+        )
+        self.role = {GROUP: self.group, HEADER: self.header, LABEL: self.label, NOTE: self.note}
+
+    def for_kind(self, kind: ValueKind) -> Style:
+        return self.amount if kind is ValueKind.AMOUNT else self.count
+
+
+def apply(cell, style: Style) -> None:
+    cell.font = style.font
+    cell.alignment = style.alignment
+    if style.border is not None:
+        cell.border = style.border
+    if style.number_format != "General":
+        cell.number_format = style.number_format
+    if style.fill is not None:
+        cell.fill = style.fill
+
+
+class SheetBuilder:
+    """Places styled, possibly merged cells (1-based) and sizes rows so that text fits."""
+
+    LINE_FACTOR = 1.35  # line height / font size for SimSun in Excel and WPS
+    PADDING = 5.0  # points above and below the text
+    MIN_ROW = 20.0
+
+    def __init__(self, ws, styles: Styles, col_widths: list[float]):
+        from openpyxl.utils import get_column_letter
+
+        self.ws = ws
+        self.styles = styles
+        self.col_widths = list(col_widths)
+        self._texts: list[tuple[int, int, int, int, str, Style]] = []
+        self._fixed: dict[int, float] = {}
+        self._rows: set[int] = set()  # rows holding values only still get the minimum height
+        for i, width in enumerate(col_widths, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = width
+
+    def text(self, row: int, col: int, text: str, style: Style, rows: int = 1, cols: int = 1):
+        cell = self.ws.cell(row=row, column=col)
+        put_text(cell, text)
+        self._place(cell, row, col, rows, cols, style)
+        self._texts.append((row, col, rows, cols, text, style))
+        return cell
+
+    def value(self, row: int, col: int, value, style: Style, cols: int = 1):
+        cell = self.ws.cell(row=row, column=col)
+        put_value(cell, value)
+        self._place(cell, row, col, 1, cols, style)
+        self._rows.add(row)
+        if isinstance(value, str):
+            self._texts.append((row, col, 1, cols, value, style))
+        return cell
+
+    def _place(self, cell, row, col, rows, cols, style: Style) -> None:
+        apply(cell, style)
+        if rows > 1 or cols > 1:
+            # merge after styling: openpyxl copies the top-left border to the edges
+            self.ws.merge_cells(start_row=row, start_column=col, end_row=row + rows - 1, end_column=col + cols - 1)
+
+    def fix_height(self, row: int, height: float) -> None:
+        self._fixed[row] = height
+
+    def _width(self, col: int, cols: int) -> float:
+        widths = self.col_widths + [9.0] * max(0, col + cols - 1 - len(self.col_widths))
+        return sum(widths[col - 1 : col - 1 + cols])
+
+    def _needed(self, text: str, style: Style, width: float) -> float:
+        usable = max(width - 1.5 - 2 * style.alignment.indent, 1.0)
+        scale = style.size / TABLE_PT
+        wraps = style.alignment.wrap_text
+        lines = 0
+        for part in text.split("\n"):
+            lines += max(1, math.ceil(text_units(part) * scale / usable)) if wraps else 1
+        return lines * style.size * self.LINE_FACTOR + 2 * self.PADDING
+
+    def finish(self) -> None:
+        """Set every row's height: the tallest single-row text, then grow rows under merged text."""
+        heights: dict[int, float] = {row: self.MIN_ROW for row in self._rows}
+        spanning = []
+        for row, col, rows, cols, text, style in self._texts:
+            need = self._needed(text, style, self._width(col, cols))
+            if rows == 1:
+                heights[row] = max(heights.get(row, self.MIN_ROW), need)
+            else:
+                spanning.append((row, rows, need))
+        for row, rows, need in spanning:
+            have = sum(heights.get(r, self.MIN_ROW) for r in range(row, row + rows))
+            if have < need:
+                extra = (need - have) / rows
+                for r in range(row, row + rows):
+                    heights[r] = heights.get(r, self.MIN_ROW) + extra
+        heights.update(self._fixed)
+        for row, height in heights.items():
+            self.ws.row_dimensions[row].height = round(height, 1)
+
+
+def draw_form(builder: SheetBuilder, layout: FormLayout, top: int, left: int, value_of, present: bool = True) -> int:
+    """Draw one table's official form at (top, left), 1-based; values from value_of(addr).
+
+    Returns the first row below the form. `present` False draws the empty form (grey cells).
+    """
+    styles = builder.styles
+    for block in layout.blocks:
+        builder.text(top + block.row, left + block.col, block.text, styles.role[block.role], block.rows, block.cols)
+    for slot in layout.slots:
+        style = styles.for_kind(slot.kind) if present else styles.absent
+        value = value_of(slot.addr) if present else None
+        builder.value(top + slot.row, left + slot.col, value, style, slot.cols)
+    return top + layout.height
+
+
+def title_rows(builder: SheetBuilder, title: str, heading: str, width: int) -> int:
+    """The document title and the section heading above a table; returns the next row."""
+    builder.text(1, 1, title, builder.styles.title, cols=width)
+    builder.text(2, 1, heading, builder.styles.heading, cols=width)
+    builder.fix_height(3, 6.0)  # a thin gap before the table
+    return 4
+
+
+def print_setup(ws, width_units: float, header_rows: tuple[int, int] | None, freeze: str | None) -> None:
+    """A4, fitted to the page width, centred; header rows repeated on every printed page."""
+    from openpyxl.worksheet.page import PageMargins
+
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if width_units > 130 else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages down as needed
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.6, bottom=0.6, header=0.3, footer=0.3)
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    if header_rows:
+        ws.print_title_rows = f"{header_rows[0]}:{header_rows[1]}"
+    if freeze:
+        ws.freeze_panes = freeze
