@@ -1,0 +1,89 @@
+"""Old binary Word/WPS files (.doc, .wps): a clear message, and conversion if LibreOffice is here.
+
+gkdesk does not read the binary formats itself. When LibreOffice is installed, the window can
+offer to convert the file to .docx with it (locally, no network) and open the result.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from ..errors import InputError
+
+OLD_WORD_SUFFIXES = (".doc", ".wps")
+_WINDOWS_PLACES = (
+    r"C:\Program Files\LibreOffice\program\soffice.exe",
+    r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
+)
+_UNIX_PLACES = ("/opt/libreoffice/program/soffice", "/usr/lib/libreoffice/program/soffice")
+CONVERT_TIMEOUT_S = 180
+
+
+class OldWordFormatError(InputError):
+    """A .doc/.wps file; `converter` is LibreOffice's path when it can convert the file."""
+
+    def __init__(self, message_zh: str, message_en: str, converter: str | None):
+        super().__init__(message_zh, message_en)
+        self.converter = converter
+
+
+def find_libreoffice() -> str | None:
+    """Path of LibreOffice's soffice, or None."""
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    for place in _WINDOWS_PLACES if os.name == "nt" else _UNIX_PLACES:
+        if Path(place).is_file():
+            return place
+    return None
+
+
+def old_format_error(path: Path) -> OldWordFormatError:
+    converter = find_libreoffice()
+    message = f"“{path.name}”是旧版 Word/WPS 格式（.doc/.wps），gkdesk 不能直接读取。请在 Word 或 WPS 中打开，另存为 .docx 后再打开。"
+    if converter:
+        message += "检测到本机已安装 LibreOffice，也可以用它把文件转换为 .docx 后打开（在本机完成，不联网）。"
+    return OldWordFormatError(message, "old binary Word/WPS format: save as .docx", converter)
+
+
+def convert_with_libreoffice(path: str | Path, out_dir: str | Path | None = None) -> Path:
+    """Convert a .doc/.wps to .docx with local LibreOffice; return the new file's path.
+
+    The result goes to `out_dir` (a new temporary folder by default), never beside the
+    original. A private LibreOffice profile lets this work while LibreOffice is open.
+    """
+    src = Path(path).resolve()
+    soffice = find_libreoffice()
+    if soffice is None:
+        raise InputError("本机未安装 LibreOffice，无法自动转换。请在 Word 或 WPS 中另存为 .docx。", "LibreOffice not found")
+    if not src.is_file():
+        raise InputError(f"找不到文件：{src}", f"file not found: {src}")
+    target = Path(out_dir) if out_dir is not None else Path(tempfile.mkdtemp(prefix="gkdesk-convert-"))
+    target.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="gkdesk-lo-profile-") as profile:
+        argv = [
+            soffice,
+            f"-env:UserInstallation={Path(profile).as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "docx",
+            "--outdir",
+            str(target),
+            str(src),
+        ]
+        try:
+            proc = subprocess.run(argv, capture_output=True, timeout=CONVERT_TIMEOUT_S, stdin=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired:
+            raise InputError("LibreOffice 转换超时，请在 Word 或 WPS 中另存为 .docx。", "conversion timed out") from None
+        except OSError as exc:
+            raise InputError(f"无法启动 LibreOffice（{exc}）。", str(exc)) from None
+    result = target / (src.stem + ".docx")
+    if proc.returncode != 0 or not result.is_file():
+        detail = (proc.stderr or proc.stdout or b"").decode("utf-8", "replace").strip()[-300:]
+        raise InputError("LibreOffice 未能转换此文件，请在 Word 或 WPS 中另存为 .docx。", f"conversion failed: {detail}")
+    return result

@@ -1,0 +1,341 @@
+"""Read a PDF's text layer with positions (pdfplumber): body lines and ruled tables.
+
+Tables come from ruling lines where the page has them (pdfplumber's line finder) and from
+text positions where it does not (pdf_text_tables). A table that runs on to the next page
+is joined into one (repeated header rows dropped). Lines that wrap inside a paragraph are
+joined back into one line. A PDF without a text layer (a scan) gets a clear message.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+from .document import Block, GridTable, Paragraph, SourceDocument, join_lines, render
+from .limits import file_size
+from .pdf_layout import Line, RectCell, cell_text, chars_to_lines, rects_to_grid
+from .pdf_text_tables import TextTable, find_text_tables
+
+MAX_PAGES = 500
+# Share of the page height at the top and bottom where running headers and footers sit.
+MARGIN_ZONE = 0.07
+# Offset between pages in document coordinates (larger than any page).
+PAGE_STRIDE = 100_000.0
+
+_CORRUPT = "文件已损坏或不是有效的 PDF，无法读取。"
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+\s*[、.．]|表[一二三四五六]|第[一二三四五六七八九十\d]+[条章节])")
+_PAGE_NUMBER = re.compile(r"^(?:第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|[-—–－]\s*\d+\s*[-—–－]|\d+\s*/\s*\d+|\d{1,3})$")
+
+
+@dataclass
+class PdfTable:
+    page: int
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    cells: list[RectCell]
+
+
+@dataclass
+class PageItems:
+    number: int  # 1-based
+    height: float
+    lines: list[Line] = field(default_factory=list)
+    tables: list[PdfTable] = field(default_factory=list)
+    text_tables: list[TextTable] = field(default_factory=list)  # tables without ruling lines
+    has_images: bool = False
+
+    @property
+    def has_text(self) -> bool:
+        return bool(self.lines or self.tables or self.text_tables)
+
+
+def read_pdf(path: str | Path) -> SourceDocument:
+    p = Path(path)
+    file_size(p, "pdf")
+    pages = _read_pages(p)
+    if not any(page.has_text for page in pages):
+        if any(page.has_images for page in pages):
+            raise InputError(
+                "这个 PDF 没有文字层（页面是扫描或拍照的图片），gkdesk 目前不能识别图片中的文字（不做 OCR）。"
+                "请改用带文字层的 PDF，或报告的 .docx / 网页版本。",
+                "scanned PDF without a text layer",
+            )
+        raise InputError("这个 PDF 中没有可读的文字。", "PDF without text")
+    return render(_blocks(pages), "pdf", "pdf")
+
+
+def _read_pages(path: Path) -> list[PageItems]:
+    import pdfplumber
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        pdf = pdfplumber.open(path)
+    except PdfminerException as exc:
+        raise _open_error(exc) from None
+    except Exception as exc:  # pdfminer raises many kinds on malformed input
+        raise InputError(_CORRUPT, f"cannot open PDF: {exc!r}") from None
+    with pdf:
+        try:
+            count = len(pdf.pages)
+        except Exception as exc:
+            raise InputError(_CORRUPT, f"cannot read pages: {exc!r}") from None
+        if count > MAX_PAGES:
+            raise InputError(f"PDF 共 {count} 页，超过 {MAX_PAGES} 页的上限，不像一份年度报告，未读取。", "too many pages")
+        pages = []
+        for number, page in enumerate(pdf.pages, start=1):
+            try:
+                pages.append(_read_page(page, number))
+            except InputError:
+                raise
+            except Exception as exc:
+                raise InputError(f"PDF 第 {number} 页已损坏，无法读取。", f"page {number}: {exc!r}") from None
+    return pages
+
+
+def _open_error(exc: Exception) -> InputError:
+    inner = exc.args[0] if exc.args else exc
+    name = type(inner).__name__
+    if "Password" in name or "Encryption" in name:
+        return InputError("这个 PDF 已加密（需要密码），无法读取。请使用未加密的版本。", f"encrypted PDF: {inner!r}")
+    return InputError(_CORRUPT, f"cannot open PDF: {inner!r}")
+
+
+def _read_page(page, number: int) -> PageItems:
+    items = PageItems(number, float(page.height), has_images=bool(page.images))
+    chars = [c for c in page.chars if c["text"].strip()]
+    if not chars:
+        return items
+    tables = [t for t in page.find_tables() if _is_real_table(t)]
+    cell_chars: list[list[list[dict]]] = [[[] for _ in t.cells] for t in tables]
+    free: list[dict] = []
+    for ch in chars:
+        x, y = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+        placed = False
+        for t, table in enumerate(tables):
+            x0, top, x1, bottom = table.bbox
+            if not (x0 <= x <= x1 and top <= y <= bottom):
+                continue
+            k = _cell_at(table.cells, x, y)
+            if k is not None:
+                cell_chars[t][k].append(ch)
+                placed = True
+            break
+        if not placed:
+            free.append(ch)
+    offset = (number - 1) * PAGE_STRIDE
+    for t, table in enumerate(tables):
+        cells = [
+            RectCell(c[0], c[1] + offset, c[2], c[3] + offset, cell_text(cell_chars[t][k]))
+            for k, c in enumerate(table.cells)
+        ]
+        x0, top, x1, bottom = table.bbox
+        items.tables.append(PdfTable(number, top, bottom, x0, x1, cells))
+    lines = chars_to_lines(free)
+    for line in lines:
+        line.page = number
+    items.text_tables, items.lines = find_text_tables(lines)
+    return items
+
+
+def _is_real_table(table) -> bool:
+    """A ruled table, not a box drawn around a paragraph: more than one cell, in rows or columns."""
+    return len(table.cells) >= 2
+
+
+def _cell_at(cells, x: float, y: float) -> int | None:
+    best, best_area = None, None
+    for k, (x0, top, x1, bottom) in enumerate(cells):
+        if x0 <= x <= x1 and top <= y <= bottom:
+            area = (x1 - x0) * (bottom - top)
+            if best_area is None or area < best_area:
+                best, best_area = k, area
+    return best
+
+
+# ---------------------------------------------------------------- page items to blocks
+
+def _is_furniture(line: Line, page: PageItems) -> bool:
+    """A running header, footer or page number (not part of the content flow)."""
+    if _PAGE_NUMBER.match(line.text.replace(" ", "")):
+        return True
+    return line.bottom < page.height * MARGIN_ZONE or line.top > page.height * (1 - MARGIN_ZONE)
+
+
+def _sequence(pages: list[PageItems]) -> list[tuple[str, object, PageItems]]:
+    """Every page's lines and tables, top to bottom, page after page."""
+    sequence: list[tuple[str, object, PageItems]] = []
+    for page in pages:
+        if not page.has_text and page.has_images:
+            sequence.append(("note", f"〔第 {page.number} 页是图片，没有文字层，未读取〕", page))
+            continue
+        items: list[tuple[float, str, object]] = [(ln.top, "line", ln) for ln in page.lines]
+        items += [(t.top, "table", t) for t in page.tables]
+        items += [(t.top, "table", t) for t in page.text_tables]
+        items.sort(key=lambda it: it[0])
+        sequence.extend((kind, obj, page) for _, kind, obj in items)
+    return sequence
+
+
+class _Flow:
+    """Builds blocks from the page sequence: paragraphs rejoined, tables joined across pages.
+
+    Running headers, footers and page numbers met inside a paragraph or a table that goes on
+    past the page break are held and placed after it, so they do not cut it in two.
+    """
+
+    def __init__(self, pages: list[PageItems]):
+        self.pages = pages
+        self.margins = _text_margins(pages)
+        self.indented = _uses_first_line_indent(pages, self.margins)
+        self.blocks: list[Block] = []
+        self.paragraph: list[Line] = []
+        self.table: list[PdfTable] = []
+        self.held: list[Line] = []
+
+    def run(self) -> list[Block]:
+        sequence = _sequence(self.pages)
+        for i, (kind, obj, page) in enumerate(sequence):
+            if kind == "table":
+                self._paragraph_end()
+                if self.table and not _continues(self.table[-1], obj):
+                    self._table_end()
+                self.table.append(obj)
+            elif kind == "line":
+                if _is_furniture(obj, page) and (self.paragraph or self.table) and self._flow_goes_on(sequence, i):
+                    self.held.append(obj)
+                    continue
+                self._table_end()
+                if self.paragraph and not self._same_paragraph(self.paragraph[-1], obj):
+                    self._paragraph_end()
+                self.paragraph.append(obj)
+            else:
+                self._paragraph_end()
+                self._table_end()
+                self.blocks.append(Paragraph(obj))
+        self._paragraph_end()
+        self._table_end()
+        return self.blocks
+
+    def _flow_goes_on(self, sequence, i: int) -> bool:
+        """Whether the open paragraph or table continues after the furniture at item i."""
+        for kind, obj, page in sequence[i + 1 :]:
+            if kind == "line" and _is_furniture(obj, page):
+                continue
+            if self.table:
+                return kind == "table" and _continues(self.table[-1], obj)
+            return kind == "line" and self._same_paragraph(self.paragraph[-1], obj)
+        return False
+
+    def _release_held(self) -> None:
+        self.blocks.extend(Paragraph(ln.text) for ln in self.held)
+        self.held.clear()
+
+    def _paragraph_end(self) -> None:
+        if self.paragraph:
+            self.blocks.append(Paragraph(join_lines([ln.text for ln in self.paragraph])))
+            self.paragraph.clear()
+            self._release_held()
+
+    def _table_end(self) -> None:
+        if self.table:
+            self.blocks.append(_join(self.table))
+            self.table.clear()
+            self._release_held()
+
+    def _same_paragraph(self, prev: Line, line: Line) -> bool:
+        """`line` wraps on from `prev`: prev ran to the right edge, line starts at the left edge."""
+        a, b = self.margins.get(prev.page), self.margins.get(line.page)
+        if a is None or b is None or _HEADING.match(line.text):
+            return False
+        if not self.indented and prev.text.rstrip().endswith(("。", "：", ":", "！", "？")):
+            return False  # without first-line indents a full line ending a sentence may end its paragraph
+        if abs(prev.size - line.size) > 0.5:
+            return False
+        if prev.page == line.page and not (0 <= line.top - prev.bottom <= 1.2 * prev.size):
+            return False
+        if prev.page != line.page and line.page != prev.page + 1:
+            return False
+        return prev.x1 >= a.right - 1.5 * prev.size and line.x0 <= b.left + 0.5 * line.size
+
+
+def _blocks(pages: list[PageItems]) -> list[Block]:
+    return _Flow(pages).run()
+
+
+def _continues(a: PdfTable | TextTable, b: PdfTable | TextTable) -> bool:
+    """Table b (top of the next page) continues table a: same kind, same column edges."""
+    if b.page != a.page + 1 or type(a) is not type(b):
+        return False
+    if isinstance(a, TextTable):
+        return len(a.bands) == len(b.bands) and all(
+            min(p[1], q[1]) > max(p[0], q[0]) for p, q in zip(a.bands, b.bands)
+        )
+    return abs(a.x0 - b.x0) <= 3 and abs(a.x1 - b.x1) <= 3
+
+
+def _join(parts: list[PdfTable] | list[TextTable]) -> GridTable:
+    """One grid from the parts of a table; header rows repeated on later pages dropped."""
+    if isinstance(parts[0], TextTable):
+        rows = [row for part in parts for row in part.grid.rows]
+        return GridTable(rows, parts[0].grid.ncols, parts[0].page)
+    first = rects_to_grid([parts[0].cells])
+    cell_parts = [parts[0].cells]
+    for part in parts[1:]:
+        repeated = _repeated_header_rows(first, rects_to_grid([part.cells]))
+        cells = part.cells
+        if repeated:
+            tops = sorted({round(c.y0, 1) for c in cells})
+            cut = tops[repeated]
+            cells = [c for c in cells if c.y0 >= cut - 1]
+        cell_parts.append(cells)
+    table = rects_to_grid(cell_parts)
+    table.page = parts[0].page
+    return table
+
+
+def _repeated_header_rows(first: GridTable, grid: GridTable) -> int:
+    """How many leading rows of `grid` repeat the leading rows of `first` (Word's repeated header)."""
+    n = 0
+    while n < min(len(first.rows), len(grid.rows)) - 1:
+        a = [(c.col, c.colspan, c.text) for c in first.rows[n]]
+        b = [(c.col, c.colspan, c.text) for c in grid.rows[n]]
+        if not a or a != b or not any(text for _, _, text in a):
+            break
+        n += 1
+    return n
+
+
+@dataclass
+class _Margins:
+    left: float
+    right: float
+
+
+def _uses_first_line_indent(pages: list[PageItems], margins: dict[int, _Margins]) -> bool:
+    """Whether paragraphs start indented: most lines after a line that ends short are indented."""
+    indented = flush = 0
+    for page in pages:
+        m = margins.get(page.number)
+        if m is None:
+            continue
+        body = [ln for ln in page.lines if not _is_furniture(ln, page)]
+        for prev, line in zip(body, body[1:]):
+            if prev.x1 < m.right - 3 * prev.size and line.x1 >= m.right - 1.5 * line.size:
+                if line.x0 >= m.left + 1.5 * line.size:
+                    indented += 1
+                elif line.x0 <= m.left + 0.5 * line.size:
+                    flush += 1
+    return indented > 2 * flush
+
+
+def _text_margins(pages: list[PageItems]) -> dict[int, _Margins]:
+    """Left and right edges of each page's body text."""
+    out = {}
+    for page in pages:
+        body = [ln for ln in page.lines if not _is_furniture(ln, page)]
+        if body:
+            out[page.number] = _Margins(min(ln.x0 for ln in body), max(ln.x1 for ln in body))
+    return out
