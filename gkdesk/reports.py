@@ -3,28 +3,32 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import InputError
 from .model import Report
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".rst", ".text", ".tsv", ".csv")
+# Original documents, read by gkdesk.readers into the same text the recognizer reads.
+DOCUMENT_SUFFIXES = (".docx", ".html", ".htm", ".pdf")
+# Old binary Word/WPS: opening one gives a clear message (and a LibreOffice conversion offer).
+OLD_WORD_SUFFIXES = (".doc", ".wps")
 # Workbooks gkdesk exported (gkdesk.export): reopened as the report they hold.
 WORKBOOK_SUFFIXES = (".xlsx",)
-REPORT_SUFFIXES = TEXT_SUFFIXES + WORKBOOK_SUFFIXES
+REPORT_SUFFIXES = TEXT_SUFFIXES + DOCUMENT_SUFFIXES + OLD_WORD_SUFFIXES + WORKBOOK_SUFFIXES
 
 
 def load_report(path: str | Path) -> Report:
     """Read and recognize one report; InputError (Chinese message) when it cannot be read."""
-    from .parsing import read_report
-
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix in WORKBOOK_SUFFIXES:
         from .export import import_workbook
 
         return import_workbook(p)
-    if suffix in (".doc", ".wps"):
-        raise InputError(
-            "这是旧版 Word/WPS 格式（.doc/.wps），请先在 Word/WPS 中另存为 .docx 后再打开。",
-            "old binary Word/WPS format: save as .docx",
-        )
+    if suffix in DOCUMENT_SUFFIXES or suffix in OLD_WORD_SUFFIXES:
+        from .parsing import parse_text
+        from .readers import read_document
+
+        document = read_document(p)
+        return parse_text(document.text, encoding=document.encoding, source_path=str(path))
+    from .parsing import read_report
+
     return read_report(p)
