@@ -6,6 +6,7 @@ in merged cells: every label must be readable on screen and on paper without cut
 from __future__ import annotations
 
 import math
+from copy import copy
 from dataclasses import dataclass
 
 from ..schema import SECTION_OF_TABLE, SECTIONS, ValueKind
@@ -64,20 +65,27 @@ class Styles:
             font(), center, box, TABLE_PT, fill=PatternFill("solid", start_color="D9D9D9", end_color="D9D9D9")
         )
         self.role = {GROUP: self.group, HEADER: self.header, LABEL: self.label, NOTE: self.note}
+        self._arrays: dict[int, object] = {}
+
+    def apply(self, cell, style: Style) -> None:
+        """Style a cell. openpyxl hashes every style object on assignment, which dominates the
+        time of a large sheet; the resulting index array is computed once per style and copied."""
+        known = self._arrays.get(id(style))
+        if known is not None:
+            cell._style = copy(known)
+            return
+        cell.font = style.font
+        cell.alignment = style.alignment
+        if style.border is not None:
+            cell.border = style.border
+        if style.number_format != "General":
+            cell.number_format = style.number_format
+        if style.fill is not None:
+            cell.fill = style.fill
+        self._arrays[id(style)] = copy(cell._style)
 
     def for_kind(self, kind: ValueKind) -> Style:
         return self.amount if kind is ValueKind.AMOUNT else self.count
-
-
-def apply(cell, style: Style) -> None:
-    cell.font = style.font
-    cell.alignment = style.alignment
-    if style.border is not None:
-        cell.border = style.border
-    if style.number_format != "General":
-        cell.number_format = style.number_format
-    if style.fill is not None:
-        cell.fill = style.fill
 
 
 class SheetBuilder:
@@ -100,26 +108,32 @@ class SheetBuilder:
             ws.column_dimensions[get_column_letter(i)].width = width
 
     def text(self, row: int, col: int, text: str, style: Style, rows: int = 1, cols: int = 1):
-        cell = self.ws.cell(row=row, column=col)
+        cell = self._place(row, col, rows, cols, style)
         put_text(cell, text)
-        self._place(cell, row, col, rows, cols, style)
         self._texts.append((row, col, rows, cols, text, style))
         return cell
 
     def value(self, row: int, col: int, value, style: Style, cols: int = 1):
-        cell = self.ws.cell(row=row, column=col)
+        cell = self._place(row, col, 1, cols, style)
         put_value(cell, value)
-        self._place(cell, row, col, 1, cols, style)
         self._rows.add(row)
         if isinstance(value, str):
             self._texts.append((row, col, 1, cols, value, style))
         return cell
 
-    def _place(self, cell, row, col, rows, cols, style: Style) -> None:
-        apply(cell, style)
+    def _place(self, row, col, rows, cols, style: Style):
+        """Style every cell of the area (so a merged area has its border on every edge), then merge."""
+        ws = self.ws
+        for r in range(row, row + rows):
+            for c in range(col, col + cols):
+                self.styles.apply(ws.cell(row=r, column=c), style)
         if rows > 1 or cols > 1:
-            # merge after styling: openpyxl copies the top-left border to the edges
-            self.ws.merge_cells(start_row=row, start_column=col, end_row=row + rows - 1, end_column=col + cols - 1)
+            from openpyxl.utils import get_column_letter
+            from openpyxl.worksheet.merge import MergedCellRange
+
+            coord = f"{get_column_letter(col)}{row}:{get_column_letter(col + cols - 1)}{row + rows - 1}"
+            ws.merged_cells.add(MergedCellRange(ws, coord))
+        return ws.cell(row=row, column=col)
 
     def fix_height(self, row: int, height: float) -> None:
         self._fixed[row] = height
