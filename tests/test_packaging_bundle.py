@@ -1,0 +1,131 @@
+"""Smoke test of the built one-folder application (packaging/gkdesk.spec).
+
+Runs only when GKDESK_BUNDLE_DIR names a built bundle (.ci/run builds one with
+packaging/build_linux.sh and sets it); otherwise every test here is skipped.
+The bundle must give the same answers as the source tree, open its window offscreen on the
+bundled sample and paint it, and hold only the Qt parts gkdesk uses.
+"""
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SHARED
+from gkdesk import __version__
+
+BUNDLE = Path(os.environ["GKDESK_BUNDLE_DIR"]).resolve() if os.environ.get("GKDESK_BUNDLE_DIR") else None
+pytestmark = pytest.mark.skipif(BUNDLE is None, reason="GKDESK_BUNDLE_DIR not set (no built bundle to test)")
+
+SIZE_BUDGET_MB = 260  # 202 MiB when this was written; a new heavy dependency should be a decision
+
+
+def executable() -> Path:
+    name = "gkdesk-cli.exe" if sys.platform == "win32" else "gkdesk"
+    path = BUNDLE / name
+    assert path.is_file(), f"no {name} in {BUNDLE}"
+    return path
+
+
+def run_bundle(*args, env=None, timeout=120):
+    full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
+    return subprocess.run([str(executable()), *map(str, args)], capture_output=True, text=True, encoding="utf-8", timeout=timeout, env=full_env)
+
+
+def bundled_sample() -> Path:
+    samples = sorted(BUNDLE.rglob("resources/samples/*.txt"))
+    assert samples, "the sample report is not in the bundle"
+    return samples[0]
+
+
+def reports_to_check() -> list[Path]:
+    seed = SHARED / "seeds" / "001_485bb66b608aa965.txt"
+    originals = [SHARED / "corpus" / "originals" / f"gd01.{ext}" for ext in ("docx", "html", "pdf")]
+    return [p for p in [seed, *originals] if p.is_file()] or [bundled_sample()]
+
+
+def source_tree_output(capsys, *args) -> list[dict]:
+    from gkdesk.cli import main
+
+    main(list(map(str, args)))
+    return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+
+
+def test_version():
+    done = run_bundle("--version")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"gkdesk {__version__}"
+
+
+def test_check_json_matches_the_source_tree(capsys):
+    files = reports_to_check()
+    done = run_bundle("check", "--json", *files)
+    assert done.returncode in (0, 1), done.stderr
+    bundle_lines = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [line["file"] for line in bundle_lines] == [str(f) for f in files]
+    assert all("findings" in line for line in bundle_lines)
+    assert bundle_lines == source_tree_output(capsys, "check", "--json", *files)
+
+
+def test_extract_json_reads_every_document_kind(capsys):
+    """.txt, .docx, .html and .pdf: the readers' libraries (defusedxml, pdfplumber) are bundled."""
+    files = reports_to_check()
+    done = run_bundle("extract", "--json", *files)
+    assert done.returncode == 0, done.stderr
+    bundle_lines = [json.loads(line) for line in done.stdout.splitlines()]
+    assert all("error" not in line and line.get("t3") for line in bundle_lines)
+    assert bundle_lines == source_tree_output(capsys, "extract", "--json", *files)
+
+
+def test_export_writes_a_workbook(tmp_path):
+    target = tmp_path / "report.xlsx"
+    done = run_bundle("export", "-o", target, bundled_sample())
+    assert done.returncode == 0, done.stderr
+    with open(target, "rb") as f:
+        assert f.read(2) == b"PK"  # an .xlsx is a zip package
+
+
+def test_window_opens_offscreen_and_paints_the_sample(tmp_path, qapp):
+    from PySide6.QtGui import QImage
+
+    shot = tmp_path / "window.png"
+    done = run_bundle(
+        bundled_sample(),
+        env={"GKDESK_EXIT_AFTER_PAINT": "1", "GKDESK_SCREENSHOT": str(shot), "XDG_CONFIG_HOME": str(tmp_path / "config")},
+    )
+    assert done.returncode == 0, done.stderr
+    assert "gkdesk-first-paint" in done.stderr
+    image = QImage(str(shot))
+    assert not image.isNull() and image.width() >= 400 and image.height() >= 300
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+    assert len(colours) > 20, "the screenshot is (nearly) one colour: nothing was drawn"
+
+
+def test_only_the_qt_parts_gkdesk_uses_are_bundled():
+    names = {p.name for p in BUNDLE.rglob("*")}
+    for unused in ("Network", "Qml", "Quick", "WebEngine", "Pdf", "Multimedia", "3DCore", "VirtualKeyboard"):
+        assert not [n for n in names if f"Qt6{unused}" in n or f"Qt{unused}" in n], unused
+    translations = sorted(p.name for p in BUNDLE.rglob("translations/*.qm") if "resources" not in p.parts)
+    assert translations == ["qt_zh_CN.qm", "qtbase_zh_CN.qm"]
+    plugins = {p.parent.name for p in BUNDLE.rglob("plugins/*/*") if p.is_file()}
+    assert {"platforms", "imageformats", "iconengines"} <= plugins
+    assert not plugins & {"generic", "egldeviceintegrations", "tls", "networkinformation", "sqldrivers"}
+    assert "numpy" not in names and "pandas" not in names
+
+
+def test_resources_and_icon_are_bundled():
+    resources = next(BUNDLE.rglob("resources/samples")).parent
+    assert (resources / "icons" / "gkdesk.png").is_file()
+    for ts in (ROOT / "resources" / "i18n").glob("*.ts"):
+        assert (resources / "i18n" / ts.name).is_file()
+
+
+def test_bundle_stays_within_its_size_budget():
+    size = sum(p.stat().st_size for p in BUNDLE.rglob("*") if p.is_file() and not p.is_symlink())
+    assert size / 2**20 < SIZE_BUDGET_MB
+

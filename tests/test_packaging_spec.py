@@ -1,0 +1,21 @@
+"""The PyInstaller spec and the sources agree: nothing gkdesk imports is left out of the bundle."""
+import ast
+import re
+
+from conftest import ROOT
+
+
+def test_core_imports_nothing_the_bundle_excludes():
+    """Every third-party module gkdesk imports must survive the spec's EXCLUDES."""
+    spec = (ROOT / "packaging" / "gkdesk.spec").read_text(encoding="utf-8")
+    excludes = set(re.findall(r'^\s+"([\w.]+)",', spec.split("EXCLUDES = [", 1)[1].split("]", 1)[0], re.M))
+    assert {"numpy", "pandas", "PySide6.QtNetwork"} <= excludes  # the list was read
+    imported = set()
+    for source in (ROOT / "gkdesk").rglob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported.update(a.name for a in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                imported.add(node.module)
+    clash = {m for m in imported for e in excludes if m == e or m.startswith(e + ".")}
+    assert clash == set()
