@@ -14,6 +14,7 @@ from ..schema import (
     table_spec,
 )
 from .metadata import read_metadata
+from .scrambled import recover_t4, recover_table
 from .sections import find_sections, table_region
 from .tables import recognize_rows_table, recognize_t4
 from .tokens import tokenize
@@ -76,13 +77,14 @@ def parse_text(text: str, encoding: str = "utf-8", source_path: str = "") -> Rep
             table = _recognize_rows(text, region, table_spec(other, table_id), report.notes)
             version = other
         if table is not None:
+            table = recover_table(text, region, table, report.notes)  # pdftotext's scrambled order
             report.tables[table_id] = table
             versions[table_id] = version
     region = table_region(text, report.sections, T4)
     if region is not None:
         table = recognize_t4(tokenize(text, *region), report.notes)
         if table is not None:
-            report.tables["t4"] = table
+            report.tables["t4"] = recover_t4(text, region, table, report.notes)
     report.format = versions.get("t2") or versions.get("t3") or (year_version if report.tables else None)
     for table_id, spec in (("t2", "表二"), ("t3", "表三"), ("t4", "表四")):
         if table_id not in report.tables:
