@@ -31,15 +31,22 @@ class OldWordFormatError(InputError):
 
 
 def find_libreoffice() -> str | None:
-    """Path of LibreOffice's soffice, or None."""
-    for name in ("soffice", "libreoffice"):
-        found = shutil.which(name)
-        if found:
+    """Path of LibreOffice's soffice when its Writer component (which reads .doc) is installed."""
+    candidates = [shutil.which(name) for name in ("soffice", "libreoffice")]
+    candidates += [p for p in (_WINDOWS_PLACES if os.name == "nt" else _UNIX_PLACES) if Path(p).is_file()]
+    for found in candidates:
+        if found and _has_writer(Path(found)):
             return found
-    for place in _WINDOWS_PLACES if os.name == "nt" else _UNIX_PLACES:
-        if Path(place).is_file():
-            return place
     return None
+
+
+def _has_writer(soffice: Path) -> bool:
+    """Writer's library beside soffice (libswlo.so, swlo.dll); a Calc-only install cannot convert."""
+    try:
+        program = soffice.resolve().parent
+        return any(program.glob("*swlo.*")) or not any(program.glob("*sclo.*"))
+    except OSError:
+        return True  # cannot tell: let the conversion itself say
 
 
 def old_format_error(path: Path) -> OldWordFormatError:
