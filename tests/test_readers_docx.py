@@ -222,3 +222,44 @@ def test_oversized_file_is_refused(tmp_path, monkeypatch):
     path.write_bytes(_package(_document_xml("<w:p/>" * 500)))
     with pytest.raises(InputError, match="过大"):
         load_report(path)
+
+
+@pytest.mark.parametrize("wrapping", ["html", "mht"])
+def test_report_imported_as_a_web_chunk(tmp_path, wrapping):
+    """Web editors export a .docx whose body is one w:altChunk holding the page (HTML or MHT)."""
+    import quopri
+
+    from reader_samples import report_html
+
+    values = values_for("2021", seed=8)
+    html = report_html("2021", values, charset="utf-8").encode("utf-8")
+    if wrapping == "mht":
+        chunk = (
+            b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"B\"\r\n\r\n--B\r\n"
+            b"Content-Type: text/html; charset=\"utf-8\"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+            + quopri.encodestring(html) + b"\r\n--B--\r\n"
+        )
+        name = "afchunk.mht"
+    else:
+        chunk, name = html, "afchunk.htm"
+    rels = (
+        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f'<Relationship Id="rIdChunk" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="{name}"/>'
+        "</Relationships>"
+    )
+    r = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    body = f'<w:p><w:r><w:t>附件</w:t></w:r></w:p><w:altChunk {r} r:id="rIdChunk"/>'
+    path = tmp_path / "chunk.docx"
+    path.write_bytes(_package(_document_xml(body), {"word/_rels/document.xml.rels": rels, f"word/{name}": chunk}))
+    report = load_report(path)
+    got = report.to_json()
+    assert (got["t2"], got["t3"], got["t4"]) == (values["t2"], values["t3"], values["t4"])
+    assert report.text.startswith("附件\n测试区数据局\n")
+
+
+def test_absurd_nesting_is_refused_clearly(tmp_path):
+    nested = "<w:tbl><w:tr><w:tc>" * 3000 + "<w:p/>" + "</w:tc></w:tr></w:tbl>" * 3000
+    path = tmp_path / "nested.docx"
+    path.write_bytes(_package(_document_xml(nested)))
+    with pytest.raises(InputError, match="嵌套"):
+        load_report(path)

@@ -24,6 +24,7 @@ W_NAMESPACES = (
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _OFFICE_DOCUMENT = "/officeDocument"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _CORRUPT = "文件已损坏或不是有效的 .docx 文档，无法读取。可在 Word/WPS 中打开后另存为 .docx 再试。"
 
 
@@ -47,7 +48,10 @@ def read_docx(path: str | Path) -> SourceDocument:
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError, ValueError, NotImplementedError) as exc:
         raise InputError(_CORRUPT, f"corrupt docx: {exc}") from None
-    return DocxReader(*parts).document()
+    try:
+        return DocxReader(*parts).document()
+    except RecursionError:
+        raise InputError("文档结构嵌套过深（表格套表格过多），无法读取。", "nesting too deep") from None
 
 
 def _parse_xml(data: bytes, name: str):
@@ -98,7 +102,25 @@ def _read_parts(zf: zipfile.ZipFile):
     name = posixpath.join(folder, "styles.xml")
     if name in names:
         style_numbers = _style_numbering(_parse_xml(read_zip_part(zf, name), name), w)
-    return document, w, numbering, style_numbers
+    return document, w, numbering, style_numbers, _alt_chunks(zf, main, document, names)
+
+
+def _alt_chunks(zf: zipfile.ZipFile, main: str, document, names: set[str]) -> dict[str, bytes]:
+    """Parts that w:altChunk imports whole (web editors export reports as an HTML/MHT chunk)."""
+    chunk_ids = {el.get(_R_ID) for el in document.iter() if el.tag.endswith("}altChunk")}
+    if not chunk_ids:
+        return {}
+    folder, base = posixpath.split(main)
+    rels_name = posixpath.join(folder, "_rels", base + ".rels")
+    if rels_name not in names:
+        return {}
+    chunks = {}
+    for rel in _parse_xml(read_zip_part(zf, rels_name), rels_name).iter(f"{_REL_NS}Relationship"):
+        if rel.get("Id") in chunk_ids and rel.get("TargetMode") != "External":
+            target = posixpath.normpath(posixpath.join(folder, rel.get("Target") or "")).lstrip("/")
+            if target in names:
+                chunks[rel.get("Id")] = read_zip_part(zf, target)
+    return chunks
 
 
 def _style_numbering(styles, w: str) -> dict[str, tuple[str | None, int | None]]:
@@ -136,18 +158,19 @@ def _style_numbering(styles, w: str) -> dict[str, tuple[str | None, int | None]]
 class DocxReader:
     """Walks the body of document.xml into blocks."""
 
-    def __init__(self, document, w: str, numbering: Numbering, style_numbers):
+    def __init__(self, document, w: str, numbering: Numbering, style_numbers, alt_chunks=None):
         self.root = document
         self.w = w
         self.numbering = numbering
         self.style_numbers = style_numbers
+        self.alt_chunks: dict[str, bytes] = alt_chunks or {}
         # Elements whose text is not shown: deleted revisions, field instructions, the
         # compatibility fallback (a duplicate of the chosen content), properties.
         self.skip = {
             w + "del", w + "moveFrom", w + "instrText", w + "delText", w + "delInstrText",
             w + "pPr", w + "rPr", w + "tblPr", w + "trPr", w + "tcPr", w + "sectPr",
             w + "footnoteReference", w + "endnoteReference", w + "commentReference",
-            w + "annotationRef", MC + "Fallback",
+            w + "annotationRef", w + "sdtPr", w + "sdtEndPr", MC + "Fallback",
         }
 
     def document(self) -> SourceDocument:
@@ -170,6 +193,8 @@ class DocxReader:
                 out.append(self._table(child))
             elif tag in (w + "sdt", w + "customXml", w + "sdtContent", w + "ins", w + "moveTo", MC + "AlternateContent", MC + "Choice"):
                 self._blocks(child, out)
+            elif tag == w + "altChunk":
+                out.extend(_chunk_blocks(self.alt_chunks.get(child.get(_R_ID) or "", b"")))
 
     def _paragraph_text(self, p, extra: list[Block]) -> str:
         parts: list[str] = [self._number_label(p)]
@@ -301,6 +326,36 @@ class DocxReader:
                 self._blocks(child, blocks)
                 lines.extend(_block_text(b) for b in blocks)
         return "\n".join(lines)
+
+
+def _chunk_blocks(data: bytes) -> list[Block]:
+    """Blocks of an imported HTML or MHT (web archive) chunk; other kinds (RTF) are skipped."""
+    from .html_reader import html_blocks
+
+    if not data:
+        return []
+    head = data[:2048].lstrip().lower()
+    if head.startswith(b"mime-version") or b"content-type: multipart" in head:
+        data = _mht_html(data)
+    elif b"<" not in head:
+        return []
+    return html_blocks(data) if data else []
+
+
+def _mht_html(data: bytes) -> bytes:
+    """The HTML part of a MIME web archive (.mht), decoded from its transfer encoding."""
+    import email
+    from email import policy
+
+    message = email.message_from_bytes(data, policy=policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True) or b""
+            charset = part.get_content_charset()
+            if charset and b"charset" not in payload[:4096].lower():
+                payload = f'<meta charset="{charset}">'.encode() + payload
+            return payload
+    return b""
 
 
 def _covers_row(origin: GridCell, rows: list[list[GridCell]], r: int) -> bool:

@@ -48,11 +48,16 @@ _CONTENT_RUN = 60
 def read_html(path: str | Path) -> SourceDocument:
     data = read_file_bytes(Path(path), "html")
     text, encoding = decode_html(data)
-    root = parse_html(text)
-    blocks = HtmlRenderer().blocks(root)
+    blocks = HtmlRenderer().blocks(parse_html(text))
     if not any(isinstance(b, GridTable) or (isinstance(b, Paragraph) and b.text.strip()) for b in blocks):
         raise InputError("网页中没有可读的正文文字。", "no text in the page")
     return render(blocks, "html", f"html:{encoding}")
+
+
+def html_blocks(data: bytes) -> list[Block]:
+    """The blocks of an HTML document given as bytes (e.g. a chunk inside a .docx)."""
+    text, _ = decode_html(data)
+    return HtmlRenderer().blocks(parse_html(text))
 
 
 def decode_html(data: bytes) -> tuple[str, str]:
