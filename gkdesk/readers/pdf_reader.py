@@ -7,6 +7,7 @@ joined back into one line. A PDF without a text layer (a scan) gets a clear mess
 """
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +47,7 @@ class PageItems:
     tables: list[PdfTable] = field(default_factory=list)
     text_tables: list[TextTable] = field(default_factory=list)  # tables without ruling lines
     has_images: bool = False
+    damaged: bool = False  # the page could not be read
 
     @property
     def has_text(self) -> bool:
@@ -71,27 +73,40 @@ def _read_pages(path: Path) -> list[PageItems]:
     import pdfplumber
     from pdfplumber.utils.exceptions import PdfminerException
 
+    # pdfminer logs every oddity of a damaged file; the reviewer gets one clear message instead.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
         pdf = pdfplumber.open(path)
     except PdfminerException as exc:
         raise _open_error(exc) from None
     except Exception as exc:  # pdfminer raises many kinds on malformed input
         raise InputError(_CORRUPT, f"cannot open PDF: {exc!r}") from None
-    with pdf:
+    try:
+        return _pages_of(pdf)
+    finally:
         try:
-            count = len(pdf.pages)
-        except Exception as exc:
-            raise InputError(_CORRUPT, f"cannot read pages: {exc!r}") from None
-        if count > MAX_PAGES:
-            raise InputError(f"PDF 共 {count} 页，超过 {MAX_PAGES} 页的上限，不像一份年度报告，未读取。", "too many pages")
-        pages = []
-        for number, page in enumerate(pdf.pages, start=1):
-            try:
-                pages.append(_read_page(page, number))
-            except InputError:
-                raise
-            except Exception as exc:
-                raise InputError(f"PDF 第 {number} 页已损坏，无法读取。", f"page {number}: {exc!r}") from None
+            pdf.close()
+        except Exception:  # closing a damaged file can fail again; the first error is the one to tell
+            pass
+
+
+def _pages_of(pdf) -> list[PageItems]:
+    try:
+        count = len(pdf.pages)
+    except Exception as exc:
+        raise InputError(_CORRUPT, f"cannot read pages: {exc!r}") from None
+    if count > MAX_PAGES:
+        raise InputError(f"PDF 共 {count} 页，超过 {MAX_PAGES} 页的上限，不像一份年度报告，未读取。", "too many pages")
+    pages = []
+    for number, page in enumerate(pdf.pages, start=1):
+        try:
+            pages.append(_read_page(page, number))
+        except InputError:
+            raise
+        except Exception:  # a damaged page: the others may still hold the report
+            pages.append(PageItems(number, 0.0, damaged=True))
+    if pages and all(p.damaged for p in pages):
+        raise InputError(_CORRUPT, "every page is damaged")
     return pages
 
 
@@ -168,6 +183,9 @@ def _sequence(pages: list[PageItems]) -> list[tuple[str, object, PageItems]]:
     """Every page's lines and tables, top to bottom, page after page."""
     sequence: list[tuple[str, object, PageItems]] = []
     for page in pages:
+        if page.damaged:
+            sequence.append(("note", f"〔第 {page.number} 页已损坏，未读取〕", page))
+            continue
         if not page.has_text and page.has_images:
             sequence.append(("note", f"〔第 {page.number} 页是图片，没有文字层，未读取〕", page))
             continue
