@@ -16,6 +16,7 @@ pytest.importorskip("pdfplumber")
 def _values(version: str, seed: int = 1) -> dict:
     values = values_for(version, seed)
     values["t3"][6][2] = None  # a blank cell in a ruled table
+    values["t3"][2][0] = None  # a blank first value right after a label merged over two columns
     values["t4"][3] = None
     return values
 
