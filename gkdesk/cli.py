@@ -10,6 +10,8 @@ from . import __version__
 from .errors import GkdeskError
 
 SUBCOMMANDS = ("extract", "check", "export")
+# Options of the window (gkdesk.ui.app): `gkdesk --sample`, `gkdesk --lang en FILE`.
+WINDOW_OPTIONS = ("--sample", "--lang")
 
 
 def _configure_stdout() -> None:
@@ -127,7 +129,8 @@ def cmd_export(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     _configure_stdout()
     argv = sys.argv[1:] if argv is None else argv
-    if not argv or (argv[0] not in SUBCOMMANDS and not argv[0].startswith("-")):
+    first = argv[0].split("=", 1)[0] if argv else ""
+    if not argv or first in WINDOW_OPTIONS or (first not in SUBCOMMANDS and not first.startswith("-")):
         from .ui.app import run_gui  # Qt is loaded only for the window
 
         return run_gui(argv)
