@@ -29,11 +29,25 @@ $Wheel = (Get-ChildItem (Join-Path $Out "gkdesk-*.whl") | Select-Object -First 1
 $Target = $Wheel
 if ($Extras) { $Target = "gkdesk[$Extras] @ " + ([System.Uri]$Wheel).AbsoluteUri }
 
+# pip takes --platform literally: a glibc-2.28 system also runs manylinux_2_27 ... manylinux1
+# wheels, so a manylinux_2_N tag is given as every tag it can run.
+function Get-PlatformOptions([string]$platform) {
+    if ($platform -match '^manylinux_2_(\d+)_(.+)$') {
+        $minor = [int]$Matches[1]; $arch = $Matches[2]
+        $options = @()
+        for ($m = $minor; $m -ge 17; $m--) { $options += @("--platform", "manylinux_2_${m}_$arch") }
+        foreach ($legacy in @("manylinux2014", "manylinux2010", "manylinux1")) { $options += @("--platform", "${legacy}_$arch") }
+        return $options
+    }
+    return @("--platform", $platform)
+}
+
 foreach ($platform in $Platforms) {
     foreach ($version in $Pythons) {
         Write-Host "wheelhouse: $platform, Python $version"
         # --only-binary: nothing is ever built on the target.
-        & $Py -m pip download --quiet --only-binary=:all: --platform $platform `
+        $platformOptions = Get-PlatformOptions $platform
+        & $Py -m pip download --quiet --only-binary=:all: @platformOptions `
             --python-version $version --implementation cp --dest $Out $Target
         if ($LASTEXITCODE -ne 0) { throw "pip download failed for $platform / Python $version" }
     }

@@ -29,12 +29,27 @@ WHEEL=$(ls "$OUT"/gkdesk-*.whl)
 TARGET=$WHEEL
 [ -n "$EXTRAS" ] && TARGET="gkdesk[$EXTRAS] @ file://$(cd "$(dirname "$WHEEL")" && pwd)/$(basename "$WHEEL")"
 
+# pip takes --platform literally: a glibc-2.28 system also runs manylinux_2_27 … manylinux1
+# wheels, so a manylinux_2_N tag is given as every tag it can run.
+platform_options() {
+  local platform=$1 rest minor arch m
+  case "$platform" in
+    manylinux_2_*)
+      rest=${platform#manylinux_2_}; minor=${rest%%_*}; arch=${rest#*_}
+      for ((m = minor; m >= 17; m--)); do printf -- '--platform manylinux_2_%s_%s ' "$m" "$arch"; done
+      printf -- '--platform manylinux2014_%s --platform manylinux2010_%s --platform manylinux1_%s' "$arch" "$arch" "$arch"
+      ;;
+    *) printf -- '--platform %s' "$platform" ;;
+  esac
+}
+
 for platform in $PLATFORMS; do
   for version in $PYTHONS; do
     echo "wheelhouse: $platform, Python $version" >&2
     # --only-binary: nothing is ever built on the target; pip picks the newest release that has
-    # a wheel for this platform tag (or an older, compatible tag) and Python version.
-    "$PY" -m pip download --quiet --only-binary=:all: --platform "$platform" \
+    # a wheel for these platform tags and this Python version.
+    # shellcheck disable=SC2046
+    "$PY" -m pip download --quiet --only-binary=:all: $(platform_options "$platform") \
       --python-version "$version" --implementation cp --dest "$OUT" "$TARGET"
   done
 done
