@@ -56,7 +56,9 @@ class Page:
         self.ops.append(f"q {self.width - 100:.2f} 0 0 {self.height - 100:.2f} 50 50 cm /Im1 Do Q")
 
 
-def build_pdf(pages: list[Page]) -> bytes:
+def build_pdf(pages: list[Page], unmapped_font: bool = False) -> bytes:
+    """The PDF's bytes. unmapped_font: glyphs by CID only (Identity-H, no ToUnicode), as some
+    generators write them; readers then cannot tell which characters they are."""
     objects: list[bytes] = []
 
     def add(body: bytes) -> int:
@@ -67,14 +69,17 @@ def build_pdf(pages: list[Page]) -> bytes:
         b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] "
         b"/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>"
     )
+    ordering, encoding = (b"(Identity) /Supplement 0", b"/Identity-H") if unmapped_font else (
+        b"(GB1) /Supplement 4", b"/UniGB-UCS2-H"
+    )
     cid_font = add(
         b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
-        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering " + ordering + b" >> "
         + f"/FontDescriptor {font_descriptor} 0 R /DW 1000 >>".encode()
     )
     font = add(
-        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light-UniGB-UCS2-H /Encoding /UniGB-UCS2-H "
-        + f"/DescendantFonts [{cid_font} 0 R] >>".encode()
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding " + encoding
+        + f" /DescendantFonts [{cid_font} 0 R] >>".encode()
     )
     pixels = zlib.compress(bytes([200]) * 64 * 64)
     image = add(

@@ -101,6 +101,15 @@ def test_a_scanned_page_among_text_pages_is_named(tmp_path):
     assert "第 2 页是图片" in read_document(path).text
 
 
+def test_text_layer_without_character_mapping_gets_a_clear_message(tmp_path):
+    page = Page()
+    page.text(72, 72, "一、总体情况 本年度共收到政府信息公开申请", 12)
+    path = tmp_path / "unmapped.pdf"
+    path.write_bytes(build_pdf([page], unmapped_font=True))
+    with pytest.raises(InputError, match="无法解码"):
+        load_report(path)
+
+
 @pytest.mark.parametrize("data", [b"%PDF-1.4\nnot really a pdf", b"", b"\x89PNG\r\n\x1a\n" + bytes(200)])
 def test_broken_pdf_gets_a_clear_message(tmp_path, data):
     path = tmp_path / "broken.pdf"

@@ -48,6 +48,8 @@ class PageItems:
     text_tables: list[TextTable] = field(default_factory=list)  # tables without ruling lines
     has_images: bool = False
     damaged: bool = False  # the page could not be read
+    chars: int = 0
+    undecodable_chars: int = 0  # glyphs without a Unicode mapping
 
     @property
     def has_text(self) -> bool:
@@ -66,6 +68,12 @@ def read_pdf(path: str | Path) -> SourceDocument:
                 "scanned PDF without a text layer",
             )
         raise InputError("这个 PDF 中没有可读的文字。", "PDF without text")
+    total = sum(p.chars for p in pages)
+    if total and sum(p.undecodable_chars for p in pages) > total / 2:
+        raise InputError(
+            "这个 PDF 的文字无法解码（字体缺少字符映射，复制出来是乱码），无法读取。请改用报告的 .docx / 网页版本。",
+            "text layer without Unicode mapping",
+        )
     return render(_blocks(pages), "pdf", "pdf")
 
 
@@ -123,6 +131,9 @@ def _read_page(page, number: int) -> PageItems:
     chars = [c for c in page.chars if c["text"].strip()]
     if not chars:
         return items
+    items.chars = len(chars)
+    # pdfminer writes "(cid:123)" for a glyph whose font has no Unicode mapping.
+    items.undecodable_chars = sum(1 for c in chars if c["text"].startswith("(cid:"))
     tables = [t for t in page.find_tables() if _is_real_table(t)]
     cell_chars: list[list[list[dict]]] = [[[] for _ in t.cells] for t in tables]
     free: list[dict] = []
