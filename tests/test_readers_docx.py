@@ -25,7 +25,9 @@ def sample_docx(tmp_path_factory):
 
 def _values_with_blanks(version: str) -> dict:
     values = values_for(version, seed=3)
-    values["t3"][5][0] = None  # a blank first value column, right after merged label cells
+    values["t3"][2][0] = None  # a blank first value right after a label merged over two columns
+    values["t3"][5][0] = None  # … and after vertically merged group cells
+    values["t3"][-2][0] = None  # （七）总计
     values["t3"][12][6] = None
     values["t2"][0] = [None, None, None]
     values["t4"][7] = None
@@ -263,3 +265,10 @@ def test_absurd_nesting_is_refused_clearly(tmp_path):
     path.write_bytes(_package(_document_xml(nested)))
     with pytest.raises(InputError, match="嵌套"):
         load_report(path)
+
+
+def test_embedded_object_is_named_where_it_stands(tmp_path):
+    body = '<w:p><w:r><w:t>表三</w:t></w:r><w:r><w:object/></w:r></w:p><w:p><w:r><w:t>四、</w:t></w:r></w:p>'
+    path = tmp_path / "ole.docx"
+    path.write_bytes(_package(_document_xml(body)))
+    assert read_document(path).text.splitlines() == ["表三", "〔此处为嵌入对象（如 Excel 表格），未读取其内容〕", "四、"]

@@ -40,6 +40,18 @@ def test_menus_breadcrumbs_and_footers_are_left_out(tmp_path):
         assert furniture not in text
 
 
+def test_a_title_in_a_header_block_is_kept(tmp_path):
+    html = (
+        '<html><head><meta charset="utf-8"></head><body><div class="header"><a href="/">网站首页</a></div>'
+        '<div class="article-top"><h1>测试县统计局2022年政府信息公开工作年度报告</h1><span>发布日期：2023-01-20</span></div>'
+        "<div><p>一、总体情况</p><p>本年度无依申请公开。</p></div></body></html>"
+    )
+    path = _write(tmp_path, "title.html", html, "utf-8")
+    report = load_report(path)
+    assert (report.agency, report.year) == ("测试县统计局", 2022)
+    assert "网站首页" not in report.text
+
+
 def test_rowspan_and_colspan_give_the_grid(tmp_path):
     values = values_for("2021")
     path = _write(tmp_path, "report.html", report_html("2021", values, charset="utf-8"), "utf-8")

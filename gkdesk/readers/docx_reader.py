@@ -239,6 +239,9 @@ class DocxReader:
                 parts.append("-")
             elif tag == w + "txbxContent":
                 self._blocks(child, extra)
+            elif tag == w + "object":
+                # An embedded OLE object (often an Excel sheet pasted as a table): say it is there.
+                extra.append(Paragraph("〔此处为嵌入对象（如 Excel 表格），未读取其内容〕"))
             elif tag == w + "tbl":  # a table where a run was expected (malformed): keep its text
                 extra.append(self._table(child))
             elif tag == w + "p":  # paragraphs nested in a run container (rare generators)

@@ -128,8 +128,22 @@ def is_furniture(node: Node) -> bool:
     )
     if not furniture:
         return False
-    # Never drop a table or real prose, whatever the wrapper is called.
-    return not _has_table(node) and _text_outside_links(node) < _CONTENT_RUN
+    # Never drop a table, real prose or the report's title, whatever the wrapper is called.
+    return not _has_table(node) and _text_outside_links(node) < _CONTENT_RUN and not _holds_title(node)
+
+
+def _holds_title(node: Node) -> bool:
+    """Whether the element's text names a report (…年度报告), as an article header does."""
+    text = "".join(_texts(node))
+    return "年度报告" in _WS.sub("", text)
+
+
+def _texts(node: Node):
+    for child in node.children:
+        if isinstance(child, str):
+            yield child
+        elif child.tag not in SKIP_TAGS:
+            yield from _texts(child)
 
 
 def is_layout_table(table: Node) -> bool:
