@@ -25,7 +25,7 @@ done
 PY=${PYTHON:-python3}
 VENV=${GKDESK_VENV:-.venv}
 start=$(date +%s)
-rm -f dist/gkdesk-*-linux-x86_64.tar.gz
+rm -rf dist/gkdesk dist/gkdesk-*-linux-x86_64.tar.gz  # never leave an old bundle to be tested
 
 if [ ! -x "$VENV/bin/python" ]; then
   "$PY" -m venv "$VENV"
