@@ -187,6 +187,7 @@ class PdfLayout:
     ruled: bool = True
     vertical_t4_headers: bool = False
     page_numbers: bool = True
+    repeat_header_rows: int = 0  # header rows drawn again on each page a table continues on
 
 
 def _wrap(text: str, width: float, size: float) -> list[str]:
@@ -232,21 +233,26 @@ def _row_heights(form: FormTable, layout: PdfLayout) -> list[float]:
 
 
 def _pdf_table(pages: list[Page], form: FormTable, y: float, layout: PdfLayout) -> float:
-    """Draw the table from y, row by row; a row that does not fit starts the next page."""
+    """Draw the table from y, row by row; a row that does not fit starts the next page (where
+    the first `layout.repeat_header_rows` rows are drawn again, as Word repeats header rows)."""
     heights = _row_heights(form, layout)
     xs = [layout.left]
     for w in form.widths:
         xs.append(xs[-1] + w)
+    repeat = layout.repeat_header_rows if layout.repeat_header_rows < form.nrows else 0
     row_tops: dict[int, tuple[int, float]] = {}  # row -> (page index, top)
+    repeats: list[tuple[int, float]] = []  # (page index, top) of repeated header rows
     for r in range(form.nrows):
         if y + heights[r] > layout.bottom:
             pages.append(Page())
             y = layout.top
+            if repeat and r >= repeat:
+                repeats.append((len(pages) - 1, y))
+                y += sum(heights[:repeat])
         row_tops[r] = (len(pages) - 1, y)
         y += heights[r]
     ends: dict[int, float] = {r: row_tops[r][1] + heights[r] for r in range(form.nrows)}
     for cell in form.cells:
-        page_index, top = row_tops[cell.row]
         last = cell.row + cell.rowspan - 1
         x0, x1 = xs[cell.col], xs[cell.col + cell.colspan]
         # A merged cell broken by a page break: one rectangle per page it touches.
@@ -257,23 +263,32 @@ def _pdf_table(pages: list[Page], form: FormTable, y: float, layout: PdfLayout) 
                 pieces[-1] = (p, pieces[-1][1], ends[r])
             else:
                 pieces.append((p, t, ends[r]))
-        if layout.ruled:
-            for p, t, b in pieces:
-                page = pages[p]
+        if cell.row + cell.rowspan <= repeat:
+            for p, top in repeats:
+                t = top + sum(heights[: cell.row])
+                pieces.append((p, t, t + sum(heights[cell.row : cell.row + cell.rowspan])))
+        # The text of a cell cut by a page break stands in its tallest piece.
+        tallest = max(range(len(pieces)), key=lambda k: pieces[k][2] - pieces[k][1])
+        for k, (p, t, b) in enumerate(pieces):
+            page = pages[p]
+            if layout.ruled:
                 page.rule(x0, t, x1, t)
                 page.rule(x0, b, x1, b)
                 page.rule(x0, t, x0, b)
                 page.rule(x1, t, x1, b)
-        p, t, b = pieces[0]
-        page = pages[p]
-        if layout.vertical_t4_headers and form.ncols == 15 and cell.row == 2:
-            page.vertical_text(x0 + (x1 - x0) / 2 - layout.size / 2, t + 4, cell.text, layout.size)
-            continue
-        lines = _wrap(cell.text, x1 - x0, layout.size)
-        block = len(lines) * layout.size * 1.2
-        line_top = t + max(3, ((b - t) - block) / 2)
-        for line in lines:
-            width = len(line) * layout.size
-            page.text(x0 + max(2, ((x1 - x0) - width) / 2), line_top, line, layout.size)
-            line_top += layout.size * 1.2
+            if k == tallest or cell.row + cell.rowspan <= repeat:
+                _cell_text(page, form, cell, x0, x1, t, b, layout)
     return y
+
+
+def _cell_text(page: Page, form: FormTable, cell: FormCell, x0, x1, t, b, layout: PdfLayout) -> None:
+    if layout.vertical_t4_headers and form.ncols == 15 and cell.row == 2:
+        page.vertical_text(x0 + (x1 - x0) / 2 - layout.size / 2, t + 4, cell.text, layout.size)
+        return
+    lines = _wrap(cell.text, x1 - x0, layout.size)
+    block = len(lines) * layout.size * 1.2
+    line_top = t + max(3, ((b - t) - block) / 2)
+    for line in lines:
+        width = len(line) * layout.size
+        page.text(x0 + max(2, ((x1 - x0) - width) / 2), line_top, line, layout.size)
+        line_top += layout.size * 1.2

@@ -48,6 +48,22 @@ def test_ruled_report_with_table_three_across_two_pages(tmp_path, version):
         assert document.text[cell.span[0] : cell.span[1]] == cell.text
 
 
+def test_header_rows_repeated_on_the_next_page_are_dropped_when_joining(tmp_path):
+    values = _values("2021", seed=4)
+    path = _pdf(tmp_path, "repeat.pdf", "2021", values, PdfLayout(bottom=600, repeat_header_rows=3))
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        assert [p.extract_text().count("申请人情况") for p in pdf.pages[:2]] == [1, 1]  # once per page
+    document = read_document(path)
+    t3 = next(t for t in document.tables if "申请人情况" in document.text[t.span[0] : t.span[1]])
+    assert t3.nrows == 3 + len(values["t3"])
+    assert document.text.count("申请人情况") == 1
+    assert document.text.count("商业企业") == 1
+    got = load_report(path).to_json()
+    assert (got["t2"], got["t3"], got["t4"]) == (values["t2"], values["t3"], values["t4"])
+
+
 def test_table_without_ruling_lines_is_read_from_text_positions(tmp_path):
     values = _values("2021", seed=3)
     path = _pdf(tmp_path, "plain.pdf", "2021", values, PdfLayout(ruled=False, bottom=520))

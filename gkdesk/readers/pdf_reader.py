@@ -310,28 +310,43 @@ def _join(parts: list[PdfTable] | list[TextTable]) -> GridTable:
     if isinstance(parts[0], TextTable):
         rows = [row for part in parts for row in part.grid.rows]
         return GridTable(rows, parts[0].grid.ncols, parts[0].page)
-    first = rects_to_grid([parts[0].cells])
     cell_parts = [parts[0].cells]
     for part in parts[1:]:
-        repeated = _repeated_header_rows(first, rects_to_grid([part.cells]))
-        cells = part.cells
+        head = _rows_by_top([c for cells in cell_parts for c in cells])
+        rows = _rows_by_top(part.cells)
+        repeated = _repeated_header_rows(head, rows)
         if repeated:
-            tops = sorted({round(c.y0, 1) for c in cells})
-            cut = tops[repeated]
-            cells = [c for c in cells if c.y0 >= cut - 1]
-        cell_parts.append(cells)
+            cut = rows[repeated][0]
+            cell_parts.append([c for c in part.cells if c.y0 >= cut - 1])
+        else:
+            cell_parts.append(part.cells)
     table = rects_to_grid(cell_parts)
     table.page = parts[0].page
     return table
 
 
-def _repeated_header_rows(first: GridTable, grid: GridTable) -> int:
-    """How many leading rows of `grid` repeat the leading rows of `first` (Word's repeated header)."""
+def _rows_by_top(cells: list[RectCell]) -> list[tuple[float, list[RectCell]]]:
+    """The cells grouped by the top edge they start at, top to bottom, each row left to right."""
+    rows: dict[float, list[RectCell]] = {}
+    for c in cells:
+        key = next((k for k in rows if abs(k - c.y0) <= 2), c.y0)
+        rows.setdefault(key, []).append(c)
+    return [(top, sorted(rows[top], key=lambda c: c.x0)) for top in sorted(rows)]
+
+
+def _same_row(a: list[RectCell], b: list[RectCell]) -> bool:
+    return len(a) == len(b) and all(
+        p.text == q.text and abs(p.x0 - q.x0) <= 2 and abs(p.x1 - q.x1) <= 2 for p, q in zip(a, b)
+    )
+
+
+def _repeated_header_rows(head, rows) -> int:
+    """How many leading rows of a later part repeat the table's leading rows (Word's "repeat
+    header rows"): the same cells at the same x positions with the same text."""
     n = 0
-    while n < min(len(first.rows), len(grid.rows)) - 1:
-        a = [(c.col, c.colspan, c.text) for c in first.rows[n]]
-        b = [(c.col, c.colspan, c.text) for c in grid.rows[n]]
-        if not a or a != b or not any(text for _, _, text in a):
+    while n < min(len(head), len(rows)) - 1:
+        a, b = head[n][1], rows[n][1]
+        if not _same_row(a, b) or not any(c.text for c in a):
             break
         n += 1
     return n
