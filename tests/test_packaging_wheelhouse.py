@@ -98,12 +98,13 @@ def test_wheelhouse_holds_binary_wheels_only(wheelhouse):
 
 def test_installed_gkdesk_runs_from_the_venv(installed):
     assert run_installed(installed, "gkdesk", "--version").stdout.strip() == f"gkdesk {__version__}"
-    done = run_installed(installed, "python", "-c", "import gkdesk, gkdesk.ui.resources as r; print(gkdesk.__file__); print(r.sample_report())")
+    done = run_installed(installed, "python", "-c", "import gkdesk; print(gkdesk.__file__)")
     assert done.returncode == 0, done.stderr
-    package_file, sample = done.stdout.splitlines()
-    venv = installed.parent.resolve()
-    assert Path(package_file).resolve().is_relative_to(venv)
-    assert Path(sample).resolve().is_relative_to(venv), "resources/ did not reach the wheel"
+    package = Path(done.stdout.strip()).resolve().parent
+    assert package.is_relative_to(installed.parent.resolve())
+    samples = list((package / "resources" / "samples").glob("*.txt"))
+    assert samples, "resources/ did not reach the wheel"
+    assert (package / "resources" / "icons" / "gkdesk.png").is_file()
     assert run_installed(installed, "python", "-m", "pip", "--isolated", "check").returncode == 0
 
 
