@@ -92,8 +92,8 @@ class StackingSearch:
         relations: list[GridRelation],
         page_rows: dict[int, tuple[int, int]] | None = None,
         max_violations: int = 3,
-        node_limit: int = 6_000,
-        extra_nodes: int = 600,
+        node_limit: int = 4_000,
+        extra_nodes: int = 500,
         bands: list[Band] | None = None,
         total_col: int | None = None,
     ):
@@ -107,8 +107,11 @@ class StackingSearch:
         n = nrows * ncols
         self.run_at: list[int] = [-1] * n  # run index per cell
         self.off_at: list[int] = [-1] * n
-        self.heights = [0] * ncols
-        self.col_mask = [0] * ncols  # runs stacked in each column (bit per run)
+        # Per page band (one band if the pages' rows are unknown): the next free row of each
+        # column, and the runs stacked in it (bit per run).
+        keys = {self._pool_key_of_page(run.page) for run in runs} | {0}
+        self.heights_of = {k: [page_rows[k][0] if page_rows and k in page_rows else 0] * ncols for k in keys}
+        self.colmask_of = {k: [0] * ncols for k in keys}
         # relation bookkeeping
         m = len(relations)
         self.rel_cells: list[list[int]] = []
@@ -140,6 +143,9 @@ class StackingSearch:
                 key = _amount_key(0 if is_null else a)
                 pool[key] = pool.get(key, 0) + 1
         self.initial_pools = {k: dict(v) for k, v in self.pools.items()}
+        self.run_pool = [self._pool_key_of_page(run.page) for run in runs]
+        self.run_keys = [[_amount_key(0 if n else a) for a, n in zip(run.amounts, run.nulls)] for run in runs]
+        self.row_pool = [self._pool_key_of_row(r) for r in range(nrows)]
         self.consumers: dict[tuple[int, object], int] = {}
         self.page_mask: dict[int, int] = {}  # runs placed so far, per pool
         self.bands = bands or []
@@ -152,11 +158,17 @@ class StackingSearch:
         self.band_mask = [0] * len(self.bands)  # placed members (bit per run)
         self.band_left = [sum(b.widths.get(m, 1) for m in b.members) for b in self.bands]  # columns
         self.seen: set = set()
-        self.mode = "adjacent"
-        self.violations_first = True
         self.placed: list[tuple[int, int, int] | None] = [None] * len(runs)  # (column, width, top)
-        self.line_start: list[tuple[int, int] | None] = [None] * len(runs)  # (column, next top)
         self.after: list[tuple[int, int] | None] = [None] * len(runs)  # reading position after it
+        self.twin_of_previous = [
+            d > 0
+            and runs[d].amounts == runs[d - 1].amounts
+            and runs[d].nulls == runs[d - 1].nulls
+            and runs[d].page == runs[d - 1].page
+            and d not in self.band_of
+            and d - 1 not in self.band_of
+            for d in range(len(runs))
+        ]
         self.trail: list[tuple] = []
         self.nodes = 0
         self.solutions: list[Arrangement] = []
@@ -203,33 +215,37 @@ class StackingSearch:
         out = []
         blocked = 0
         member = self.band_of.get(d)
+        heights = self.heights_of[self._pool_key_of_page(run.page)]
+        col_mask = self.colmask_of[self._pool_key_of_page(run.page)]
+        # Two identical runs in a row placed either way round give the same table: keep one.
+        twin = self.placed[d - 1] if d and self.twin_of_previous[d] else None
         for c in range(C):
-            top = self.heights[c]
-            if band and top < band[0]:
-                blocked |= self.col_mask[c]
-                continue
+            top = heights[c]
             if member is not None:
                 g, is_total = member
                 if self.total_col is not None and (c == self.total_col) != is_total:
                     continue
                 if self.band_top[g] >= 0 and self.band_top[g] != top:
-                    blocked |= self.col_mask[c] | self.band_mask[g]
+                    blocked |= col_mask[c] | self.band_mask[g]
                     continue
             widths = range(1, min(L, C - c) + 1)
             if member is not None:
                 w_band = self.bands[member[0]].widths.get(d, 1)
                 widths = range(w_band, w_band + 1) if c + w_band <= C else range(0)
             for w in widths:
-                uneven = [c + i for i in range(1, w) if self.heights[c + i] != top]
+                if twin is not None and w == twin[1] and (top, c) < (twin[2], twin[0]):
+                    blocked |= 1 << (d - 1)  # the same table with the twins the other way round
+                    continue
+                uneven = [c + i for i in range(1, w) if heights[c + i] != top]
                 if uneven:
-                    blocked |= self.col_mask[c] | self.col_mask[uneven[0]]
+                    blocked |= col_mask[c] | col_mask[uneven[0]]
                     break
                 h = -(-L // w)
                 k = L - w * (h - 1)  # cells in the last row
                 if k != w and w != C:
                     continue  # a cut-short last row only for blocks of whole table rows
                 if top + h > limit:
-                    blocked |= self.col_mask[c]
+                    blocked |= col_mask[c]
                     continue
                 cells = [(top + i // w) * C + c + i % w for i in range(L)]
                 out.append((c, w, cells))
@@ -244,16 +260,14 @@ class StackingSearch:
         L = len(run)
         h = -(-L // w)
         k = L - w * (h - 1)
-        top = self.heights[c]
+        pkey = self.run_pool[d]
+        heights = self.heights_of[pkey]
+        col_mask = self.colmask_of[pkey]
+        top = heights[c]
         for i in range(w):
-            self._set(self.heights, c + i, top + (h if i < k else h - 1))
-            self._set(self.col_mask, c + i, self.col_mask[c + i] | bit)
-        if d and self.placed[d - 1] is not None and self.after[d - 1] == (top, c):
-            line = self.line_start[d - 1]
-        else:
-            line = (c, top + (h if k == w or w == 1 else h - 1) if w > 1 else top + h)
+            self._set(heights, c + i, top + (h if i < k else h - 1))
+            self._set(col_mask, c + i, col_mask[c + i] | bit)
         self._set(self.placed, d, (c, w, top))
-        self._set(self.line_start, d, line)
         self._set(self.after, d, (top + h - 1, c + k) if k < w else (top, c + w))
         member = self.band_of.get(d)
         if member is not None:
@@ -263,39 +277,47 @@ class StackingSearch:
             self._set(self.band_left, g, self.band_left[g] - w)
         for g, t in enumerate(self.band_top):
             if t >= 0 and self.band_left[g]:
-                lost = [col for col in range(C) if self.heights[col] > t]
+                pk = self._pool_key_of_page(self.runs[self.bands[g].total].page)
+                lost = [col for col in range(C) if self.heights_of[pk][col] > t]
                 if C - len(lost) < self.band_left[g]:
                     blame = self.band_mask[g]
                     for col in lost:
-                        blame |= self.col_mask[col]
+                        blame |= self.colmask_of[pk][col]
                     return blame
-        pk = self._pool_key_of_page(run.page)
-        self.trail.append((self.page_mask, pk, self.page_mask.get(pk, 0)))
-        self.page_mask[pk] = self.page_mask.get(pk, 0) | bit
-        touched = []
+        trail = self.trail
+        trail.append((self.page_mask, pkey, self.page_mask.get(pkey, 0)))
+        self.page_mask[pkey] = self.page_mask.get(pkey, 0) | bit
+        touched = set()
+        pool = self.pools[pkey]
+        consumers = self.consumers
+        run_at, off_at, rel_runs = self.run_at, self.off_at, self.rel_runs
+        keys = self.run_keys[d]
         for off, cell in enumerate(cells):
-            self._set(self.run_at, cell, d)
-            self._set(self.off_at, cell, off)
-            amount = 0 if run.nulls[off] else run.amounts[off]
-            pkey = self._pool_key_of_page(run.page)
-            akey = _amount_key(amount)
-            pool = self.pools[pkey]
-            self._set(pool, akey, pool[akey] - 1)
+            trail.append((run_at, cell, -1))
+            run_at[cell] = d
+            trail.append((off_at, cell, -1))
+            off_at[cell] = off
+            akey = keys[off]
+            amount = akey
+            trail.append((pool, akey, pool[akey]))
+            pool[akey] -= 1
             ck = (pkey, akey)
-            self.trail.append((self.consumers, ck, self.consumers.get(ck, 0)))
-            self.consumers[ck] = self.consumers.get(ck, 0) | bit
+            old = consumers.get(ck, 0)
+            trail.append((consumers, ck, old))
+            consumers[ck] = old | bit
             for i, side in self.cell_rels[cell]:
                 f = self.filled[i]
-                s = self.sums[i]
-                self.trail.append((f, side, f[side]))
+                sm = self.sums[i]
+                trail.append((f, side, f[side]))
                 f[side] += 1
-                self.trail.append((s, side, s[side]))
-                s[side] += amount
-                if not self.rel_runs[i] & bit:
-                    self._set(self.rel_runs, i, self.rel_runs[i] | bit)
-                touched.append(i)
+                trail.append((sm, side, sm[side]))
+                sm[side] += amount
+                if not rel_runs[i] & bit:
+                    trail.append((rel_runs, i, rel_runs[i]))
+                    rel_runs[i] |= bit
+                touched.add(i)
         conflict = 0
-        for i in set(touched):
+        for i in touched:
             if self.violated[i]:
                 continue
             blame = self._check(i)
@@ -330,13 +352,35 @@ class StackingSearch:
             if rel.nonneg and need < -_EPS:
                 return self.rel_runs[i]
             cell = next(k for k in self.rel_cells[i] if self.run_at[k] < 0)
-            pkey = self._pool_key_of_row(cell // self.C)
+            pkey = self.row_pool[cell // self.C]
             akey = _amount_key(need)
             if self.pools.get(pkey, {}).get(akey, 0) <= 0:
                 return self.rel_runs[i] | self.consumers.get((pkey, akey), 0)
         elif missing == 2 and rel.nonneg:
             return self._check_pair(i, sr - sl)
+        elif rel.nonneg:
+            # A side with one empty cell can grow by at most the largest value still unplaced.
+            for side, other_sum, own_sum in ((0, sr, sl), (1, sl, sr)):
+                if self.rel_size[i][side] - self.filled[i][side] == 1 and other_sum > own_sum + _EPS:
+                    blame = self._short_of(i, side, other_sum - own_sum)
+                    if blame is not None:
+                        return blame
         return None
+
+    def _short_of(self, i: int, side: int, need: float) -> int | None:
+        """None if some unplaced value >= need can fill relation i's one empty cell on `side`."""
+        nl = self.rel_size[i][0]
+        cells = self.rel_cells[i][:nl] if side == 0 else self.rel_cells[i][nl:]
+        cell = next(k for k in cells if self.run_at[k] < 0)
+        pkey = self.row_pool[cell // self.C]
+        pool = self.pools.get(pkey, {})
+        blame = self.rel_runs[i]
+        for value, n0 in self.initial_pools.get(pkey, {}).items():
+            if value >= need - _EPS:
+                if pool.get(value, 0) > 0:
+                    return None
+                blame |= self.consumers.get((pkey, value), 0)
+        return blame
 
     def _check_pair(self, i: int, gap: float) -> int | None:
         """Two cells of relation i are empty: is there a pair of unplaced values that closes it?"""
@@ -346,8 +390,8 @@ class StackingSearch:
             if self.run_at[k] < 0:
                 holes.append((k, 1 if pos < nl else -1))
         (k1, s1), (k2, s2) = holes
-        p1 = self._pool_key_of_row(k1 // self.C)
-        p2 = self._pool_key_of_row(k2 // self.C)
+        p1 = self.row_pool[k1 // self.C]
+        p2 = self.row_pool[k2 // self.C]
         pool1, pool2 = self.pools.get(p1, {}), self.pools.get(p2, {})
         # s1*x + s2*y == gap; blame the runs that took the values of pairs that would have fit
         blame = self.rel_runs[i]
@@ -369,27 +413,28 @@ class StackingSearch:
     def _preference(self, d: int, c: int, w: int) -> tuple:
         run = self.runs[d]
         L = len(run)
-        top = self.heights[c]
+        heights = self.heights_of[self._pool_key_of_page(run.page)]
+        top = heights[c]
         if run.hint:
             lo, n = min(run.hint), len(run.hint)
             hint_miss = 0 if (c == lo and w == min(n, L)) else (1 if c in run.hint else 2)
         else:
             hint_miss = 0
-        flat = min(self.heights) == max(self.heights)
+        flat = min(heights) == max(heights)
         if L >= self.C and flat and c == 0:
             shape = 0 if w == self.C else 1  # a block of whole rows, as under a header
         else:
             shape = 0 if w == 1 else 1  # otherwise runs down a column are the common case
-        follow = 2
-        if self.mode != "top" and d and self.placed[d - 1] is not None and self.runs[d - 1].page == run.page:
-            # pdftotext reads a group of blocks like lines of text: on to the right, then
-            # the next line below the start of this one.
-            (next_top, next_c), (line_c, line_next) = self.after[d - 1], self.line_start[d - 1]
-            if top == next_top and c == next_c:
-                follow = 0
-            elif self.mode == "follow" and c == line_c and top == line_next:
-                follow = 1
-        return (hint_miss, follow, top, shape, c, -w)
+        # pdftotext reads a group of blocks like a line of text: the next one is usually
+        # right after the previous one, else it starts a new line (the highest free cell).
+        after = self.after[d - 1] if d and self.runs[d - 1].page == run.page else None
+        follow = 0 if after == (top, c) else 1
+        if follow == 0 and w > 1 and L % w == 0:
+            # Blocks side by side in one line of blocks usually share their height.
+            pw = self.placed[d - 1][1]
+            if -(-len(self.runs[d - 1]) // pw) == L // w:
+                shape = 0
+        return (hint_miss, follow, top, c, shape, -w)
 
     # ------------------------------------------------------------ search
     def _dfs(self, d: int) -> int:
@@ -400,29 +445,29 @@ class StackingSearch:
             self._record()
             return -1  # after a solution every earlier choice may matter
         options, conflict = self._options(d)
-        scored = []
-        for c, w, cells in options:
+        options.sort(key=lambda o: self._preference(d, o[0], o[1]))
+        bit = 1 << d
+        before = self.n_violated
+        # Placements that break no further relation first, the others after them.
+        queue = [(o, False) for o in options]
+        i = 0
+        while i < len(queue):
+            option, may_break = queue[i]
+            i += 1
+            if self._over_limit():
+                self.stopped = True
+                return -1
             self.nodes += 1
-            pref = self._preference(d, c, w)
+            c, w, cells = option
             mark = len(self.trail)
             blame = self._place(d, c, w, cells)
             if blame:
                 conflict |= blame
-            else:
-                key = ((self.n_violated,) + pref) if self.violations_first else pref
-                scored.append((key, c, w, cells))
-            self._undo_to(mark)
-        scored.sort(key=lambda s: s[0])
-        bit = 1 << d
-        for _, c, w, cells in scored:
-            if self._over_limit():
-                self.stopped = True
-                return -1
-            mark = len(self.trail)
-            blame = self._place(d, c, w, cells)  # again: the budget may have tightened since
-            if blame:
-                conflict |= blame
                 self._undo_to(mark)
+                continue
+            if not may_break and self.n_violated > before:
+                self._undo_to(mark)
+                queue.append((option, True))
                 continue
             sub = self._dfs(d + 1)
             self._undo_to(mark)
@@ -695,7 +740,7 @@ def _page_bands(runs: list[StreamRun], width: int, nrows: int) -> dict[int, tupl
 
 
 def solve_rows_table(
-    text: str, tokens: list[Token], spec: TableSpec, node_limit: int = 6_000
+    text: str, tokens: list[Token], spec: TableSpec, node_limit: int = 4_000
 ) -> tuple[list[list[Cell]], list[ParseNote]] | None:
     """Cells of a scrambled 表三-like table (shared columns), or None if the values do not fit."""
     runs = value_runs(text, tokens)
@@ -707,12 +752,21 @@ def solve_rows_table(
         choices = [list(range(ncols))]
     elif total < nrows * ncols and total % nrows == 0:
         choices = _column_choices(ncols, total // nrows, ncols - 1)[:_MAX_COLUMN_CHOICES]
+    elif total < nrows * ncols and all(t.kind == NUM and t.value == 0 for r in runs for t in r.tokens):
+        return _zeros_with_unplaced_blanks(spec, total)
     else:
         return None
     hints = [header_columns(run.header, spec.columns) for run in runs]
     best = None
     budget = node_limit
     for active in choices:
+        bands = _page_bands(runs, len(active), nrows)
+        if bands:
+            # Pages are independent once their rows are known; the last one holds （七）总计 and
+            # 四, whose values bound every column above, so it is placed first.
+            order = sorted(range(len(runs)), key=lambda i: (-runs[i].page, i))
+            runs = [runs[i] for i in order]
+            hints = [hints[i] for i in order]
         index = {c: i for i, c in enumerate(active)}
         search_runs = [
             Run(
@@ -729,7 +783,7 @@ def solve_rows_table(
             len(active),
             search_runs,
             grid_relations(spec, active),
-            _page_bands(runs, len(active), nrows),
+            bands,
             node_limit=budget,
             bands=find_bands(search_runs, len(active)) if total_col is not None else [],
             total_col=total_col,
@@ -739,14 +793,14 @@ def solve_rows_table(
         if result.best is not None:
             key = (len(result.best.violated), result.best.null_mix)
             if best is None or key < best[0]:
-                best = (key, active, result, search)
+                best = (key, active, result, search, runs)
             if key[0] == 0:
                 break
         if budget <= 0:
             break
     if best is None:
         return None
-    _, active, result, search = best
+    _, active, result, search, runs = best
     return _build_cells(spec, runs, active, result, search)
 
 
@@ -786,6 +840,23 @@ def _build_cells(spec, runs, active, result: SearchResult, search: StackingSearc
 
 
 _AMBIGUOUS_CELL = "文本顺序错乱，另有排列同样符合勾稽关系，此格位置不能确定"
+
+
+def _zeros_with_unplaced_blanks(spec: TableSpec, found: int):
+    """Every value is 0 but some cells are blank, and the scrambled order hides which.
+
+    Each cell is then 0 or blank, and a blank counts 0 in every sum, so the cells are shown as
+    0 and marked: the reviewer is told that some of them are blank in the document.
+    """
+    nrows, ncols = len(spec.rows), len(spec.columns)
+    blanks = nrows * ncols - found
+    note = f"文本顺序错乱且有 {blanks} 格空白，无法确定哪些格为空白；本表读到的数值均为 0，此格按 0 填入"
+    cells = [[Cell(0, "", None, 0.2, True, note) for _ in range(ncols)] for _ in range(nrows)]
+    msg = (
+        f"{spec.number}的文本顺序错乱（PDF 转换所致），且只读到 {found} 个数值（表格共 {nrows * ncols} 格）；"
+        f"读到的数值均为 0，空白格的位置无法确定，各格暂按 0 填入并标为推定，请对照原文标出空白格"
+    )
+    return cells, [ParseNote("ambiguous_layout", msg, spec.id)]
 
 
 def _layout_message(spec, result: SearchResult, violated, blank_columns: bool) -> str:
