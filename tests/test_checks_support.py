@@ -86,3 +86,22 @@ def make_report(
     report.year = year
     report.notes = []
     return report
+
+
+HEADINGS = {
+    "一": "一、总体情况",
+    "二": "二、主动公开政府信息情况",
+    "三": "三、收到和处理政府信息公开申请情况",
+    "四": "四、政府信息公开行政复议、行政诉讼情况",
+    "五": "五、存在的主要问题及改进情况",
+    "六": "六、其他需要报告的事项",
+}
+
+
+def document(sentence: str, section: str = "三", year: int = 2023) -> str:
+    """A report text with the six official headings and `sentence` as the body of `section`."""
+    lines = [f"某某局{year}年政府信息公开工作年度报告"]
+    for number, heading in HEADINGS.items():
+        lines.append(heading)
+        lines.append(sentence if number == section else "本局认真做好相关工作。")
+    return "\n".join(lines) + "\n"

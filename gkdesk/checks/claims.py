@@ -92,10 +92,14 @@ _NEGATION = re.compile(
     "(?<!尚)(?:未|没有|无)(?=收到|发生|出现|产生|接到|被|因|有|涉及|行政复议|行政诉讼|公开申请|政府信息公开|依申请公开)"
 )
 _CONTINUATION = re.compile("^(?:被|提起|也|亦|或|和|及|以及|行政)")
+# A line that opens a heading or list item: （一）… / 一、… / 1、… (a sentence never runs into it).
 _HEADING_LINE = re.compile(
-    r"\n(?=[ \t\u3000]*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、．](?!\d)))"
+    r"^[ \t\u3000#*>]*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、．](?!\d))",
+    re.M,
 )
+_SENTENCE_PUNCTUATION = re.compile("[，,。；;！!？?]")
 _SENTENCE_END = "。!?"
+_THOUSANDS = re.compile(r"\d,\d{3}(?!\d)")  # 1,123: a comma that is no clause break
 _CLAUSE_END = ",;:"
 
 
@@ -145,11 +149,17 @@ def narrative_sentences(report: Report) -> list[Sentence]:
     regions.append((pos, len(text)))
     sentences = []
     for start, end in regions:
-        block_start = start
+        cuts = [start]
         for m in _HEADING_LINE.finditer(text, start, end):
-            sentences += _split(report, block_start, m.start())
-            block_start = m.start()
-        sentences += _split(report, block_start, end)
+            cuts.append(m.start())
+            line_end = text.find("\n", m.start(), end)
+            line_end = end if line_end < 0 else line_end
+            if not _SENTENCE_PUNCTUATION.search(text, m.start(), line_end):
+                cuts.append(line_end)  # a heading alone on its line ends there
+        cuts.append(end)
+        for a, b in zip(cuts, cuts[1:]):
+            if b > a:
+                sentences += _split(report, a, b)
     return sentences
 
 
@@ -177,7 +187,7 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     out = []
     pos = 0
     for i, ch in enumerate(text):
-        if ch in _CLAUSE_END:
+        if ch in _CLAUSE_END and not _THOUSANDS.match(text, i - 1):
             out.append((pos, i))
             pos = i + 1
     out.append((pos, len(text)))
@@ -211,6 +221,9 @@ class _SentenceReader:
         self.specs = specs
         self.t3 = t3_layout(specs["t3"])
         self.out: list[Claim] = []
+        # Asked once per sentence, not once per clause: a "sentence" of a broken file can be
+        # megabytes long with a hundred thousand clauses.
+        self.says = {w: w in sentence.text for w in ("申请", "提案", "公开", "主动公开")}
 
     def claims(self) -> list[Claim]:
         text = self.s.text
@@ -244,9 +257,9 @@ class _SentenceReader:
     # ------------------------------------------------------------ 表三
     def _t3_claims(self, a: int, clause: str, last_rule: str) -> str:
         t3 = self.t3
-        about_applications = "申请" in self.s.text and "提案" not in self.s.text
+        about_applications = self.says["申请"] and not self.says["提案"]
         m = _first_match(_RECEIVED, clause)
-        if m and not _PROCESSING.search(clause[: m.start()]) and ("公开" in self.s.text):
+        if m and not _PROCESSING.search(clause[: m.start()]) and self.says["公开"]:
             stated = parse_count(m.group("num"))
             if stated is not None:
                 received = self._t3_cell(t3.received)
@@ -284,8 +297,7 @@ class _SentenceReader:
 
     # ------------------------------------------------------------ 表二
     def _t2_claims(self, a: int, clause: str) -> None:
-        text = self.s.text
-        if "公开" not in text or not (self.s.section == "二" or "主动公开" in text):
+        if not self.says["公开"] or not (self.s.section == "二" or self.says["主动公开"]):
             return
         spec = self.specs["t2"]
         pattern, words = _t2_pattern(spec)

@@ -1,6 +1,8 @@
 """Numbers as narrative text writes them: 42, 1,123, 一, 两, 十二, 二十三, 一百零五, 两千."""
 from __future__ import annotations
 
+from ..limits import MAX_NUMBER_DIGITS
+
 # A regex fragment matching one written number (Arabic with optional thousands
 # separators, or Chinese numerals). Text is NFKC-normalized first, so digits are ASCII.
 NUMBER_PATTERN = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+|[零〇一二两三四五六七八九十百千万]+)"
@@ -47,5 +49,6 @@ def parse_count(text: str) -> int | None:
     if not text:
         return None
     if text[0].isdigit():
-        return int(text.replace(",", ""))
+        digits = text.replace(",", "")
+        return int(digits) if len(digits) <= MAX_NUMBER_DIGITS else None  # no report figure is longer
     return chinese_to_int(text)

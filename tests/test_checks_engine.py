@@ -1,0 +1,68 @@
+"""Checker: findings follow the reviewer's edits; the JSON shape of findings; rule titles."""
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from test_checks_support import document, make_report  # noqa: E402
+
+from gkdesk.checks import Checker, check_report, findings_to_json, rule_title  # noqa: E402
+from gkdesk.findings import ERROR  # noqa: E402
+
+
+def test_recheck_reflects_set_value():
+    report = make_report(text=document("本年度共收到政府信息公开申请4件。"))
+    checker = Checker(report)
+    assert checker.findings == []
+    report.set_value(("t3", 0, 0), 4)  # 自然人 3 -> 4: its row total and column balance break (总计 stays 4)
+    rules = {f.rule for f in checker.recheck()}
+    assert rules == {"t3.row_total", "t3.balance"}
+    report.set_value(("t3", 0, 6), 5)
+    report.set_value(("t3", 0, 0), 3)
+    rules = {f.rule for f in checker.recheck()}
+    assert "narrative.t3_received" in rules
+    report.set_value(("t3", 0, 6), 4)
+    assert checker.recheck() == []
+    assert checker.findings == []
+
+
+def test_claims_are_read_once():
+    report = make_report(text=document("本年度共收到政府信息公开申请4件。"))
+    checker = Checker(report)
+    assert [c.stated for c in checker.claims] == [4]
+    report.text = report.text.replace("4件", "9件")  # the text never changes while editing values
+    assert checker.recheck() == []
+
+
+def test_errors_come_first():
+    report = make_report()
+    report.set_value(("t4", 0, 0), None)  # a blank (warning) and a broken 总计 (error)
+    findings = check_report(report)
+    severities = [f.severity for f in findings]
+    assert severities == sorted(severities, key=lambda s: s != ERROR)
+    assert severities[0] == ERROR and "warning" in severities
+
+
+def test_json_shape():
+    report = make_report()
+    report.set_value(("t3", 0, 6), 9)
+    objs = findings_to_json(check_report(report))
+    for obj in objs:
+        assert {"rule", "kind", "severity", "cells", "message"} <= set(obj)
+        assert obj["kind"] in ("arithmetic", "narrative", "structure")
+        assert obj["severity"] in ("error", "warning")
+        assert all(isinstance(c, list) and len(c) == 3 for c in obj["cells"])
+    assert objs[0]["culprit"] == {"cell": ["t3", 0, 6], "value": 4}
+
+
+def test_json_lists_ambiguous_repairs():
+    report = make_report()
+    report.set_value(("t4", 0, 4), 3)
+    (obj,) = [o for o in findings_to_json(check_report(report)) if o["rule"] == "t4.total"]
+    assert "culprit" not in obj
+    assert len(obj["ambiguous_culprits"]) == 5
+
+
+def test_rule_titles_are_chinese():
+    assert rule_title("t3.balance") == "表三 一加二 = 三加四"
+    assert rule_title("narrative.t4_review") == "正文：行政复议"
+    assert rule_title("no.such.rule") == "no.such.rule"
