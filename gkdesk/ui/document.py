@@ -1,0 +1,202 @@
+"""One open report in the window: review state, undo stack, autosaved sidecar."""
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from threading import Lock
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ..model import CellAddr, Number, Report
+from ..reports import load_report
+from ..sidecar import REVIEWED, TEXT_CHANGED, LoadResult, Sidecar, SidecarWriteError
+from .review import Review
+from .worklist import status_of
+
+
+class AutoSaver(QObject):
+    """Writes sidecars on one background thread, latest content first, in order.
+
+    The content is taken on the GUI thread at the moment of the edit; only the disk work
+    (write, fsync, rename) runs on the writer thread, so a slow disk never freezes typing.
+    """
+
+    saved = Signal(str)  # sidecar path
+    failed = Signal(str, str)  # sidecar path, Chinese message
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gkdesk-autosave")
+        self._latest: dict[Path, bytes] = {}
+        self._lock = Lock()
+
+    def save(self, sidecar: Sidecar, report: Report) -> None:
+        data = sidecar.serialize(report)
+        with self._lock:
+            self._latest[sidecar.path] = data
+        self._executor.submit(self._write, sidecar.path)
+
+    def _write(self, path: Path) -> None:
+        from ..sidecar import write_atomic
+
+        with self._lock:
+            data = self._latest.pop(path, None)
+        if data is None:  # a later edit's content was written already
+            return
+        try:
+            write_atomic(path, data)
+        except SidecarWriteError as exc:
+            self.failed.emit(str(path), str(exc))
+        else:
+            self.saved.emit(str(path))
+
+    def flush(self, timeout: float = 10.0) -> None:
+        """Wait until every queued write is on disk."""
+        self._executor.submit(lambda: None).result(timeout)
+
+    def shutdown(self) -> None:
+        self._executor.shutdown(wait=True)
+
+
+class SetCellsCommand(QUndoCommand):
+    """One edit or one paste: new values for some cells, undone as one step."""
+
+    def __init__(self, document: "ReviewDocument", changes: dict[CellAddr, Number | None], text: str):
+        super().__init__(text)
+        self.document = document
+        self.new = dict(changes)
+        self.old = {addr: document.report.value(addr) for addr in changes}
+
+    def redo(self) -> None:
+        self.document._apply(self.new)
+
+    def undo(self) -> None:
+        self.document._apply(self.old)
+
+
+class ReviewDocument(QObject):
+    """A report opened for review. Models observe it; edits go through its undo stack."""
+
+    cellsChanged = Signal(object)  # set of cell addresses to repaint
+    findingsChanged = Signal()
+    reviewStatusChanged = Signal()
+    saveFailed = Signal(str)  # Chinese message
+    saveSucceeded = Signal()
+
+    def __init__(self, report: Report, path: str | None = None, saver: AutoSaver | None = None, parent=None):
+        super().__init__(parent)
+        self.path = str(path or report.source_path)
+        self.report = report
+        self.sidecar = Sidecar.for_report(self.path)
+        self.load_result: LoadResult = self.sidecar.load_into(report)
+        self.review = Review(report)
+        self.undo_stack = QUndoStack(self)
+        self.saver = saver
+        self.save_error = ""
+        if saver is not None:
+            saver.failed.connect(self._on_save_failed)
+            saver.saved.connect(self._on_saved)
+
+    @classmethod
+    def open(cls, path: str, saver: AutoSaver | None = None, parent=None) -> "ReviewDocument":
+        """Read, recognize, restore saved work and check; GkdeskError if it cannot be read."""
+        return cls(load_report(path), path, saver, parent)
+
+    # ------------------------------------------------------------ state
+    @property
+    def findings(self):
+        return self.review.findings
+
+    @property
+    def name(self) -> str:
+        return Path(self.path).name
+
+    def counts(self) -> tuple[int, int, int]:
+        errors, warnings = self.review.counts()
+        return errors, warnings, self.review.edit_count()
+
+    def queue_status(self) -> str:
+        errors, warnings = self.review.counts()
+        return status_of(self.report.review_status, errors, warnings)
+
+    @property
+    def reviewed(self) -> bool:
+        return self.report.review_status == REVIEWED
+
+    @property
+    def has_pending(self) -> bool:
+        return self.sidecar.pending is not None
+
+    @property
+    def text_changed(self) -> bool:
+        return self.load_result.status == TEXT_CHANGED
+
+    # ------------------------------------------------------------ edits
+    def set_values(self, changes: dict[CellAddr, Number | None], text: str = "") -> bool:
+        """Push one undoable edit (or paste); False if it changes nothing."""
+        changes = {a: v for a, v in changes.items() if not _same(self.report.value(a), v)}
+        if not changes:
+            return False
+        if not text:
+            text = self.tr("修改 %n 格", "", len(changes))
+        self.undo_stack.push(SetCellsCommand(self, changes, text))
+        return True
+
+    def restore_extracted(self, addrs: list[CellAddr]) -> bool:
+        """Put the recognized values back ("恢复识别值"), as one undoable step."""
+        return self.set_values({a: self.report.extracted(a) for a in addrs}, self.tr("恢复识别值"))
+
+    def _apply(self, changes: dict[CellAddr, Number | None]) -> None:
+        changed = self.review.apply(changes)
+        self.cellsChanged.emit(changed)
+        self.findingsChanged.emit()
+        self.save()
+
+    def set_reviewed(self, reviewed: bool) -> None:
+        self.report.review_status = REVIEWED if reviewed else ""
+        self.reviewStatusChanged.emit()
+        self.save()
+
+    # ------------------------------------------------------------ saved work for an older text
+    def apply_pending(self) -> int:
+        changes = self.sidecar.pending_changes(self.report)
+        self.sidecar.resolve_pending()
+        if not self.set_values(changes, self.tr("应用上次的修改")):
+            self.save()
+        return len(changes)
+
+    def discard_pending(self) -> None:
+        self.sidecar.resolve_pending()
+        self.save()
+
+    # ------------------------------------------------------------ persistence
+    def save(self) -> None:
+        """Write the sidecar (in the background when an AutoSaver is given)."""
+        if not self.sidecar.has_work(self.report) and not self.sidecar.path.exists():
+            return  # nothing to keep yet: do not litter the folder
+        if self.saver is not None:
+            self.saver.save(self.sidecar, self.report)
+            return
+        try:
+            self.sidecar.save(self.report)
+        except SidecarWriteError as exc:
+            self._on_save_failed(str(self.sidecar.path), str(exc))
+        else:
+            self._on_saved(str(self.sidecar.path))
+
+    def _on_save_failed(self, path: str, message: str) -> None:
+        if path == str(self.sidecar.path):
+            self.save_error = message
+            self.saveFailed.emit(message)
+
+    def _on_saved(self, path: str) -> None:
+        if path == str(self.sidecar.path) and self.save_error:
+            self.save_error = ""
+            self.saveSucceeded.emit()
+
+
+def _same(a, b) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(float(a) - float(b)) < 1e-9

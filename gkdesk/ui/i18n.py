@@ -1,0 +1,89 @@
+"""UI language. Source strings are Chinese (the default); English comes from resources/i18n/en.ts.
+
+`scripts/build_translations.py` compiles en.ts to en.qm with pyside6-lrelease. The .qm is a
+build product: when it is absent the .ts is read directly, so English works either way.
+"""
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from .resources import i18n_dir
+
+
+class TsTranslator(QTranslator):
+    """Translations read straight from a Qt Linguist .ts file (no compiled .qm needed)."""
+
+    def __init__(self, ts_path: Path, parent=None):
+        super().__init__(parent)
+        self._table: dict[tuple[str, str], str] = {}
+        root = ET.parse(ts_path).getroot()
+        for context in root.iter("context"):
+            name = context.findtext("name", "")
+            for message in context.iter("message"):
+                source = message.findtext("source")
+                node = message.find("translation")
+                if source is None or node is None or not node.text:
+                    continue
+                if node.get("type") in ("unfinished", "obsolete", "vanished"):
+                    continue
+                self._table[(name, source)] = node.text
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D401 (Qt override)
+        return self._table.get((context, source), "")
+
+    def isEmpty(self) -> bool:
+        return not self._table
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+
+def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """Translate outside a QObject; pyside6-lupdate collects `translate("Context", "…")` calls."""
+    return QCoreApplication.translate(context, text, disambiguation, n)
+
+
+_installed: list[QTranslator] = []
+
+
+def install_language(language: str) -> str:
+    """Install the translators for `language` ("zh_CN" or "en"); returns the language in use."""
+    app = QCoreApplication.instance()
+    for tr in _installed:
+        app.removeTranslator(tr)
+    _installed.clear()
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if language == "en":
+        ui = _app_translator("en")
+        if ui is None:
+            language = "zh_CN"
+        else:
+            _installed.append(ui)
+    if language == "zh_CN":
+        qt = QTranslator(app)
+        if qt.load("qtbase_zh_CN", qt_dir):  # Qt's own dialogs and buttons in Chinese
+            _installed.append(qt)
+    for tr in _installed:
+        app.installTranslator(tr)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if language == "zh_CN" else QLocale(QLocale.Language.English))
+    return language
+
+
+def _app_translator(language: str) -> QTranslator | None:
+    folder = i18n_dir()
+    qm = folder / f"{language}.qm"
+    if qm.is_file():
+        tr = QTranslator(QCoreApplication.instance())
+        if tr.load(str(qm)):
+            return tr
+    ts = folder / f"{language}.ts"
+    if ts.is_file():
+        try:
+            tr = TsTranslator(ts, QCoreApplication.instance())
+        except ET.ParseError:
+            return None
+        return tr if len(tr) else None
+    return None

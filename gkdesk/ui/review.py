@@ -1,0 +1,111 @@
+"""One report under review: its findings and what each cell shows because of them (no Qt).
+
+The window's models read this; edits go through `apply`, which sets the values with the
+core setter, re-checks, and says which cells must be repainted.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from ..findings import ERROR, WARNING, Finding
+from ..model import CellAddr, Number, Report
+
+_RANK = {None: 0, WARNING: 1, ERROR: 2}
+
+
+@dataclass(frozen=True)
+class CellMarks:
+    """What a cell shows because of the findings that name it."""
+
+    severity: str | None = None  # the worst finding's severity
+    culprit: bool = False  # a finding names this cell as the likely mistake
+    suggested: Number | None = None  # the value the culprit finding implies
+    ambiguous: bool = False  # one of several single-cell repairs
+    messages: tuple[tuple[str, str], ...] = ()  # (severity, message) of every finding naming it
+
+
+NO_MARKS = CellMarks()
+
+
+def cell_marks(findings: Iterable[Finding]) -> dict[CellAddr, CellMarks]:
+    """Per cell, the marks of the findings that name it (cells, culprit, ambiguous culprits)."""
+    acc: dict[CellAddr, dict] = {}
+
+    def entry(addr) -> dict:
+        return acc.setdefault(tuple(addr), {"severity": None, "culprit": False, "suggested": None, "ambiguous": False, "messages": []})
+
+    for f in findings:
+        named = [tuple(c) for c in f.cells]
+        if f.culprit is not None:
+            named.append(tuple(f.culprit.cell))
+        named.extend(tuple(c.cell) for c in f.ambiguous_culprits)
+        for addr in dict.fromkeys(named):
+            e = entry(addr)
+            if _RANK[f.severity] > _RANK[e["severity"]]:
+                e["severity"] = f.severity
+            e["messages"].append((f.severity, f.message))
+        if f.culprit is not None:
+            e = entry(f.culprit.cell)
+            e["culprit"] = True
+            e["suggested"] = f.culprit.value
+        for amb in f.ambiguous_culprits:
+            entry(amb.cell)["ambiguous"] = True
+    return {
+        addr: CellMarks(e["severity"], e["culprit"], e["suggested"], e["ambiguous"], tuple(e["messages"]))
+        for addr, e in acc.items()
+    }
+
+
+def counts(findings: Iterable[Finding]) -> tuple[int, int]:
+    errors = warnings = 0
+    for f in findings:
+        if f.severity == ERROR:
+            errors += 1
+        elif f.severity == WARNING:
+            warnings += 1
+    return errors, warnings
+
+
+def _make_checker(report: Report):
+    from ..checks import Checker  # the checks engine (gkdesk/checks)
+
+    return Checker(report)
+
+
+class Review:
+    """A report, its checker and its findings, kept current as cells change."""
+
+    def __init__(self, report: Report, checker=None):
+        self.report = report
+        self.checker = checker if checker is not None else _make_checker(report)
+        self.findings: list[Finding] = []
+        self.marks: dict[CellAddr, CellMarks] = {}
+        self.recheck()
+
+    def recheck(self) -> set[CellAddr]:
+        """Run the checks again; the cells whose marks changed."""
+        self.findings = list(self.checker.recheck())
+        old, self.marks = self.marks, cell_marks(self.findings)
+        return {a for a in old.keys() | self.marks.keys() if old.get(a) != self.marks.get(a)}
+
+    def apply(self, changes: dict[CellAddr, Number | None]) -> set[CellAddr]:
+        """Set cells (through Report.set_value, which keeps the audit trail) and re-check.
+
+        Returns every cell to repaint: the edited ones and those whose marks changed.
+        """
+        for addr, value in changes.items():
+            self.report.set_value(addr, value)
+        return set(changes) | self.recheck()
+
+    def marks_of(self, addr: CellAddr) -> CellMarks:
+        return self.marks.get(addr, NO_MARKS)
+
+    def is_edited(self, addr: CellAddr) -> bool:
+        return addr in self.report.corrections
+
+    def counts(self) -> tuple[int, int]:
+        return counts(self.findings)
+
+    def edit_count(self) -> int:
+        return len(self.report.corrections)

@@ -1,0 +1,239 @@
+"""The report's text as extracted: read-only, line numbers, find, highlighted provenance."""
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..findings import ERROR
+from .textpos import TextPositions
+
+
+class _LineNumbers(QWidget):
+    def __init__(self, editor: "SourceEditor"):
+        super().__init__(editor)
+        self.editor = editor
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.editor.line_number_width(), 0)
+
+    def paintEvent(self, event) -> None:
+        self.editor.paint_line_numbers(event)
+
+
+class SourceEditor(QPlainTextEdit):
+    """Read-only text with a line-number gutter and span highlighting."""
+
+    SENTENCE_ERROR = QColor("#f9d4d2")
+    SENTENCE_WARNING = QColor("#fde8b0")
+    PROVENANCE = QColor("#cfe3ff")
+    FOUND = QColor("#fff59d")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.positions = TextPositions("")
+        self._gutter = _LineNumbers(self)
+        self._sentences: list[QTextEdit.ExtraSelection] = []
+        self._focus: list[QTextEdit.ExtraSelection] = []
+        self.blockCountChanged.connect(self._update_gutter_width)
+        self.updateRequest.connect(self._update_gutter)
+        self._update_gutter_width()
+
+    # ------------------------------------------------------------ text
+    def set_report_text(self, text: str) -> None:
+        self.positions = TextPositions(text)
+        self._sentences, self._focus = [], []
+        self.setPlainText(text)  # the document's own line breaks stay as they are
+        self.setTabStopDistance(self.fontMetrics().horizontalAdvance(" ") * 4)
+        self._refresh_selections()
+
+    def _cursor(self, span: tuple[int, int]) -> QTextCursor:
+        start, end = self.positions.span(span)
+        cursor = QTextCursor(self.document())
+        last = max(0, self.document().characterCount() - 1)
+        cursor.setPosition(min(start, last))
+        cursor.setPosition(min(max(end, start), last), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def _selection(self, span, color: QColor, bold: bool = False, underline: bool = False) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        sel.cursor = self._cursor(span)
+        fmt = QTextCharFormat()
+        fmt.setBackground(color)
+        if bold:
+            fmt.setFontWeight(QFont.Weight.Bold)
+        if underline:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(QColor("#c62828"))
+        sel.format = fmt
+        return sel
+
+    def set_sentence_highlights(self, spans: list[tuple[tuple[int, int], str]]) -> None:
+        """Narrative sentences the tables contradict: (span, severity)."""
+        self._sentences = [
+            self._selection(span, self.SENTENCE_ERROR if severity == ERROR else self.SENTENCE_WARNING, underline=severity == ERROR)
+            for span, severity in spans
+        ]
+        self._refresh_selections()
+
+    def show_spans(self, spans: list[tuple[int, int]], scroll: bool = True) -> None:
+        """Highlight where the current cell or finding came from and bring it into view."""
+        self._focus = [self._selection(s, self.PROVENANCE, bold=True) for s in spans]
+        self._refresh_selections()
+        if spans and scroll:
+            cursor = self._cursor(spans[0])
+            shown = QTextCursor(cursor)
+            shown.clearSelection()
+            self.setTextCursor(shown)
+            self.centerCursor()
+
+    def _refresh_selections(self) -> None:
+        self.setExtraSelections(self._sentences + self._focus)
+
+    def highlighted_text(self) -> list[str]:
+        """The texts now highlighted as provenance (for tests and the status bar)."""
+        return [s.cursor.selectedText() for s in self._focus]
+
+    # ------------------------------------------------------------ line numbers
+    def line_number_width(self) -> int:
+        digits = max(3, len(str(max(1, self.blockCount()))))
+        return 12 + self.fontMetrics().horizontalAdvance("9") * digits
+
+    def _update_gutter_width(self, *_args) -> None:
+        self.setViewportMargins(self.line_number_width(), 0, 0, 0)
+
+    def _update_gutter(self, rect: QRect, dy: int) -> None:
+        if dy:
+            self._gutter.scroll(0, dy)
+        else:
+            self._gutter.update(0, rect.y(), self._gutter.width(), rect.height())
+        if rect.contains(self.viewport().rect()):
+            self._update_gutter_width()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        cr = self.contentsRect()
+        self._gutter.setGeometry(QRect(cr.left(), cr.top(), self.line_number_width(), cr.height()))
+
+    def paint_line_numbers(self, event) -> None:
+        painter = QPainter(self._gutter)
+        painter.fillRect(event.rect(), QColor("#f3f4f6"))
+        painter.setPen(QColor("#8a8f98"))
+        block = self.firstVisibleBlock()
+        number = block.blockNumber()
+        top = round(self.blockBoundingGeometry(block).translated(self.contentOffset()).top())
+        bottom = top + round(self.blockBoundingRect(block).height())
+        height = self.fontMetrics().height()
+        width = self._gutter.width() - 6
+        while block.isValid() and top <= event.rect().bottom():
+            if block.isVisible() and bottom >= event.rect().top():
+                painter.drawText(0, top, width, height, Qt.AlignmentFlag.AlignRight, str(number + 1))
+            block = block.next()
+            top = bottom
+            bottom = top + round(self.blockBoundingRect(block).height())
+            number += 1
+
+
+class FindBar(QFrame):
+    """Ctrl+F: find in the source text; Enter / F3 next, Shift+Enter / Shift+F3 previous, Esc closes."""
+
+    closed = Signal()
+
+    def __init__(self, editor: SourceEditor, parent=None):
+        super().__init__(parent)
+        self.editor = editor
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        self.field = QLineEdit(self)
+        self.field.setPlaceholderText(self.tr("在原文中查找"))
+        self.field.setClearButtonEnabled(True)
+        self.status = QLabel(self)
+        previous = QToolButton(self)
+        previous.setText("↑")
+        previous.setToolTip(self.tr("上一个 (Shift+F3)"))
+        nxt = QToolButton(self)
+        nxt.setText("↓")
+        nxt.setToolTip(self.tr("下一个 (F3)"))
+        close = QToolButton(self)
+        close.setText("×")
+        close.setToolTip(self.tr("关闭 (Esc)"))
+        layout.addWidget(self.field, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(previous)
+        layout.addWidget(nxt)
+        layout.addWidget(close)
+        previous.clicked.connect(lambda: self.find(backward=True))
+        nxt.clicked.connect(lambda: self.find())
+        close.clicked.connect(self.close_bar)
+        self.field.returnPressed.connect(self.find)
+        self.field.textChanged.connect(lambda _t: self.find(from_start=True))
+        self.hide()
+
+    def open_bar(self) -> None:
+        self.show()
+        selected = self.editor.textCursor().selectedText()
+        if selected and "\u2029" not in selected:
+            self.field.setText(selected)
+        self.field.setFocus()
+        self.field.selectAll()
+
+    def close_bar(self) -> None:
+        self.hide()
+        self.editor.setFocus()
+        self.closed.emit()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.close_bar()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.find(backward=True)
+            return
+        super().keyPressEvent(event)
+
+    def find(self, backward: bool = False, from_start: bool = False) -> bool:
+        needle = self.field.text()
+        if not needle:
+            self.status.setText("")
+            return False
+        flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
+        if from_start:
+            cursor = self.editor.textCursor()
+            cursor.setPosition(cursor.selectionStart())
+            self.editor.setTextCursor(cursor)
+        found = self.editor.find(needle, flags)
+        if not found:  # wrap around
+            cursor = self.editor.textCursor()
+            cursor.movePosition(QTextCursor.MoveOperation.End if backward else QTextCursor.MoveOperation.Start)
+            self.editor.setTextCursor(cursor)
+            found = self.editor.find(needle, flags)
+        self.status.setText("" if found else self.tr("未找到"))
+        return found
+
+
+class SourcePane(QWidget):
+    """The source text with its find bar."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.editor = SourceEditor(self)
+        self.find_bar = FindBar(self.editor, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.find_bar)

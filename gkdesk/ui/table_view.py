@@ -1,0 +1,272 @@
+"""The grid of one table: merged cells like the form, keyboard editing, paste, finding marks."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QPointF, QRect, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeySequence, QPainter, QPen, QPolygonF, QValidator
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+)
+
+from ..findings import ERROR
+from ..schema import ValueKind
+from .cell_input import ACCEPTABLE, INTERMEDIATE, input_state, parse_input
+from .form_layout import LABEL, VALUE
+from .names import cell_name
+from .paste import parse_block, plan_paste
+from .table_model import FormTableModel, Palette, Role
+
+
+class CellValidator(QValidator):
+    """Refuses keystrokes a cell cannot take and says why."""
+
+    refused = Signal(str)
+
+    def __init__(self, kind: ValueKind, parent=None):
+        super().__init__(parent)
+        self.kind = kind
+
+    def validate(self, text: str, pos: int):
+        state, message = input_state(text, self.kind)
+        if state == ACCEPTABLE:
+            return QValidator.State.Acceptable, text, pos
+        if state == INTERMEDIATE:
+            return QValidator.State.Intermediate, text, pos
+        self.refused.emit(message)
+        return QValidator.State.Invalid, text, pos
+
+
+class CellDelegate(QStyledItemDelegate):
+    """Edits numbers with validation and paints the finding marks of a cell."""
+
+    message = Signal(str)  # for the status bar
+
+    def createEditor(self, parent, option, index):
+        editor = QLineEdit(parent)
+        editor.setFrame(False)
+        editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        validator = CellValidator(index.data(Role.VALUE_KIND), editor)
+        validator.refused.connect(self.message)
+        editor.setValidator(validator)
+        return editor
+
+    def setEditorData(self, editor: QLineEdit, index) -> None:
+        editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
+
+    def setModelData(self, editor: QLineEdit, model, index) -> None:
+        parsed = parse_input(editor.text(), index.data(Role.VALUE_KIND))
+        if not parsed.ok:
+            self.message.emit(parsed.error)
+            return
+        model.setData(index, parsed.value, Qt.ItemDataRole.EditRole)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        # Draw the cell unselected, so the finding colour stays visible, then mark the selection.
+        opt.state &= ~QStyle.StateFlag.State_Selected
+        opt.state &= ~QStyle.StateFlag.State_HasFocus
+        if index.data(Role.KIND) == VALUE and index.data(Role.BLANK):
+            opt.text = "—"
+            opt.palette.setBrush(opt.palette.ColorRole.Text, QBrush(Palette.BLANK_FG))
+        style = opt.widget.style() if opt.widget else QGuiApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        if index.data(Role.KIND) != VALUE:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        rect = option.rect
+        if index.data(Role.BLANK):
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(QColor(0, 0, 0, 22), Qt.BrushStyle.BDiagPattern))
+            painter.drawRect(rect)
+        if index.data(Role.EDITED):
+            corner = QPolygonF([QPointF(rect.right() - 8, rect.top()), QPointF(rect.right() + 1, rect.top()), QPointF(rect.right() + 1, rect.top() + 9)])
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(Palette.EDITED)
+            painter.drawPolygon(corner)
+        if index.data(Role.CULPRIT):
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(Palette.CULPRIT, 2))
+            painter.drawRect(rect.adjusted(1, 1, -1, -1))
+        elif index.data(Role.AMBIGUOUS):
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(Palette.CULPRIT, 1.5, Qt.PenStyle.DashLine))
+            painter.drawRect(rect.adjusted(1, 1, -1, -1))
+        if selected:
+            highlight = QColor(opt.palette.highlight().color())
+            fill = QColor(highlight)
+            fill.setAlpha(48)
+            painter.fillRect(rect, fill)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(highlight, 2))
+            painter.drawRect(rect.adjusted(1, 1, -1, -1))
+        painter.restore()
+
+
+class FormTableView(QTableView):
+    """A table laid out like the official form. Emits the cell the reviewer is on."""
+
+    currentAddressChanged = Signal(object)  # ("t3", r, c) or None
+    message = Signal(str)  # for the status bar
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setItemDelegate(CellDelegate(self))
+        self.itemDelegate().message.connect(self.message)
+        self.horizontalHeader().hide()
+        self.verticalHeader().hide()
+        self.setWordWrap(True)
+        self.setCornerButtonEnabled(False)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setGridStyle(Qt.PenStyle.SolidLine)
+        self.setStyleSheet("QTableView { gridline-color: #c5ccd6; }")
+
+    def form_model(self) -> FormTableModel:
+        return self.model()
+
+    def setModel(self, model: FormTableModel | None) -> None:
+        super().setModel(model)
+        self.clearSpans()
+        if model is None:
+            return
+        for cell in model.layout.spans():
+            self.setSpan(cell.row, cell.col, cell.rowspan, cell.colspan)
+        self._size_columns()
+        self.selectionModel().currentChanged.connect(self._on_current_changed)
+
+    def _size_columns(self) -> None:
+        model = self.form_model()
+        layout = model.layout
+        metrics = self.fontMetrics()
+        value_width = max(metrics.horizontalAdvance("0000000"), metrics.horizontalAdvance("法律服务") + 12)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setMinimumSectionSize(24)
+        for c in range(layout.column_count):
+            header.resizeSection(c, value_width)
+        if layout.label_columns:
+            # Label columns: the group columns narrow, the leaf column wide enough for most labels.
+            char = metrics.horizontalAdvance("国")
+            for c in range(layout.label_columns):
+                texts = [cell.text for cell in layout.cells if cell.kind == LABEL and cell.col == c and cell.colspan == 1]
+                longest = max((len(t) for t in texts), default=4)
+                if c < layout.label_columns - 1:
+                    width = char * min(longest, 7) + 16 if longest <= 7 else char * 5 + 16
+                else:
+                    width = char * min(max(longest, 8), 16) + 16
+                header.resizeSection(c, width)
+        self.resizeRowsToContents()
+
+    # ------------------------------------------------------------ navigation
+    def _on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        self.currentAddressChanged.emit(self.form_model().address(current) if current.isValid() else None)
+
+    def go_to(self, addr) -> None:
+        index = self.form_model().index_of(addr)
+        self.setCurrentIndex(index)
+        self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def select_addresses(self, addrs) -> None:
+        """Select these cells; the first becomes current."""
+        model = self.form_model()
+        selection = QItemSelection()
+        for addr in addrs:
+            index = model.index_of(addr)
+            selection.select(index, index)
+        sm = self.selectionModel()
+        if addrs:
+            first = model.index_of(addrs[0])
+            sm.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.scrollTo(first, QAbstractItemView.ScrollHint.EnsureVisible)
+        sm.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def selected_addresses(self) -> list:
+        model = self.form_model()
+        out = [model.address(i) for i in self.selectionModel().selectedIndexes()]
+        return sorted({a for a in out if a is not None}, key=lambda a: model.layout.position(a))
+
+    def _next_value_below(self, index: QModelIndex) -> QModelIndex:
+        model = self.form_model()
+        for row in range(index.row() + 1, model.rowCount()):
+            candidate = model.index(row, index.column())
+            if model.address(candidate) is not None:
+                return candidate
+        return index
+
+    # ------------------------------------------------------------ keys
+    def keyPressEvent(self, event) -> None:
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste()
+            return
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy()
+            return
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.state() != QAbstractItemView.State.EditingState:
+            self.clear_selected()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != QAbstractItemView.State.EditingState:
+            if self.currentIndex().isValid():
+                self.edit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+    def closeEditor(self, editor, hint) -> None:
+        # Enter after typing moves down to the next number, as in a spreadsheet.
+        moved_down = hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache
+        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint if moved_down else hint)
+        if moved_down:
+            nxt = self._next_value_below(self.currentIndex())
+            self.setCurrentIndex(nxt)
+
+    # ------------------------------------------------------------ clipboard
+    def copy(self) -> None:
+        indexes = self.selectionModel().selectedIndexes()
+        if not indexes:
+            return
+        rows = sorted({i.row() for i in indexes})
+        cols = sorted({i.column() for i in indexes})
+        chosen = {(i.row(), i.column()) for i in indexes}
+        model = self.form_model()
+        lines = []
+        for r in rows:
+            lines.append("\t".join((model.index(r, c).data() or "") if (r, c) in chosen else "" for c in cols))
+        QGuiApplication.clipboard().setText("\n".join(lines) + "\n")
+
+    def paste(self) -> None:
+        text = QGuiApplication.clipboard().text()
+        start = self.currentIndex()
+        if not text or not start.isValid():
+            return
+        model = self.form_model()
+        report = model.document.report
+        plan = plan_paste(model.layout, (start.row(), start.column()), parse_block(text), model.value_kind, lambda a: cell_name(report, a))
+        if plan.error:
+            self.message.emit(plan.error)
+            return
+        if plan.changes:
+            model.document.set_values(plan.changes, self.tr("粘贴 %n 格", "", len(plan.changes)))
+            self.select_addresses(sorted(plan.changes, key=lambda a: model.layout.position(a)))
+        if plan.skipped:
+            self.message.emit(self.tr("已粘贴 %1 格；%2 个数值落在表格的数字格之外，未粘贴。").replace("%1", str(len(plan.changes))).replace("%2", str(plan.skipped)))
+        elif plan.changes:
+            self.message.emit(self.tr("已粘贴 %n 格。", "", len(plan.changes)))
+
+    def clear_selected(self) -> None:
+        addrs = self.selected_addresses()
+        if addrs:
+            self.form_model().document.set_values({a: None for a in addrs}, self.tr("清空 %n 格", "", len(addrs)))

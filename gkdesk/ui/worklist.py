@@ -1,0 +1,95 @@
+"""The reviewer's work queue: which reports, and where each one stands (no Qt).
+
+`scan_reports` is the core work behind "open folder": it reads and checks every report
+(with its saved corrections) and reports progress through a plain callback, so the window
+can run it off the GUI thread.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from ..errors import GkdeskError
+from ..sidecar import REVIEWED, Sidecar
+
+# Statuses, in the reviewer's words.
+UNCHECKED = "未复核"  # not read yet
+ERRORS = "有错误"
+WARNINGS = "有警告"
+PASSED = "已通过"  # checked, no finding
+REVIEWED_STATUS = "已复核"  # set by the reviewer
+UNREADABLE = "无法打开"
+STATUSES = (UNCHECKED, ERRORS, WARNINGS, PASSED, REVIEWED_STATUS, UNREADABLE)
+
+
+def status_of(review_status: str, errors: int, warnings: int) -> str:
+    if review_status == REVIEWED:
+        return REVIEWED_STATUS
+    if errors:
+        return ERRORS
+    if warnings:
+        return WARNINGS
+    return PASSED
+
+
+@dataclass
+class Entry:
+    path: str
+    status: str = UNCHECKED
+    errors: int = 0
+    warnings: int = 0
+    edits: int = 0
+    agency: str = ""
+    year: int | None = None
+    message: str = ""  # why it cannot be opened
+
+    @property
+    def name(self) -> str:
+        return Path(self.path).name
+
+
+def report_files(paths: list[str]) -> list[str]:
+    """Files as given; a folder stands for the report files inside it (sorted, recursive)."""
+    from ..cli import expand_inputs
+
+    seen: dict[str, None] = {}
+    for path in expand_inputs([str(p) for p in paths]):
+        seen.setdefault(str(Path(path).resolve()), None)
+    return list(seen)
+
+
+def summarize(path: str) -> Entry:
+    """Read, restore saved corrections (read-only), check: the entry for one report."""
+    from ..reports import load_report
+    from .review import Review
+
+    entry = Entry(path)
+    try:
+        report = load_report(path)
+    except GkdeskError as exc:
+        entry.status, entry.message = UNREADABLE, str(exc)
+        return entry
+    except OSError as exc:
+        entry.status, entry.message = UNREADABLE, f"无法读取文件（{exc.strerror or exc}）"
+        return entry
+    Sidecar.for_report(path).load_into(report, move_corrupt=False)
+    review = Review(report)
+    entry.errors, entry.warnings = review.counts()
+    entry.edits = review.edit_count()
+    entry.status = status_of(report.review_status, entry.errors, entry.warnings)
+    entry.agency, entry.year = report.agency, report.year
+    return entry
+
+
+def scan_reports(paths: list[str], progress: Callable[[int, int, str], None] | None = None) -> list[Entry]:
+    """Summarize every report under `paths`; progress(done, total, file name) after each."""
+    files = report_files(paths)
+    out: list[Entry] = []
+    for i, path in enumerate(files):
+        if progress is not None:
+            progress(i, len(files), Path(path).name)
+        out.append(summarize(path))
+    if progress is not None:
+        progress(len(files), len(files), "")
+    return out

@@ -1,0 +1,318 @@
+"""The real review window, driven offscreen with qtbot: the reviewer's whole loop."""
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import json
+import shutil
+
+import pytest
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from conftest import ROOT, shared_path
+from gkdesk.findings import ERROR
+from gkdesk.sidecar import sidecar_path
+from gkdesk.ui.findings_model import FINDING_ROLE
+from gkdesk.ui.table_model import Role
+from gkdesk.ui.worklist import ERRORS, REVIEWED_STATUS, UNCHECKED
+
+SAMPLE = next((ROOT / "resources" / "samples").glob("*.txt"))
+RECEIVED = ("t3", 0, 0)  # 表三 一、本年新收·自然人
+
+
+def make_window(qtbot, tmp_path, paths=()):
+    from gkdesk.ui.app import build_window, create_application
+    from gkdesk.ui.settings import Settings
+
+    create_application()
+    window = build_window([str(p) for p in paths], Settings.at(tmp_path / "settings.ini"), language="zh_CN")
+    qtbot.addWidget(window)
+    window.resize(1400, 880)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def seed_copy(tmp_path, number="001"):
+    seed = next(shared_path("seeds").glob(f"{number}_*.txt"))
+    target = tmp_path / f"seed{number}.txt"
+    shutil.copy(seed, target)
+    return target
+
+
+def open_editor(view):
+    """The cell editor the view has open (closed editors linger until deleted)."""
+    editors = [e for e in view.findChildren(QLineEdit) if e.isVisible()]
+    assert len(editors) == 1
+    return editors[0]
+
+
+def type_text(widget, text):
+    """Key presses carrying any text (QTest.keyClicks only takes ASCII)."""
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def type_into_cell(qtbot, view, addr, text):
+    """Select a cell and type, as a reviewer does: the first key opens the editor."""
+    model = view.model()
+    view.setFocus()
+    view.setCurrentIndex(model.index_of(addr))
+    type_text(view, text[0])
+    editor = open_editor(view)
+    type_text(editor, text[1:])
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not editor.isVisible())
+
+
+def test_review_loop_on_seed_001(qtbot, tmp_path):
+    report_file = seed_copy(tmp_path)
+    window = make_window(qtbot, tmp_path, [report_file])
+    document = window.document
+    assert document is not None and document.report.value(RECEIVED) == 42
+    assert window.findings_model.rowCount() == len(document.findings) == 0  # seed 001 is consistent
+    assert window.counts_label.text().startswith("错误 0")
+    assert window.encoding_label.text() == "编码：utf-8" and "2021" in window.format_label.text()
+
+    # Type a wrong number: the cell, its dependants and the problem list change at once.
+    window.show_table("t3")
+    view = window.pages["t3"].view
+    model = view.model()
+    type_into_cell(qtbot, view, RECEIVED, "40")
+    assert document.report.value(RECEIVED) == 40
+    index = model.index_of(RECEIVED)
+    assert index.data(Role.EDITED) is True and index.data(Role.SEVERITY) == ERROR
+    assert "42" in index.data(Qt.ItemDataRole.ToolTipRole)  # the extracted value
+    assert model.index_of(("t3", 0, 6)).data(Role.SEVERITY) == ERROR  # the row's 总计 disagrees now
+    assert window.findings_model.rowCount() > 0
+    assert window.counts_label.text().startswith("错误 ") and not window.counts_label.text().startswith("错误 0")
+    assert "修改 1" in window.counts_label.text()
+    assert view.currentIndex() != index  # Enter moved down, as in a spreadsheet
+
+    # Undo (Ctrl+Z) puts it back and the findings go away.
+    assert window.act_undo.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+    window.act_undo.trigger()
+    assert document.report.value(RECEIVED) == 42 and index.data(Role.EDITED) is False
+    assert window.findings_model.rowCount() == 0
+    window.act_redo.trigger()
+    assert document.report.value(RECEIVED) == 40
+    window.act_undo.trigger()
+
+    # Refused keys leave the cell alone and say why in the status bar.
+    view.setCurrentIndex(index)
+    qtbot.keyClicks(view, "4")
+    editor = open_editor(view)
+    qtbot.keyClicks(editor, "x")
+    assert editor.text() == "4" and "不能输入" in window.statusBar().currentMessage()
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert document.report.value(RECEIVED) == 42
+
+    # Full-width digits are numbers.
+    type_into_cell(qtbot, view, ("t3", 24, 0), "５")
+    assert document.report.value(("t3", 24, 0)) == 5
+    window.act_undo.trigger()
+    assert document.report.value(("t3", 24, 0)) == 0
+
+    # Paste a block copied from Excel: one undo step for the whole block.
+    steps = document.undo_stack.index()
+    QGuiApplication.clipboard().setText("41\t1\r\n")
+    view.setCurrentIndex(model.index_of(RECEIVED))
+    window.act_paste.trigger()
+    assert document.report.value(RECEIVED) == 41 and document.report.value(("t3", 0, 1)) == 1
+    assert document.undo_stack.index() == steps + 1
+    assert {RECEIVED, ("t3", 0, 1)} <= set(view.selected_addresses())
+
+    # F8 walks the problems: the finding's cells are selected and its text highlighted.
+    assert window.act_next_problem.shortcut() == QKeySequence("F8")
+    assert window.act_prev_problem.shortcut() == QKeySequence("Shift+F8")
+    window.act_next_problem.trigger()
+    first = window.problems.currentIndex()
+    assert first.row() == 0
+    finding = first.data(FINDING_ROLE)
+    shown = window.pages[finding.cells[0][0]].view
+    assert window.tabs.currentWidget().view is shown
+    assert set(map(tuple, finding.cells)) & set(shown.selected_addresses())
+    assert window.source.editor.highlighted_text()
+    window.act_next_problem.trigger()
+    assert window.problems.currentIndex().row() == 1 % window.findings_model.rowCount()
+    window.act_prev_problem.trigger()
+    assert window.problems.currentIndex().row() == 0
+
+    # 已复核
+    window.act_reviewed.trigger()
+    assert document.reviewed and window.queue.entry(str(report_file)).status == REVIEWED_STATUS
+    assert window.act_reviewed.isChecked()
+
+    # Close, reopen: the edits, the audit trail and the status are back.
+    window.close()
+    assert sidecar_path(report_file).exists()
+    saved = json.loads(sidecar_path(report_file).read_text(encoding="utf-8"))
+    assert {"cell": list(RECEIVED), "extracted": 42, "value": 41}.items() <= saved["corrections"][0].items()
+    again = make_window(qtbot, tmp_path, [report_file])
+    restored = again.document
+    assert restored.report.value(RECEIVED) == 41 and restored.report.value(("t3", 0, 1)) == 1
+    assert restored.reviewed and again.act_reviewed.isChecked()
+    assert len(restored.report.history) >= 4
+    assert "已恢复" in again.message_bar.label.text()
+    index = again.pages["t3"].view.model().index_of(RECEIVED)
+    assert index.data(Role.EDITED) is True
+
+
+def test_cell_and_finding_link_to_the_source_text(qtbot, tmp_path):
+    report_file = tmp_path / "sample.txt"
+    shutil.copy(SAMPLE, report_file)
+    window = make_window(qtbot, tmp_path, [report_file])
+    report = window.document.report
+    view = window.pages["t3"].view
+    window.show_table("t3")
+    view.setCurrentIndex(view.model().index_of(("t3", 2, 0)))
+    cell = report.tables["t3"].cells[2][0]
+    assert window.source.editor.highlighted_text() == [report.text[cell.span[0] : cell.span[1]]] == ["12"]
+    # A narrative finding selects its cells and highlights its sentence.
+    row = next(r for r in range(window.findings_model.rowCount()) if window.findings_model.index(r, 0).data(FINDING_ROLE).kind == "narrative")
+    window.problems.setFocus()
+    window.problems.setCurrentIndex(window.findings_model.index(row, 1))
+    finding = window.findings_model.index(row, 0).data(FINDING_ROLE)
+    assert report.text[finding.span[0] : finding.span[1]] in window.source.editor.highlighted_text()[0].replace("\u2029", "\n")
+    assert set(map(tuple, finding.cells)) <= set(view.selected_addresses())
+    # Find in the source (Ctrl+F).
+    window.act_find.trigger()
+    window.source.find_bar.field.setText("办结66件")
+    assert window.source.editor.textCursor().selectedText() == "办结66件"
+
+
+def test_restore_extracted_value(qtbot, tmp_path):
+    report_file = tmp_path / "sample.txt"
+    shutil.copy(SAMPLE, report_file)
+    window = make_window(qtbot, tmp_path, [report_file])
+    document = window.document
+    culprit = ("t3", 2, 0)
+    document.set_values({culprit: 21})
+    assert not any(f.severity == ERROR and culprit in map(tuple, f.cells) for f in document.findings)
+    window.show_table("t3")
+    window.pages["t3"].view.select_addresses([culprit])
+    window.act_restore.trigger()
+    assert document.report.value(culprit) == 12 and culprit not in document.report.corrections
+    assert window.act_restore.text() == "恢复识别值"
+
+
+def test_changed_report_text_offers_the_earlier_edits(qtbot, tmp_path):
+    report_file = tmp_path / "sample.txt"
+    shutil.copy(SAMPLE, report_file)
+    window = make_window(qtbot, tmp_path, [report_file])
+    window.document.set_values({("t3", 2, 0): 21})
+    window.close()
+    report_file.write_text(report_file.read_text(encoding="utf-8") + "\n（修订）\n", encoding="utf-8")
+
+    again = make_window(qtbot, tmp_path, [report_file])
+    assert again.document.report.value(("t3", 2, 0)) == 12  # not applied silently
+    assert again.message_bar.isVisible() and "已改变" in again.message_bar.label.text()
+    apply_button = again.message_bar.buttons()[0]
+    assert apply_button.text() == "应用上次的修改"
+    apply_button.click()
+    assert again.document.report.value(("t3", 2, 0)) == 21
+    again.act_undo.trigger()  # applying is one undoable step
+    assert again.document.report.value(("t3", 2, 0)) == 12
+
+
+def test_corrupt_sidecar_is_reported_and_moved_aside(qtbot, tmp_path):
+    report_file = tmp_path / "sample.txt"
+    shutil.copy(SAMPLE, report_file)
+    sidecar_path(report_file).write_text("{not json", encoding="utf-8")
+    window = make_window(qtbot, tmp_path, [report_file])
+    assert window.document is not None and window.message_bar.level == "error"
+    assert "已损坏" in window.message_bar.label.text()
+    assert list(tmp_path.glob("sample.txt.gkdesk.json.corrupt-*"))
+
+
+def test_unwritable_sidecar_keeps_edits_and_says_so(qtbot, tmp_path, monkeypatch):
+    import gkdesk.sidecar as sidecar_module
+
+    from PySide6.QtWidgets import QMessageBox
+
+    # If this test fails half-way, closing the window must not wait on the "unsaved" question.
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    report_file = tmp_path / "sample.txt"
+    shutil.copy(SAMPLE, report_file)
+    window = make_window(qtbot, tmp_path, [report_file])
+
+    def refuse(path, data):
+        raise sidecar_module.SidecarWriteError("无法保存修改记录：文件夹不可写。修改仍保留在程序中。")
+
+    real_write = sidecar_module.write_atomic
+    monkeypatch.setattr(sidecar_module, "write_atomic", refuse)
+    window.document.set_values({("t3", 2, 0): 21})
+    qtbot.waitUntil(lambda: window.message_bar.level == "error")
+    assert "不可写" in window.message_bar.label.text()
+    assert window.document.report.value(("t3", 2, 0)) == 21
+    monkeypatch.setattr(sidecar_module, "write_atomic", real_write)
+    window.document.set_values({("t3", 2, 1): 4})  # the next save succeeds and clears the warning
+    qtbot.waitUntil(lambda: window.message_bar.level != "error")
+    window.saver.flush()
+    assert sidecar_path(report_file).exists()
+
+
+def test_open_a_corpus_folder_and_walk_it(qtbot, tmp_path):
+    corpus = shared_path("corpus", "gen")
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    names = sorted(p.name for p in corpus.glob("gd0[1-9]__calc-tsv.txt"))
+    for name in names:
+        shutil.copy(corpus / name, folder / name)
+    window = make_window(qtbot, tmp_path)
+    assert window.central.currentWidget() is window.welcome
+    window.open_paths([str(folder)])
+    qtbot.waitUntil(lambda: not window.scanning and window.document is not None, timeout=20000)
+    assert [e.name for e in window.queue.entries] == names
+    assert all(e.status != UNCHECKED for e in window.queue.entries)
+    planted = window.queue.entry(str(folder / "gd05__calc-tsv.txt"))
+    assert planted.status == ERRORS and planted.errors > 0
+    assert window.queue_dock.isVisible()
+
+    visited = [window.document.name]
+    while window.act_next_report.isEnabled():
+        window.act_next_report.trigger()
+        visited.append(window.document.name)
+    assert visited == names
+    window.act_prev_report.trigger()
+    assert window.document.name == names[-2]
+
+
+def test_drop_files_onto_the_window(qtbot, tmp_path):
+    report_file = tmp_path / "sample.txt"
+    shutil.copy(SAMPLE, report_file)
+    window = make_window(qtbot, tmp_path)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(report_file))])
+    event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: window.document is not None)
+    assert window.document.name == "sample.txt"
+    assert str(report_file.resolve()) in window.settings.recent()
+
+
+def test_every_menu_action_has_a_shortcut_shown_in_its_tooltip(qtbot, tmp_path):
+    from gkdesk.ui.help_dialogs import shortcut_rows
+
+    window = make_window(qtbot, tmp_path)
+    missing = []
+    for menu_action in window.menuBar().actions():
+        stack = list(menu_action.menu().actions())
+        while stack:
+            action = stack.pop()
+            if action.menu() is not None:
+                if action.menu() is not window.recent_menu:
+                    stack += action.menu().actions()
+                continue
+            if action.isSeparator():
+                continue
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            if not keys or keys not in action.toolTip():
+                missing.append(action.text())
+    assert missing == []
+    assert len(shortcut_rows(window)) >= 25
