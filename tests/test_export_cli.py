@@ -89,6 +89,8 @@ def test_summary_of_exported_workbooks(tmp_path):
     assert sorted(ws.cell(r, 2).value for r in range(HEADER_ROWS + 1, ws.max_row + 1)) == sorted(
         import_workbook(p).agency for p in out.iterdir()
     )
+    # the source column names the workbook the office received
+    assert sorted(ws.cell(r, 9).value for r in range(HEADER_ROWS + 1, ws.max_row + 1)) == sorted(str(p) for p in out.iterdir())
 
 
 def test_extract_reads_an_exported_workbook(tmp_path, capsys):

@@ -133,3 +133,10 @@ def test_suggested_filename_is_windows_safe():
     name = suggested_filename(report)
     assert name.endswith(".xlsx") and not any(ch in name for ch in '\\/:*?"<>|')
     assert "2023年" in name
+
+
+def test_summary_of_nothing_is_refused(tmp_path):
+    with pytest.raises(GkdeskError) as err:
+        export_summary([], tmp_path / "s.xlsx")
+    assert "没有可汇总的报告" in str(err.value)
+    assert not (tmp_path / "s.xlsx").exists()

@@ -6,7 +6,7 @@ background thread (they share no state). Errors are GkdeskError subclasses whose
 is a Chinese message for the reviewer:
 
 - export_report(report, path, findings=None, overwrite=True) -> Path
-- export_summary(reports, path, findings=None, title=None, skipped=(), overwrite=True) -> Path
+- export_summary(reports, path, findings=None, title=None, skipped=(), overwrite=True, sources=None) -> Path
 - import_workbook(path) -> Report
 - suggested_filename(report) -> str
 """

@@ -107,10 +107,11 @@ def _run_summary(inputs: list[str], target: Path, force: bool) -> int:
     from ..reports import load_report
     from . import export_summary
 
-    reports, skipped = [], []
+    reports, sources, skipped = [], [], []
     for source in inputs:
         try:
             reports.append(load_report(source))
+            sources.append(source)
         except GkdeskError as exc:
             _error(source, exc)
             skipped.append((source, str(exc)))
@@ -120,7 +121,7 @@ def _run_summary(inputs: list[str], target: Path, force: bool) -> int:
     if not _may_write(target, force):
         return 2
     try:
-        export_summary(reports, target, skipped=skipped)
+        export_summary(reports, target, skipped=skipped, sources=sources)
     except GkdeskError as exc:
         _error(target, exc)
         return 2

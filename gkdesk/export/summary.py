@@ -15,6 +15,7 @@ from ..findings import ERROR, WARNING, Finding
 from ..model import Report, _user_name
 from ..schema import FORMATS, TABLE_IDS, TableSpec, row_display, table_spec
 from .atomic import save_workbook
+from .errors import ExportError
 from .layout import form_layout
 from .marker import KIND_SUMMARY, write_marker
 from .names import format_name, report_format_name, review_status_name
@@ -46,13 +47,19 @@ def export_summary(
     title: str | None = None,
     skipped: list[tuple[str, str]] | tuple = (),
     overwrite: bool = True,
+    sources: list[str] | None = None,
 ) -> Path:
     """Write the summary workbook of `reports` to `path` (atomically, like export_report).
 
     findings: per report (same order) its findings, or None to run the checks when available.
     skipped: (file, reason) of inputs that could not be read, listed in 说明.
+    sources: per report the file it was opened from (default: its source_path); for a report
+    reopened from a workbook that is the workbook, not the text the agency started from.
+    Raises ExportError when there is no report, like export_report otherwise.
     """
-    workbook = build_summary_workbook(reports, findings, title, skipped)
+    if not reports:
+        raise ExportError("没有可汇总的报告。", "no reports to summarize")
+    workbook = build_summary_workbook(reports, findings, title, skipped, sources=sources)
     return save_workbook(workbook, path, overwrite=overwrite)
 
 
@@ -66,7 +73,7 @@ def summary_title(reports: list[Report]) -> str:
     return f"政府信息公开工作年度报告汇总（{span}{'，' if span else ''}共{len(reports)}份报告）"
 
 
-def build_summary_workbook(reports, findings=None, title=None, skipped=(), now: datetime | None = None):
+def build_summary_workbook(reports, findings=None, title=None, skipped=(), now: datetime | None = None, sources=None):
     from openpyxl import Workbook
 
     now = now or datetime.now()
@@ -78,7 +85,8 @@ def build_summary_workbook(reports, findings=None, title=None, skipped=(), now: 
     styles = Styles()
     for table_id in TABLE_IDS:
         _total_sheet(workbook.create_sheet(TOTAL_SHEETS[table_id]), styles, reports, table_id, title)
-    _data_sheet(workbook.create_sheet(DATA_SHEET), styles, reports, counts)
+    sources = list(sources) if sources is not None else [r.source_path for r in reports]
+    _data_sheet(workbook.create_sheet(DATA_SHEET), styles, reports, counts, sources)
     _info_sheet(workbook.create_sheet(INFO_SHEET), styles, reports, counts, list(skipped), now)
     write_marker(workbook, KIND_SUMMARY, __version__)
     props = workbook.properties
@@ -233,7 +241,7 @@ def data_columns(reports: list[Report]) -> list[DataColumn]:
     return out
 
 
-def _data_sheet(ws, styles: Styles, reports: list[Report], counts) -> None:
+def _data_sheet(ws, styles: Styles, reports: list[Report], counts, sources: list[str]) -> None:
     from openpyxl.utils import get_column_letter
 
     columns = data_columns(reports)
@@ -256,7 +264,7 @@ def _data_sheet(ws, styles: Styles, reports: list[Report], counts) -> None:
             count[0] if count else None,
             count[1] if count else None,
             len(report.corrections),
-            report.source_path,
+            sources[i],
         ]
         for col, value in enumerate(fixed_values, start=1):
             builder.value(row, col, value, styles.text if col in (2, 9) else styles.text_center)
