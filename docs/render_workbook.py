@@ -50,8 +50,9 @@ def _export(source: Path, target: Path) -> None:
     else:
         # act as a reviewer who accepts every unambiguous suggestion, then export what remains
         for finding in check_report(report):
-            if finding.culprit is not None:
-                report.set_value(finding.culprit.cell, finding.culprit.value, user="示例审核员")
+            culprit = finding.culprit
+            if culprit is not None and report.value(culprit.cell) != culprit.value:
+                report.set_value(culprit.cell, culprit.value, user="示例审核员")
         findings = check_report(report)
     export_report(report, target, findings=findings)
 

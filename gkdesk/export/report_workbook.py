@@ -133,7 +133,7 @@ def _excerpt(report: Report, span) -> str:
 
 
 def _findings_sheet(ws, styles: Styles, report: Report, findings: list[Finding], checked: bool) -> None:
-    headings = [("序号", 6), ("严重程度", 9), ("类别", 9), ("规则", 18), ("问题说明", 48), ("涉及单元格", 36), ("应为", 8), ("原文", 40)]
+    headings = [("序号", 6), ("严重程度", 9), ("类别", 9), ("规则", 24), ("问题说明", 48), ("涉及单元格", 36), ("应为", 8), ("原文", 40)]
     builder = _list_sheet(ws, styles, headings)
     if not checked:
         builder.text(2, 1, "未运行检查（本机未安装检查模块）。", styles.text, cols=len(headings))
