@@ -235,6 +235,27 @@ def test_unsafe_statements_are_no_claims(sentence):
     assert claims_of(sentence) == []
 
 
+@pytest.mark.parametrize(
+    "sentence, section",
+    [
+        ("其中通过网上申请平台收到政府信息公开申请12件。", "三"),  # one channel, not the whole count
+        ("其中予以公开答复20件。", "三"),  # one result, not （七）总计
+        ("上年结转的申请已办结3件。", "三"),
+        ("本局全年办理行政复议案件120件，涉及政府信息公开的2件。", "一"),  # the body deciding reviews
+        ("本年度共清理规范性文件12件，并全部向社会公开。", "二"),  # cleaning up, not issuing
+        ("主动公开行政处罚信息120条。", "二"),  # items published, not decisions
+        ("全年办理行政复议案件120件。", "五"),
+    ],
+)
+def test_parts_and_other_counts_are_no_claims(sentence, section):
+    assert claims_of(sentence, section) == []
+
+
+def test_review_counts_outside_section_four_need_a_disclosure_context():
+    assert claims_of("本年度被申请行政复议2件。", "一") == []
+    assert claims_of("本年度因政府信息公开被申请行政复议2件。", "一") == [("t4_review", 2, REVIEW, False)]
+
+
 def test_claim_span_is_the_sentence_in_report_text():
     sentence = "本年度共收到政府信息公开申请54件，上年结转0件。"
     report = make_report(text=document(sentence))

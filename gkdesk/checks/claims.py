@@ -11,6 +11,7 @@ a cell safely is no claim.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -86,6 +87,15 @@ _NO_APPLICATION = re.compile(
 # Clauses that compare with another year or speak of processing before receiving.
 _COMPARISON = re.compile("同比|较上年|较去年|比上年|比去年|与上年相比|环比|增长|下降|减少|增加")
 _PROCESSING = re.compile("办结|答复|办理完毕|处理完毕")
+# A part of the applications (by channel, by result, 其中…), not the whole count.
+_PART = re.compile(
+    "其中|通过|网上|网络|信函|当面|邮寄|传真|邮件|窗口|平台|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理"
+)
+_RESULT_MIXED = re.compile("收到|受理|新收|接收|接到|结转|转入")
+# The body deciding reviews or suits (a 司法局 reports its own caseload), not being reviewed.
+_REVIEWER = re.compile("受理|审理|办理|作出|审结|决定")
+# What is done to regulations besides issuing them: such counts are not 表二's.
+_RULE_WORK = re.compile("清理|废止|修订|修改|审查|备案|起草|征求意见|解读")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 # A negation that opens a statement of absence (尚未审结, 未经复议 are no such thing).
 _NEGATION = re.compile(
@@ -113,7 +123,8 @@ def _t2_pattern(spec: TableSpec) -> tuple[re.Pattern, dict[str, int]]:
         for word in (row.label, *row.anchors):
             words.setdefault(normalize_label(word), r)
     alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    pattern = re.compile(f"(?P<key>{alternation})类?(?:决定|信息)?(?:共|为)?{_NUM}(?:项|件|条|个|份|部)")
+    # 行政处罚决定12件 counts decisions; 行政处罚信息120条 may count other items, so it is left alone.
+    pattern = re.compile(f"(?P<key>{alternation})类?(?:决定)?(?:共|为)?{_NUM}(?:项|件|条|个|份|部)")
     return pattern, words
 
 
@@ -259,7 +270,7 @@ class _SentenceReader:
         t3 = self.t3
         about_applications = self.says["申请"] and not self.says["提案"]
         m = _first_match(_RECEIVED, clause)
-        if m and not _PROCESSING.search(clause[: m.start()]) and self.says["公开"]:
+        if m and not _PROCESSING.search(clause[: m.start()]) and self.says["公开"] and not _PART.search(clause):
             stated = parse_count(m.group("num"))
             if stated is not None:
                 received = self._t3_cell(t3.received)
@@ -278,6 +289,8 @@ class _SentenceReader:
             (_RESULTS, T3_RESULTS, t3.results_total),
         ):
             m = pattern.search(clause)
+            if m and rule == T3_RESULTS and (_PART.search(clause) or _RESULT_MIXED.search(clause)):
+                return ""  # 上年结转的已办结3件, 其中予以公开答复20件: a part of the results
             if m:
                 stated = parse_count(m.group("num"))
                 if stated is not None:
@@ -301,6 +314,8 @@ class _SentenceReader:
             return
         spec = self.specs["t2"]
         pattern, words = _t2_pattern(spec)
+        if _RULE_WORK.search(clause):
+            return
         for m in pattern.finditer(clause):
             stated = parse_count(m.group("num"))
             if stated is None:
@@ -311,7 +326,13 @@ class _SentenceReader:
             self._add(T2_PUBLISHED, a + m.start(), a + m.end(), stated, (("t2", row, primary),), alternatives)
 
     # ------------------------------------------------------------ 表四
+    def _about_disclosure_cases(self) -> bool:
+        """行政复议/诉讼 over information disclosure: said so, or in section 四."""
+        return self.says["公开"] or self.s.section == "四"
+
     def _t4_counts(self, a: int, clause: str) -> None:
+        if not self._about_disclosure_cases() or _REVIEWER.search(clause):
+            return
         spec = self.specs["t4"]
         single, combined, groups = _t4_patterns(spec)
         totals = t4_layout(spec).totals
@@ -337,13 +358,16 @@ class _SentenceReader:
 
     def _t4_absence(self) -> None:
         """未收到…被申请行政复议或提起行政诉讼: the totals named after a negation are 0."""
+        if not self._about_disclosure_cases():
+            return
         text = self.s.text
         spec = self.specs["t4"]
         totals = t4_layout(spec).totals
         clauses = _clauses(text)
+        clause_ends = [b for _, b in clauses]
         done: set[str] = set()
         for m in _NEGATION.finditer(text):
-            k = next(i for i, (a, b) in enumerate(clauses) if a <= m.start() < b or m.start() < a)
+            k = bisect_right(clause_ends, m.start())
             end = clauses[k][1]
             for a, b in clauses[k + 1 :]:
                 nxt = text[a:b]
