@@ -101,7 +101,8 @@ _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _NEGATION = re.compile(
     "(?<!尚)(?:未|没有|无)(?=收到|发生|出现|产生|接到|被|因|有|涉及|行政复议|行政诉讼|公开申请|政府信息公开|依申请公开)"
 )
-_CONTINUATION = re.compile("^(?:被|提起|也|亦|或|和|及|以及|行政)")
+_CONTINUATION = re.compile("被|提起|也|亦|或|和|及|以及|行政")  # used with .match: at a clause's start
+_DIGIT = re.compile(r"\d")
 # A line that opens a heading or list item: （一）… / 一、… / 1、… (a sentence never runs into it).
 _HEADING_LINE = re.compile(
     r"^[ \t\u3000#*>]*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、．](?!\d))",
@@ -369,11 +370,13 @@ class _SentenceReader:
         for m in _NEGATION.finditer(text):
             k = bisect_right(clause_ends, m.start())
             end = clauses[k][1]
-            for a, b in clauses[k + 1 :]:
-                nxt = text[a:b]
-                if re.search(r"\d", nxt) or not _CONTINUATION.search(nxt):
+            j = k + 1
+            while j < len(clauses):
+                a, b = clauses[j]
+                if _DIGIT.search(text, a, b) or not _CONTINUATION.match(text, a, b):
                     break
                 end = b
+                j += 1
             scope = text[m.start() : end]
             digit = re.search(r"\d", scope)
             if digit:
