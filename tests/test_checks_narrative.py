@@ -116,3 +116,18 @@ def test_sentences_that_disagree_when_the_table_is_missing():
     assert "54件" in f.message and "44件" in f.message
     agreeing = text.replace("54件", "44件")
     assert narrative(check_report(make_report(text=agreeing, tables=("t2", "t4")))) == []
+
+
+def test_carried_in_count():
+    # The default table carries 1 application in from last year.
+    assert narrative(check_report(report_with("本年度共收到政府信息公开申请4件，上年结转1件。"))) == []
+    (f,) = narrative(check_report(report_with("本年度共收到政府信息公开申请4件，上年结转3件。")))
+    assert f.rule == "narrative.t3_carried_in" and f.cells == [("t3", 1, 6)]
+
+
+def test_count_shared_by_review_and_litigation():
+    t4 = t4_values(review=(1, 0, 0, 0), direct=(0, 0, 0, 1))
+    assert narrative(check_report(report_with("本年度被申请行政复议和提起行政诉讼共2件。", "四", t4=t4))) == []
+    (f,) = narrative(check_report(report_with("本年度被申请行政复议和提起行政诉讼共3件。", "四", t4=t4)))
+    assert f.rule == "narrative.t4_review_litigation"
+    assert f.cells == [("t4", 0, 4), ("t4", 0, 9), ("t4", 0, 14)]
