@@ -14,6 +14,7 @@ from ..schema import (
     table_spec,
 )
 from .metadata import read_metadata
+from .flat import recover_flat
 from .scrambled import recover_t4, recover_table
 from .sections import find_sections, table_region
 from .tables import recognize_rows_table, recognize_t4
@@ -76,6 +77,9 @@ def parse_text(text: str, encoding: str = "utf-8", source_path: str = "") -> Rep
             other = "2019" if version == "2021" else "2021"
             table = _recognize_rows(text, region, table_spec(other, table_id), report.notes)
             version = other
+        if table is None:  # a web page archived as flat text: labels and digits run together
+            version = detect_version(text, region, table_id) or year_version or "2021"
+            table = recover_flat(text, region, table_spec(version, table_id), report.notes)
         if table is not None:
             table = recover_table(text, region, table, report.notes)  # pdftotext's scrambled order
             report.tables[table_id] = table
@@ -83,6 +87,8 @@ def parse_text(text: str, encoding: str = "utf-8", source_path: str = "") -> Rep
     region = table_region(text, report.sections, T4)
     if region is not None:
         table = recognize_t4(tokenize(text, *region), report.notes)
+        if table is None:
+            table = recover_flat(text, region, T4, report.notes)
         if table is not None:
             report.tables["t4"] = recover_t4(text, region, table, report.notes)
     report.format = versions.get("t2") or versions.get("t3") or (year_version if report.tables else None)

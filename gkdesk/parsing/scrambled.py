@@ -25,6 +25,7 @@ from itertools import combinations
 
 from ..model import Cell, ParseNote, Table
 from ..schema import Column, TableSpec, normalize_label, table_relations
+from .flat import solve_flat_t4, solve_flat_table
 from .tokens import NULL, NUM, TEXT, Token, tokenize
 
 _EPS = 1e-6
@@ -887,10 +888,11 @@ _SCRAMBLED_SHARE = 0.3
 def recover_table(text: str, region: tuple[int, int], table: Table, notes: list[ParseNote]) -> Table:
     """The table re-read from its scrambled values, or `table` itself if it does not look scrambled
     or the values cannot be placed."""
-    if not looks_scrambled(table):
+    if not looks_scrambled(table) or any(n.table == table.spec.id and n.code == "flat_layout" for n in notes):
         return table
     tokens = tokenize(text, *region)
     spec = table.spec
+    missing: list[int] = []
     if spec.id == "t3":
         solved = solve_rows_table(text, tokens, spec)
     elif spec.id == "t2":
@@ -898,9 +900,13 @@ def recover_table(text: str, region: tuple[int, int], table: Table, notes: list[
     else:
         solved = None
     if solved is None:
-        return table
+        # No stand-alone values: perhaps a web page archived as flat text (digits run together).
+        flat = solve_flat_table(text, region, spec)
+        if flat is None:
+            return table
+        *solved, missing = flat
     cells, new_notes = solved
-    out = Table(spec, cells, table.span, complete=True, missing_rows=[])
+    out = Table(spec, cells, table.span, complete=not missing, missing_rows=missing)
     spans = [c.span for row in cells for c in row if c.span]
     if spans:
         lo = min(s[0] for s in spans)
@@ -1064,6 +1070,14 @@ def recover_t4(text: str, region: tuple[int, int], table: Table, notes: list[Par
     values: list[Token] = []
     for run in value_runs(text, _until_sentence(tokenize(text, *region))):
         values.extend(run.tokens)
+    if not values:
+        flat = solve_flat_t4(text, region, table.spec)
+        if flat is None:
+            return table
+        cells, new_notes = flat
+        notes[:] = [n for n in notes if not (n.table == table.spec.id and n.code in _SUPERSEDED)]
+        notes.extend(new_notes)
+        return Table(table.spec, cells, table.span)
     if len(values) != ncols:
         return table
     amounts = [t.value if t.kind == NUM else 0 for t in values]
