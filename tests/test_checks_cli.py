@@ -53,3 +53,21 @@ def test_unreadable_file_readable_output(capsys, tmp_path):
     status, out = run(capsys, empty)
     assert status == 2
     assert "错误" in out.err and "Traceback" not in out.err
+
+
+@needs_corpus
+def test_previous_year_report_in_the_same_batch(capsys, tmp_path):
+    # The same agency's report for the year before, carrying nothing over: this year's
+    # 上年结转 (1, in 其他 and 总计) then disagrees with it.
+    text = (GEN / "gd01__html-pipe.txt").read_text(encoding="utf-8")
+    this_year = tmp_path / "2023.txt"
+    last_year = tmp_path / "2022.txt"
+    this_year.write_text(text, encoding="utf-8")
+    last_year.write_text(text.replace("2023", "2022"), encoding="utf-8")
+    status, out = run(capsys, "--json", this_year, last_year)
+    this_obj, last_obj = (json.loads(line) for line in out.out.splitlines())
+    carry = [f for f in this_obj["findings"] if f["rule"] == "across.t3_carry"]
+    assert [f["cells"] for f in carry] == [[["t3", 1, 5]], [["t3", 1, 6]]]
+    assert all(f["severity"] == "warning" for f in carry)
+    assert not [f for f in last_obj["findings"] if f["rule"] == "across.t3_carry"]
+    assert status == 0
