@@ -1,7 +1,7 @@
 """Findings as plain text for the terminal (`gkdesk check`)."""
 from __future__ import annotations
 
-from ..findings import ERROR, Finding
+from ..findings import ERROR, STRUCTURE, Finding
 from ..model import Report
 from .naming import cell_name, join_names
 from .rules import rule_title, severity_title
@@ -21,7 +21,7 @@ def format_findings(report: Report, findings: list[Finding], label: str = "") ->
         where = f"（原文第 {_line_of(report.text, f.span[0])} 行）" if f.span else ""
         lines.append(f"{n}. [{severity_title(f.severity)}] {rule_title(f.rule)}{where}")
         lines.append(f"   {f.message}")
-        if f.cells and len(f.cells) > 1:
+        if f.kind != STRUCTURE and len(f.cells) > 1:  # structure messages list their cells
             lines.append("   涉及单元格：" + join_names([cell_name(report, a) for a in f.cells]))
     errors = sum(f.severity == ERROR for f in findings)
     lines.append(f"共 {len(findings)} 条：错误 {errors} 条，警告 {len(findings) - errors} 条。")

@@ -5,7 +5,7 @@ from ..findings import STRUCTURE, WARNING, Finding
 from ..model import Report, Table
 from ..parsing.tokens import TEXT, classify
 from ..schema import SECTIONS, TABLE_IDS, expected_format_for_year, format_spec, row_display, table_spec
-from .naming import cell_name, join_names
+from .naming import cell_name
 
 _VERSION_NAME = {"2021": "2021 年格式", "2019": "2019 年试行格式"}
 
@@ -171,7 +171,6 @@ def _non_numeric(report: Report, addr, raw: str, span) -> Finding:
 
 
 def _blank(report: Report, table: Table, cells) -> Finding:
-    names = [cell_name(report, a) for a in cells]
     first_span = next((table.cells[r][c].span for _, r, c in cells if table.cells[r][c].span), None)
     return Finding(
         rule="structure.blank",
@@ -179,8 +178,24 @@ def _blank(report: Report, table: Table, cells) -> Finding:
         severity=WARNING,
         cells=list(cells),
         message=(
-            f"{table.spec.number} 有 {len(cells)} 个单元格空白或为“/”等符号：{join_names(names)}。"
+            f"{table.spec.number} 有 {len(cells)} 个单元格空白或为“/”等符号：{_cells_by_row(table, cells)}。"
             "空白不等于 0，核对时按 0 计算，请确认"
         ),
         span=first_span or table.span,
     )
+
+
+def _cells_by_row(table: Table, cells, max_rows: int = 4) -> str:
+    """一、本年新收…（商业企业、科研机构）；二、…（…） — a few rows, then how many more."""
+    spec = table.spec
+    rows: dict[int, list[str]] = {}
+    for _, r, c in cells:
+        col = spec.row_columns(r)[c]
+        name = "·".join(col.header_path) if spec.id == "t4" else (col.short or col.label)
+        rows.setdefault(r, []).append(name)
+    parts = []
+    for r, names in list(rows.items())[:max_rows]:
+        label = row_display(spec.rows[r])
+        parts.append(f"{label}（{'、'.join(names)}）" if label else "、".join(names))
+    more = f" 等 {len(rows)} 行" if len(rows) > max_rows else ""
+    return "；".join(parts) + more
