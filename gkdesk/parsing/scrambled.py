@@ -93,8 +93,8 @@ class StackingSearch:
         relations: list[GridRelation],
         page_rows: dict[int, tuple[int, int]] | None = None,
         max_violations: int = 3,
-        node_limit: int = 4_000,
-        extra_nodes: int = 500,
+        node_limit: int = 3_000,
+        extra_nodes: int = 400,
         bands: list[Band] | None = None,
         total_col: int | None = None,
     ):
@@ -566,6 +566,8 @@ def find_bands(runs: list[Run], ncols: int) -> list[Band]:
         for i, run in enumerate(runs):
             if i == t or run.page != total_run.page or len(run) % h or len(run) // h > ncols - 1:
                 continue
+            if abs(i - t) > _BAND_REACH * ncols:
+                continue  # a band's blocks are printed near each other
             w = len(run) // h
             vec = _vector(run)
             summed = [sum(vec[r * w : (r + 1) * w]) for r in range(h)]
@@ -588,6 +590,10 @@ def find_bands(runs: list[Run], ncols: int) -> list[Band]:
     return [b for b in bands if all(claimed[m] == 1 for m in b.members)]
 
 
+_BAND_REACH = 3  # how far apart (in columns' worth of blocks) a band's blocks may be printed
+_BAND_STEPS = 400  # subsets tried per candidate total
+
+
 def _vector(run: Run) -> list:
     return [0 if is_null else a for a, is_null in zip(run.amounts, run.nulls)]
 
@@ -598,8 +604,12 @@ def _subsets_summing(items, target: list, width: int, skip: int | None) -> list[
     found: list[list[int]] = []
     pool = sorted(items)
     rows = [r for r in range(len(target)) if r != skip]
+    steps = [0]
 
     def walk(start: int, chosen: list[int], rest: list, room: int) -> None:
+        steps[0] += 1
+        if steps[0] > _BAND_STEPS:
+            found.extend([[], []])  # too many ways to try: claim nothing
         if len(found) > 1:
             return
         if all(abs(rest[r]) <= _EPS for r in rows):
@@ -741,7 +751,7 @@ def _page_bands(runs: list[StreamRun], width: int, nrows: int) -> dict[int, tupl
 
 
 def solve_rows_table(
-    text: str, tokens: list[Token], spec: TableSpec, node_limit: int = 4_000
+    text: str, tokens: list[Token], spec: TableSpec, node_limit: int = 3_000
 ) -> tuple[list[list[Cell]], list[ParseNote]] | None:
     """Cells of a scrambled 表三-like table (shared columns), or None if the values do not fit."""
     runs = value_runs(text, tokens)
@@ -779,18 +789,24 @@ def solve_rows_table(
             for run, hint in zip(runs, hints)
         ]
         total_col = index.get(ncols - 1)
-        search = StackingSearch(
-            nrows,
-            len(active),
-            search_runs,
-            grid_relations(spec, active),
-            bands,
-            node_limit=budget,
-            bands=find_bands(search_runs, len(active)) if total_col is not None else [],
-            total_col=total_col,
-        )
-        result = search.run()
-        budget -= result.nodes
+        found_bands = find_bands(search_runs, len(active)) if total_col is not None else []
+        # Bands only narrow the search; a coincidence of small numbers can fake one, so the
+        # search is run again without them if it finds nothing.
+        for band_hint in ([found_bands, []] if found_bands else [[]]):
+            search = StackingSearch(
+                nrows,
+                len(active),
+                search_runs,
+                grid_relations(spec, active),
+                bands,
+                node_limit=budget // 2 if band_hint else budget,
+                bands=band_hint,
+                total_col=total_col,
+            )
+            result = search.run()
+            budget -= result.nodes
+            if result.best is not None:
+                break
         if result.best is not None:
             key = (len(result.best.violated), result.best.null_mix)
             if best is None or key < best[0]:
