@@ -159,25 +159,30 @@ class Sidecar:
             self.pending = None
 
     # ------------------------------------------------------------ save
+    def snapshot(self, report: Report) -> "Snapshot":
+        """The state to save, taken in O(number of edits) without encoding anything.
+
+        Corrections are never changed once made (an edit appends a new one), so shallow copies
+        of the lists are a faithful picture even while the reviewer goes on editing; the window
+        takes the snapshot on its own thread and encodes it on the writer's.
+        """
+        return Snapshot(
+            Path(report.source_path).name if report.source_path else "",
+            _cached_digest(report.text),
+            report.format,
+            report.review_status,
+            datetime.now().isoformat(timespec="seconds"),
+            list(report.corrections.values()),
+            list(report.history),
+            _pending_json(self.pending) if self.pending is not None else None,
+            list(self.archived),
+        )
+
     def payload(self, report: Report) -> dict:
-        out = {
-            "gkdesk_sidecar": SIDECAR_VERSION,
-            "report": Path(report.source_path).name if report.source_path else "",
-            "text_sha256": text_digest(report.text),
-            "format": report.format,
-            "review_status": report.review_status,
-            "saved": datetime.now().isoformat(timespec="seconds"),
-            "corrections": [_correction_json(c) for c in report.corrections.values()],
-            "history": [_correction_json(c) for c in report.history],
-        }
-        if self.pending is not None:
-            out["pending"] = _pending_json(self.pending)
-        if self.archived:
-            out["archived"] = self.archived
-        return out
+        return self.snapshot(report).payload()
 
     def serialize(self, report: Report) -> bytes:
-        return json.dumps(self.payload(report), ensure_ascii=False, indent=1).encode("utf-8")
+        return self.snapshot(report).encode()
 
     def save(self, report: Report) -> None:
         """Write the sidecar atomically; SidecarWriteError (Chinese message) if it cannot."""
@@ -185,6 +190,58 @@ class Sidecar:
 
     def has_work(self, report: Report) -> bool:
         return bool(report.history or report.review_status or self.pending or self.archived)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What a sidecar file will hold, ready to encode on any thread."""
+
+    report_name: str
+    text_sha256: str
+    format: str | None
+    review_status: str
+    saved: str
+    corrections: list[Correction]
+    history: list[Correction]
+    pending: dict | None
+    archived: list[dict]
+
+    def payload(self) -> dict:
+        out = {
+            "gkdesk_sidecar": SIDECAR_VERSION,
+            "report": self.report_name,
+            "text_sha256": self.text_sha256,
+            "format": self.format,
+            "review_status": self.review_status,
+            "saved": self.saved,
+            "corrections": [_correction_json(c) for c in self.corrections],
+            "history": [_correction_json(c) for c in self.history],
+        }
+        if self.pending is not None:
+            out["pending"] = self.pending
+        if self.archived:
+            out["archived"] = self.archived
+        return out
+
+    def encode(self) -> bytes:
+        # Compact separators keep json on its C encoder; one line per file is fine for a machine file.
+        return json.dumps(self.payload(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+_digests: dict[int, tuple[str, str]] = {}
+
+
+def _cached_digest(text: str) -> str:
+    """text_digest, remembered for the texts of open reports (the text never changes)."""
+    key = id(text)
+    hit = _digests.get(key)
+    if hit is not None and hit[0] is text:
+        return hit[1]
+    digest = text_digest(text)
+    if len(_digests) > 64:
+        _digests.clear()
+    _digests[key] = (text, digest)
+    return digest
 
 
 # ---------------------------------------------------------------- atomic write ----------

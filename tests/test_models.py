@@ -187,7 +187,7 @@ def test_table_model_roles_show_findings(document):
     assert culprit.data(Role.SEVERITY) == ERROR and culprit.data(Role.CULPRIT) is True
     assert culprit.data(Role.SUGGESTED) == 21
     assert "应为 21" in culprit.data(Qt.ItemDataRole.ToolTipRole)
-    assert model.index_of(("t3", 24, 3)).data(Role.SEVERITY) is None
+    assert model.index_of(("t3", 24, 3)).data(Role.SEVERITY) == ""
     label = model.index(model.layout.header_rows, 0)
     assert label.data(Role.KIND) == LABEL and not (model.flags(label) & Qt.ItemFlag.ItemIsEditable)
     assert model.flags(culprit) & Qt.ItemFlag.ItemIsEditable
@@ -202,18 +202,22 @@ def test_edit_goes_through_undo_and_repaints_dependent_cells(document):
 
     model = FormTableModel(document, "t3")
     changed = []
-    model.dataChanged.connect(lambda a, b, roles: changed.append(((a.row(), a.column()), list(roles))))
+    model.dataChanged.connect(
+        lambda a, b, roles: changed.extend(
+            ((r, c), list(roles)) for r in range(a.row(), b.row() + 1) for c in range(a.column(), b.column() + 1)
+        )
+    )
     index = model.index_of(("t3", 2, 0))
     assert model.setData(index, 21)
     assert document.report.value(("t3", 2, 0)) == 21 and document.undo_stack.count() == 1
-    assert index.data(Role.EDITED) is True and index.data(Role.SEVERITY) is None
+    assert index.data(Role.EDITED) is True and index.data(Role.SEVERITY) == ""
     positions = {p for p, _ in changed}
     # The edited cell and the cells whose marks cleared (its row total, the column's （七）总计).
     assert model.layout.position(("t3", 2, 0)) in positions
     assert model.layout.position(("t3", 2, 6)) in positions
     assert model.layout.position(("t3", 23, 0)) in positions
     assert all(roles == CELL_ROLES for _, roles in changed)
-    assert model.layout.position(("t3", 10, 3)) not in positions  # untouched cells stay quiet
+    assert model.layout.position(("t3", 24, 5)) not in positions  # cells outside stay quiet
 
     document.undo_stack.undo()
     assert document.report.value(("t3", 2, 0)) == 12 and index.data(Role.EDITED) is False

@@ -175,8 +175,8 @@ def test_cell_and_finding_link_to_the_source_text(qtbot, tmp_path):
     assert window.source.editor.highlighted_text() == [report.text[cell.span[0] : cell.span[1]]] == ["12"]
     # A narrative finding selects its cells and highlights its sentence.
     row = next(r for r in range(window.findings_model.rowCount()) if window.findings_model.index(r, 0).data(FINDING_ROLE).kind == "narrative")
-    window.problems.setFocus()
-    window.problems.setCurrentIndex(window.findings_model.index(row, 1))
+    target = window.findings_model.index(row, 1)
+    qtbot.mouseClick(window.problems.viewport(), Qt.MouseButton.LeftButton, pos=window.problems.visualRect(target).center())
     finding = window.findings_model.index(row, 0).data(FINDING_ROLE)
     assert report.text[finding.span[0] : finding.span[1]] in window.source.editor.highlighted_text()[0].replace("\u2029", "\n")
     assert set(map(tuple, finding.cells)) <= set(view.selected_addresses())
@@ -316,3 +316,27 @@ def test_every_menu_action_has_a_shortcut_shown_in_its_tooltip(qtbot, tmp_path):
                 missing.append(action.text())
     assert missing == []
     assert len(shortcut_rows(window)) >= 25
+
+
+def test_pyside_singleton_leak_is_guarded(qtbot, tmp_path):
+    """PySide6 6.12 on Python 3.11 drops a reference to None/True on void calls and emits; the
+    window must survive a long session either way (gkdesk.ui.pyside_guard)."""
+    import sys
+
+    from gkdesk.ui import pyside_guard
+
+    report_file = tmp_path / "sample.txt"
+    shutil.copy(SAMPLE, report_file)
+    window = make_window(qtbot, tmp_path, [report_file])
+    leaking = sys.version_info < (3, 12) and pyside_guard.leaks_singleton_references()
+    assert pyside_guard.protected == leaking
+    before = sys.getrefcount(None)
+    for table_id in ("t2", "t3", "t4", "t3"):
+        window.show_table(table_id)
+        for _ in range(5):
+            window.grab()
+    window.go_to_problem(+1)
+    if pyside_guard.protected:
+        assert min(sys.getrefcount(o) for o in (None, True, False)) > 1 << 39
+    else:
+        assert before - sys.getrefcount(None) < 50

@@ -28,24 +28,24 @@ class AutoSaver(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gkdesk-autosave")
-        self._latest: dict[Path, bytes] = {}
+        self._latest: dict = {}  # sidecar path -> Snapshot still to write
         self._lock = Lock()
 
     def save(self, sidecar: Sidecar, report: Report) -> None:
-        data = sidecar.serialize(report)
+        snapshot = sidecar.snapshot(report)  # cheap; the encoding happens on the writer thread
         with self._lock:
-            self._latest[sidecar.path] = data
+            self._latest[sidecar.path] = snapshot
         self._executor.submit(self._write, sidecar.path)
 
     def _write(self, path: Path) -> None:
         from ..sidecar import write_atomic
 
         with self._lock:
-            data = self._latest.pop(path, None)
-        if data is None:  # a later edit's content was written already
+            snapshot = self._latest.pop(path, None)
+        if snapshot is None:  # a later edit's content was written already
             return
         try:
-            write_atomic(path, data)
+            write_atomic(path, snapshot.encode())
         except SidecarWriteError as exc:
             self.failed.emit(str(path), str(exc))
         else:

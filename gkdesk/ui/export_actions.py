@@ -13,10 +13,6 @@ from .i18n import translate
 _FILTER = "Excel (*.xlsx)"
 
 
-def _tr(text: str) -> str:
-    return translate("Export", text)
-
-
 def _ask_target(window, title: str, suggested: Path) -> Path | None:
     path, _ = QFileDialog.getSaveFileName(
         window, title, str(suggested), _FILTER, options=QFileDialog.Option.DontConfirmOverwrite
@@ -32,7 +28,7 @@ def _run(window, job, target: Path, done_text: str) -> None:
     from ..export import TargetExistsError
 
     def start(overwrite: bool) -> None:
-        window.show_status(_tr("正在导出…"), 0)
+        window.show_status(translate("Export", "正在导出…"), 0)
 
         def ok(path) -> None:
             window.show_status(done_text.replace("%1", str(path)), 10000)
@@ -41,19 +37,19 @@ def _run(window, job, target: Path, done_text: str) -> None:
             if isinstance(exc, TargetExistsError):
                 answer = QMessageBox.question(
                     window,
-                    _tr("文件已存在"),
-                    _tr("%1 已存在，要替换它吗？").replace("%1", target.name),
+                    translate("Export", "文件已存在"),
+                    translate("Export", "%1 已存在，要替换它吗？").replace("%1", target.name),
                     QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                     QMessageBox.StandardButton.No,
                 )
                 if answer == QMessageBox.StandardButton.Yes:
                     start(True)
                 else:
-                    window.show_status(_tr("未导出。"))
+                    window.show_status(translate("Export", "未导出。"))
                 return
-            message = str(exc) if isinstance(exc, GkdeskError) else _tr("导出失败：%1").replace("%1", str(exc))
+            message = str(exc) if isinstance(exc, GkdeskError) else translate("Export", "导出失败：%1").replace("%1", str(exc))
             window.show_status(message, 15000)
-            QMessageBox.warning(window, _tr("导出失败"), message)
+            QMessageBox.warning(window, translate("Export", "导出失败"), message)
 
         window._export_op = run_in_background(lambda _progress: job(target, overwrite), on_success=ok, on_failure=failed, parent=window)
 
@@ -69,10 +65,10 @@ def export_current(window) -> None:
         return
     report = copy.deepcopy(document.report)  # the reviewer may keep editing meanwhile
     findings = copy.deepcopy(document.findings)
-    target = _ask_target(window, _tr("导出Excel"), Path(document.path).parent / suggested_filename(report))
+    target = _ask_target(window, translate("Export", "导出Excel"), Path(document.path).parent / suggested_filename(report))
     if target is None:
         return
-    _run(window, lambda path, overwrite: export_report(report, path, findings, overwrite=overwrite), target, _tr("已导出：%1"))
+    _run(window, lambda path, overwrite: export_report(report, path, findings, overwrite=overwrite), target, translate("Export", "已导出：%1"))
 
 
 def export_summary_of_queue(window) -> None:
@@ -91,7 +87,7 @@ def export_summary_of_queue(window) -> None:
         if QueueModel.key(path) in window.documents
     }
     folder = Path(paths[0]).parent
-    target = _ask_target(window, _tr("导出汇总"), folder / (_tr("年报汇总") + ".xlsx"))
+    target = _ask_target(window, translate("Export", "导出汇总"), folder / (translate("Export", "年报汇总") + ".xlsx"))
     if target is None:
         return
 
@@ -109,4 +105,4 @@ def export_summary_of_queue(window) -> None:
             reports.append(report)
         return export_summary(reports, path, skipped=skipped, overwrite=overwrite)
 
-    _run(window, job, target, _tr("已导出汇总：%1"))
+    _run(window, job, target, translate("Export", "已导出汇总：%1"))

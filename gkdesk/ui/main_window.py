@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -33,7 +33,7 @@ from ..schema import TABLE_IDS, table_spec
 from ..sidecar import CORRUPT, RESTORED, TEXT_CHANGED
 from .background import Cancelled, run_in_background
 from .document import AutoSaver, ReviewDocument
-from .findings_model import FINDING_ROLE, MESSAGE_COLUMN, FindingsModel
+from .findings_model import FINDING_ROLE, MESSAGE_COLUMN, FindingsModel, severity_icon
 from .message_bar import MessageBar
 from .queue_model import PATH_ROLE, QueueModel, status_label
 from .resources import sample_report
@@ -87,6 +87,27 @@ class TablePage(QWidget):
             old.deleteLater()
 
 
+class ProblemsView(QTableView):
+    """The problems list. `navigated` fires only when the reviewer moves in it (keys or mouse),
+    not when a re-check resets it or focus arrives, so the tables never jump on their own."""
+
+    navigated = Signal(QModelIndex)
+
+    def keyPressEvent(self, event) -> None:
+        before = self.currentIndex()
+        super().keyPressEvent(event)
+        if self.currentIndex().isValid() and self.currentIndex() != before:
+            self.navigated.emit(self.currentIndex())
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.navigated.emit(self.currentIndex())
+
+    def mousePressEvent(self, event) -> None:
+        super().mousePressEvent(event)
+        index = self.indexAt(event.position().toPoint())
+        if index.isValid():
+            self.navigated.emit(index)
+
+
 class MainWindow(QMainWindow):
     documentShown = Signal(object)  # ReviewDocument or None
 
@@ -121,7 +142,7 @@ class MainWindow(QMainWindow):
         self.message_bar = MessageBar(self)
 
         self.findings_model = FindingsModel(self)
-        self.problems = QTableView(self)
+        self.problems = ProblemsView(self)
         self.problems.setModel(self.findings_model)
         self.problems.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.problems.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -136,12 +157,10 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(MESSAGE_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(2, 220)
-        self.problems.selectionModel().currentRowChanged.connect(self._on_problem_current)
-        self.problems.clicked.connect(lambda index: self.show_finding(index.data(FINDING_ROLE)))
+        self.problems.navigated.connect(lambda index: self.show_finding(index.data(FINDING_ROLE)))
         self.findings_model.modelAboutToBeReset.connect(self._before_findings_reset)
         self.findings_model.modelReset.connect(self._after_findings_reset)
         self._kept_finding = None
-        self._linking_problem = False
 
         right_top = QWidget(self)
         top_layout = QVBoxLayout(right_top)
@@ -490,7 +509,7 @@ class MainWindow(QMainWindow):
                 return None
             self.documents[key] = document
             document.findingsChanged.connect(self._on_document_changed)
-            document.reviewStatusChanged.connect(self._on_document_changed)
+            document.reviewStatusChanged.connect(self._on_review_status_changed)
             document.saveFailed.connect(lambda message, d=document: self._on_save_failed(d, message))
             document.saveSucceeded.connect(lambda d=document: self._on_save_recovered(d))
             self.undo_group.addStack(document.undo_stack)
@@ -504,6 +523,7 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             page.show_document(None)
         self.findings_model.set_document(None)
+        self._update_tab_marks(None)
         self.source.editor.set_report_text("")
         self.central.setCurrentWidget(self.splitter)
         self.message_bar.show_message(self.tr("无法打开 %1：%2").replace("%1", Path(path).name).replace("%2", message), "error")
@@ -537,13 +557,19 @@ class MainWindow(QMainWindow):
                     return cell[0]
         return "t3" if "t3" in tables else next(iter(tables), "t3")
 
+    KEEP_CLEAN_DOCUMENTS = 8
+
     def _forget_clean_documents(self, keep: ReviewDocument | None) -> None:
-        """Drop documents with nothing to undo: they reopen from file and sidecar in milliseconds."""
-        for key, doc in list(self.documents.items()):
-            if doc is keep or doc.undo_stack.count() or doc.save_error:
-                continue
+        """Keep every document with undo history (or unsaved work) and the few clean ones seen
+        last; older clean ones are dropped: they reopen from file and sidecar in milliseconds."""
+        if keep is not None:  # most recently shown last
+            key = QueueModel.key(keep.path)
+            self.documents.pop(key, None)
+            self.documents[key] = keep
+        clean = [k for k, d in self.documents.items() if d is not keep and not d.undo_stack.count() and not d.save_error]
+        for key in clean[: max(0, len(clean) - self.KEEP_CLEAN_DOCUMENTS)]:
+            doc = self.documents.pop(key)
             self.undo_group.removeStack(doc.undo_stack)
-            del self.documents[key]
             doc.deleteLater()
 
     def _show_load_message(self, document: ReviewDocument) -> None:
@@ -567,37 +593,61 @@ class MainWindow(QMainWindow):
 
     # ================================================================ document state
     def _on_document_changed(self) -> None:
+        """The findings changed (or a report was shown): repaint what depends on them."""
         document = self.document
         if document is None:
             return
         self.source.editor.set_sentence_highlights(
-            [(f.span, f.severity) for f in document.findings if f.kind == NARRATIVE and f.span is not None]
+            [(tuple(f.span), f.severity) for f in document.findings if f.kind == NARRATIVE and f.span is not None]
         )
+        self._update_tab_marks(document)
+        self._on_review_status_changed()
+        self._update_actions()
+
+    def _on_review_status_changed(self) -> None:
+        document = self.document
+        if document is None:
+            return
         errors, warnings, edits = document.counts()
         entry = Entry(document.path, document.queue_status(), errors, warnings, edits, document.report.agency, document.report.year)
         self.queue.update(entry)
         self.act_reviewed.setChecked(document.reviewed)
         self._update_status_bar()
-        self._update_actions()
 
     def _before_findings_reset(self) -> None:
         current = self.problems.currentIndex()
         finding = current.data(FINDING_ROLE) if current.isValid() else None
         self._kept_finding = (finding.rule, tuple(map(tuple, finding.cells[:1]))) if finding is not None else None
 
+    def _update_tab_marks(self, document: ReviewDocument | None) -> None:
+        """Each tab shows the worst finding of its table and how many findings name it."""
+        marks = [
+            tuple((f.severity, f.rule) for f in document.findings if any(c[0] == t for c in f.cells)) if document else ()
+            for t in TABLE_IDS
+        ]
+        if marks == getattr(self, "_tab_marks", None):
+            return
+        self._tab_marks = marks
+        for i, table_id in enumerate(TABLE_IDS):
+            findings = [f for f in document.findings if any(c[0] == table_id for c in f.cells)] if document else []
+            number = table_spec("2021", table_id).number
+            if findings:
+                worst = ERROR if any(f.severity == ERROR for f in findings) else findings[0].severity
+                self.tabs.setTabIcon(i, severity_icon(worst))
+                self.tabs.setTabText(i, f"{number} ({len(findings)})")
+            else:
+                self.tabs.setTabIcon(i, QIcon())
+                self.tabs.setTabText(i, number)
+
     def _after_findings_reset(self) -> None:
         # Keep the reviewer's place in the list when an edit re-checks (F8 goes on from there).
         if self._kept_finding is not None:
             for row, f in enumerate(self.findings_model.findings):
                 if (f.rule, tuple(map(tuple, f.cells[:1]))) == self._kept_finding:
-                    self._linking_problem = True
-                    try:
-                        self.problems.selectionModel().setCurrentIndex(
-                            self.findings_model.index(row, MESSAGE_COLUMN),
-                            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-                        )
-                    finally:
-                        self._linking_problem = False
+                    self.problems.selectionModel().setCurrentIndex(
+                        self.findings_model.index(row, MESSAGE_COLUMN),
+                        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                    )
                     break
         n = self.findings_model.rowCount()
         self.problems_title.setText(self.tr("问题（%1）").replace("%1", str(n)) if n else self.tr("问题：无"))
@@ -662,12 +712,6 @@ class MainWindow(QMainWindow):
         if cell.span is None:
             self.show_status(self.tr("此格的数值不是从原文读出的（原文中没有对应文字）。"), 4000)
 
-    def _on_problem_current(self, current: QModelIndex, previous: QModelIndex) -> None:
-        # Only the reviewer moving in the list shows a finding; a re-check resetting the list must not
-        # pull the table cursor away from the cell being edited.
-        if current.isValid() and self.problems.hasFocus() and not self._linking_problem:
-            self.show_finding(current.data(FINDING_ROLE))
-
     def show_finding(self, finding) -> None:
         """Select a finding's cells and highlight its sentence (or its cells' text)."""
         document = self.document
@@ -705,11 +749,7 @@ class MainWindow(QMainWindow):
         current = self.problems.currentIndex()
         row = (current.row() + step) % n if current.isValid() else (0 if step > 0 else n - 1)
         index = self.findings_model.index(row, MESSAGE_COLUMN)
-        self._linking_problem = True
-        try:
-            self.problems.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-        finally:
-            self._linking_problem = False
+        self.problems.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self.problems.scrollTo(index)
         self.show_finding(index.data(FINDING_ROLE))
 
@@ -798,6 +838,7 @@ class MainWindow(QMainWindow):
             self.open_document(self.queue.entries[min(row, len(self.queue.entries) - 1)].path)
         else:
             self.findings_model.set_document(None)
+            self._update_tab_marks(None)
             for page in self.pages.values():
                 page.show_document(None)
             self.message_bar.clear()

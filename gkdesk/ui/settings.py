@@ -55,7 +55,7 @@ class Settings:
 
     # ------------------------------------------------------------ recent files and folders
     def recent(self) -> list[str]:
-        value = self.store.value("recent/paths", [])
+        value = self.store.value("recent/paths", [])  # defaults everywhere: no None from QVariant
         if isinstance(value, str):  # QSettings returns a lone string for a one-item list
             value = [value]
         return [str(v) for v in (value or [])]
@@ -67,15 +67,15 @@ class Settings:
         self.store.setValue("recent/paths", items[: DEFAULTS.recent_limit])
 
     def clear_recent(self) -> None:
-        self.store.setValue("recent/paths", [])
+        self.store.remove("recent/paths")
 
     # ------------------------------------------------------------ window geometry
     def geometry(self) -> QByteArray | None:
-        value = self.store.value("window/geometry")
+        value = self.store.value("window/geometry", QByteArray())
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
 
     def window_state(self) -> QByteArray | None:
-        value = self.store.value("window/state")
+        value = self.store.value("window/state", QByteArray())
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
 
     def save_window(self, geometry: QByteArray, state: QByteArray) -> None:

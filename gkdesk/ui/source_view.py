@@ -48,6 +48,7 @@ class SourceEditor(QPlainTextEdit):
         self._gutter = _LineNumbers(self)
         self._sentences: list[QTextEdit.ExtraSelection] = []
         self._focus: list[QTextEdit.ExtraSelection] = []
+        self._sentence_spans: list = []
         self.blockCountChanged.connect(self._update_gutter_width)
         self.updateRequest.connect(self._update_gutter)
         self._update_gutter_width()
@@ -55,7 +56,7 @@ class SourceEditor(QPlainTextEdit):
     # ------------------------------------------------------------ text
     def set_report_text(self, text: str) -> None:
         self.positions = TextPositions(text)
-        self._sentences, self._focus = [], []
+        self._sentences, self._focus, self._sentence_spans = [], [], []
         self.setPlainText(text)  # the document's own line breaks stay as they are
         self.setTabStopDistance(self.fontMetrics().horizontalAdvance(" ") * 4)
         self._refresh_selections()
@@ -83,6 +84,9 @@ class SourceEditor(QPlainTextEdit):
 
     def set_sentence_highlights(self, spans: list[tuple[tuple[int, int], str]]) -> None:
         """Narrative sentences the tables contradict: (span, severity)."""
+        if spans == self._sentence_spans:
+            return  # most edits do not change them: spare the text a re-layout
+        self._sentence_spans = list(spans)
         self._sentences = [
             self._selection(span, self.SENTENCE_ERROR if severity == ERROR else self.SENTENCE_WARNING, underline=severity == ERROR)
             for span, severity in spans

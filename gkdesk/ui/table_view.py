@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QPointF, QRect, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeySequence, QPainter, QPen, QPolygonF, QValidator
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence, QPainter, QPen, QPolygonF, QValidator
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -51,64 +51,73 @@ class CellDelegate(QStyledItemDelegate):
         editor = QLineEdit(parent)
         editor.setFrame(False)
         editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        validator = CellValidator(index.data(Role.VALUE_KIND), editor)
+        model = index.model()
+        validator = CellValidator(model.value_kind(model.address(index)), editor)
         validator.refused.connect(self.message)
         editor.setValidator(validator)
         return editor
 
     def setEditorData(self, editor: QLineEdit, index) -> None:
-        editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
+        editor.setText(index.model().text_at(index.row(), index.column()))
 
     def setModelData(self, editor: QLineEdit, model, index) -> None:
-        parsed = parse_input(editor.text(), index.data(Role.VALUE_KIND))
+        parsed = parse_input(editor.text(), model.value_kind(model.address(index)))
         if not parsed.ok:
             self.message.emit(parsed.error)
             return
         model.setData(index, parsed.value, Qt.ItemDataRole.EditRole)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        # Draw the cell unselected, so the finding colour stays visible, then mark the selection.
-        opt.state &= ~QStyle.StateFlag.State_Selected
-        opt.state &= ~QStyle.StateFlag.State_HasFocus
-        if index.data(Role.KIND) == VALUE and index.data(Role.BLANK):
-            opt.text = "—"
-            opt.palette.setBrush(opt.palette.ColorRole.Text, QBrush(Palette.BLANK_FG))
-        style = opt.widget.style() if opt.widget else QGuiApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        if index.data(Role.KIND) != VALUE:
+        """Paint from the model's CellLook: background, text, then the finding marks."""
+        look = index.model().look(index)
+        if look is None:
             return
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         rect = option.rect
-        if index.data(Role.BLANK):
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QBrush(QColor(0, 0, 0, 22), Qt.BrushStyle.BDiagPattern))
-            painter.drawRect(rect)
-        if index.data(Role.EDITED):
+        painter.save()
+        painter.fillRect(rect, look.background)
+        if look.blank:  # no number in the document: hatched, counts as 0 in sums
+            painter.fillRect(rect, QBrush(_HATCH, Qt.BrushStyle.BDiagPattern))
+        font = option.font
+        if look.bold:
+            font = QFont(font)
+            font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(look.foreground)
+        flags = look.alignment if look.kind == VALUE else look.alignment | _WORD_WRAP
+        painter.drawText(rect.adjusted(5, 1, -5, -1), flags, look.text)
+        if look.kind == VALUE:
+            self._paint_marks(painter, rect, look, bool(option.state & QStyle.StateFlag.State_Selected), option)
+        painter.restore()
+
+    @staticmethod
+    def _paint_marks(painter: QPainter, rect, look, selected: bool, option) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        if look.edited:  # a corner mark, as spreadsheets mark comments
             corner = QPolygonF([QPointF(rect.right() - 8, rect.top()), QPointF(rect.right() + 1, rect.top()), QPointF(rect.right() + 1, rect.top() + 9)])
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(Palette.EDITED)
             painter.drawPolygon(corner)
-        if index.data(Role.CULPRIT):
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(Palette.CULPRIT, 2))
-            painter.drawRect(rect.adjusted(1, 1, -1, -1))
-        elif index.data(Role.AMBIGUOUS):
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(Palette.CULPRIT, 1.5, Qt.PenStyle.DashLine))
-            painter.drawRect(rect.adjusted(1, 1, -1, -1))
         if selected:
-            highlight = QColor(opt.palette.highlight().color())
+            highlight = QColor(option.palette.highlight().color())
             fill = QColor(highlight)
             fill.setAlpha(48)
             painter.fillRect(rect, fill)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(highlight, 2))
+            painter.setPen(QPen(highlight, 1.5))
+            painter.drawRect(rect.adjusted(3, 3, -3, -3) if look.culprit else rect.adjusted(1, 1, -1, -1))
+        # The likely mistake keeps its red frame even when selected.
+        if look.culprit:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(Palette.CULPRIT, 2))
             painter.drawRect(rect.adjusted(1, 1, -1, -1))
-        painter.restore()
+        elif look.ambiguous:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(Palette.CULPRIT, 1.5, Qt.PenStyle.DashLine))
+            painter.drawRect(rect.adjusted(1, 1, -1, -1))
+
+
+_HATCH = QColor(0, 0, 0, 22)
+_WORD_WRAP = int(Qt.TextFlag.TextWordWrap)
 
 
 class FormTableView(QTableView):
@@ -135,6 +144,7 @@ class FormTableView(QTableView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setGridStyle(Qt.PenStyle.SolidLine)
         self.setStyleSheet("QTableView { gridline-color: #c5ccd6; }")
+        self._sizes: dict = {}
 
     def form_model(self) -> FormTableModel:
         return self.model()
@@ -146,12 +156,30 @@ class FormTableView(QTableView):
             return
         for cell in model.layout.spans():
             self.setSpan(cell.row, cell.col, cell.rowspan, cell.colspan)
-        self._size_columns()
+        self._size_grid(model.layout)
         self.selectionModel().currentChanged.connect(self._on_current_changed)
 
-    def _size_columns(self) -> None:
-        model = self.form_model()
-        layout = model.layout
+    def _size_grid(self, layout) -> None:
+        """Column widths and row heights: computed once per form and font, then reused, since
+        they depend on the labels only (values are short numbers). Keeps switching reports fast."""
+        key = (id(layout), self.font().key())
+        cached = self._sizes.get(key)
+        if cached is None:
+            self._size_columns(layout)
+            self.resizeRowsToContents()
+            cached = (
+                [self.columnWidth(c) for c in range(layout.column_count)],
+                [self.rowHeight(r) for r in range(layout.row_count)],
+            )
+            self._sizes[key] = cached
+            return
+        widths, heights = cached
+        for c, width in enumerate(widths):
+            self.setColumnWidth(c, width)
+        for r, height in enumerate(heights):
+            self.setRowHeight(r, height)
+
+    def _size_columns(self, layout) -> None:
         metrics = self.fontMetrics()
         value_width = max(metrics.horizontalAdvance("0000000"), metrics.horizontalAdvance("法律服务") + 12)
         header = self.horizontalHeader()
@@ -170,7 +198,6 @@ class FormTableView(QTableView):
                 else:
                     width = char * min(max(longest, 8), 16) + 16
                 header.resizeSection(c, width)
-        self.resizeRowsToContents()
 
     # ------------------------------------------------------------ navigation
     def _on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
@@ -244,7 +271,7 @@ class FormTableView(QTableView):
         model = self.form_model()
         lines = []
         for r in rows:
-            lines.append("\t".join((model.index(r, c).data() or "") if (r, c) in chosen else "" for c in cols))
+            lines.append("\t".join(model.text_at(r, c) if (r, c) in chosen else "" for c in cols))
         QGuiApplication.clipboard().setText("\n".join(lines) + "\n")
 
     def paste(self) -> None:

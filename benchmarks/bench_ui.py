@@ -1,0 +1,193 @@
+"""How long the review window keeps the GUI thread busy, per action (prints figures).
+
+    .venv/bin/python benchmarks/bench_ui.py [--repeat 30] [--folder ../shared/corpus/gen]
+
+Targets: no action with one report blocks the GUI thread for more than 100 ms; editing a
+cell (validate, set, re-check, repaint the dependent cells) fits in one 60 Hz frame
+(16.7 ms); loading a folder runs in the background while the GUI thread keeps answering.
+Each action is timed from its start until the event loop has processed everything it posted,
+including the repaint of the regions it changed, on the offscreen platform; a full repaint of
+the 表三 grid is timed separately as the worst case of one paint.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+FRAME_MS = 1000 / 60
+BLOCK_LIMIT_MS = 100
+
+
+def _stats(samples: list[float]) -> str:
+    samples = sorted(samples)
+    p95 = samples[min(len(samples) - 1, int(len(samples) * 0.95))]
+    return f"median {statistics.median(samples):6.2f} ms   p95 {p95:6.2f} ms   max {samples[-1]:6.2f} ms"
+
+
+def cold_start_ms(report: Path, settings: Path) -> float:
+    """A fresh process: import, create the window, open a report, first paint."""
+    code = (
+        "import time,sys; t=time.perf_counter()\n"
+        "from gkdesk.ui.app import create_application, build_window\n"
+        "from gkdesk.ui.settings import Settings\n"
+        "app=create_application()\n"
+        f"w=build_window([{str(report)!r}], Settings.at({str(settings)!r}))\n"
+        "w.show(); app.processEvents(); w.repaint()\n"
+        "print((time.perf_counter()-t)*1000)\n"
+    )
+    start = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    total = (time.perf_counter() - start) * 1000
+    inside = float(out.stdout.strip().splitlines()[-1])
+    return total, inside
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--folder", default=str(ROOT.parent / "shared" / "corpus" / "gen"))
+    args = parser.parse_args(argv)
+
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from gkdesk.ui.app import build_window, create_application
+    from gkdesk.ui.resources import sample_report
+    from gkdesk.ui.settings import Settings
+
+    tmp = Path(tempfile.mkdtemp(prefix="gkdesk-bench-"))
+    try:
+        reports = []
+        for i in range(3):
+            target = tmp / f"report{i}.txt"
+            shutil.copy(sample_report(), target)
+            reports.append(target)
+        total, inside = cold_start_ms(reports[0], tmp / "cold.ini")
+        print(f"cold start to first paint (new process)   {total:7.1f} ms  (of which Python after start-up {inside:.1f} ms)")
+
+        app = create_application()
+        window = build_window([], Settings.at(tmp / "settings.ini"))
+        window.resize(1600, 960)
+        window.show()
+        app.processEvents()
+
+        def timed(action, repaint) -> float:
+            """From the action's start until the next frame is painted (pending updates processed)."""
+            app.processEvents()
+            timer = QElapsedTimer()
+            timer.start()
+            action()
+            app.processEvents()  # paints the dirty regions, as the event loop does after the action
+            return timer.nsecsElapsed() / 1e6
+
+        def visible():
+            return [window.pages[window.tabs.currentWidget().table_id].view.viewport(), window.problems.viewport(), window.source.editor.viewport(), window.statusBar()]
+
+        results: dict[str, list[float]] = {}
+
+        def record(name, action, repaint=visible, n=args.repeat):
+            results[name] = [timed(action, repaint) for _ in range(n)]
+
+        # Open and switch reports (each open reads, recognizes, restores the sidecar, checks).
+        window.open_paths([str(p) for p in reports])
+        app.processEvents()
+        while window.scanning:
+            app.processEvents()
+        state = {"i": 0}
+
+        def switch():
+            state["i"] = (state["i"] + 1) % len(reports)
+            window.open_document(str(reports[state["i"]]))
+
+        record("open / switch report", switch)
+        window.open_document(str(reports[0]))
+        document = window.document
+        window.show_table("t3")
+        view = window.pages["t3"].view
+        model = view.model()
+        addr = ("t3", 2, 0)
+        view.setCurrentIndex(model.index_of(addr))
+        values = iter(range(10**6))
+
+        def edit():  # what committing a typed number does: delegate → model → undo stack → re-check
+            model.setData(model.index_of(addr), 21 + next(values) % 2)
+
+        record("edit one cell (re-check + repaint)", edit)
+
+        def edit_and_undo():
+            document.undo_stack.undo()
+
+        record("undo", edit_and_undo, n=min(args.repeat, document.undo_stack.index()))
+        record("F8 next problem", lambda: window.go_to_problem(+1))
+        from PySide6.QtGui import QGuiApplication
+
+        QGuiApplication.clipboard().setText("\n".join("\t".join(str(v) for v in range(7)) for _ in range(5)))
+
+        def paste():
+            view.setCurrentIndex(model.index_of(("t3", 4, 0)))
+            view.paste()
+            document.undo_stack.undo()
+
+        record("paste 5x7 block (+ undo)", paste)
+        record("toggle 已复核", window.toggle_reviewed)
+        record("switch table tab", lambda: window.show_table("t2" if window.tabs.currentWidget().table_id != "t2" else "t4"))
+        window.show_table("t3")
+        record("full repaint of the 表三 grid", lambda: view.viewport().repaint())
+        window.saver.flush()
+
+        # Folder load in the background: how long does the GUI thread go without answering?
+        folder = Path(args.folder)
+        if folder.is_dir():
+            gaps: list[float] = []
+            ticker = QTimer()
+            ticker.setInterval(5)
+            last = [time.perf_counter()]
+
+            def tick():
+                now = time.perf_counter()
+                gaps.append((now - last[0]) * 1000)
+                last[0] = now
+
+            ticker.timeout.connect(tick)
+            started = time.perf_counter()
+            window.open_paths([str(folder)])
+            ticker.start()
+            while window.scanning:
+                app.processEvents()
+                time.sleep(0.001)
+            ticker.stop()
+            app.processEvents()
+            elapsed = time.perf_counter() - started
+            n = len(window.queue.entries)
+            print(f"folder load in background: {n} reports in {elapsed:.2f} s; GUI thread longest gap between 5 ms ticks {max(gaps):.1f} ms, median {statistics.median(gaps):.1f} ms")
+
+        print(f"\nper action, GUI thread busy until repainted ({args.repeat} runs; one frame = {FRAME_MS:.1f} ms, limit {BLOCK_LIMIT_MS} ms):")
+        worst = 0.0
+        for name, samples in results.items():
+            if not samples:
+                continue
+            worst = max(worst, max(samples))
+            print(f"  {name:38s} {_stats(samples)}")
+        edit_median = statistics.median(results["edit one cell (re-check + repaint)"])
+        print(f"\nedit within one frame (median): {'yes' if edit_median < FRAME_MS else 'NO'} ({edit_median:.2f} ms)")
+        print(f"every action under {BLOCK_LIMIT_MS} ms (max): {'yes' if worst < BLOCK_LIMIT_MS else 'NO'} ({worst:.1f} ms)")
+        window.close()
+        QApplication.processEvents()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,76 @@
+"""Render the review window offscreen on the bundled sample report and save a screenshot.
+
+    .venv/bin/python scripts/screenshot.py [--out docs/screenshot.png] [--lang zh_CN|en] [--table t3]
+
+The sample is copied to a temporary folder first, so no sidecar is written into resources/.
+On Linux, install a CJK font first (Debian/Ubuntu: apt-get install fonts-noto-cjk).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshot.png"))
+    parser.add_argument("--lang", default="zh_CN", choices=("zh_CN", "en"))
+    parser.add_argument("--table", default="t3", choices=("t2", "t3", "t4"))
+    parser.add_argument("--width", type=int, default=1600)
+    parser.add_argument("--height", type=int, default=960)
+    args = parser.parse_args(argv)
+
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtTest import QTest
+
+    from gkdesk.ui.app import build_window, create_application, ui_font_family
+    from gkdesk.ui.resources import sample_report
+    from gkdesk.ui.settings import Settings
+
+    app = create_application()
+    if ui_font_family() is None:
+        print("warning: no CJK font found; Chinese may render as boxes (install fonts-noto-cjk)", file=sys.stderr)
+    sample = sample_report()
+    if sample is None:
+        print("error: the bundled sample report is missing", file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / sample.name
+        shutil.copy(sample, report)
+        window = build_window([str(report)], Settings.at(Path(tmp) / "settings.ini"), args.lang)
+        window.resize(args.width, args.height)
+        window.show()
+        QTest.qWait(50)
+        window.splitter.setSizes([int(args.width * 0.36), int(args.width * 0.64)])
+        window.right.setSizes([int(args.height * 0.64), int(args.height * 0.36)])
+        window.show_table(args.table)
+        # Show the first arithmetic error, as a reviewer pressing F8 would: its cells selected,
+        # the likely mistake framed, the source text highlighted.
+        model = window.findings_model
+        rows = [r for r in range(model.rowCount()) if model.findings[r].cells and model.findings[r].cells[0][0] == args.table]
+        rows.sort(key=lambda r: model.findings[r].culprit is None)  # a finding that names its likely mistake
+        if rows:
+            window.problems.selectRow(rows[0])
+            window.show_finding(model.findings[rows[0]])
+        QTest.qWait(50)
+        QCoreApplication.processEvents()
+        out = Path(args.out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if not window.grab().save(str(out)):
+            print(f"error: could not write {out}", file=sys.stderr)
+            return 1
+        window.close()
+    print(f"wrote {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
