@@ -1,4 +1,4 @@
-"""The review window (PySide6). All Qt code of gkdesk lives in this package."""
-from .pyside_guard import protect_singletons
+"""The review window (PySide6). All Qt code of gkdesk lives in this package.
 
-protect_singletons()
+(This file stays free of Qt imports: tools that walk the gkdesk package import it.)
+"""

@@ -12,6 +12,9 @@ from PySide6.QtWidgets import QApplication
 from .. import __version__
 from .i18n import install_language
 from .settings import APPLICATION, DEFAULTS, LANGUAGES, ORGANIZATION, Settings
+from .pyside_guard import protect_singletons
+
+protect_singletons()  # PySide6 6.12 on Python 3.11: see pyside_guard
 
 
 def _parse_args(argv: list[str]) -> argparse.Namespace:

@@ -13,6 +13,9 @@ from ..reports import load_report
 from ..sidecar import REVIEWED, TEXT_CHANGED, LoadResult, Sidecar, SidecarWriteError
 from .review import Review
 from .worklist import status_of
+from .pyside_guard import protect_singletons
+
+protect_singletons()  # PySide6 6.12 on Python 3.11: see pyside_guard
 
 
 class AutoSaver(QObject):

@@ -16,6 +16,7 @@ import sys
 _PROBE_CALLS = 64
 _RESERVE = 1 << 40
 protected = False
+_checked = False
 
 
 def leaks_singleton_references() -> bool:
@@ -37,9 +38,10 @@ def leaks_singleton_references() -> bool:
 
 def protect_singletons() -> bool:
     """Apply the guard if this PySide6 needs it; True when applied (idempotent)."""
-    global protected
-    if protected or sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
+    global protected, _checked
+    if _checked or sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return protected
+    _checked = True
     if not leaks_singleton_references():
         return False
     import ctypes
