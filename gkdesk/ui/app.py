@@ -83,9 +83,9 @@ def run_gui(argv: list[str] | None = None) -> int:
     settings = Settings()
     paths = list(args.paths)
     if args.sample:
-        from .resources import sample_report
+        from .main_window import sample_copy
 
-        sample = sample_report()
+        sample = sample_copy()
         if sample is not None:
             paths.insert(0, str(sample))
     window = build_window(paths, settings, args.lang)

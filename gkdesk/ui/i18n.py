@@ -18,21 +18,29 @@ class TsTranslator(QTranslator):
 
     def __init__(self, ts_path: Path, parent=None):
         super().__init__(parent)
-        self._table: dict[tuple[str, str], str] = {}
+        # (context, source) -> the translation, or its plural forms (one, other) for %n messages
+        self._table: dict[tuple[str, str], str | tuple[str, ...]] = {}
         root = ET.parse(ts_path).getroot()
         for context in root.iter("context"):
             name = context.findtext("name", "")
             for message in context.iter("message"):
                 source = message.findtext("source")
                 node = message.find("translation")
-                if source is None or node is None or not node.text:
+                if source is None or node is None or node.get("type") in ("unfinished", "obsolete", "vanished"):
                     continue
-                if node.get("type") in ("unfinished", "obsolete", "vanished"):
-                    continue
-                self._table[(name, source)] = node.text
+                forms = tuple(f.text or "" for f in node.iter("numerusform"))
+                if forms and all(forms):
+                    self._table[(name, source)] = forms
+                elif node.text and node.text.strip():
+                    self._table[(name, source)] = node.text
 
-    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D401 (Qt override)
-        return self._table.get((context, source), "")
+    def translate(self, context, source, disambiguation=None, n=-1):  # Qt calls this
+        found = self._table.get((context, source))
+        if found is None:
+            return None  # a null QString: "not mine", so Qt keeps looking (Qt's own texts)
+        if isinstance(found, tuple):  # English plural rule; Qt replaces %n afterwards
+            return found[0] if n == 1 or len(found) == 1 else found[1]
+        return found
 
     def isEmpty(self) -> bool:
         return not self._table

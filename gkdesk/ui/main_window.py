@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,7 +36,7 @@ from .document import AutoSaver, ReviewDocument
 from .findings_model import FINDING_ROLE, MESSAGE_COLUMN, FindingsModel, severity_icon
 from .message_bar import MessageBar
 from .queue_model import PATH_ROLE, QueueModel, status_label
-from .resources import sample_report
+from .resources import sample_working_copy
 from .settings import DEFAULTS, Settings
 from .source_view import SourcePane
 from .table_model import FormTableModel
@@ -85,6 +85,12 @@ class TablePage(QWidget):
             self.stack.setCurrentWidget(self.view)
         if old is not None:
             old.deleteLater()
+
+
+def sample_copy() -> Path | None:
+    """The sample report in the user's data folder (see resources.sample_working_copy)."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return sample_working_copy(Path(folder) / "samples") if folder else None
 
 
 class ProblemsView(QTableView):
@@ -421,7 +427,7 @@ class MainWindow(QMainWindow):
         return str(Path.home())
 
     def open_sample(self) -> None:
-        sample = sample_report()
+        sample = sample_copy()
         if sample is None:
             self.show_status(self.tr("找不到示例报告。"))
             return
@@ -576,14 +582,23 @@ class MainWindow(QMainWindow):
         result = document.load_result
         if document.has_pending:
             n = len(document.sidecar.pending.corrections)
-            text = result.message if result.status == TEXT_CHANGED else self.tr("有 %n 处此前的修改尚未应用。", "", n)
+            if result.status == TEXT_CHANGED:
+                text = self.tr("报告文本自上次复核后已改变。上次的 %n 处修改未自动应用，已保留，可选择应用或搁置。", "", n)
+            else:
+                text = self.tr("有 %n 处此前的修改尚未应用。", "", n)
             self.message_bar.show_message(
                 text,
                 "warning",
                 [(self.tr("应用上次的修改"), self.apply_pending), (self.tr("搁置（保留记录）"), self.discard_pending)],
             )
         elif result.status == CORRUPT:
-            self.message_bar.show_message(result.message, "error")
+            moved = result.moved_to.name if result.moved_to else self.tr("（未能改名，请手动备份该文件）")
+            self.message_bar.show_message(
+                self.tr("修改记录文件 %1 已损坏，无法读取，已改名保存为 %2。报告按识别结果打开，此前的修改未恢复。")
+                .replace("%1", document.sidecar.path.name)
+                .replace("%2", moved),
+                "error",
+            )
         elif result.status == RESTORED and result.restored:
             self.message_bar.show_message(self.tr("已恢复上次的 %n 处修改。", "", result.restored), "info")
         elif document.save_error:

@@ -4,10 +4,10 @@ PySide6 6.12.0 on CPython 3.11 returns these singletons without taking a referen
 void method (QWidget.update), every QModelIndex.data() that yields None, every Signal.emit()
 (which returns True). CPython 3.12 made the singletons immortal, so there it is harmless; on
 3.11 a reference count reaches zero after a few thousand calls and the interpreter aborts
-("deallocating None") — a crash in the middle of a review. pyproject.toml keeps 3.11 installs
-below PySide6 6.12; this guard covers an environment that has the bad build anyway: it measures
-the leak once at start-up and, only if present, gives the three singletons a reference count so
-large it cannot run out (what CPython 3.12 does for its immortal objects).
+("deallocating None") — a crash in the middle of a review. Python 3.12+ or PySide6 6.11 avoid
+it; this guard covers an environment that has the bad combination anyway: it measures the leak
+once and, only if present, gives the three singletons a reference count so large it cannot run
+out (what CPython 3.12 does for its immortal objects).
 """
 from __future__ import annotations
 
