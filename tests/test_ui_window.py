@@ -340,3 +340,74 @@ def test_pyside_singleton_leak_is_guarded(qtbot, tmp_path):
         assert min(sys.getrefcount(o) for o in (None, True, False)) > 1 << 39
     else:
         assert before - sys.getrefcount(None) < 50
+
+
+def test_export_excel_and_summary_in_the_background(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    pytest.importorskip("openpyxl")
+    report_file = tmp_path / "sample.txt"
+    shutil.copy(SAMPLE, report_file)
+    window = make_window(qtbot, tmp_path, [report_file])
+    window.document.set_values({("t3", 2, 0): 21})
+    target = tmp_path / "out" / "sample.xlsx"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.act_export.trigger()
+    qtbot.waitUntil(target.exists, timeout=20000)
+    qtbot.waitUntil(lambda: "已导出" in window.statusBar().currentMessage(), timeout=20000)
+    from gkdesk.export import import_workbook
+
+    assert import_workbook(target).value(("t3", 2, 0)) == 21  # the reviewer's correction is exported
+
+    # Exporting again over the same file asks first; "No" leaves the file alone.
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.No)
+    before = target.stat().st_mtime_ns
+    window.act_export.trigger()
+    qtbot.waitUntil(lambda: bool(asked), timeout=20000)
+    qtbot.waitUntil(lambda: "未导出" in window.statusBar().currentMessage(), timeout=20000)
+    assert target.stat().st_mtime_ns == before
+
+    summary = tmp_path / "out" / "summary.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(summary), ""))
+    window.act_export_summary.trigger()
+    qtbot.waitUntil(summary.exists, timeout=20000)
+
+
+KILLED_SESSION = """
+import os, signal, sys, time
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from gkdesk.ui.app import build_window, create_application
+from gkdesk.ui.settings import Settings
+app = create_application()
+window = build_window([sys.argv[1]], Settings.at(sys.argv[2]))
+window.show()
+window.document.set_values({("t3", 2, 0): 21})
+window.document.set_values({("t4", 0, 0): 2})
+window.act_reviewed.trigger()
+end = time.time() + 0.5  # a moment of reviewer time passes; nobody closes or flushes anything
+while time.time() < end:
+    app.processEvents()
+    time.sleep(0.01)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "SIGKILL"), reason="needs SIGKILL")
+def test_killing_the_program_mid_session_loses_nothing(qtbot, tmp_path):
+    import subprocess
+    import sys
+
+    report_file = tmp_path / "sample.txt"
+    shutil.copy(SAMPLE, report_file)
+    proc = subprocess.run(
+        [sys.executable, "-c", KILLED_SESSION, str(report_file), str(tmp_path / "killed.ini")],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )
+    assert proc.returncode == -9, proc.stderr
+    window = make_window(qtbot, tmp_path, [report_file])
+    report = window.document.report
+    assert report.value(("t3", 2, 0)) == 21 and report.value(("t4", 0, 0)) == 2
+    assert window.document.reviewed
+    assert [c.addr for c in report.history] == [("t3", 2, 0), ("t4", 0, 0)]

@@ -513,6 +513,11 @@ class MainWindow(QMainWindow):
                 self.queue.update(Entry(key, UNREADABLE, message=str(exc)))
                 self._show_unreadable(key, str(exc))
                 return None
+            except Exception as exc:  # a bug must not take the reviewer's other reports down
+                message = self.tr("程序内部错误：%1").replace("%1", repr(exc))
+                self.queue.update(Entry(key, UNREADABLE, message=message))
+                self._show_unreadable(key, message)
+                return None
             self.documents[key] = document
             document.findingsChanged.connect(self._on_document_changed)
             document.reviewStatusChanged.connect(self._on_review_status_changed)

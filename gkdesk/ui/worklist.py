@@ -74,7 +74,11 @@ def summarize(path: str) -> Entry:
         entry.status, entry.message = UNREADABLE, f"无法读取文件（{exc.strerror or exc}）"
         return entry
     Sidecar.for_report(path).load_into(report, move_corrupt=False)
-    review = Review(report)
+    try:
+        review = Review(report)
+    except Exception as exc:  # one odd report must not stop a folder of them
+        entry.status, entry.message = UNREADABLE, f"检查时出错：{exc!r}"
+        return entry
     entry.errors, entry.warnings = review.counts()
     entry.edits = review.edit_count()
     entry.status = status_of(report.review_status, entry.errors, entry.warnings)
