@@ -25,6 +25,7 @@ _COUNT = re.compile(r"0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*")
 _DECIMAL = re.compile(r"(?:0|[1-9]\d*)\.\d+")
 _NUMBERING = re.compile(r"(\d+)[.、．]")
 _MAX_SPLITS = 2_000  # per row: more than this and the row is not one table row
+_MAX_CELL_CHARS = 14  # the longest cell text read as one number (1,234,567,890.12)
 _MAX_COMBINATIONS = 20_000
 _MAX_FAULTY_SPLITS = 5_000  # a row whose own relation fails and nothing else guides its split
 _NOTE = "网页平铺文本中本行数字连写在一起，按数字写法和表格勾稽关系拆分"
@@ -138,6 +139,8 @@ def split_run(
     `last_is_sum` only those whose last cell is the sum of the others (a row's 总计)."""
     n = len(kinds)
     out: list[list[Piece]] = []
+    if len(run) > n * _MAX_CELL_CHARS:
+        return out  # no table row is that long: not cells run together
 
     def walk(pos: int, col: int, acc: list[Piece], total) -> None:
         if len(out) >= limit:
@@ -190,7 +193,7 @@ def _pieces_at(run: str, pos: int, kind: ValueKind):
         sign, start = -1, pos + 1
     seen = set()
     for pattern in (_COUNT, _DECIMAL) if kind == ValueKind.AMOUNT else (_COUNT,):
-        for end in range(start + 1, len(run) + 1):
+        for end in range(start + 1, min(len(run), start + _MAX_CELL_CHARS) + 1):
             text = run[start:end]
             if pattern.fullmatch(text) and end not in seen:
                 seen.add(end)
@@ -211,7 +214,7 @@ def row_splits(row: FlatRow, spec: TableSpec) -> list[list[Piece]]:
             summed = split_run(run, s, kinds, last_is_sum=True)
             if not summed and row.last:
                 # `…结转下年度继续办理0000022` + `2023年…`: the row ends somewhere in the run
-                for end in range(len(kinds), len(run)):
+                for end in range(len(kinds), min(len(run), len(kinds) * _MAX_CELL_CHARS)):
                     summed += split_run(run[:end], s, kinds, last_is_sum=True)
             if summed:
                 return summed
@@ -406,6 +409,8 @@ def _all_splits(fr: FlatRow, kinds: list[ValueKind], expected: dict[int, float] 
         return split_run(run, s, kinds, limit=_MAX_FAULTY_SPLITS)
     n = len(kinds)
     out: list[list[Piece]] = []
+    if len(run) > n * _MAX_CELL_CHARS:
+        return out
 
     def walk(pos: int, col: int, acc: list[Piece], errors: int) -> None:
         if len(out) >= _MAX_SPLITS:
