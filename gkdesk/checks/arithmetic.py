@@ -4,8 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..findings import ARITHMETIC, ERROR, WARNING, Finding
-from ..model import Report, Table
-from ..schema import Relation, ValueKind, row_display, table_relations
+from ..model import CellAddr, Number, Report, Table
+from ..schema import Relation, ValueKind, row_display
+from .layout import addresses_and_kinds, relations_of
 from .naming import cell_name, fmt_number
 
 _EPS = 1e-9
@@ -13,7 +14,7 @@ _EPS = 1e-9
 
 @dataclass
 class RelationState:
-    index: int  # position in table_relations(spec)
+    index: int  # position in the table's relations (schema.table_relations)
     relation: Relation
     lhs: int | float
     rhs: int | float
@@ -29,23 +30,23 @@ class RelationState:
         return abs(self.residual) > _EPS
 
 
-def _side(report: Report, cells) -> tuple[int | float, bool]:
+def _side(values: dict[CellAddr, Number | None], cells) -> tuple[int | float, bool]:
     total = 0
     blank = True
     for addr in cells:
-        v = report.value(addr)
+        v = values.get(addr)
         if v is not None:
             total += v
             blank = False
     return total, blank
 
 
-def evaluate(report: Report, table: Table) -> list[RelationState]:
-    """Every relation of the table, blank counted as 0."""
+def evaluate(values: dict[CellAddr, Number | None], table: Table) -> list[RelationState]:
+    """Every relation of the table on the given current values, blank counted as 0."""
     states = []
-    for i, rel in enumerate(table_relations(table.spec)):
-        lhs, lhs_blank = _side(report, rel.lhs)
-        rhs, rhs_blank = _side(report, rel.rhs)
+    for i, rel in enumerate(relations_of(table.spec)):
+        lhs, lhs_blank = _side(values, rel.lhs)
+        rhs, rhs_blank = _side(values, rel.rhs)
         states.append(RelationState(i, rel, lhs, rhs, lhs_blank, rhs_blank))
     return states
 
@@ -124,16 +125,14 @@ def _terms(report: Report, table: Table, cells) -> str:
     return "加".join(parts)
 
 
-def value_findings(report: Report, table: Table) -> list[Finding]:
+def value_findings(report: Report, table: Table, values: dict[CellAddr, Number | None]) -> list[Finding]:
     """Counts are whole and >= 0; signed counts (2019 本年增/减) whole; amounts >= 0."""
     out = []
-    spec = table.spec
-    rule = f"{spec.id}.nonneg"
-    for addr in spec.addresses():
-        v = report.value(addr)
+    rule = f"{table.spec.id}.nonneg"
+    for addr, kind in addresses_and_kinds(table.spec):
+        v = values.get(addr)
         if v is None:
             continue
-        kind = spec.row_columns(addr[1])[addr[2]].kind
         whole = float(v).is_integer()
         if kind == ValueKind.COUNT and (v < 0 or not whole):
             problem = "应为不小于 0 的整数"

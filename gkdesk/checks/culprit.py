@@ -8,7 +8,7 @@ relation that holds (d != 0 would break it). The new value must also be a valid 
 from __future__ import annotations
 
 from ..findings import Culprit
-from ..model import Report, Table
+from ..model import Table
 from ..schema import ValueKind
 from .arithmetic import RelationState
 from .layout import relations_by_cell
@@ -16,7 +16,7 @@ from .layout import relations_by_cell
 _EPS = 1e-9
 
 
-def single_cell_repairs(report: Report, table: Table, states: list[RelationState]) -> list[Culprit]:
+def single_cell_repairs(values: dict, table: Table, states: list[RelationState]) -> list[Culprit]:
     """Every single-cell change that repairs all broken relations of the table and breaks none."""
     broken = [s for s in states if s.broken]
     if not broken:
@@ -33,7 +33,7 @@ def single_cell_repairs(report: Report, table: Table, states: list[RelationState
         delta = next(iter(deltas))
         if any(abs(d - delta) > _EPS for d in deltas):
             continue
-        new_value = (report.value(addr) or 0) + delta
+        new_value = (values.get(addr) or 0) + delta
         if not _valid(table, addr, new_value):
             continue
         if isinstance(new_value, float) and new_value.is_integer():

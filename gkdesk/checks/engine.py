@@ -3,14 +3,15 @@ from __future__ import annotations
 
 from ..findings import ERROR, Culprit, Finding
 from ..model import Report
-from ..schema import table_relations
 from .across_years import previous_year_findings
 from .arithmetic import evaluate, relation_finding, value_findings
 from .claims import Claim, extract_claims
 from .culprit import single_cell_repairs
+from .layout import relations_of
 from .narrative import claim_findings
 from .naming import cell_name, fmt_number
 from .structure import static_findings, value_structure_findings
+from .values import current_values
 
 
 class Checker:
@@ -35,16 +36,17 @@ class Checker:
 
     def recheck(self) -> list[Finding]:
         report = self.report
+        values = current_values(report)
         out: list[Finding] = []
         for table in report.tables.values():
-            if table_relations(table.spec):
-                out += _relation_findings(report, table)
+            if relations_of(table.spec):
+                out += _relation_findings(report, table, values)
         for table in report.tables.values():
-            out += value_findings(report, table)
-        out += claim_findings(report, self._claims)
+            out += value_findings(report, table, values)
+        out += claim_findings(report, self._claims, values)
         out += previous_year_findings(report, self.previous)
         out += self._static
-        out += value_structure_findings(report)
+        out += value_structure_findings(report, values)
         # Errors first; within a severity the order above (arithmetic, narrative, structure).
         out.sort(key=lambda f: f.severity != ERROR)
         self.findings = out
@@ -56,13 +58,13 @@ def check_report(report: Report, previous: Report | None = None) -> list[Finding
     return Checker(report, previous).findings
 
 
-def _relation_findings(report: Report, table) -> list[Finding]:
-    states = evaluate(report, table)
+def _relation_findings(report: Report, table, values) -> list[Finding]:
+    states = evaluate(values, table)
     broken = [s for s in states if s.broken]
     if not broken:
         return []
     findings = [relation_finding(report, table, s) for s in broken]
-    repairs = single_cell_repairs(report, table, states)
+    repairs = single_cell_repairs(values, table, states)
     if len(repairs) == 1:
         note = "最可能的错误：" + _repair_text(report, repairs[0])
         for f in findings:

@@ -7,10 +7,40 @@ relations the schema already declares (t3.balance: 一 + 二 = （七）总计 +
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from typing import Callable, TypeVar
 
 from ..model import CellAddr
-from ..schema import TableSpec, ValueKind, table_relations
+from ..schema import Relation, TableSpec, ValueKind, table_relations
+
+T = TypeVar("T")
+
+
+def per_spec(fn: Callable[[TableSpec], T]) -> Callable[[TableSpec], T]:
+    """Cache by the spec object itself: hashing a whole TableSpec on every keystroke costs more
+    than the re-check. The specs are a handful of module constants, so the cache stays tiny."""
+    store: dict[int, tuple[TableSpec, T]] = {}
+
+    def cached(spec: TableSpec) -> T:
+        hit = store.get(id(spec))
+        if hit is not None and hit[0] is spec:
+            return hit[1]
+        value = fn(spec)
+        store[id(spec)] = (spec, value)
+        return value
+
+    cached.__doc__ = fn.__doc__
+    return cached
+
+
+@per_spec
+def relations_of(spec: TableSpec) -> tuple[Relation, ...]:
+    """schema.table_relations(spec), looked up without hashing the spec."""
+    return table_relations(spec)
+
+
+@per_spec
+def addresses_and_kinds(spec: TableSpec) -> tuple[tuple[CellAddr, ValueKind], ...]:
+    return tuple((addr, spec.row_columns(addr[1])[addr[2]].kind) for addr in spec.addresses())
 
 
 @dataclass(frozen=True)
@@ -27,9 +57,9 @@ class T3Layout:
     org_label: str
 
 
-@cache
+@per_spec
 def t3_layout(spec: TableSpec) -> T3Layout:
-    relations = table_relations(spec)
+    relations = relations_of(spec)
     balance = next(r for r in relations if r.rule == "t3.balance")
     row_total = next(r for r in relations if r.rule == "t3.row_total")
     total_col = row_total.lhs[0][2]
@@ -58,31 +88,31 @@ class T4Layout:
     totals: dict[str, tuple[CellAddr, ...]]
 
 
-@cache
+@per_spec
 def t4_layout(spec: TableSpec) -> T4Layout:
     totals: dict[str, list[CellAddr]] = {}
-    for rel in table_relations(spec):
+    for rel in relations_of(spec):
         (addr,) = rel.lhs
         group = spec.columns[addr[2]].path[0]
         totals.setdefault(group, []).append(addr)
     return T4Layout({k: tuple(v) for k, v in totals.items()})
 
 
-@cache
+@per_spec
 def total_parts(spec: TableSpec) -> dict[CellAddr, tuple[CellAddr, ...]]:
     """Cells that are the sum of others (a relation with one cell on its left)."""
     out: dict[CellAddr, tuple[CellAddr, ...]] = {}
-    for rel in table_relations(spec):
+    for rel in relations_of(spec):
         if len(rel.lhs) == 1 and rel.lhs[0] not in out:
             out[rel.lhs[0]] = rel.rhs
     return out
 
 
-@cache
+@per_spec
 def relations_by_cell(spec: TableSpec) -> dict[CellAddr, tuple[tuple[int, int], ...]]:
     """For each cell, (relation index, +1 on the left / -1 on the right) of the relations it is in."""
     out: dict[CellAddr, list[tuple[int, int]]] = {}
-    for i, rel in enumerate(table_relations(spec)):
+    for i, rel in enumerate(relations_of(spec)):
         for addr in rel.lhs:
             out.setdefault(addr, []).append((i, 1))
         for addr in rel.rhs:

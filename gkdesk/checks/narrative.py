@@ -13,11 +13,12 @@ INCONSISTENT_TEXT = "narrative.inconsistent_text"
 class Values:
     """Current values for comparing with the text; a blank total stands for the sum of its parts."""
 
-    def __init__(self, report: Report):
+    def __init__(self, report: Report, values: dict):
         self.report = report
+        self.values = values
 
     def effective(self, addr: CellAddr):
-        value = self.report.value(addr)
+        value = self.values.get(addr)
         if value is not None:
             return value
         table = self.report.tables.get(addr[0])
@@ -26,7 +27,7 @@ class Values:
         parts = total_parts(table.spec).get(addr)
         if not parts:
             return None
-        known = [v for v in (self.report.value(p) for p in parts) if v is not None]
+        known = [v for v in (self.values.get(p) for p in parts) if v is not None]
         return sum(known) if known else None
 
     def quantity(self, cells) -> int | float | None:
@@ -46,8 +47,8 @@ def _describe(report: Report, cells) -> str:
     return "、".join(names[:-1]) + " 与 " + names[-1] + "之和"
 
 
-def claim_findings(report: Report, claims: list[Claim]) -> list[Finding]:
-    values = Values(report)
+def claim_findings(report: Report, claims: list[Claim], current: dict) -> list[Finding]:
+    values = Values(report, current)
     out = []
     unknown: dict[tuple[CellAddr, ...], list[Claim]] = {}
     for claim in claims:

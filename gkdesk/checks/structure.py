@@ -5,6 +5,7 @@ from ..findings import STRUCTURE, WARNING, Finding
 from ..model import Report, Table
 from ..parsing.tokens import TEXT, classify
 from ..schema import SECTIONS, TABLE_IDS, expected_format_for_year, format_spec, row_display, table_spec
+from .layout import addresses_and_kinds
 from .naming import cell_name
 
 _VERSION_NAME = {"2021": "2021 年格式", "2019": "2019 年试行格式"}
@@ -137,7 +138,7 @@ def _format_and_year(report: Report) -> list[Finding]:
     return out
 
 
-def value_structure_findings(report: Report) -> list[Finding]:
+def value_structure_findings(report: Report, values: dict) -> list[Finding]:
     """Blank and non-numeric cells, as they are now (a correction can fill them)."""
     out = []
     for table_id in TABLE_IDS:
@@ -146,8 +147,8 @@ def value_structure_findings(report: Report) -> list[Finding]:
             continue
         missing = set(table.missing_rows)
         blank = []
-        for addr in table.spec.addresses():
-            if addr[1] in missing or report.value(addr) is not None:
+        for addr, _ in addresses_and_kinds(table.spec):
+            if values.get(addr) is not None or addr[1] in missing:
                 continue
             cell = table.cells[addr[1]][addr[2]]
             if addr not in report.corrections and cell.raw and classify(cell.raw)[0] == TEXT:
