@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     from gkdesk.ui.resources import sample_report
     from gkdesk.ui.settings import Settings
 
-    app = create_application()
+    create_application()
     if ui_font_family() is None:
         print("warning: no CJK font found; Chinese may render as boxes (install fonts-noto-cjk)", file=sys.stderr)
     sample = sample_report()

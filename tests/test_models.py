@@ -12,7 +12,7 @@ from conftest import ROOT
 from gkdesk.findings import ERROR, WARNING
 from gkdesk.schema import FORMATS, TABLE_IDS, ValueKind, table_spec
 from gkdesk.ui.cell_input import format_value, input_state, parse_input
-from gkdesk.ui.form_layout import CORNER, HEADER, LABEL, VALUE, form_layout
+from gkdesk.ui.form_layout import CORNER, HEADER, LABEL, form_layout
 from gkdesk.ui.paste import parse_block, plan_paste
 from gkdesk.ui.textpos import TextPositions, line_of
 

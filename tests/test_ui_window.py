@@ -213,7 +213,7 @@ def test_changed_report_text_offers_the_earlier_edits(qtbot, tmp_path):
     assert again.document.report.value(("t3", 2, 0)) == 12  # not applied silently
     assert again.message_bar.isVisible() and "已改变" in again.message_bar.label.text()
     apply_button = again.message_bar.buttons()[0]
-    assert apply_button.text() == "应用上次的修改"
+    assert apply_button.text() == "应用上次的修改(&A)"  # Alt+A
     apply_button.click()
     assert again.document.report.value(("t3", 2, 0)) == 21
     again.act_undo.trigger()  # applying is one undoable step
@@ -411,3 +411,24 @@ def test_killing_the_program_mid_session_loses_nothing(qtbot, tmp_path):
     assert report.value(("t3", 2, 0)) == 21 and report.value(("t4", 0, 0)) == 2
     assert window.document.reviewed
     assert [c.addr for c in report.history] == [("t3", 2, 0), ("t4", 0, 0)]
+
+
+def test_sample_opens_from_a_writable_copy(qtbot, tmp_path):
+    from PySide6.QtCore import QStandardPaths
+
+    from gkdesk.ui.app import _parse_args
+
+    QStandardPaths.setTestModeEnabled(True)  # app data goes to a test folder
+    try:
+        window = make_window(qtbot, tmp_path)
+        window.act_open_sample.trigger()
+        document = window.document
+        assert document is not None and document.report.agency == "示例区数据局"
+        assert not document.path.startswith(str(ROOT / "resources"))
+        document.set_values({("t3", 2, 0): 21})
+        window.saver.flush()
+        assert not list((ROOT / "resources" / "samples").glob("*.gkdesk.json"))
+    finally:
+        QStandardPaths.setTestModeEnabled(False)
+    args = _parse_args(["--sample", "--lang", "en", "a.txt"])
+    assert args.sample and args.lang == "en" and args.paths == ["a.txt"]

@@ -1,8 +1,6 @@
 """The problems list: one row per finding (severity, message, where)."""
 from __future__ import annotations
 
-from enum import IntEnum
-
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 

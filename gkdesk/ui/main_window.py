@@ -41,7 +41,7 @@ from .settings import DEFAULTS, Settings
 from .source_view import SourcePane
 from .table_model import FormTableModel
 from .table_view import FormTableView
-from .worklist import UNREADABLE, Entry, report_files, scan_reports
+from .worklist import UNREADABLE, Entry, scan_reports
 
 
 class TablePage(QWidget):
@@ -594,7 +594,7 @@ class MainWindow(QMainWindow):
             self.message_bar.show_message(
                 text,
                 "warning",
-                [(self.tr("应用上次的修改"), self.apply_pending), (self.tr("搁置（保留记录）"), self.discard_pending)],
+                [(self.tr("应用上次的修改(&A)"), self.apply_pending), (self.tr("搁置，保留记录(&D)"), self.discard_pending)],
             )
         elif result.status == CORRUPT:
             moved = result.moved_to.name if result.moved_to else self.tr("（未能改名，请手动备份该文件）")

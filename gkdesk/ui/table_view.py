@@ -1,7 +1,7 @@
 """The grid of one table: merged cells like the form, keyboard editing, paste, finding marks."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QPointF, QRect, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPointF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence, QPainter, QPen, QPolygonF, QValidator
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -14,13 +14,12 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
-from ..findings import ERROR
 from ..schema import ValueKind
 from .cell_input import ACCEPTABLE, INTERMEDIATE, input_state, parse_input
 from .form_layout import LABEL, VALUE
 from .names import cell_name
 from .paste import parse_block, plan_paste
-from .table_model import FormTableModel, Palette, Role
+from .table_model import FormTableModel, Palette
 
 
 class CellValidator(QValidator):

@@ -507,12 +507,12 @@
             </translation>
         </message>
         <message>
-            <source>应用上次的修改</source>
-            <translation>Apply Earlier Edits</translation>
+            <source>应用上次的修改(&amp;A)</source>
+            <translation>&amp;Apply Earlier Edits</translation>
         </message>
         <message>
-            <source>搁置（保留记录）</source>
-            <translation>Set Aside (keep record)</translation>
+            <source>搁置，保留记录(&amp;D)</source>
+            <translation>Set Asi&amp;de (keep record)</translation>
         </message>
         <message>
             <source>（未能改名，请手动备份该文件）</source>
