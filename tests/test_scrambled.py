@@ -6,16 +6,8 @@ import pytest
 
 from conftest import SHARED
 from gkdesk.parsing import parse_text
-from gkdesk.parsing.scrambled import (
-    GridRelation,
-    Run,
-    StackingSearch,
-    find_bands,
-    header_columns,
-    solve_groups_table,
-    solve_rows_table,
-    value_runs,
-)
+from gkdesk.parsing.scrambled import header_columns, solve_groups_table, solve_rows_table, value_runs
+from gkdesk.parsing.stacking import GridRelation, Run, StackingSearch, find_bands
 from gkdesk.parsing.tokens import tokenize
 from gkdesk.schema import T3_COLUMNS, table_spec
 

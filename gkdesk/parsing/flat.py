@@ -152,13 +152,11 @@ def split_run(
         if len(run) - pos < n - col:
             return
         if last_is_sum and col == n - 1:
-            tail = run[pos:]
             for value, end in _pieces_at(run, pos, kinds[col]):
                 if end == len(run) and abs((value or 0) - total) <= 1e-6:
                     acc.append(Piece(value, offset + pos, offset + end))
                     out.append(list(acc))
                     acc.pop()
-            del tail
             return
         for value, end in _pieces_at(run, pos, kinds[col]):
             if last_is_sum and not _room_for(run, end, n - col - 1, total + (value or 0)):

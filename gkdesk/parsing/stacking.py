@@ -1,0 +1,614 @@
+"""Place blocks of values into a table grid: the search behind the scrambled-table reader.
+
+Each block (a run of values as pdftotext printed it) is given a column and a width; its rows
+follow, because pdftotext prints, of two blocks that share a column, the upper one first: a
+block is stacked below the blocks already placed in its columns. The search walks the blocks
+in stream order (a later page first when the pages' rows are known: the last page holds the
+totals that bound every column), tries placements in order of plausibility, and checks the
+table's relations as soon as their cells fill: partial sums against a known total, and the
+one or two values still missing must be among those not yet placed. It tolerates relations
+broken by one wrong cell (every broken relation passes through it), since a document's
+figures are read as stated. Failures name the blocks to blame, so the search jumps back over
+placements that are not (conflict-directed backjumping); it is bounded by a node budget.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+_EPS = 1e-6
+_MAX_SOLUTIONS = 50
+
+
+@dataclass
+class Run:
+    """One block of values as pdftotext printed it, in stream order."""
+
+    amounts: list[float | int]  # values for sums (a null mark counts 0)
+    nulls: list[bool]  # the value is a null mark (/, —)
+    page: int = 0
+    hint: tuple[int, ...] = ()  # columns the header words just before the block name
+
+    def __len__(self) -> int:
+        return len(self.amounts)
+
+
+@dataclass
+class GridRelation:
+    """sum(lhs cells) == sum(rhs cells); cells as (row, column) of the search grid."""
+
+    lhs: list[tuple[int, int]]
+    rhs: list[tuple[int, int]]
+    nonneg: bool = True  # all its cells hold counts >= 0, so a partial sum bounds the rest
+    name: str = ""
+
+
+@dataclass
+class Band:
+    """Runs down the columns of one band of rows: `total` is the sum of the others, row by row."""
+
+    total: int
+    members: tuple[int, ...]  # run indices, the total included
+    widths: dict[int, int] = field(default_factory=dict)  # columns each member spans
+
+
+@dataclass
+class Arrangement:
+    """Where each value went: cells[r][c] = (run, offset) or None (no value there)."""
+
+    cells: list[list[tuple[int, int] | None]]
+    violated: list[int]  # indices of the relations that do not hold
+    null_mix: int  # columns mixing null marks and numbers (a layout oddity; lower is likelier)
+
+
+@dataclass
+class SearchResult:
+    best: Arrangement | None
+    # Cells that hold another value in an alternative arrangement that fits as well.
+    ambiguous: set[tuple[int, int]] = field(default_factory=set)
+    nodes: int = 0
+    complete: bool = True  # the search space was exhausted (False: stopped at the node limit)
+
+
+class StackingSearch:
+    """Assign runs to a grid by stacking them in stream order; see the module docstring."""
+
+    def __init__(
+        self,
+        nrows: int,
+        ncols: int,
+        runs: list[Run],
+        relations: list[GridRelation],
+        page_rows: dict[int, tuple[int, int]] | None = None,
+        max_violations: int = 3,
+        node_limit: int = 3_000,
+        extra_nodes: int = 400,
+        bands: list[Band] | None = None,
+        total_col: int | None = None,
+    ):
+        self.R, self.C = nrows, ncols
+        self.runs = runs
+        self.rels = relations
+        self.page_rows = page_rows
+        self.max_violations = max_violations
+        self.node_limit = node_limit
+        self.extra_nodes = extra_nodes
+        n = nrows * ncols
+        self.run_at: list[int] = [-1] * n  # run index per cell
+        self.off_at: list[int] = [-1] * n
+        # Per page band (one band if the pages' rows are unknown): the next free row of each
+        # column, and the runs stacked in it (bit per run).
+        keys = {self._pool_key_of_page(run.page) for run in runs} | {0}
+        self.heights_of = {k: [page_rows[k][0] if page_rows and k in page_rows else 0] * ncols for k in keys}
+        self.colmask_of = {k: [0] * ncols for k in keys}
+        # relation bookkeeping
+        m = len(relations)
+        self.rel_cells: list[list[int]] = []
+        self.cell_rels: list[list[tuple[int, int]]] = [[] for _ in range(n)]
+        self.rel_size = [[0, 0] for _ in range(m)]
+        self.rel_cellmask = [0] * m
+        for i, rel in enumerate(relations):
+            cells = []
+            for side, group in ((0, rel.lhs), (1, rel.rhs)):
+                for r, c in group:
+                    k = r * ncols + c
+                    cells.append(k)
+                    self.cell_rels[k].append((i, side))
+                    self.rel_size[i][side] += 1
+                    self.rel_cellmask[i] |= 1 << k
+            self.rel_cells.append(cells)
+        self.filled = [[0, 0] for _ in range(m)]
+        self.sums = [[0.0, 0.0] for _ in range(m)]
+        self.rel_runs = [0] * m  # runs that put a value into the relation (bit per run)
+        self.violated = [False] * m
+        self.viol_mask = [0] * m  # the runs a violation depends on
+        self.n_violated = 0
+        self.culprit = -1  # cells every violated relation passes through (bit mask)
+        # pools of unplaced values per page band (or one pool if bands are unknown)
+        self.pools: dict[int, dict] = {}
+        for run in runs:
+            pool = self.pools.setdefault(self._pool_key_of_page(run.page), {})
+            for a, is_null in zip(run.amounts, run.nulls):
+                key = _amount_key(0 if is_null else a)
+                pool[key] = pool.get(key, 0) + 1
+        self.initial_pools = {k: dict(v) for k, v in self.pools.items()}
+        self.run_pool = [self._pool_key_of_page(run.page) for run in runs]
+        self.run_keys = [[_amount_key(0 if null else a) for a, null in zip(run.amounts, run.nulls)] for run in runs]
+        self.row_pool = [self._pool_key_of_row(r) for r in range(nrows)]
+        self.consumers: dict[tuple[int, object], int] = {}
+        self.page_mask: dict[int, int] = {}  # runs placed so far, per pool
+        self.bands = bands or []
+        self.total_col = total_col
+        self.band_of: dict[int, tuple[int, bool]] = {}
+        for g, band in enumerate(self.bands):
+            for d in band.members:
+                self.band_of[d] = (g, d == band.total)
+        self.band_top = [-1] * len(self.bands)
+        self.band_mask = [0] * len(self.bands)  # placed members (bit per run)
+        self.band_left = [sum(b.widths.get(m, 1) for m in b.members) for b in self.bands]  # columns
+        self.seen: set = set()
+        self.placed: list[tuple[int, int, int] | None] = [None] * len(runs)  # (column, width, top)
+        self.after: list[tuple[int, int] | None] = [None] * len(runs)  # reading position after it
+        self.twin_of_previous = [
+            d > 0
+            and runs[d].amounts == runs[d - 1].amounts
+            and runs[d].nulls == runs[d - 1].nulls
+            and runs[d].page == runs[d - 1].page
+            and d not in self.band_of
+            and d - 1 not in self.band_of
+            for d in range(len(runs))
+        ]
+        self.trail: list[tuple] = []
+        self.nodes = 0
+        self.solutions: list[Arrangement] = []
+        self.first_found_at: int | None = None
+        self.stopped = False
+
+    # ------------------------------------------------------------ pools and pages
+    def _pool_key_of_page(self, page: int) -> int:
+        return page if self.page_rows is not None else 0
+
+    def _pool_key_of_row(self, row: int) -> int:
+        if self.page_rows is None:
+            return 0
+        for page, (a, b) in self.page_rows.items():
+            if a <= row < b:
+                return page
+        return 0
+
+    def _set(self, arr, idx, value) -> None:
+        self.trail.append((arr, idx, arr[idx]))
+        arr[idx] = value
+
+    def _undo_to(self, mark: int) -> None:
+        trail = self.trail
+        while len(trail) > mark:
+            arr, idx, old = trail.pop()
+            if arr is self:
+                setattr(self, idx, old)
+            else:
+                arr[idx] = old
+
+    def _set_attr(self, name: str, value) -> None:
+        self.trail.append((self, name, getattr(self, name)))
+        setattr(self, name, value)
+
+    # ------------------------------------------------------------ shapes
+    def _options(self, d: int) -> tuple[list[tuple[int, int, list[int]]], int]:
+        """(column, width, cells) where run d can go, and the runs that ruled the others out."""
+        run = self.runs[d]
+        L = len(run)
+        C = self.C
+        band = self.page_rows.get(run.page) if self.page_rows is not None else None
+        limit = band[1] if band else self.R
+        out = []
+        blocked = 0
+        member = self.band_of.get(d)
+        heights = self.heights_of[self._pool_key_of_page(run.page)]
+        col_mask = self.colmask_of[self._pool_key_of_page(run.page)]
+        # Two identical runs in a row placed either way round give the same table: keep one.
+        twin = self.placed[d - 1] if d and self.twin_of_previous[d] else None
+        for c in range(C):
+            top = heights[c]
+            if member is not None:
+                g, is_total = member
+                if self.total_col is not None and (c == self.total_col) != is_total:
+                    continue
+                if self.band_top[g] >= 0 and self.band_top[g] != top:
+                    blocked |= col_mask[c] | self.band_mask[g]
+                    continue
+            widths = range(1, min(L, C - c) + 1)
+            if member is not None:
+                w_band = self.bands[member[0]].widths.get(d, 1)
+                widths = range(w_band, w_band + 1) if c + w_band <= C else range(0)
+            for w in widths:
+                if twin is not None and w == twin[1] and (top, c) < (twin[2], twin[0]):
+                    blocked |= 1 << (d - 1)  # the same table with the twins the other way round
+                    continue
+                uneven = [c + i for i in range(1, w) if heights[c + i] != top]
+                if uneven:
+                    blocked |= col_mask[c] | col_mask[uneven[0]]
+                    break
+                h = -(-L // w)
+                k = L - w * (h - 1)  # cells in the last row
+                if k != w and w != C:
+                    continue  # a cut-short last row only for blocks of whole table rows
+                if top + h > limit:
+                    blocked |= col_mask[c]
+                    continue
+                cells = [(top + i // w) * C + c + i % w for i in range(L)]
+                out.append((c, w, cells))
+        return out, blocked
+
+    # ------------------------------------------------------------ placing
+    def _place(self, d: int, c: int, w: int, cells: list[int]) -> int:
+        """Put run d into cells; return 0 if fine, else the conflict (runs to blame) as a bit mask."""
+        run = self.runs[d]
+        bit = 1 << d
+        C = self.C
+        L = len(run)
+        h = -(-L // w)
+        k = L - w * (h - 1)
+        pkey = self.run_pool[d]
+        heights = self.heights_of[pkey]
+        col_mask = self.colmask_of[pkey]
+        top = heights[c]
+        for i in range(w):
+            self._set(heights, c + i, top + (h if i < k else h - 1))
+            self._set(col_mask, c + i, col_mask[c + i] | bit)
+        self._set(self.placed, d, (c, w, top))
+        self._set(self.after, d, (top + h - 1, c + k) if k < w else (top, c + w))
+        member = self.band_of.get(d)
+        if member is not None:
+            g = member[0]
+            self._set(self.band_top, g, top)
+            self._set(self.band_mask, g, self.band_mask[g] | bit)
+            self._set(self.band_left, g, self.band_left[g] - w)
+        for g, t in enumerate(self.band_top):
+            if t >= 0 and self.band_left[g]:
+                pk = self._pool_key_of_page(self.runs[self.bands[g].total].page)
+                lost = [col for col in range(C) if self.heights_of[pk][col] > t]
+                if C - len(lost) < self.band_left[g]:
+                    blame = self.band_mask[g]
+                    for col in lost:
+                        blame |= self.colmask_of[pk][col]
+                    return blame
+        trail = self.trail
+        trail.append((self.page_mask, pkey, self.page_mask.get(pkey, 0)))
+        self.page_mask[pkey] = self.page_mask.get(pkey, 0) | bit
+        touched = set()
+        pool = self.pools[pkey]
+        consumers = self.consumers
+        run_at, off_at, rel_runs = self.run_at, self.off_at, self.rel_runs
+        keys = self.run_keys[d]
+        for off, cell in enumerate(cells):
+            trail.append((run_at, cell, -1))
+            run_at[cell] = d
+            trail.append((off_at, cell, -1))
+            off_at[cell] = off
+            akey = keys[off]
+            amount = akey
+            trail.append((pool, akey, pool[akey]))
+            pool[akey] -= 1
+            ck = (pkey, akey)
+            old = consumers.get(ck, 0)
+            trail.append((consumers, ck, old))
+            consumers[ck] = old | bit
+            for i, side in self.cell_rels[cell]:
+                f = self.filled[i]
+                sm = self.sums[i]
+                trail.append((f, side, f[side]))
+                f[side] += 1
+                trail.append((sm, side, sm[side]))
+                sm[side] += amount
+                if not rel_runs[i] & bit:
+                    trail.append((rel_runs, i, rel_runs[i]))
+                    rel_runs[i] |= bit
+                touched.add(i)
+        conflict = 0
+        for i in touched:
+            if self.violated[i]:
+                continue
+            blame = self._check(i)
+            if blame is None:
+                continue
+            self._set(self.violated, i, True)
+            self._set(self.viol_mask, i, blame)
+            self._set_attr("n_violated", self.n_violated + 1)
+            self._set_attr("culprit", self.culprit & self.rel_cellmask[i])
+        if self.n_violated > self.max_violations or (self.n_violated and not self.culprit):
+            for i, v in enumerate(self.violated):
+                if v:
+                    conflict |= self.viol_mask[i]
+            return conflict or bit
+        return 0
+
+    def _check(self, i: int) -> int | None:
+        """None if relation i can still hold, else the runs its failure depends on."""
+        (fl, fr), (nl, nr) = self.filled[i], self.rel_size[i]
+        sl, sr = self.sums[i]
+        rel = self.rels[i]
+        missing = nl - fl + nr - fr
+        if missing == 0:
+            return None if abs(sl - sr) <= _EPS else self.rel_runs[i]
+        if rel.nonneg:
+            if fl == nl and sr > sl + _EPS:
+                return self.rel_runs[i]
+            if fr == nr and sl > sr + _EPS:
+                return self.rel_runs[i]
+        if missing == 1:
+            need = sr - sl if fl < nl else sl - sr
+            if rel.nonneg and need < -_EPS:
+                return self.rel_runs[i]
+            cell = next(k for k in self.rel_cells[i] if self.run_at[k] < 0)
+            pkey = self.row_pool[cell // self.C]
+            akey = _amount_key(need)
+            if self.pools.get(pkey, {}).get(akey, 0) <= 0:
+                return self.rel_runs[i] | self.consumers.get((pkey, akey), 0)
+        elif missing == 2 and rel.nonneg:
+            return self._check_pair(i, sr - sl)
+        elif rel.nonneg:
+            # A side with one empty cell can grow by at most the largest value still unplaced.
+            for side, other_sum, own_sum in ((0, sr, sl), (1, sl, sr)):
+                if self.rel_size[i][side] - self.filled[i][side] == 1 and other_sum > own_sum + _EPS:
+                    blame = self._short_of(i, side, other_sum - own_sum)
+                    if blame is not None:
+                        return blame
+        return None
+
+    def _short_of(self, i: int, side: int, need: float) -> int | None:
+        """None if some unplaced value >= need can fill relation i's one empty cell on `side`."""
+        nl = self.rel_size[i][0]
+        cells = self.rel_cells[i][:nl] if side == 0 else self.rel_cells[i][nl:]
+        cell = next(k for k in cells if self.run_at[k] < 0)
+        pkey = self.row_pool[cell // self.C]
+        pool = self.pools.get(pkey, {})
+        blame = self.rel_runs[i]
+        for value, n0 in self.initial_pools.get(pkey, {}).items():
+            if value >= need - _EPS:
+                if pool.get(value, 0) > 0:
+                    return None
+                blame |= self.consumers.get((pkey, value), 0)
+        return blame
+
+    def _check_pair(self, i: int, gap: float) -> int | None:
+        """Two cells of relation i are empty: is there a pair of unplaced values that closes it?"""
+        holes = []
+        nl = self.rel_size[i][0]
+        for pos, k in enumerate(self.rel_cells[i]):
+            if self.run_at[k] < 0:
+                holes.append((k, 1 if pos < nl else -1))
+        (k1, s1), (k2, s2) = holes
+        p1 = self.row_pool[k1 // self.C]
+        p2 = self.row_pool[k2 // self.C]
+        pool1, pool2 = self.pools.get(p1, {}), self.pools.get(p2, {})
+        # s1*x + s2*y == gap; blame the runs that took the values of pairs that would have fit
+        blame = self.rel_runs[i]
+        orig1, orig2 = self.initial_pools.get(p1, {}), self.initial_pools.get(p2, {})
+        for x, n0 in orig1.items():
+            y = (gap - s1 * x) / s2
+            if y < -_EPS:
+                continue
+            key = _amount_key(y)
+            same = p1 == p2 and key == x
+            if orig2.get(key, 0) - same <= 0:
+                continue
+            if pool1.get(x, 0) > 0 and pool2.get(key, 0) - same > 0:
+                return None
+            blame |= self.consumers.get((p1, x), 0) | self.consumers.get((p2, key), 0)
+        return blame
+
+    # ------------------------------------------------------------ preference
+    def _preference(self, d: int, c: int, w: int) -> tuple:
+        run = self.runs[d]
+        L = len(run)
+        heights = self.heights_of[self._pool_key_of_page(run.page)]
+        top = heights[c]
+        if run.hint:
+            lo, n = min(run.hint), len(run.hint)
+            hint_miss = 0 if (c == lo and w == min(n, L)) else (1 if c in run.hint else 2)
+        else:
+            hint_miss = 0
+        flat = min(heights) == max(heights)
+        if L >= self.C and flat and c == 0:
+            shape = 0 if w == self.C else 1  # a block of whole rows, as under a header
+        else:
+            shape = 0 if w == 1 else 1  # otherwise runs down a column are the common case
+        # pdftotext reads a group of blocks like a line of text: the next one is usually
+        # right after the previous one, else it starts a new line (the highest free cell).
+        after = self.after[d - 1] if d and self.runs[d - 1].page == run.page else None
+        follow = 0 if after == (top, c) else 1
+        if follow == 0 and w > 1 and L % w == 0:
+            # Blocks side by side in one line of blocks usually share their height.
+            pw = self.placed[d - 1][1]
+            if -(-len(self.runs[d - 1]) // pw) == L // w:
+                shape = 0
+        return (hint_miss, follow, top, c, shape, -w)
+
+    # ------------------------------------------------------------ search
+    def _dfs(self, d: int) -> int:
+        """Place runs d, d+1, ...; on failure return the runs to blame (bit mask; -1: all)."""
+        if self.stopped:
+            return -1
+        if d == len(self.runs):
+            self._record()
+            return -1  # after a solution every earlier choice may matter
+        options, conflict = self._options(d)
+        options.sort(key=lambda o: self._preference(d, o[0], o[1]))
+        bit = 1 << d
+        before = self.n_violated
+        # Placements that break no further relation first, the others after them.
+        queue = [(o, False) for o in options]
+        i = 0
+        while i < len(queue):
+            option, may_break = queue[i]
+            i += 1
+            if self._over_limit():
+                self.stopped = True
+                return -1
+            self.nodes += 1
+            c, w, cells = option
+            mark = len(self.trail)
+            blame = self._place(d, c, w, cells)
+            if blame:
+                conflict |= blame
+                self._undo_to(mark)
+                continue
+            if not may_break and self.n_violated > before:
+                self._undo_to(mark)
+                queue.append((option, True))
+                continue
+            sub = self._dfs(d + 1)
+            self._undo_to(mark)
+            if not sub & bit:
+                return sub  # this run's placement is not to blame: jump back over it
+            conflict |= sub
+        conflict &= ~bit
+        if not conflict & (bit - 1):
+            conflict = bit - 1  # no recorded reason: blame every earlier run
+        return conflict
+
+    def _over_limit(self) -> bool:
+        if self.first_found_at is not None:
+            return self.nodes > self.first_found_at + self.extra_nodes or self.nodes > self.node_limit * 2
+        return self.nodes > self.node_limit
+
+    def _record(self) -> None:
+        cells = [[None] * self.C for _ in range(self.R)]
+        for k, d in enumerate(self.run_at):
+            if d >= 0:
+                cells[k // self.C][k % self.C] = (d, self.off_at[k])
+        violated = [i for i, v in enumerate(self.violated) if v]
+        shown = tuple(self._shown(at) for row in cells for at in row)
+        if shown in self.seen:
+            return
+        self.seen.add(shown)
+        sol = Arrangement(cells, violated, self._null_mix(cells))
+        if self.first_found_at is None:
+            self.first_found_at = self.nodes
+        if self.solutions and len(violated) < len(self.solutions[0].violated):
+            self.solutions = []
+        if len(self.solutions) >= _MAX_SOLUTIONS:
+            return
+        self.solutions.append(sol)
+        # Look only for arrangements at least as good from now on.
+        self.max_violations = len(violated)
+
+    def _null_mix(self, cells) -> int:
+        mixed = 0
+        for c in range(self.C):
+            kinds = set()
+            for r in range(self.R):
+                at = cells[r][c]
+                if at is not None:
+                    kinds.add(self.runs[at[0]].nulls[at[1]])
+            mixed += len(kinds) > 1
+        return mixed
+
+    def run(self) -> SearchResult:
+        self._dfs(0)
+        if not self.solutions:
+            return SearchResult(None, nodes=self.nodes, complete=not self.stopped)
+        best = min(self.solutions, key=lambda s: (len(s.violated), s.null_mix))
+        ambiguous: set[tuple[int, int]] = set()
+        for other in self.solutions:
+            if other is best or len(other.violated) != len(best.violated):
+                continue
+            for r in range(self.R):
+                for c in range(self.C):
+                    if self._shown(best.cells[r][c]) != self._shown(other.cells[r][c]):
+                        ambiguous.add((r, c))
+        return SearchResult(best, ambiguous, self.nodes, not self.stopped)
+
+    def _shown(self, at):
+        if at is None:
+            return None
+        run = self.runs[at[0]]
+        return ("null",) if run.nulls[at[1]] else _amount_key(run.amounts[at[1]])
+
+
+def _amount_key(amount) -> object:
+    """Pool key of an amount: integral floats fold into ints."""
+    if isinstance(amount, float):
+        if abs(amount - round(amount)) <= _EPS:
+            return int(round(amount))
+        return round(amount, 6)
+    return amount
+
+
+def find_bands(runs: list[Run], ncols: int) -> list[Band]:
+    """Bands of rows printed block by block, found by the row-total relation.
+
+    A run down a column that equals, row by row, the sum of other runs of the same page (a run
+    of h values, or a block of h rows read row by row) is the 总计 column of their band. Runs
+    of zeros fit any band, so only non-zero runs are grouped, and only when exactly one set of
+    runs adds up. One row may disagree (a wrong figure in the document), never more.
+    """
+    bands: list[Band] = []
+    for t, total_run in enumerate(runs):
+        h = len(total_run)
+        target = _vector(total_run)
+        if h < 2 or sum(1 for x in target if x) < 2:
+            continue  # one non-zero row: a coincidence of small numbers, not evidence
+        items = {}
+        for i, run in enumerate(runs):
+            if i == t or run.page != total_run.page or len(run) % h or len(run) // h > ncols - 1:
+                continue
+            if abs(i - t) > _BAND_REACH * ncols:
+                continue  # a band's blocks are printed near each other
+            w = len(run) // h
+            vec = _vector(run)
+            summed = [sum(vec[r * w : (r + 1) * w]) for r in range(h)]
+            if any(summed):
+                items[i] = (summed, w)
+        found = _subsets_summing(items, target, ncols - 1, skip=None)
+        if not found:
+            for skip in range(h):
+                kept = [x for r, x in enumerate(target) if r != skip]
+                if sum(1 for x in kept if x) < 2:
+                    continue
+                found += _subsets_summing(items, target, ncols - 1, skip=skip)
+        if len(found) == 1 and all(items[m][0] != target for m in found[0]):
+            members = sorted(found[0] + [t])
+            bands.append(Band(t, tuple(members), {m: items[m][1] for m in found[0]} | {t: 1}))
+    claimed: dict[int, int] = {}
+    for band in bands:
+        for m in band.members:
+            claimed[m] = claimed.get(m, 0) + 1
+    return [b for b in bands if all(claimed[m] == 1 for m in b.members)]
+
+
+_BAND_REACH = 3  # how far apart (in columns' worth of blocks) a band's blocks may be printed
+_BAND_STEPS = 400  # subsets tried per candidate total
+
+
+def _vector(run: Run) -> list:
+    return [0 if is_null else a for a, is_null in zip(run.amounts, run.nulls)]
+
+
+def _subsets_summing(items, target: list, width: int, skip: int | None) -> list[list[int]]:
+    """Sets of runs, at most `width` columns in all, adding up to target row by row (row
+    `skip` excepted); at most two are looked for."""
+    found: list[list[int]] = []
+    pool = sorted(items)
+    rows = [r for r in range(len(target)) if r != skip]
+    steps = [0]
+
+    def walk(start: int, chosen: list[int], rest: list, room: int) -> None:
+        steps[0] += 1
+        if steps[0] > _BAND_STEPS:
+            found.extend([[], []])  # too many ways to try: claim nothing
+        if len(found) > 1:
+            return
+        if all(abs(rest[r]) <= _EPS for r in rows):
+            if len(chosen) >= 2:
+                found.append(list(chosen))
+            return
+        for j in range(start, len(pool)):
+            vec, w = items[pool[j]]
+            if w <= room and all(vec[r] <= rest[r] + _EPS for r in rows):
+                chosen.append(pool[j])
+                walk(j + 1, chosen, [b - a for a, b in zip(vec, rest)], room - w)
+                chosen.pop()
+
+    walk(0, [], list(target), width)
+    return found
