@@ -49,8 +49,6 @@ def main(argv: list[str] | None = None) -> int:
         window.resize(args.width, args.height)
         window.show()
         QTest.qWait(50)
-        window.splitter.setSizes([int(args.width * 0.36), int(args.width * 0.64)])
-        window.right.setSizes([int(args.height * 0.64), int(args.height * 0.36)])
         window.show_table(args.table)
         # Show the first arithmetic error, as a reviewer pressing F8 would: its cells selected,
         # the likely mistake framed, the source text highlighted.

@@ -370,6 +370,11 @@ class MainWindow(QMainWindow):
         m.addAction(self.act_about)
 
     def _restore_window(self) -> None:
+        self._panes_sized = False
+        for name, splitter in (("mainSplitter", self.splitter), ("rightSplitter", self.right)):
+            state = self.settings.splitter_state(name)
+            if state is not None and splitter.restoreState(state):
+                self._panes_sized = True
         geometry = self.settings.geometry()
         if geometry is not None and self.restoreGeometry(geometry):
             state = self.settings.window_state()
@@ -555,8 +560,23 @@ class MainWindow(QMainWindow):
         self._select_in_queue(document.path)
         self._on_document_changed()
         self.tabs.setCurrentWidget(self.pages[self._first_table(document)])
+        self._size_panes()
         self._current_view().setFocus()
         self.documentShown.emit(document)
+
+    def _size_panes(self) -> None:
+        """First time only (afterwards the reviewer's own split is kept): give the tables the
+        width 表三 needs and the source text the rest, so small laptop screens need no scrolling."""
+        if self._panes_sized or self.pages["t3"].model is None or not self.splitter.isVisible():
+            return  # (called again from showEvent once the window has its real size)
+        self._panes_sized = True
+        view = self.pages["t3"].view
+        needed = sum(view.columnWidth(c) for c in range(view.model().columnCount())) + view.verticalScrollBar().sizeHint().width() + 40
+        total = sum(self.splitter.sizes()) or self.width()
+        source = max(320, min(total - needed, int(total * 0.45)))
+        self.splitter.setSizes([source, total - source])
+        height = sum(self.right.sizes()) or self.height()
+        self.right.setSizes([int(height * 0.68), height - int(height * 0.68)])
 
     @staticmethod
     def _first_table(document: ReviewDocument) -> str:
@@ -909,6 +929,10 @@ class MainWindow(QMainWindow):
         show_about(self)
 
     # ================================================================ window events
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._size_panes)
+
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
@@ -939,5 +963,8 @@ class MainWindow(QMainWindow):
         if self._scan is not None:
             self._scan.cancel()
         self.settings.save_window(self.saveGeometry(), self.saveState())
+        if self._panes_sized:
+            self.settings.save_splitter_state("mainSplitter", self.splitter.saveState())
+            self.settings.save_splitter_state("rightSplitter", self.right.saveState())
         self.settings.sync()
         super().closeEvent(event)

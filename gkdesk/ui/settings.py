@@ -82,5 +82,12 @@ class Settings:
         self.store.setValue("window/geometry", geometry)
         self.store.setValue("window/state", state)
 
+    def splitter_state(self, name: str) -> QByteArray | None:
+        value = self.store.value(f"window/{name}", QByteArray())
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def save_splitter_state(self, name: str, state: QByteArray) -> None:
+        self.store.setValue(f"window/{name}", state)
+
     def sync(self) -> None:
         self.store.sync()
