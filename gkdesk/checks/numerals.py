@@ -1,13 +1,14 @@
 """Numbers as narrative text writes them: 42, 1,123, 一, 两, 十二, 二十三, 一百零五, 两千."""
 from __future__ import annotations
 
+from ..limits import MAX_NUMBER_DIGITS
+
 # A regex fragment matching one written number (Arabic with optional thousands
 # separators, or Chinese numerals). Text is NFKC-normalized first, so digits are ASCII.
 NUMBER_PATTERN = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+|[零〇一二两三四五六七八九十百千万]+)"
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
-_MAX_DIGITS = 15  # int() of a huge digit run is slow (and refused past 4300 digits)
 
 
 def chinese_to_int(text: str) -> int | None:
@@ -49,5 +50,5 @@ def parse_count(text: str) -> int | None:
         return None
     if text[0].isdigit():
         digits = text.replace(",", "")
-        return int(digits) if len(digits) <= _MAX_DIGITS else None  # no report figure is longer
+        return int(digits) if len(digits) <= MAX_NUMBER_DIGITS else None  # no report figure is longer
     return chinese_to_int(text)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from ..limits import MAX_TABLE_REGION_CHARS
 from ..model import ParseNote, Report, Table
 from ..schema import (
     FORMATS,
@@ -67,7 +68,7 @@ def parse_text(text: str, encoding: str = "utf-8", source_path: str = "") -> Rep
     versions: dict[str, str] = {}
     for table_id in ("t2", "t3"):
         probe = table_spec("2021", table_id)
-        region = table_region(text, report.sections, probe)
+        region = _bounded(table_region(text, report.sections, probe), probe, report.notes)
         if region is None:
             continue
         version = detect_version(text, region, table_id) or year_version or "2021"
@@ -84,7 +85,7 @@ def parse_text(text: str, encoding: str = "utf-8", source_path: str = "") -> Rep
             table = recover_table(text, region, table, report.notes)  # pdftotext's scrambled order
             report.tables[table_id] = table
             versions[table_id] = version
-    region = table_region(text, report.sections, T4)
+    region = _bounded(table_region(text, report.sections, T4), T4, report.notes)
     if region is not None:
         table = recognize_t4(tokenize(text, *region), report.notes)
         if table is None:
@@ -96,6 +97,22 @@ def parse_text(text: str, encoding: str = "utf-8", source_path: str = "") -> Rep
         if table_id not in report.tables:
             report.notes.append(ParseNote("table_missing", f"未找到{spec}", table_id))
     return report
+
+
+def _bounded(region: tuple[int, int] | None, spec: TableSpec, notes: list[ParseNote]) -> tuple[int, int] | None:
+    """The region cut to MAX_TABLE_REGION_CHARS: a table is never that long, a broken file can be."""
+    if region is None or region[1] - region[0] <= MAX_TABLE_REGION_CHARS:
+        return region
+    start = region[0]
+    notes.append(
+        ParseNote(
+            "region_truncated",
+            f"{spec.number}所在部分过长（{region[1] - start} 字），只在其前 {MAX_TABLE_REGION_CHARS} 字中识别表格",
+            spec.id,
+            span=(start, start + MAX_TABLE_REGION_CHARS),
+        )
+    )
+    return start, start + MAX_TABLE_REGION_CHARS
 
 
 def _recognize_rows(text: str, region: tuple[int, int], spec: TableSpec, notes: list[ParseNote]) -> Table | None:

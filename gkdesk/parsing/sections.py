@@ -1,7 +1,9 @@
 """Find the six sections of a report and the region of each table."""
 from __future__ import annotations
 
+import bisect
 import re
+from itertools import accumulate
 
 from ..model import Section
 from ..schema import SECTION_OF_TABLE, SECTIONS, TableSpec, normalize_label, squeeze
@@ -37,7 +39,8 @@ def find_sections(text: str) -> dict[str, Section]:
     sections: dict[str, Section] = {}
     for k, (number, start, body, heading) in enumerate(found):
         end = found[k + 1][1] if k + 1 < len(found) else len(text)
-        sections[number] = Section(number, heading, (start, end), body)
+        # A heading "line" can run on past the next heading in text without line breaks.
+        sections[number] = Section(number, heading, (start, end), min(body, end))
     return sections
 
 
@@ -102,14 +105,35 @@ def _first_cue(text: str, start: int, end: int, cues: tuple[str, ...]) -> int | 
     """Offset of the line holding the first header cue in text[start:end], or None."""
     best = None
     region = text[start:end]
-    squeezed, index = squeeze(region)
+    squeezed, offset_of = _squeezed_by_chunks(region)
     for cue in cues:
         i = squeezed.find(normalize_label(cue))
         if i >= 0:
-            pos = start + index[i]
+            pos = start + offset_of(i)
             if best is None or pos < best:
                 best = pos
     if best is None:
         return None
     line_start = text.rfind("\n", start, best) + 1
     return max(line_start, start)
+
+
+_CHUNK = 1 << 16
+
+
+def _squeezed_by_chunks(region: str):
+    """normalize_label(region) and a function from its offsets to the region's.
+
+    The offsets of only one chunk are ever computed: a section can be megabytes long (a broken
+    file without line breaks), and an index of every character would cost seconds and memory."""
+    size = _CHUNK
+    chunks = [region[k : k + size] for k in range(0, len(region), size)]
+    squeezed_chunks = [normalize_label(c) for c in chunks]
+    ends = list(accumulate(len(c) for c in squeezed_chunks))
+
+    def offset_of(i: int) -> int:
+        c = bisect.bisect_right(ends, i)
+        _, index = squeeze(chunks[c])
+        return c * size + index[i - (ends[c - 1] if c else 0)]
+
+    return "".join(squeezed_chunks), offset_of

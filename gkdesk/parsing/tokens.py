@@ -7,9 +7,12 @@ position, so that the recognizer can place values that lost their neighbours.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
+
+from ..limits import MAX_NUMBER_DIGITS
 
 TEXT, NUM, NULL, EMPTY = "text", "num", "null", "empty"
 
@@ -56,6 +59,8 @@ def parse_number(text: str) -> int | float | None:
     if not m:
         return None
     digits = m.group("int").replace(",", "")
+    if len(digits) + len((m.group("frac") or ".")[1:]) > MAX_NUMBER_DIGITS:
+        return None  # a run of digits no table holds (and int() refuses beyond 4300 digits)
     sign = -1 if m.group("sign") == "-" else 1
     if m.group("frac"):
         return sign * float(digits + m.group("frac"))
@@ -92,6 +97,9 @@ class Tokenizer:
         self.start = start
         self.end = end
         self.tokens: list[Token] = []
+        # (line start, offset, display width of text[line start:offset]) of the last token placed,
+        # so that a long line's display columns are summed once, not once per token.
+        self._width_at = (-1, -1, 0)
 
     # ------------------------------------------------------------ entry
     def run(self) -> list[Token]:
@@ -123,12 +131,21 @@ class Tokenizer:
             return
         xd = -1
         if x >= 0:
-            line_start = self.text.rfind("\n", 0, start) + 1
-            x = start - line_start
-            xd = display_width(self.text[line_start:start])
+            x, xd = self._line_position(start)
         self.tokens.append(
             Token(kind, stripped, start, start + len(stripped), line, x, structured, value, xd=xd, col=col)
         )
+
+    def _line_position(self, start: int) -> tuple[int, int]:
+        """Character and display column of offset `start` in its line."""
+        known_line, known_at, known_width = self._width_at
+        if known_line >= 0 and known_at <= start and "\n" not in self.text[known_at:start]:
+            line_start, width = known_line, known_width + display_width(self.text[known_at:start])
+        else:
+            line_start = self.text.rfind("\n", 0, start) + 1
+            width = display_width(self.text[line_start:start])
+        self._width_at = (line_start, start, width)
+        return start - line_start, width
 
     # ------------------------------------------------------------ HTML tables (pandoc markdown)
     def _html(self, region: str) -> None:
@@ -140,7 +157,7 @@ class Tokenizer:
             if _TAG.sub("", between).strip():
                 self._lines(between, offset=pos)
             pos = m.end()
-            row = sum(1 for r in rows if r < m.start())
+            row = bisect.bisect_left(rows, m.start())  # rows that begin before this cell
             inner_start = m.start(2)
             inner = m.group(2)
             text = _TAG.sub(lambda t: " " * len(t.group(0)), inner)  # keep offsets
@@ -250,13 +267,16 @@ class Tokenizer:
         if len(words) == 1 or all(k == TEXT for k in kinds):
             self._add(part, doc, line_no, x, structured, col)
             return
-        if structured and all(k != TEXT for k in kinds) and len(words) == 2 and all(
-            w.group(0).isdigit() for w in words
-        ):
+        joined = (
+            parse_number(part)
+            if structured and len(words) == 2 and all(w.group(0).isdecimal() for w in words)
+            else None
+        )
+        if joined is not None:
             # "1 123" inside one cell: a number written with a space as thousands separator.
-            joined = "".join(w.group(0) for w in words)
+            # (Only a space: "1\f2" is two numbers; "1 ²" is not digits int() reads.)
             self._add(part, doc, line_no, x, structured, col)
-            self.tokens[-1].kind, self.tokens[-1].value, self.tokens[-1].text = NUM, int(joined), part.strip()
+            self.tokens[-1].kind, self.tokens[-1].value, self.tokens[-1].text = NUM, joined, part.strip()
             return
         # Group consecutive label words into one label; numbers stand alone.
         group_start = None
@@ -308,7 +328,7 @@ class Tokenizer:
                 pos += len(part) + 1
         line_no = base_line + block[0]
         for col in sorted(columns):
-            frags = [(s, p) for s, p in columns[col] if p.strip()]
+            frags = [(s, p) for s, p in columns[col] if clean_cell_text(p)]  # markup alone ("**") is no text
             if not frags:
                 self._add("", columns[col][0][0], line_no, structured=True, col=col)
                 continue
