@@ -522,9 +522,15 @@ def solve_flat_table(text: str, region: tuple[int, int], spec: TableSpec):
 
 def solve_flat_t4(text: str, region: tuple[int, int], spec: TableSpec):
     """表四 written as flat text: the digits after its header, split by its three totals."""
-    squeezed, index = squeeze(text[region[0] : region[1]])
-    header_end = squeezed.rfind("总计")
-    if header_end < 0:
+    squeezed, index = squeeze(text[region[0] : region[1]].replace("\n", "↵"))
+    # The header names 总计 once per group: the values follow the last of them in the header.
+    header_end = _table_start(squeezed, spec)
+    for _ in range(len(spec.columns) // 5):
+        found = squeezed.find("总计", header_end)
+        if found < 0:
+            break
+        header_end = found + 2
+    if header_end <= 0:
         return None
     m = _VALUE_CHARS.search(squeezed, header_end)
     if not m:
