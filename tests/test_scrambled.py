@@ -287,3 +287,17 @@ def test_corpus_pdftotext_plain_documents(doc):
                 if (want is None) != (cell.value is None) or (want is not None and abs(want - cell.value) > 1e-9):
                     wrong.append((table_id, r, c, want, cell.value))
     assert wrong == []
+
+
+def test_blank_rows_in_a_cell_per_line_table_stay_blank():
+    """Most rows blank in the document: nothing is scrambled, so nothing is filled in."""
+    spec3 = table_spec("2021", "t3")
+    lines = ["申请人情况", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    for r, row in enumerate(spec3.rows):
+        lines.append(row.label)
+        if r in (0, len(spec3.rows) - 2):
+            lines += ["0"] * 7
+    report = parse_text(_report([], lines, []))
+    got = report.tables["t3"].values()
+    assert got[0] == [0] * 7 and got[3] == [None] * 7
+    assert not any(n.code in ("scrambled_layout", "ambiguous_layout") for n in report.notes)

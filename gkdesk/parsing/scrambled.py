@@ -314,12 +314,12 @@ def recover_table(text: str, region: tuple[int, int], table: Table, notes: list[
     tokens = tokenize(text, *region)
     spec = table.spec
     missing: list[int] = []
-    if spec.id == "t3":
-        solved = solve_rows_table(text, tokens, spec)
-    elif spec.id == "t2":
-        solved = solve_groups_table(text, tokens, spec)
-    else:
-        solved = None
+    solved = None
+    if _many_values_unplaced(text, tokens, table):
+        if spec.id == "t3":
+            solved = solve_rows_table(text, tokens, spec)
+        elif spec.id == "t2":
+            solved = solve_groups_table(text, tokens, spec)
     if solved is None:
         # No stand-alone values: perhaps a web page archived as flat text (digits run together).
         flat = solve_flat_table(text, region, spec)
@@ -340,6 +340,15 @@ def recover_table(text: str, region: tuple[int, int], table: Table, notes: list[
 
 
 _SUPERSEDED = {"row_missing", "values_missing"}
+
+
+def _many_values_unplaced(text: str, tokens: list[Token], table: Table) -> bool:
+    """The stand-alone values outnumber those the row-by-row reading placed by more than a
+    row's worth: a table whose rows are simply blank in the document does not qualify."""
+    found = sum(len(run.tokens) for run in value_runs(text, tokens))
+    placed = sum(1 for row in table.cells for c in row if c.span)
+    width = max(len(table.spec.row_columns(r)) for r in range(len(table.spec.rows)))
+    return found > placed + width
 
 
 # ---------------------------------------------------------------- 表二 ----------------------
