@@ -432,3 +432,24 @@ def test_sample_opens_from_a_writable_copy(qtbot, tmp_path):
         QStandardPaths.setTestModeEnabled(False)
     args = _parse_args(["--sample", "--lang", "en", "a.txt"])
     assert args.sample and args.lang == "en" and args.paths == ["a.txt"]
+
+
+def test_two_folders_at_once_and_cancel(qtbot, tmp_path):
+    corpus = shared_path("corpus", "gen")
+    first, second = tmp_path / "a", tmp_path / "b"
+    for folder, pattern in ((first, "gd0[1-3]__calc-tsv.txt"), (second, "gd0[4-5]__calc-tsv.txt")):
+        folder.mkdir()
+        for p in corpus.glob(pattern):
+            shutil.copy(p, folder / p.name)
+    window = make_window(qtbot, tmp_path)
+    window.open_paths([str(first)])
+    window.open_paths([str(second)])  # while the first still loads
+    qtbot.waitUntil(lambda: not window.scanning and len(window.queue.entries) == 5, timeout=20000)
+    assert not window.progress.isVisible()
+
+    window.open_paths([str(corpus)])  # 150+ reports, read-only: nothing is written there
+    assert window.progress.isVisible() and window.cancel_scan_button.isVisible()
+    window.cancel_scan_button.click()
+    qtbot.waitUntil(lambda: not window.scanning, timeout=20000)
+    assert not window.progress.isVisible()
+    assert "已取消" in window.statusBar().currentMessage() and len(window.queue.entries) == 5

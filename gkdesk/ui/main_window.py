@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         self.document: ReviewDocument | None = None
         self.queue = QueueModel(self)
         self.undo_group = QUndoGroup(self)
-        self._scan = None
+        self._scans: list = []  # background folder reads under way
         self._linking = False
         self.setWindowTitle(self.tr("政府信息公开年报审核"))
         self.setAcceptDrops(True)
@@ -456,17 +456,28 @@ class MainWindow(QMainWindow):
             self._start_scan(folders, open_first=not files)
 
     def _start_scan(self, paths: list[str], open_first: bool) -> None:
-        """Read and check reports off the GUI thread, with a progress bar and a cancel button."""
-        if self._scan is not None and not self._scan.done:
-            self._scan.cancel()
+        """Read and check reports off the GUI thread, with a progress bar and a cancel button.
+
+        Several scans may run at once (a folder dropped while another loads); each adds its
+        reports when it finishes, and the progress bar shows the latest one.
+        """
         self.progress.setRange(0, 0)
         self.progress.setFormat(self.tr("正在读取…"))
         self.progress.show()
         self.cancel_scan_button.show()
         self.queue_dock.show()
+        holder: dict = {}
+
+        def latest() -> bool:
+            return bool(self._scans) and self._scans[-1] is holder.get("op")
+
+        def finish() -> None:
+            self._scans = [op for op in self._scans if op is not holder.get("op") and not op.done]
+            if not self._scans:
+                self._end_scan()
 
         def done(entries: list[Entry]) -> None:
-            self._end_scan()
+            finish()
             if not entries:
                 self.show_status(self.tr("所选位置没有可打开的报告文件。"))
                 return
@@ -474,37 +485,42 @@ class MainWindow(QMainWindow):
             for entry in entries:
                 if QueueModel.key(entry.path) not in self.documents:
                     self.queue.update(entry)
+            self._update_actions()
             self.show_status(self.tr("已读取 %n 份报告。", "", len(entries)))
             if open_first and self.document is None:
                 self.open_document(entries[0].path)
 
         def failed(exc: BaseException) -> None:
-            self._end_scan()
+            finish()
             if isinstance(exc, Cancelled):
                 self.show_status(self.tr("已取消读取。"))
             else:
                 self.show_status(self.tr("读取报告时出错：%1").replace("%1", str(exc)))
 
         def progressed(done_count: int, total: int, name: str) -> None:
+            if not latest():
+                return
             self.progress.setRange(0, max(total, 1))
             self.progress.setValue(done_count)
             self.progress.setFormat(f"{done_count}/{total}")
             if name:
                 self.statusBar().showMessage(self.tr("正在读取 %1").replace("%1", name), 2000)
 
-        self._scan = run_in_background(lambda progress: scan_reports(paths, progress), on_success=done, on_failure=failed, on_progress=progressed, parent=self)
+        op = run_in_background(lambda progress: scan_reports(paths, progress), on_success=done, on_failure=failed, on_progress=progressed, parent=self)
+        holder["op"] = op
+        self._scans.append(op)
 
     def _end_scan(self) -> None:
         self.progress.hide()
         self.cancel_scan_button.hide()
 
     def cancel_scan(self) -> None:
-        if self._scan is not None:
-            self._scan.cancel()
+        for op in self._scans:
+            op.cancel()
 
     @property
     def scanning(self) -> bool:
-        return self._scan is not None and not self._scan.done
+        return any(not op.done for op in self._scans)
 
     def open_document(self, path: str) -> ReviewDocument | None:
         """Show one report (reading it if needed); a report that cannot be read says why."""
@@ -960,8 +976,7 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
-        if self._scan is not None:
-            self._scan.cancel()
+        self.cancel_scan()
         self.settings.save_window(self.saveGeometry(), self.saveState())
         if self._panes_sized:
             self.settings.save_splitter_state("mainSplitter", self.splitter.saveState())
