@@ -300,4 +300,4 @@ def test_blank_rows_in_a_cell_per_line_table_stay_blank():
     report = parse_text(_report([], lines, []))
     got = report.tables["t3"].values()
     assert got[0] == [0] * 7 and got[3] == [None] * 7
-    assert not any(n.code in ("scrambled_layout", "ambiguous_layout") for n in report.notes)
+    assert not any(n.code in ("scrambled_layout", "ambiguous_layout", "flat_layout") for n in report.notes)

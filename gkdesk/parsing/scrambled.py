@@ -321,6 +321,8 @@ def recover_table(text: str, region: tuple[int, int], table: Table, notes: list[
         elif spec.id == "t2":
             solved = solve_groups_table(text, tokens, spec)
     if solved is None:
+        if value_runs(text, tokens):
+            return table
         # No stand-alone values: perhaps a web page archived as flat text (digits run together).
         flat = solve_flat_table(text, region, spec)
         if flat is None:
