@@ -110,7 +110,15 @@ def main(argv: list[str] | None = None) -> int:
             state["i"] = (state["i"] + 1) % len(reports)
             window.open_document(str(reports[state["i"]]))
 
-        record("open / switch report", switch)
+        record("switch to a report read before", switch)
+        fresh = []
+        for i in range(args.repeat):
+            target = tmp / f"fresh{i}.txt"
+            shutil.copy(sample_report(), target)
+            fresh.append(target)
+        window.queue.add([str(p) for p in fresh])
+        fresh_iter = iter(fresh)
+        record("open a report not read yet", lambda: window.open_document(str(next(fresh_iter))))
         window.open_document(str(reports[0]))
         document = window.document
         window.show_table("t3")

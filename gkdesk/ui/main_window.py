@@ -481,14 +481,12 @@ class MainWindow(QMainWindow):
             if not entries:
                 self.show_status(self.tr("所选位置没有可打开的报告文件。"))
                 return
-            self.queue.add([e.path for e in entries])
-            for entry in entries:
-                if QueueModel.key(entry.path) not in self.documents:
-                    self.queue.update(entry)
+            self.queue.update_many([e for e in entries if QueueModel.key(e.path) not in self.documents])
             self._update_actions()
             self.show_status(self.tr("已读取 %n 份报告。", "", len(entries)))
             if open_first and self.document is None:
-                self.open_document(entries[0].path)
+                # A turn of the event loop first, so the list repaints before the report opens.
+                QTimer.singleShot(0, lambda: self.document is None and self.open_document(entries[0].path))
 
         def failed(exc: BaseException) -> None:
             finish()

@@ -121,6 +121,19 @@ class QueueModel(QAbstractListModel):
         index = self.index(row)
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole, STATUS_ROLE])
 
+    def update_many(self, entries: list[Entry]) -> None:
+        """Replace many entries (a folder read) with one change signal."""
+        self.add([e.path for e in entries])
+        rows = []
+        for entry in entries:
+            key = self.key(entry.path)
+            entry.path = key
+            row = self._row[key]
+            self.entries[row] = entry
+            rows.append(row)
+        if rows:
+            self.dataChanged.emit(self.index(min(rows)), self.index(max(rows)), [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole, STATUS_ROLE])
+
     def remove(self, path: str) -> None:
         row = self._row.get(self.key(path))
         if row is None:
