@@ -17,7 +17,7 @@ class BuildPyWithResources(build_py):
         if getattr(self, "editable_mode", False) or not RESOURCES.is_dir():
             return
         target = Path(self.build_lib) / "gkdesk" / "resources"
-        shutil.copytree(RESOURCES, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns(".gitkeep", "*.tmp*"))
+        shutil.copytree(RESOURCES, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns(".gitkeep", "*.tmp*", "*.gkdesk.json*"))
 
 
 setup(cmdclass={"build_py": BuildPyWithResources})
