@@ -155,7 +155,7 @@ def _page_bands(runs: list[StreamRun], width: int, nrows: int) -> dict[int, tupl
 
 
 def solve_rows_table(
-    text: str, tokens: list[Token], spec: TableSpec, node_limit: int = 3_000
+    text: str, tokens: list[Token], spec: TableSpec, node_limit: int = 10_000
 ) -> tuple[list[list[Cell]], list[ParseNote]] | None:
     """Cells of a scrambled 表三-like table (shared columns), or None if the values do not fit."""
     runs = value_runs(text, tokens)

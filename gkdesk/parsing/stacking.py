@@ -80,8 +80,8 @@ class StackingSearch:
         relations: list[GridRelation],
         page_rows: dict[int, tuple[int, int]] | None = None,
         max_violations: int = 3,
-        node_limit: int = 3_000,
-        extra_nodes: int = 400,
+        node_limit: int = 10_000,
+        extra_nodes: int = 1_500,
         bands: list[Band] | None = None,
         total_col: int | None = None,
     ):
@@ -445,8 +445,8 @@ class StackingSearch:
             if self._over_limit():
                 self.stopped = True
                 return -1
-            self.nodes += 1
             c, w, cells = option
+            self.nodes += len(cells)  # the work of a placement grows with its cells
             mark = len(self.trail)
             blame = self._place(d, c, w, cells)
             if blame:
