@@ -286,7 +286,7 @@ def _layout_message(spec, result: SearchResult, violated, blank_columns: bool) -
         msg += f"；最佳排列下仍有 {len(violated)} 条勾稽关系不成立"
     if blank_columns:
         msg += "；文本中的数值少于格数，推定部分列为空白"
-    if not result.ambiguous:
+    if not result.ambiguous and not blank_columns:
         # The search for other arrangements is bounded: say how far the check went.
         msg += "；未发现同样符合关系的其他排列" if result.complete else "；在限定的搜索范围内未发现同样符合关系的其他排列"
     return msg
