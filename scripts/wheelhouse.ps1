@@ -42,13 +42,15 @@ function Get-PlatformOptions([string]$platform) {
     return @("--platform", $platform)
 }
 
+# gkdesk's build backend (setuptools, wheel) is added too, so that `pip install --no-index -e .`
+# of a checkout works offline (packaging\build_windows.ps1 -Wheelhouse); small, pure Python.
 foreach ($platform in $Platforms) {
     foreach ($version in $Pythons) {
         Write-Host "wheelhouse: $platform, Python $version"
         # --only-binary: nothing is ever built on the target.
         $platformOptions = Get-PlatformOptions $platform
         & $Py -m pip download --quiet --only-binary=:all: @platformOptions `
-            --python-version $version --implementation cp --dest $Out $Target
+            --python-version $version --implementation cp --dest $Out $Target "setuptools>=68" "wheel"
         if ($LASTEXITCODE -ne 0) { throw "pip download failed for $platform / Python $version" }
     }
 }

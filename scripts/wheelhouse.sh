@@ -28,6 +28,9 @@ rm -f "$OUT"/gkdesk-*.whl
 WHEEL=$(ls "$OUT"/gkdesk-*.whl)
 TARGET=$WHEEL
 [ -n "$EXTRAS" ] && TARGET="gkdesk[$EXTRAS] @ file://$(cd "$(dirname "$WHEEL")" && pwd)/$(basename "$WHEEL")"
+# gkdesk's build backend too, so that `pip install --no-index -e .` of a checkout works offline
+# (packaging/build_linux.sh --wheelhouse); small, pure Python.
+BUILD_REQUIREMENTS=("setuptools>=68" "wheel")
 
 # pip takes --platform literally: a glibc-2.28 system also runs manylinux_2_27 … manylinux1
 # wheels, so a manylinux_2_N tag is given as every tag it can run.
@@ -50,7 +53,7 @@ for platform in $PLATFORMS; do
     # a wheel for these platform tags and this Python version.
     # shellcheck disable=SC2046
     "$PY" -m pip download --quiet --only-binary=:all: $(platform_options "$platform") \
-      --python-version "$version" --implementation cp --dest "$OUT" "$TARGET"
+      --python-version "$version" --implementation cp --dest "$OUT" "$TARGET" "${BUILD_REQUIREMENTS[@]}"
   done
 done
 
