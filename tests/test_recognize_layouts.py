@@ -89,3 +89,17 @@ def test_traditional_characters_are_read():
     report = parse_text(text)
     assert report.format == "2021"
     assert _as_truth(report) == values
+
+
+def test_zeros_that_cannot_be_placed_all_show_zero_marked_inferred():
+    values = values_for("2021")
+    text = render("2021", values, "tabs")
+    row = "三、本年度办理结果\t（一）予以公开\t" + "\t".join(map(str, values["t3"][2]))
+    assert row in text
+    values["t3"][2] = [0, 0, 0, 0, 0, 0, 0]
+    # The row as PDF text without positions: two zeros separated by single spaces.
+    report = parse_text(text.replace(row, "（一）予以公开 0 0"))
+    cells = report.tables["t3"].cells[2]
+    assert [c.value for c in cells] == [0] * 7
+    assert all(c.inferred and c.confidence < 0.5 for c in cells)
+    assert sum(1 for c in cells if c.span) == 2  # only what was read has a source span

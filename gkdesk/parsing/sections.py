@@ -10,8 +10,9 @@ from ..schema import SECTION_OF_TABLE, SECTIONS, TableSpec, normalize_label, squ
 
 _ARABIC = {str(i + 1): s.number for i, s in enumerate(SECTIONS)}
 # A heading line: optional markup, then 二、 / 2、 / 2. / 2．, then the heading words.
+# Before the numeral: white space, a page break, markdown marks, or a Word bookmark artifact.
 _HEADING = re.compile(
-    r"^[ \t\u3000#*>]*(?:(?P<cn>[一二三四五六])\s*[、.．，,]|(?P<ar>[1-6１-６])\s*[、.．)）])[ \t\u3000*]*(?P<rest>\S.*)$",
+    r"^[ \t\f\u3000#*>]*(?:\[bookmark:[^\]\n]*\][ \t]*)*(?:(?P<cn>[一二三四五六])\s*[、.．，,]|(?P<ar>[1-6１-６])\s*[、.．)）])[ \t\u3000*]*(?P<rest>\S.*)$",
     re.M,
 )
 

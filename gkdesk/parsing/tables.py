@@ -89,6 +89,17 @@ def _positional(tok: Token) -> bool:
     return tok.x >= 0 and not tok.structured and tok.kind != EMPTY
 
 
+def _spaced_into_columns(rows: list[list[Token]]) -> bool:
+    """Aligned text pads values apart; text that only separates them by one space
+    (pdftotext -raw, pdfplumber) has positions that say nothing about columns."""
+    gaps = []
+    for r in rows:
+        for a, b in zip(r, r[1:]):
+            if _positional(a) and _positional(b) and a.line == b.line:
+                gaps.append(b.x - (a.x + len(a.text)))
+    return bool(gaps) and statistics.median(gaps) > 1
+
+
 class ColumnPositions:
     """Column centres of a space-aligned table, learnt from its own rows.
 
@@ -98,16 +109,27 @@ class ColumnPositions:
     def __init__(self, rows: list[list[Token]], ncols: int):
         self.centres: list[float] | None = None
         self.metric = "x"
+        # Full rows by line: pdftotext's columns drift between pages and row groups, so a
+        # partial row is placed by the full rows nearest to it.
+        self.local: list[tuple[int, list[float]]] = []
         rows = [[t for t in r if t.kind != EMPTY] for r in rows]
+        if not _spaced_into_columns(rows):
+            return
         full = [r for r in rows if len(r) == ncols and all(_positional(t) for t in r)]
         if full:
             best = None
+            values = [t for r in rows for t in r if _positional(t)]
             for metric in ("x", "xd"):
                 centres = [statistics.median(_mid(r[c], metric) for r in full) for c in range(ncols)]
-                spread = sum(abs(_mid(r[c], metric) - centres[c]) for r in full for c in range(ncols))
+                # The metric under which every value, of full and partial rows, sits on a column.
+                spread = sum(min(abs(_mid(t, metric) - c) for c in centres) for t in values)
                 if best is None or spread < best[0]:
                     best = (spread, metric, centres)
-            _, self.metric, self.centres = best
+            spread, self.metric, self.centres = best
+            if values and spread / len(values) > 1.5:
+                self.centres = None  # values do not stand in columns: not aligned text
+                return
+            self.local = [(r[0].line, [_mid(t, self.metric) for t in r]) for r in full]
             return
         for metric in ("x", "xd"):
             mids = sorted(_mid(t, metric) for r in rows for t in r if _positional(t))
@@ -117,16 +139,22 @@ class ColumnPositions:
                     groups[-1].append(m)
                 else:
                     groups.append([m])
-            if len(groups) == ncols:
+            if len(groups) == ncols and all(len(g) >= 2 for g in groups):
                 self.metric = metric
                 self.centres = [sum(g) / len(g) for g in groups]
                 return
+
+    def _centres_near(self, line: int) -> list[float]:
+        if not self.local:
+            return self.centres
+        return min(self.local, key=lambda item: abs(item[0] - line))[1]
 
     def place(self, values: list[Token]) -> list[int] | None:
         """Columns for the values, in order, nearest their centres (or None if unknown)."""
         if self.centres is None or not values or not all(_positional(t) for t in values):
             return None
-        n, m = len(values), len(self.centres)
+        centres = self._centres_near(values[0].line)
+        n, m = len(values), len(centres)
         if n > m:
             return None
         # Order-preserving assignment minimising distance (small DP: n <= m <= 15).
@@ -142,7 +170,7 @@ class ColumnPositions:
                     if cost[i - 1][k] < best:
                         best, arg = cost[i - 1][k], k
                 if best < inf:
-                    cost[i][j] = best + abs(_mid(values[i - 1], self.metric) - self.centres[j - 1])
+                    cost[i][j] = best + abs(_mid(values[i - 1], self.metric) - centres[j - 1])
                     back[i][j] = arg
         j = min(range(n, m + 1), key=lambda jj: cost[n][jj])
         cols = []
@@ -219,6 +247,8 @@ def _one_per_line(values: list[Token]) -> bool:
 class RowLayout:
     positions: ColumnPositions | None = None
     grid: ColumnGrid | None = None
+    # Every short row has the same number of values: whole columns left blank, not random cells.
+    blank_columns: bool = False
 
 
 def _build_row(ncols: int, spec: TableSpec, hard: list[Token], soft: list[Token], layout: RowLayout) -> list[Cell]:
@@ -249,6 +279,8 @@ def _build_row(ncols: int, spec: TableSpec, hard: list[Token], soft: list[Token]
         return cells
     cols = layout.positions.place(numbers) if layout.positions else None
     how, confidence = "按文字位置对齐到列", 0.6
+    if cols is None and not layout.blank_columns and all(t.kind == NUM and t.value == 0 for t in numbers):
+        return _zeros_of_unknown_place(spec, ncols, numbers)
     if cols is None:
         cols = _place_by_relation(spec, numbers)
         how = "按本行合计关系推定所在列"
@@ -260,6 +292,21 @@ def _build_row(ncols: int, spec: TableSpec, hard: list[Token], soft: list[Token]
     for c in cells:
         if c.span is None:
             c.note = how + "；此格未见数值"
+    return cells
+
+
+AMBIGUOUS_ZEROS_NOTE = "本行读到的数值都是0，但少于列数，看不出哪几格是空白；已全部按0显示，请对照原件核对空白格"
+
+
+def _zeros_of_unknown_place(spec: TableSpec, ncols: int, numbers: list[Token]) -> list[Cell]:
+    """Fewer zeros than columns and nothing that tells where they stand: every placement fits.
+
+    Each cell is 0 or blank and nothing tells which, so all show 0, marked inferred with a note
+    (the sums are the same either way). Only the zeros that were read carry a span."""
+    cols = _place_by_relation(spec, numbers) or list(range(len(numbers)))
+    cells = [Cell(0, "", None, 0.2, True, AMBIGUOUS_ZEROS_NOTE) for _ in range(ncols)]
+    for tok, c in zip(numbers, cols):
+        cells[c] = Cell(0, tok.text, (tok.start, tok.end), 0.2, True, AMBIGUOUS_ZEROS_NOTE)
     return cells
 
 
@@ -286,7 +333,12 @@ def recognize_rows_table(tokens: list[Token], spec: TableSpec, notes: list[Parse
         if key not in layouts:
             rows = [v for rr, v in hard_values.items() if spec.row_columns(rr) == key]
             labels = leaf_labels(key) if spec.id == "t3" else ()
-            layouts[key] = RowLayout(ColumnPositions(rows, len(key)), ColumnGrid(rows, len(key), header, labels))
+            counts = [sum(1 for t in v if t.kind in (NUM, NULL)) for v in rows]
+            short = [n for n in counts if n < len(key)]
+            blank_columns = len(short) >= 3 and len(set(short)) == 1
+            layouts[key] = RowLayout(
+                ColumnPositions(rows, len(key)), ColumnGrid(rows, len(key), header, labels), blank_columns
+            )
     for r in hard_values:
         cols = spec.row_columns(r)
         table.cells[r] = _build_row(len(cols), spec, hard_values[r], soft_values[r], layouts[cols])
