@@ -72,3 +72,4 @@ def test_cli_json_gives_an_error_line_and_goes_on(tmp_path):
     assert lines[1]["format"] == "2021"
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
+

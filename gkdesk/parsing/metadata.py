@@ -47,9 +47,15 @@ def read_metadata(text: str) -> Metadata:
             prev_end = line_start - 1
             while prev_end > 0:
                 prev_start = text.rfind("\n", 0, prev_end) + 1
-                candidate = _clean(text[prev_start:prev_end])
+                line = text[prev_start:prev_end]
+                candidate = _clean(line)
                 if candidate:
                     if len(candidate) <= 40 and "。" not in candidate:
+                        # The title may be cut after its year: "某局 2021 年度" / "政府信息公开…".
+                        ym = _YEAR_BEFORE.search(line.rstrip())
+                        if ym and meta.title_year is None:
+                            meta.title_year = int(ym.group("year"))
+                            candidate = _clean(line[: ym.start()])
                         agency = candidate
                     break
                 prev_end = prev_start - 1
