@@ -246,3 +246,21 @@ def test_queue_model_keeps_one_entry_per_file(qapp, tmp_path):
     assert model.rowCount() == 2 and model.index(0).data(STATUS_ROLE) == UNCHECKED
     model.update(Entry(str(b), ERRORS, errors=2))
     assert model.index(1).data(STATUS_ROLE) == ERRORS and "有错误" in model.index(1).data()
+
+
+def test_look_marks_inferred_blank_and_edited_cells(document):
+    from gkdesk.ui.table_model import FormTableModel
+
+    model = FormTableModel(document, "t3")
+    document.report.tables["t3"].cells[5][0].inferred = True  # as the recognizer marks a placed value
+    inferred = model.look(model.index_of(("t3", 5, 0)))
+    assert inferred.inferred and not inferred.edited and inferred.text == "0"
+    document.set_values({("t3", 5, 0): 1})
+    edited = model.look(model.index_of(("t3", 5, 0)))
+    assert edited.edited and not edited.inferred and edited.text == "1"  # the reviewer's value is no guess
+    t2 = FormTableModel(document, "t2")
+    blank = t2.look(t2.index_of(("t2", 0, 0)))
+    assert blank.blank and blank.text == "—"
+    assert model.look(model.index(0, 0)).kind == "corner"
+    covered = model.index(1, 1)  # inside the merged corner block
+    assert model.look(covered) is None

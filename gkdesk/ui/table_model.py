@@ -98,6 +98,7 @@ class CellLook:
     edited: bool = False
     culprit: bool = False
     ambiguous: bool = False
+    inferred: bool = False  # placed by the recognizer's inference, not read directly: shown in italics
 
 
 class FormTableModel(QAbstractTableModel):
@@ -157,6 +158,7 @@ class FormTableModel(QAbstractTableModel):
             self.document.review.is_edited(addr),
             marks.culprit,
             marks.ambiguous,
+            self.table.cells[addr[1]][addr[2]].inferred and addr not in self.document.report.corrections,
         )
 
     def text_at(self, row: int, col: int) -> str:

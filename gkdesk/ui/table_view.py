@@ -77,9 +77,10 @@ class CellDelegate(QStyledItemDelegate):
         if look.blank:  # no number in the document: hatched, counts as 0 in sums
             painter.fillRect(rect, QBrush(_HATCH, Qt.BrushStyle.BDiagPattern))
         font = option.font
-        if look.bold:
+        if look.bold or look.inferred:
             font = QFont(font)
-            font.setBold(True)
+            font.setBold(look.bold)
+            font.setItalic(look.inferred)
         painter.setFont(font)
         painter.setPen(look.foreground)
         flags = look.alignment if look.kind == VALUE else look.alignment | _WORD_WRAP
