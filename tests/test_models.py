@@ -264,3 +264,22 @@ def test_look_marks_inferred_blank_and_edited_cells(document):
     assert model.look(model.index(0, 0)).kind == "corner"
     covered = model.index(1, 1)  # inside the merged corner block
     assert model.look(covered) is None
+
+
+def test_bundled_sample_is_read_exactly_as_written():
+    """The sample the README and the screenshot use: every value as the text states it."""
+    from gkdesk.reports import load_report
+
+    report = load_report(SAMPLE)
+    assert (report.format, report.year, report.agency) == ("2021", 2023, "示例区数据局")
+    assert report.current_values("t2") == [[None, None, None], [3, 1, 12], [1286], [47], [0], [0.35]]
+    zero = [0] * 7
+    assert report.current_values("t3") == [
+        [56, 7, 0, 1, 2, 0, 66], [3, 1, 0, 0, 0, 0, 4], [12, 3, 0, 1, 1, 0, 26], [4, 1, 0, 0, 0, 0, 5],
+        zero, zero, zero, [2, 0, 0, 0, 0, 0, 2], zero, [3, 1, 0, 0, 0, 0, 4], zero, zero,
+        [15, 2, 0, 0, 1, 0, 18], [2, 0, 0, 0, 0, 0, 2], [1, 0, 0, 0, 0, 0, 1],
+        [3, 0, 0, 0, 0, 0, 3], [2, 0, 0, 0, 0, 0, 2], zero, zero, zero,
+        [2, 0, 0, 0, 0, 0, 2], zero, [1, 0, 0, 0, 0, 0, 1],
+        [56, 7, 0, 1, 2, 0, 66], [3, 1, 0, 0, 0, 0, 4],
+    ]
+    assert report.current_values("t4") == [1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0]
