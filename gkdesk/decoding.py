@@ -62,13 +62,23 @@ def _looks_binary(text: str) -> bool:
 def _try(data: bytes, encoding: str) -> str | None:
     try:
         return data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
+    except UnicodeDecodeError as exc:
+        broken = len(exc.object) - exc.start  # (exc.object: the bytes after a BOM the codec took)
+        if exc.end == len(exc.object) and broken < 4:
+            # Only the last character is broken: the file was cut short (an interrupted copy
+            # or download). Read it without that fragment rather than refuse the whole file.
+            try:
+                return data[: len(data) - broken].decode(encoding)
+            except UnicodeDecodeError:
+                return None
+        return None
+    except LookupError:
         return None
 
 
 def _utf16_without_bom(data: bytes) -> Decoded | None:
     """UTF-16 from Windows tools without a BOM: NULs on one side of most ASCII characters."""
-    if len(data) < 4 or len(data) % 2:
+    if len(data) < 4:
         return None
     even_nuls = data[0::2].count(0)
     odd_nuls = data[1::2].count(0)

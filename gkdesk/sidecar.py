@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import json
+import math
 import os
 import time
 from dataclasses import dataclass, field
@@ -261,6 +262,23 @@ def write_atomic(path: Path, data: bytes) -> None:
         except OSError:
             pass
         raise SidecarWriteError(_write_message(path, exc), f"cannot write {path}: {exc}") from exc
+    _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself survive a power cut (POSIX; Windows has no folder handles)."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _replace(tmp: Path, path: Path) -> None:
@@ -312,8 +330,8 @@ def _pending_from(d: dict) -> PendingSet:
 
 
 def _number(v):
-    if v is None or (isinstance(v, (int, float)) and not isinstance(v, bool)):
-        return v
+    if v is None or (isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)):
+        return v  # (json reads NaN and Infinity: not a value a reviewer typed)
     raise ValueError(f"not a number: {v!r}")
 
 
@@ -334,7 +352,7 @@ def _parse(raw: bytes) -> dict:
     """The sidecar's content, validated; ValueError if it is not a gkdesk sidecar."""
     try:
         data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:  # nested deeper than Python goes
         raise ValueError(str(exc)) from exc
     if not isinstance(data, dict) or not isinstance(data.get("text_sha256"), str):
         raise ValueError("not a gkdesk sidecar")
@@ -345,7 +363,7 @@ def _parse(raw: bytes) -> dict:
             _pending_from(data["pending"])
         if not isinstance(data.get("review_status", ""), str) or not isinstance(data.get("archived", []), list):
             raise ValueError("bad fields")
-    except (KeyError, TypeError, AttributeError) as exc:
+    except (KeyError, TypeError, AttributeError, OverflowError) as exc:  # OverflowError: a cell 1e400
         raise ValueError(str(exc)) from exc
     return data
 

@@ -20,9 +20,11 @@ from gkdesk.reports import TEXT_SUFFIXES, load_report
 from report_factory import render, values_for
 
 TEN_MB = 10 * 1024 * 1024
-# A hang guard, not a performance target (those are in benchmarks/): these inputs take about
-# 1-3 s; quadratic work in the tokenizer took hours before it was bounded.
-BOUND_SECONDS = 20
+# Hang guards, not performance targets (those are in benchmarks/): recognizing these inputs
+# takes 0.3-3 s, the whole open path with checks 3-8 s on a busy two-core machine; quadratic
+# work in the tokenizer took hours before it was bounded.
+BOUND_SECONDS = 30
+OPEN_AND_CHECK_BOUND_SECONDS = 60
 
 
 def finishes_within(seconds: float, work):
@@ -131,7 +133,7 @@ def test_ten_megabyte_line_file_opens_and_is_checked_in_bounded_time(tmp_path):
         report = load_report(path)
         return report, check_report(report)
 
-    (report, findings), _ = finishes_within(BOUND_SECONDS, open_and_check)
+    (report, findings), _ = finishes_within(OPEN_AND_CHECK_BOUND_SECONDS, open_and_check)
     assert report.encoding == "gb18030" and len(report.text) >= TEN_MB
     assert isinstance(findings, list)
 

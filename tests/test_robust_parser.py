@@ -146,3 +146,22 @@ def test_chunked_squeeze_maps_every_offset_back(text, chunk):
     expected, index = squeeze(text)
     assert squeezed == expected
     assert [offset_of(i) for i in range(len(squeezed))] == index
+
+
+@FAST
+@given(
+    gen.seed_text,
+    st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "utf-16", "utf-16-le", "utf-16-be"]),
+    st.floats(min_value=0.05, max_value=1.0),
+)
+def test_a_file_cut_short_anywhere_reads_as_a_prefix_of_its_text(text, encoding, fraction):
+    """An interrupted copy or download: the part that is there, even cut inside a character."""
+    data = text.encode(encoding)
+    full = decode_bytes(data)
+    part = data[: max(200, int(len(data) * fraction))]
+    cut = decode_bytes(part)
+    assert cut.encoding == full.encoding
+    # Everything that is there, less at most the one character cut in half.
+    there = part.decode(full.encoding, errors="ignore").replace("\r\n", "\n").replace("\r", "\n")
+    assert cut.text == there.removeprefix("\ufeff") and full.text.startswith(cut.text)
+    parse_and_check(cut.text)
