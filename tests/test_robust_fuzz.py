@@ -19,7 +19,7 @@ HERE = Path(__file__).resolve().parent
 FUZZ_SCRIPT = HERE / "fuzz" / "fuzz_core.py"
 REGRESSIONS = HERE / "fuzz" / "regressions"
 # Seconds of coverage-guided fuzzing in CI; longer hunts: GKDESK_FUZZ_SECONDS=3600.
-FUZZ_SECONDS = int(os.environ.get("GKDESK_FUZZ_SECONDS", "40"))
+FUZZ_SECONDS = int(os.environ.get("GKDESK_FUZZ_SECONDS", "30"))
 
 
 def _regression_inputs() -> list[Path]:
