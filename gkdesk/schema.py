@@ -132,6 +132,8 @@ class TableSpec:
     columns: tuple[Column, ...] = ()  # shared columns (表三, 表四)
     # Text printed in the header block (表三's 勾稽关系 note).
     note: str = ""
+    # Heading of the row-label column where the form prints one (表二: 信息内容).
+    label_header: str = ""
     # Header cue phrases that open the table in text (normalized form).
     cues: tuple[str, ...] = ()
 
@@ -186,6 +188,7 @@ def row_display(row: Row) -> str:
 # ---------------------------------------------------------------- 表二 ----------------
 
 _G1, _G5, _G6, _G8, _G9 = (f"第二十条第（{n}）项" for n in "一五六八九")
+_T2_LABEL_HEADER = "信息内容"
 _FEE_2021 = Column("本年收费金额（单位：万元）", ValueKind.AMOUNT)
 
 
@@ -201,7 +204,8 @@ T2_2021 = TableSpec(
     version="2021",
     number="表二",
     title="主动公开政府信息情况",
-    cues=("第二十条", "信息内容", "本年制发件数"),
+    label_header=_T2_LABEL_HEADER,
+    cues=("第二十条", _T2_LABEL_HEADER, "本年制发件数"),
     rows=(
         Row("规章", ("规章",), (_G1,), _T2_2021_G1),
         Row("行政规范性文件", ("行政规范性文件", "规范性文件"), (_G1,), _T2_2021_G1),
@@ -226,7 +230,8 @@ T2_2019 = TableSpec(
     version="2019",
     number="表二",
     title="主动公开政府信息情况",
-    cues=("第二十条", "信息内容", "本年新制作数量"),
+    label_header=_T2_LABEL_HEADER,
+    cues=("第二十条", _T2_LABEL_HEADER, "本年新制作数量"),
     rows=(
         Row("规章", ("规章",), (_G1,), _T2_2019_G1),
         Row("规范性文件", ("规范性文件",), (_G1,), _T2_2019_G1),

@@ -14,9 +14,6 @@ from itertools import groupby
 
 from ..schema import TableSpec, ValueKind
 
-# The header of 表二's label column on the official form (not a row or column label).
-T2_LABEL_HEADER = "信息内容"
-
 # Roles of a placed text block; the writer styles them.
 GROUP, HEADER, LABEL, NOTE = "group", "header", "label", "note"
 
@@ -95,7 +92,7 @@ def _grouped_layout(spec: TableSpec) -> FormLayout:
         row += 1
         for columns, same_cols in groupby(members, key=lambda item: spec.row_columns(item[0])):
             spans = _fill_spans(len(columns), value_cols)
-            layout.blocks.append(Block(row, 0, T2_LABEL_HEADER, HEADER))
+            layout.blocks.append(Block(row, 0, spec.label_header, HEADER))
             col = 1
             for column, span in zip(columns, spans):
                 layout.blocks.append(Block(row, col, column.short or column.label, HEADER, cols=span))
