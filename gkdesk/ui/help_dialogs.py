@@ -63,5 +63,7 @@ def show_about(window) -> None:
         window,
         translate("Help", "关于 gkdesk"),
         translate("Help", "gkdesk %1 — 政府信息公开工作年度报告审核工具。<br>识别表二、表三、表四，核对勾稽关系和正文表述，离线运行，不联网。")
-        .replace("%1", __version__),
+        .replace("%1", __version__)
+        + "<br><br>"
+        + translate("Help", "许可协议：MIT License（随程序附带的 LICENSE 文件）"),
     )

@@ -242,6 +242,10 @@
             <source>gkdesk %1 — 政府信息公开工作年度报告审核工具。&lt;br&gt;识别表二、表三、表四，核对勾稽关系和正文表述，离线运行，不联网。</source>
             <translation>gkdesk %1 — review desk for government information disclosure annual reports.&lt;br&gt;Recognizes tables 2, 3 and 4, checks their relations and the narrative; works offline, never uses the network.</translation>
         </message>
+        <message>
+            <source>许可协议：MIT License（随程序附带的 LICENSE 文件）</source>
+            <translation>License: MIT License (see the LICENSE file shipped with the program)</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
