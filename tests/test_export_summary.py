@@ -5,7 +5,7 @@ import openpyxl
 import pytest
 
 from gkdesk.export import export_summary
-from gkdesk.export.layout import form_layout
+from gkdesk.form_layout import form_layout
 from gkdesk.export.summary import DATA_SHEET, FIXED_COLUMNS, HEADER_ROWS, TOTAL_SHEETS
 from gkdesk.export.totals import table_totals
 from gkdesk.schema import row_display, table_spec
@@ -47,14 +47,13 @@ def test_t3_total_is_the_sum_of_the_truths(corpus_summary):
                     expected[mapping[r]][c] = _add(expected[mapping[r]][c], v)
     ws = wb[TOTAL_SHEETS["t3"]]
     layout = form_layout(table_spec("2021", "t3"))  # most of the corpus is 2021
-    slots = layout.slot_of()
     for r in range(25):
         for c in range(7):
-            slot = slots[("t3", r, c)]
+            slot = layout.slot(("t3", r, c))
             assert ws.cell(FORM_TOP + slot.row, 1 + slot.col).value == expected[r][c], (r, c)
     assert expected[0][6] > 0  # the corpus has applications: the check is not all zeros
     # the 2019 reports are named as left out of the 2021-only rows
-    remarks = [ws.cell(r, 1).value or "" for r in range(FORM_TOP + layout.height, ws.max_row + 1)]
+    remarks = [ws.cell(r, 1).value or "" for r in range(FORM_TOP + layout.row_count, ws.max_row + 1)]
     n2019 = sum(1 for _, v in truths if len(v["t3"]) == 23)
     left_out = [t for t in remarks if t.startswith("以下行未计入")]
     assert len(left_out) == 1 and f"未计入 {n2019} 份报告" in left_out[0]
@@ -85,9 +84,9 @@ def test_t2_totals_per_format_version(corpus_summary):
                     expected[(r, c)] = _add(expected.get((r, c)), v)
         heading = next(r for r in range(1, ws.max_row + 1) if str(ws.cell(r, 1).value or "").startswith(name))
         assert ws.cell(heading, 1).value == f"{name}（{len(mine)}份报告）"
-        slots = form_layout(table_spec(version, "t2")).slot_of()
+        layout = form_layout(table_spec(version, "t2"))
         for (r, c), value in expected.items():
-            slot = slots[("t2", r, c)]
+            slot = layout.slot(("t2", r, c))
             got = ws.cell(heading + 1 + slot.row, 1 + slot.col).value
             assert got == (pytest.approx(value) if isinstance(value, float) else value), (version, r, c)
 

@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 
 from gkdesk.export import export_report, import_workbook
-from gkdesk.export.layout import form_layout
+from gkdesk.form_layout import form_layout
 from gkdesk.export.report_workbook import TABLE_SHEETS
 from gkdesk.findings import Finding
 from gkdesk.schema import FORMATS, ValueKind, format_spec, table_spec
@@ -37,9 +37,9 @@ def test_every_value_is_the_current_value_with_its_type(exported):
     for table_id, sheet in TABLE_SHEETS.items():
         ws = wb[sheet]
         spec = report.tables[table_id].spec
-        slots = form_layout(spec).slot_of()
+        layout = form_layout(spec)
         for addr in spec.addresses():
-            slot = slots[addr]
+            slot = layout.slot(addr)
             cell = ws.cell(TOP + slot.row, 1 + slot.col)
             expected = report.value(addr)
             if expected is None:
@@ -59,7 +59,7 @@ def test_amounts_keep_decimals_and_blanks_stay_blank(exported):
     ws = wb["表二"]
     values = [c.value for row in ws.iter_rows(min_row=TOP) for c in row if isinstance(c.value, float)]
     assert (12.345 in values) if report.format == "2021" else (1234.56 in values)
-    slot = form_layout(report.tables["t2"].spec).slot_of()[("t2", 0, 1)]
+    slot = form_layout(report.tables["t2"].spec).slot(("t2", 0, 1))
     assert ws.cell(TOP + slot.row, 1 + slot.col).value is None  # corrected to blank
 
 
@@ -250,7 +250,7 @@ def test_values_changed_in_excel_become_corrections(tmp_path):
     report = sample_report("2021")
     path = export_report(report, tmp_path / "r.xlsx", findings=[])
     wb = openpyxl.load_workbook(path)
-    slot = form_layout(report.tables["t4"].spec).slot_of()[("t4", 0, 1)]
+    slot = form_layout(report.tables["t4"].spec).slot(("t4", 0, 1))
     wb["表四"].cell(TOP + slot.row, 1 + slot.col).value = 7
     wb.properties.lastModifiedBy = "上级审核人"
     wb.save(path)

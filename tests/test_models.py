@@ -12,7 +12,7 @@ from conftest import ROOT
 from gkdesk.findings import ERROR, WARNING
 from gkdesk.schema import FORMATS, TABLE_IDS, ValueKind, table_spec
 from gkdesk.ui.cell_input import format_value, input_state, parse_input
-from gkdesk.ui.form_layout import CORNER, HEADER, LABEL, form_layout
+from gkdesk.form_layout import CORNER, HEADER, LABEL, form_layout
 from gkdesk.ui.paste import parse_block, plan_paste
 from gkdesk.ui.textpos import TextPositions, line_of
 
@@ -63,10 +63,12 @@ def test_t3_header_merges_like_the_form():
     assert layout.at(2, first + 5).text == "其他"
 
 
-def test_t4_groups_stretch_over_two_header_rows():
+def test_t4_outcome_headings_under_review_reach_down_like_the_form():
     layout = form_layout(table_spec("2021", "t4"))
     review = layout.at(0, 0)
-    assert (review.text, review.rowspan, review.colspan) == ("行政复议", 2, 5)
+    assert (review.text, review.rowspan, review.colspan) == ("行政复议", 1, 5)
+    upheld = layout.at(1, 0)
+    assert (upheld.text, upheld.rowspan) == ("结果维持", 2) and layout.at(2, 0) is upheld
     lawsuit = layout.at(0, 5)
     assert (lawsuit.text, lawsuit.colspan) == ("行政诉讼", 10)
     assert layout.at(1, 5).text == "未经复议直接起诉" and layout.at(2, 5).text == "结果维持"
@@ -83,7 +85,7 @@ def test_t2_is_printed_in_groups_with_their_own_headings(version):
     for r, row in enumerate(spec.rows):
         key = (row.path, spec.row_columns(r))
         if key != previous:
-            expected += [c.short or c.label for c in spec.row_columns(r)]
+            expected += [spec.label_header] + [c.short or c.label for c in spec.row_columns(r)]
             previous = key
     assert headings == expected
 

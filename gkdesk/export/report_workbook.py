@@ -9,8 +9,8 @@ from .. import __version__
 from ..findings import ERROR, WARNING, Finding
 from ..model import Correction, Report, _user_name
 from ..schema import FORMATS, TABLE_IDS, format_spec, table_spec
+from ..form_layout import form_layout
 from .atomic import save_workbook
-from .layout import form_layout
 from .marker import KIND_REPORT, write_marker
 from .names import (
     KIND_NAMES,
@@ -23,6 +23,7 @@ from .names import (
 )
 from .payload import report_to_data
 from .sheet import SheetBuilder, Styles, draw_form, print_setup, section_heading, title_rows
+from .widths import column_widths
 
 TABLE_SHEETS = {"t2": "表二", "t3": "表三", "t4": "表四"}
 FINDINGS_SHEET, CORRECTIONS_SHEET, INFO_SHEET = "校验结果", "修改记录", "说明"
@@ -90,8 +91,9 @@ def _table_sheet(ws, styles: Styles, report: Report, table_id: str):
     table = report.tables.get(table_id)
     spec = table.spec if table is not None else _report_spec(report, table_id)
     layout = form_layout(spec)
-    builder = SheetBuilder(ws, styles, layout.col_widths)
-    top = title_rows(builder, report_title(report), section_heading(table_id), layout.width)
+    widths = column_widths(spec)
+    builder = SheetBuilder(ws, styles, widths)
+    top = title_rows(builder, report_title(report), section_heading(table_id), layout.column_count)
     below = draw_form(builder, layout, top, 1, report.value, present=table is not None)
     remarks = []
     if table is None:
@@ -100,18 +102,17 @@ def _table_sheet(ws, styles: Styles, report: Report, table_id: str):
         rows = "、".join(spec.rows[r].label for r in table.missing_rows if r < len(spec.rows))
         remarks.append(f"注：报告中未识别到以下行：{rows}。")
     for offset, remark in enumerate(remarks, start=1):
-        builder.text(below + offset, 1, remark, styles.remark, cols=layout.width)
+        builder.text(below + offset, 1, remark, styles.remark, cols=layout.column_count)
     builder.finish()
-    width_units = sum(layout.col_widths)
+    width_units = sum(widths)
     header = (top, top + layout.header_rows - 1) if layout.header_rows else None
     from openpyxl.utils import get_column_letter
 
-    freeze = f"{get_column_letter(layout.label_cols + 1)}{top + layout.header_rows}"
+    freeze = f"{get_column_letter(layout.label_columns + 1)}{top + layout.header_rows}"
     print_setup(ws, width_units, header, freeze)
     if table is None:
         return None
-    where = layout.slot_of()
-    return [[top + where[a].row, 1 + where[a].col] for a in spec.addresses()]
+    return [[top + row, 1 + col] for row, col in map(layout.position, spec.addresses())]
 
 
 # ------------------------------------------------------------ findings and corrections

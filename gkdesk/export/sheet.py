@@ -10,8 +10,9 @@ from copy import copy
 from dataclasses import dataclass
 
 from ..schema import SECTION_OF_TABLE, SECTIONS, ValueKind
+from ..form_layout import CORNER, GROUP, HEADER, LABEL, FormCell, FormLayout
 from .cells import put_text, put_value
-from .layout import GROUP, HEADER, LABEL, NOTE, FormLayout, text_units
+from .widths import text_units
 
 SONG, FANGSONG, HEI = "宋体", "仿宋", "黑体"  # names Excel and WPS resolve on Chinese systems
 GB2312_CHARSET = 134
@@ -64,7 +65,7 @@ class Styles:
         self.absent = Style(
             font(), center, box, TABLE_PT, fill=PatternFill("solid", start_color="D9D9D9", end_color="D9D9D9")
         )
-        self.role = {GROUP: self.group, HEADER: self.header, LABEL: self.label, NOTE: self.note}
+        self._by_kind = {CORNER: self.note, GROUP: self.group, HEADER: self.header, LABEL: self.label}
         self._arrays: dict[int, object] = {}
 
     def apply(self, cell, style: Style) -> None:
@@ -86,6 +87,12 @@ class Styles:
 
     def for_kind(self, kind: ValueKind) -> Style:
         return self.amount if kind is ValueKind.AMOUNT else self.count
+
+    def for_text(self, cell: FormCell) -> Style:
+        """A text of the form; a label that groups rows is centred like the group headings."""
+        if cell.kind == LABEL and not cell.leaf:
+            return self.group
+        return self._by_kind[cell.kind]
 
 
 class SheetBuilder:
@@ -178,13 +185,13 @@ def draw_form(builder: SheetBuilder, layout: FormLayout, top: int, left: int, va
     Returns the first row below the form. `present` False draws the empty form (grey cells).
     """
     styles = builder.styles
-    for block in layout.blocks:
-        builder.text(top + block.row, left + block.col, block.text, styles.role[block.role], block.rows, block.cols)
-    for slot in layout.slots:
-        style = styles.for_kind(slot.kind) if present else styles.absent
+    for cell in layout.texts():
+        builder.text(top + cell.row, left + cell.col, cell.text, styles.for_text(cell), cell.rowspan, cell.colspan)
+    for slot in layout.slots():
+        style = styles.for_kind(slot.value_kind) if present else styles.absent
         value = value_of(slot.addr) if present else None
-        builder.value(top + slot.row, left + slot.col, value, style, slot.cols)
-    return top + layout.height
+        builder.value(top + slot.row, left + slot.col, value, style, slot.colspan)
+    return top + layout.row_count
 
 
 def title_rows(builder: SheetBuilder, title: str, heading: str, width: int) -> int:

@@ -13,15 +13,16 @@ from pathlib import Path
 from .. import __version__
 from ..findings import ERROR, WARNING, Finding
 from ..model import Report, _user_name
+from ..form_layout import form_layout
 from ..schema import FORMATS, TABLE_IDS, TableSpec, row_display, table_spec
 from .atomic import save_workbook
 from .errors import ExportError
-from .layout import form_layout
 from .marker import KIND_SUMMARY, write_marker
 from .names import format_name, report_format_name, review_status_name
 from .report_workbook import resolve_findings
 from .sheet import SheetBuilder, Styles, draw_form, print_setup, section_heading
 from .totals import CellKey, TableTotal, cell_key, table_totals
+from .widths import column_widths
 
 DATA_SHEET, INFO_SHEET = "各单位数据", "说明"
 TOTAL_SHEETS = {"t2": "汇总表二", "t3": "汇总表三", "t4": "汇总表四"}
@@ -153,8 +154,9 @@ def _total_remarks(total: TableTotal, reports: list[Report]) -> list[str]:
 def _total_sheet(ws, styles: Styles, reports: list[Report], table_id: str, title: str) -> None:
     blocks = table_totals(reports, table_id)
     layouts = [form_layout(b.spec) for b in blocks]
-    width = max(l.width for l in layouts)
-    widths = [max(l.col_widths[c] if c < len(l.col_widths) else 0 for l in layouts) for c in range(width)]
+    width = max(l.column_count for l in layouts)
+    each = [column_widths(b.spec) for b in blocks]
+    widths = [max(w[c] if c < len(w) else 0 for w in each) for c in range(width)]
     builder = SheetBuilder(ws, styles, widths)
     builder.text(1, 1, title, styles.title, cols=width)
     builder.text(2, 1, section_heading(table_id), styles.heading, cols=width)

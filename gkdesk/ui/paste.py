@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..form_layout import VALUE, FormLayout
 from .cell_input import parse_input
-from .form_layout import VALUE, FormLayout
 from .i18n import translate
 
 

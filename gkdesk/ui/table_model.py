@@ -1,6 +1,6 @@
 """One official table (表二/表三/表四) as a Qt model laid out like the printed form.
 
-The model's grid is the form's grid (gkdesk.ui.form_layout): header and row-label cells are
+The model's grid is the form's grid (gkdesk.form_layout): header and row-label cells are
 part of it, merged through the view's spans. Value cells show the current value and the
 findings that name them through the roles below; edits go to the document's undo stack.
 """
@@ -14,10 +14,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..findings import ERROR, WARNING
+from ..form_layout import CORNER, GROUP, HEADER, LABEL, VALUE, FormCell, FormLayout, form_layout
 from ..schema import ValueKind
 from .cell_input import format_value
 from .document import ReviewDocument
-from .form_layout import CORNER, GROUP, HEADER, LABEL, VALUE, FormLayout, GridCell, form_layout
 from .i18n import translate
 from .names import cell_name
 
@@ -119,7 +119,7 @@ class FormTableModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else self.layout.column_count
 
-    def grid_cell(self, index: QModelIndex | QPersistentModelIndex) -> GridCell | None:
+    def grid_cell(self, index: QModelIndex | QPersistentModelIndex) -> FormCell | None:
         cell = self.layout.at(index.row(), index.column())
         if cell is None or (cell.row, cell.col) != (index.row(), index.column()):
             return None  # empty, or covered by a merged cell
@@ -189,7 +189,7 @@ class FormTableModel(QAbstractTableModel):
             return self._value_data(cell.addr, role)
         return self._label_data(cell, role)
 
-    def _label_data(self, cell: GridCell, role: int):
+    def _label_data(self, cell: FormCell, role: int):
         if role == _DISPLAY or role == _TOOLTIP:
             return cell.text or None
         if role == _BACKGROUND:

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
+from ..form_layout import LABEL, VALUE
 from ..schema import ValueKind
 from .cell_input import ACCEPTABLE, INTERMEDIATE, input_state, parse_input
-from .form_layout import LABEL, VALUE
 from .names import cell_name
 from .paste import parse_block, plan_paste
 from .table_model import FormTableModel, Palette
