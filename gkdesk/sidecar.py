@@ -8,16 +8,15 @@ is moved aside (`.corrupt-TIMESTAMP`) and the report opens without it.
 """
 from __future__ import annotations
 
-import errno
 import hashlib
 import json
 import math
 import os
-import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from .atomic import AtomicWriteError, write_atomically
 from .errors import GkdeskError
 from .model import CellAddr, Correction, Report
 from .schema import TABLE_IDS
@@ -249,57 +248,14 @@ def _cached_digest(text: str) -> str:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` so that it is either the old or the new content, never partial."""
-    tmp = path.with_name(f"{path.name}.tmp{os.getpid()}")
     try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        _replace(tmp, path)
-    except OSError as exc:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
-        raise SidecarWriteError(_write_message(path, exc), f"cannot write {path}: {exc}") from exc
-    _sync_folder(path.parent)
+        write_atomically(path, lambda handle: handle.write(data))
+    except AtomicWriteError as failure:
+        message = _write_message(path, failure.reason)
+        raise SidecarWriteError(message, f"cannot write {path}: {failure.error}") from failure.error
 
 
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself survive a power cut (POSIX; Windows has no folder handles)."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _replace(tmp: Path, path: Path) -> None:
-    # On Windows a virus scanner may hold the target open for a moment.
-    for attempt in range(5):
-        try:
-            os.replace(tmp, path)
-            return
-        except PermissionError:
-            if os.name != "nt" or attempt == 4:
-                raise
-            time.sleep(0.02)
-
-
-def _write_message(path: Path, exc: OSError) -> str:
-    if exc.errno == errno.ENOSPC:
-        why = "磁盘空间已满"
-    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS) or isinstance(exc, PermissionError):
-        why = "文件夹不可写（只读或没有权限）"
-    else:
-        why = exc.strerror or str(exc)
+def _write_message(path: Path, why: str) -> str:
     return f"无法保存修改记录 {path.name}：{why}。修改仍保留在程序中，请勿关闭程序，或将报告复制到可写的文件夹后重新打开。"
 
 

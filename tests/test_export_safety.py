@@ -6,6 +6,7 @@ import os
 import openpyxl
 import pytest
 
+from gkdesk import atomic
 from gkdesk.errors import GkdeskError
 from gkdesk.export import (
     TargetExistsError,
@@ -16,7 +17,6 @@ from gkdesk.export import (
     import_workbook,
     suggested_filename,
 )
-from gkdesk.export import atomic
 
 from test_export_support import sample_report
 

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import gkdesk.sidecar as sidecar_module
+import gkdesk.atomic as atomic_module
 from conftest import ROOT
 from gkdesk.reports import load_report
 from gkdesk.sidecar import CORRUPT, NONE, RESTORED, REVIEWED, Sidecar, SidecarWriteError, sidecar_path
@@ -168,7 +168,7 @@ def test_disk_full_or_read_only_at_any_stage_keeps_the_old_sidecar_and_says_why(
         raise OSError(error, os.strerror(error))
 
     if stage == "write":
-        monkeypatch.setattr(sidecar_module, "open", lambda *a, **k: _FailingFile(a[0], error), raising=False)
+        monkeypatch.setattr(atomic_module, "open", lambda *a, **k: _FailingFile(a[0], error), raising=False)
     elif stage == "fsync":
         monkeypatch.setattr(os, "fsync", fail)
     else:

@@ -1,0 +1,137 @@
+"""Writing a file so that it holds either its old content or the new one, never a part.
+
+The content goes to a new temporary file in the target's folder (so the final rename never
+crosses file systems), is flushed and fsynced, takes the old file's permissions, and replaces
+the target in one os.replace; then the folder is synced so the rename survives a power cut.
+On any failure the temporary file is removed and the target is untouched. Used for the
+review sidecar and for exported workbooks.
+"""
+from __future__ import annotations
+
+import errno
+import os
+import secrets
+import shutil
+import time
+from pathlib import Path
+from typing import BinaryIO, Callable
+
+TEMP_PREFIX = ".~gkdesk-"  # temporary files; one left behind was cut off by a kill or power cut
+_NAME_MAX = 255  # bytes of a file name on the usual file systems
+_REPLACE_ATTEMPTS = 5
+_REPLACE_PAUSE = 0.1  # seconds; virus scanners and sync clients hold a new file for a moment
+
+# Where a write failed.
+CREATE = "create"  # no temporary file could be made in the folder
+WRITE = "write"  # writing or syncing the content failed
+REPLACE = "replace"  # the target could not be replaced (on Windows: held open by a program)
+
+
+class AtomicWriteError(Exception):
+    """A write failed at `stage` with `error`; the target is unchanged and no temporary file is left."""
+
+    def __init__(self, path: Path, stage: str, error: OSError):
+        super().__init__(f"cannot write {path} ({stage}): {error}")
+        self.path = path
+        self.stage = stage
+        self.error = error
+
+    @property
+    def reason(self) -> str:
+        """Why, in words for the reviewer."""
+        return failure_reason(self.error)
+
+
+def failure_reason(error: OSError) -> str:
+    if error.errno == errno.ENOSPC:
+        return "磁盘空间已满"
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS) or isinstance(error, PermissionError):
+        return "文件夹不可写（只读或没有权限）"
+    return error.strerror or str(error)
+
+
+def write_atomically(path: str | Path, write: Callable[[BinaryIO], object]) -> Path:
+    """Write `path` through write(handle) atomically and durably; AtomicWriteError on failure.
+
+    Anything else write() raises also removes the temporary file and propagates unchanged.
+    """
+    path = Path(path)
+    folder = path.parent
+    temp = _temp_path(path)
+    try:
+        # Exclusive and new ("x"): two writers never share a temporary file; permissions are
+        # 0o666 less the umask, like any new file.
+        handle = open(temp, "xb")
+    except OSError as exc:
+        raise AtomicWriteError(path, CREATE, exc) from exc
+    try:
+        try:
+            with handle:
+                write(handle)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError as exc:
+            raise AtomicWriteError(path, WRITE, exc) from exc
+        _keep_mode(path, temp)
+        try:
+            _replace(temp, path)
+        except OSError as exc:
+            raise AtomicWriteError(path, REPLACE, exc) from exc
+    except BaseException:
+        _remove(temp)
+        raise
+    _sync_folder(folder)
+    return path
+
+
+def _temp_path(path: Path) -> Path:
+    """A new name beside the target that says whose temporary file it is (at most 255 bytes)."""
+    suffix = f".tmp{secrets.token_hex(6)}"
+    name = path.name
+    while len((TEMP_PREFIX + name + suffix).encode("utf-8", "surrogateescape")) > _NAME_MAX:
+        name = name[1:]  # keep the end: .xlsx or .gkdesk.json says what the file is
+    return path.with_name(TEMP_PREFIX + name + suffix)
+
+
+def _keep_mode(path: Path, temp: Path) -> None:
+    """Give the new file the permissions the old one had (best effort)."""
+    try:
+        if path.exists():
+            shutil.copymode(path, temp)
+    except OSError:
+        pass
+
+
+def _replace(temp: Path, path: Path) -> None:
+    for attempt in range(_REPLACE_ATTEMPTS):
+        try:
+            os.replace(temp, path)
+            return
+        except PermissionError:
+            # Windows refuses to replace a file another program holds open, often only for a moment.
+            if os.name != "nt" or attempt + 1 == _REPLACE_ATTEMPTS:
+                raise
+            time.sleep(_REPLACE_PAUSE)
+
+
+def _remove(temp: Path) -> None:
+    try:
+        temp.unlink()
+    except OSError:
+        pass
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable (POSIX); Windows has no folder handles for this."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
