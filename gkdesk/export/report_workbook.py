@@ -22,7 +22,7 @@ from .names import (
     review_status_name,
 )
 from .payload import report_to_data
-from .sheet import SheetBuilder, Styles, draw_form, print_setup, section_heading, title_rows
+from .sheet import SheetBuilder, Styles, draw_form, info_sheet, print_setup, section_heading, title_rows
 from .widths import column_widths
 
 TABLE_SHEETS = {"t2": "表二", "t3": "表三", "t4": "表四"}
@@ -198,7 +198,6 @@ def _corrections_sheet(ws, styles: Styles, report: Report) -> None:
 
 
 def _info_sheet(ws, styles: Styles, report: Report, findings, checked: bool, now: datetime) -> None:
-    builder = SheetBuilder(ws, styles, [16, 70])
     errors = sum(1 for f in findings if f.severity == ERROR)
     warnings = sum(1 for f in findings if f.severity == WARNING)
     notice = format_spec(report.format).notice if report.format in FORMATS else ""
@@ -218,13 +217,7 @@ def _info_sheet(ws, styles: Styles, report: Report, findings, checked: bool, now
         ("说明", "表中数值为审核修改后的数值；空白单元格表示报告未填写（不是 0）。"
          "本工作簿含隐藏的 gkdesk 数据（报告原文、识别结果与修改记录），用 gkdesk 可重新打开继续审核。"),
     ]
-    builder.text(1, 1, "项目", styles.column_head)
-    builder.text(1, 2, "内容", styles.column_head)
-    for row, (key, value) in enumerate(rows, start=2):
-        builder.text(row, 1, key, styles.text_center)
-        builder.value(row, 2, value, styles.text)
-    builder.finish()
-    print_setup(ws, 86, None, None)
+    info_sheet(ws, styles, rows, (16, 70))
 
 
 __all__ = ["export_report", "build_report_workbook", "resolve_findings", "TABLE_SHEETS", "format_name"]

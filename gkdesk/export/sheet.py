@@ -202,6 +202,18 @@ def title_rows(builder: SheetBuilder, title: str, heading: str, width: int) -> i
     return 4
 
 
+def info_sheet(ws, styles: Styles, rows: list[tuple[str, object]], widths: tuple[float, float]) -> None:
+    """A 说明 sheet: the headings 项目 and 内容, then one row per (item, content)."""
+    builder = SheetBuilder(ws, styles, list(widths))
+    builder.text(1, 1, "项目", styles.column_head)
+    builder.text(1, 2, "内容", styles.column_head)
+    for row, (key, value) in enumerate(rows, start=2):
+        builder.text(row, 1, key, styles.text_center)
+        builder.value(row, 2, value, styles.text)
+    builder.finish()
+    print_setup(ws, sum(widths), None, None)
+
+
 def print_setup(ws, width_units: float, header_rows: tuple[int, int] | None, freeze: str | None) -> None:
     """A4, fitted to the page width, centred; header rows repeated on every printed page."""
     from openpyxl.worksheet.page import PageMargins

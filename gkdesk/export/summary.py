@@ -20,7 +20,7 @@ from .errors import ExportError
 from .marker import KIND_SUMMARY, write_marker
 from .names import format_name, report_format_name, review_status_name
 from .report_workbook import resolve_findings
-from .sheet import SheetBuilder, Styles, draw_form, print_setup, section_heading
+from .sheet import SheetBuilder, Styles, draw_form, info_sheet, print_setup, section_heading
 from .totals import CellKey, TableTotal, cell_key, table_totals
 from .widths import column_widths
 
@@ -322,7 +322,6 @@ def _header_runs(builder: SheetBuilder, columns: list[DataColumn], fixed: int, s
 
 
 def _info_sheet(ws, styles: Styles, reports, counts, skipped, now: datetime) -> None:
-    builder = SheetBuilder(ws, styles, [18, 80])
     formats = {}
     for report in reports:
         name = report_format_name(report)
@@ -344,10 +343,4 @@ def _info_sheet(ws, styles: Styles, reports, counts, skipped, now: datetime) -> 
             "各单位数据表中，空白单元格表示报告未填写（不是 0）；灰色单元格表示该报告的格式没有此项，或报告中未识别到该表。",
         ),
     ]
-    builder.text(1, 1, "项目", styles.column_head)
-    builder.text(1, 2, "内容", styles.column_head)
-    for row, (key, value) in enumerate(rows, start=2):
-        builder.text(row, 1, key, styles.text_center)
-        builder.value(row, 2, value, styles.text)
-    builder.finish()
-    print_setup(ws, 98, None, None)
+    info_sheet(ws, styles, rows, (18, 80))
