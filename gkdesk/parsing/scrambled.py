@@ -27,7 +27,7 @@ from ..model import Cell, ParseNote, Table
 from ..schema import Column, TableSpec, normalize_label, table_relations
 from .flat import solve_flat_t4, solve_flat_table
 from .stacking import GridRelation, Run, SearchResult, StackingSearch, find_bands
-from .tokens import NULL, NUM, TEXT, Token, tokenize
+from .tokens import NULL, NUM, TEXT, Token, before_narrative, tokenize
 
 _EPS = 1e-6
 
@@ -500,7 +500,7 @@ def recover_t4(text: str, region: tuple[int, int], table: Table, notes: list[Par
     if sum(1 for c in table.cells[0] if c.span) >= ncols:
         return table
     values: list[Token] = []
-    for run in value_runs(text, _until_sentence(tokenize(text, *region))):
+    for run in value_runs(text, before_narrative(tokenize(text, *region), _ends_table)):
         values.extend(run.tokens)
     if not values:
         flat = solve_flat_t4(text, region, table.spec)
@@ -526,14 +526,3 @@ def recover_t4(text: str, region: tuple[int, int], table: Table, notes: list[Par
         msg += "；按此顺序总计关系不成立，请对照原文核对"
     notes.append(ParseNote("scrambled_layout", msg, table.spec.id))
     return out
-
-
-def _until_sentence(tokens: list[Token]) -> list[Token]:
-    """Tokens up to the first sentence after some values (narrative after the table)."""
-    seen_value = False
-    for i, tok in enumerate(tokens):
-        if tok.kind in (NUM, NULL):
-            seen_value = True
-        elif tok.kind == TEXT and seen_value and _ends_table(tok.label):
-            return tokens[:i]
-    return tokens

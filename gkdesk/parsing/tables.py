@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..model import Cell, ParseNote, Table
 from ..schema import T3_TOTAL_COLUMN, T4, TableSpec, normalize_label, normalized_anchors
-from .tokens import EMPTY, NULL, NUM, TEXT, Token, display_width
+from .tokens import EMPTY, NULL, NUM, TEXT, Token, before_narrative, display_width
 
 # Text before an anchor inside the same token: a numbering or group label, not a sentence.
 _MAX_ANCHOR_PREFIX = 22
@@ -322,7 +322,8 @@ def recognize_rows_table(tokens: list[Token], spec: TableSpec, notes: list[Parse
         end = hits[k + 1].token if k + 1 < len(hits) else len(tokens)
         span_tokens = tokens[hit.token + 1 : end]
         if k + 1 == len(hits):
-            span_tokens = _last_row_tokens(span_tokens)
+            # The last row ends at the first sentence after its values (narrative after a table).
+            span_tokens = before_narrative(span_tokens, lambda label: len(label) > 6)
         hard_values[hit.row] = [t for t in span_tokens if t.kind in _VALUE_KINDS and not t.soft]
         soft_values[hit.row] = [t for t in span_tokens if t.kind in _VALUE_KINDS]
     # Rows that share a column set share a layout (表二's groups, all of 表三).
@@ -353,17 +354,6 @@ def recognize_rows_table(tokens: list[Token], spec: TableSpec, notes: list[Parse
     ends = [c.span[1] for row in table.cells for c in row if c.span]
     table.span = (min(starts), max(ends + [tokens[hits[-1].token].end]))
     return table
-
-
-def _last_row_tokens(tokens: list[Token]) -> list[Token]:
-    """The last row's tokens: stop at the first sentence after its values (narrative after a table)."""
-    seen_value = False
-    for i, t in enumerate(tokens):
-        if t.kind in (NUM, NULL):
-            seen_value = True
-        elif t.kind == TEXT and seen_value and len(t.label) > 6:
-            return tokens[:i]
-    return tokens
 
 
 _T4_HEADER_CHARS = set(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..limits import MAX_NUMBER_DIGITS
@@ -349,3 +350,15 @@ class Tokenizer:
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     return Tokenizer(text, start, end).run()
+
+
+def before_narrative(tokens: list[Token], is_narrative: Callable[[str], bool]) -> list[Token]:
+    """Tokens up to the first text after some values that is_narrative(label) takes for a
+    sentence after the table (its numbers are not the table's)."""
+    seen_value = False
+    for i, tok in enumerate(tokens):
+        if tok.kind in (NUM, NULL):
+            seen_value = True
+        elif tok.kind == TEXT and seen_value and is_narrative(tok.label):
+            return tokens[:i]
+    return tokens
