@@ -251,21 +251,15 @@ class DocxReader:
                 self._inline(child, parts, extra)
 
     # ------------------------------------------------------------ tables
-    def _rows(self, tbl):
+    def _children(self, parent, name: str):
+        """The `name` children (tr, tc) of a table element, also those wrapped in content
+        controls, custom XML or tracked insertions."""
         w = self.w
-        for child in tbl:
-            if child.tag == w + "tr":
+        for child in parent:
+            if child.tag == w + name:
                 yield child
             elif child.tag in (w + "sdt", w + "sdtContent", w + "customXml", w + "ins"):
-                yield from self._rows(child)
-
-    def _cells(self, tr):
-        w = self.w
-        for child in tr:
-            if child.tag == w + "tc":
-                yield child
-            elif child.tag in (w + "sdt", w + "sdtContent", w + "customXml", w + "ins"):
-                yield from self._cells(child)
+                yield from self._children(child, name)
 
     def _table(self, tbl) -> GridTable:
         w = self.w
@@ -273,11 +267,11 @@ class DocxReader:
         ncols = len(grid.findall(f"{w}gridCol")) if grid is not None else 0
         rows: list[list[GridCell]] = []
         open_vmerge: dict[int, GridCell] = {}  # grid column -> the cell a vertical merge started
-        for tr in self._rows(tbl):
+        for tr in self._children(tbl, "tr"):
             row: list[GridCell] = []
             trpr = tr.find(f"{w}trPr")
             col = _val_int(trpr, f"{w}gridBefore", w, 0) if trpr is not None else 0
-            for tc in self._cells(tr):
+            for tc in self._children(tr, "tc"):
                 tcpr = tc.find(f"{w}tcPr")
                 span = max(1, _val_int(tcpr, f"{w}gridSpan", w, 1)) if tcpr is not None else 1
                 vmerge = tcpr.find(f"{w}vMerge") if tcpr is not None else None
