@@ -9,8 +9,8 @@ import codecs
 from dataclasses import dataclass
 
 from .errors import InputError
-
-MAX_BYTES = 50 * 1024 * 1024
+from .input_files import too_large
+from .limits import MAX_TEXT_FILE_BYTES as MAX_BYTES
 
 # Frequent characters of Chinese government prose, used to tell a right decoding from a
 # wrong one (GB18030 decodes almost any byte string, so "it decodes" proves little).
@@ -94,10 +94,7 @@ def _utf16_without_bom(data: bytes) -> Decoded | None:
 def decode_bytes(data: bytes) -> Decoded:
     """Decode a report file's bytes; raise InputError with a clear message if it is not text."""
     if len(data) > MAX_BYTES:
-        raise InputError(
-            f"文件过大（{len(data) // (1024 * 1024)} MB），超过 {MAX_BYTES // (1024 * 1024)} MB 的上限，未读取。",
-            "file too large",
-        )
+        raise too_large(len(data), MAX_BYTES)
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),

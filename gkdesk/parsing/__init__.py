@@ -5,6 +5,7 @@ from pathlib import Path
 
 from ..decoding import MAX_BYTES, decode_bytes
 from ..errors import InputError
+from ..input_files import empty_file, read_input_bytes
 from ..model import Report
 from .recognize import parse_text
 
@@ -15,26 +16,9 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".rst", ".text", ".csv", ".tsv", ""
 
 def read_text_file(path: str | Path) -> tuple[str, str]:
     """Decoded text and encoding of a text file; InputError with a Chinese message if unreadable."""
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-    except FileNotFoundError:
-        raise InputError(f"找不到文件：{p}", f"file not found: {p}") from None
-    except OSError as exc:
-        raise InputError(f"无法读取文件：{p}（{exc.strerror or exc}）", str(exc)) from None
-    if p.is_dir():
-        raise InputError(f"这是一个文件夹，不是报告文件：{p}", "is a directory")
-    if size > MAX_BYTES:
-        raise InputError(
-            f"文件过大（{size // (1024 * 1024)} MB），超过 {MAX_BYTES // (1024 * 1024)} MB 的上限，未读取。",
-            "file too large",
-        )
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"无法读取文件：{p}（{exc.strerror or exc}）", str(exc)) from None
-    if not data.strip():
-        raise InputError("文件是空的。", "empty file")
+    data = read_input_bytes(Path(path), MAX_BYTES)
+    if not data.strip():  # white space only
+        raise empty_file()
     decoded = decode_bytes(data)
     return decoded.text, decoded.encoding
 

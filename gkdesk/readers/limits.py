@@ -5,8 +5,9 @@ import zipfile
 from pathlib import Path
 
 from ..errors import InputError
+from ..input_files import checked_size, read_input_bytes
+from ..limits import MB
 
-MB = 1024 * 1024
 # A report with photos stays far below these; beyond them the file is not a report.
 MAX_FILE_BYTES = {"docx": 100 * MB, "html": 50 * MB, "pdf": 200 * MB}
 MAX_ZIP_ENTRIES = 5000
@@ -19,31 +20,11 @@ RATIO_CHECK_FROM = 4 * MB
 
 def read_file_bytes(path: Path, kind: str) -> bytes:
     """The file's bytes, after checking it exists, is a file, and is not absurdly large."""
-    size = file_size(path, kind)
-    if size == 0:
-        raise InputError("文件是空的。", "empty file")
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"无法读取文件：{path}（{exc.strerror or exc}）", str(exc)) from None
+    return read_input_bytes(path, MAX_FILE_BYTES[kind])
 
 
 def file_size(path: Path, kind: str) -> int:
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise InputError(f"找不到文件：{path}", f"file not found: {path}") from None
-    except OSError as exc:
-        raise InputError(f"无法读取文件：{path}（{exc.strerror or exc}）", str(exc)) from None
-    if path.is_dir():
-        raise InputError(f"这是一个文件夹，不是报告文件：{path}", "is a directory")
-    limit = MAX_FILE_BYTES[kind]
-    if size > limit:
-        raise InputError(
-            f"文件过大（{size // MB} MB），超过 {limit // MB} MB 的上限，未读取。",
-            f"file too large: {size} bytes",
-        )
-    return size
+    return checked_size(path, MAX_FILE_BYTES[kind])
 
 
 def check_zip(zf: zipfile.ZipFile) -> None:
