@@ -158,6 +158,7 @@ class TableSpec:
 @dataclass(frozen=True)
 class FormatSpec:
     version: str
+    name: str  # as people call it: 2021年格式, 2019年试行格式
     notice: str
     years: str
     tables: dict[str, TableSpec]
@@ -426,9 +427,10 @@ def table_relations(spec: TableSpec) -> tuple[Relation, ...]:
     return ()
 
 
-def _format(version: str, notice: str, years: str, t2: TableSpec, t3: TableSpec) -> FormatSpec:
+def _format(version: str, name: str, notice: str, years: str, t2: TableSpec, t3: TableSpec) -> FormatSpec:
     return FormatSpec(
         version=version,
+        name=name,
         notice=notice,
         years=years,
         tables={"t2": t2, "t3": t3, "t4": T4},
@@ -436,8 +438,8 @@ def _format(version: str, notice: str, years: str, t2: TableSpec, t3: TableSpec)
     )
 
 
-FORMAT_2021 = _format("2021", "国办公开办函〔2021〕30号", "2021年起", T2_2021, T3_2021)
-FORMAT_2019 = _format("2019", "国办公开办函〔2019〕60号（试行）", "2019、2020年", T2_2019, T3_2019)
+FORMAT_2021 = _format("2021", "2021年格式", "国办公开办函〔2021〕30号", "2021年起", T2_2021, T3_2021)
+FORMAT_2019 = _format("2019", "2019年试行格式", "国办公开办函〔2019〕60号（试行）", "2019、2020年", T2_2019, T3_2019)
 _BY_VERSION = {"2021": FORMAT_2021, "2019": FORMAT_2019}
 
 

@@ -46,7 +46,7 @@ def test_format_version_must_fit_the_year():
     assert structure(check_report(make_report(version="2019", year=2020)), "structure.format_version") == []
     found = structure(check_report(make_report(version="2019", year=2023)), "structure.format_version")
     assert len(found) == 2  # 表二 and 表三; 表四 is the same in both versions
-    assert "2023 年度报告应使用2021 年格式（国办公开办函〔2021〕30号），但表二按2019 年试行格式" in found[0].message
+    assert "2023 年度报告应使用2021年格式（国办公开办函〔2021〕30号），但表二按2019年试行格式" in found[0].message
 
 
 def test_mixed_versions_when_the_year_is_unknown():

@@ -8,11 +8,9 @@ from ..schema import SECTIONS, TABLE_IDS, expected_format_for_year, format_spec,
 from .layout import addresses_and_kinds
 from .naming import cell_name
 
-_VERSION_NAME = {"2021": "2021 年格式", "2019": "2019 年试行格式"}
-
-
 def _format_name(version: str) -> str:
-    return f"{_VERSION_NAME.get(version, version)}（{format_spec(version).notice}）"
+    spec = format_spec(version)
+    return f"{spec.name}（{spec.notice}）"
 
 
 def static_findings(report: Report) -> list[Finding]:

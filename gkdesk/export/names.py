@@ -10,7 +10,6 @@ from ..schema import FORMATS, format_spec
 REVIEW_STATUS_NAMES = {"": "未审核", "reviewed": "已审核"}
 SEVERITY_NAMES = {ERROR: "错误", WARNING: "警告"}
 KIND_NAMES = {"arithmetic": "勾稽关系", "narrative": "文字表述", "structure": "结构"}
-FORMAT_NAMES = {"2021": "2021年格式", "2019": "2019年试行格式"}
 
 
 def review_status_name(status: str) -> str:
@@ -18,7 +17,7 @@ def review_status_name(status: str) -> str:
 
 
 def format_name(version: str | None) -> str:
-    return FORMAT_NAMES.get(version or "", "（未识别）")
+    return format_spec(version).name if version in FORMATS else "（未识别）"
 
 
 def report_format_name(report: Report) -> str:
