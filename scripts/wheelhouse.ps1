@@ -50,7 +50,7 @@ foreach ($platform in $Platforms) {
         # --only-binary: nothing is ever built on the target.
         $platformOptions = Get-PlatformOptions $platform
         & $Py -m pip download --quiet --only-binary=:all: @platformOptions `
-            --python-version $version --implementation cp --dest $Out $Target "setuptools>=68" "wheel"
+            --python-version $version --implementation cp --dest $Out $Target "setuptools>=77" "wheel"
         if ($LASTEXITCODE -ne 0) { throw "pip download failed for $platform / Python $version" }
     }
 }

@@ -30,7 +30,7 @@ TARGET=$WHEEL
 [ -n "$EXTRAS" ] && TARGET="gkdesk[$EXTRAS] @ file://$(cd "$(dirname "$WHEEL")" && pwd)/$(basename "$WHEEL")"
 # gkdesk's build backend too, so that `pip install --no-index -e .` of a checkout works offline
 # (packaging/build_linux.sh --wheelhouse); small, pure Python.
-BUILD_REQUIREMENTS=("setuptools>=68" "wheel")
+BUILD_REQUIREMENTS=("setuptools>=77" "wheel")
 
 # pip takes --platform literally: a glibc-2.28 system also runs manylinux_2_27 … manylinux1
 # wheels, so a manylinux_2_N tag is given as every tag it can run.
