@@ -168,3 +168,12 @@ def test_narrative_figure_of_thousands_of_digits_is_not_a_crash():
     text = "某局2023年政府信息公开工作年度报告\n一、总体情况\n本年度共收到政府信息公开申请" + "9" * 5000 + "件。\n"
     report = parse_text(text)
     assert isinstance(check_report(report), list)
+
+
+def test_a_junk_run_of_digits_in_a_flat_row_is_split_in_bounded_time():
+    """Found by fuzzing: a 40-digit junk number where a flat web-text row's digits run together
+    sent the split search through every partition (a minute per row before it was bounded)."""
+    path = Path(__file__).parent / "fuzz" / "regressions" / "flat-row-with-a-40-digit-junk-run.txt"
+    text = path.read_text(encoding="utf-8")
+    report, _ = finishes_within(BOUND_SECONDS, lambda: parse_text(text))
+    assert_report_sound(report, text)

@@ -28,6 +28,9 @@ _MAX_SPLITS = 2_000  # per row: more than this and the row is not one table row
 _MAX_CELL_CHARS = 14  # the longest cell text read as one number (1,234,567,890.12)
 _MAX_COMBINATIONS = 20_000
 _MAX_FAULTY_SPLITS = 5_000  # a row whose own relation fails and nothing else guides its split
+# Search steps for one row's splits. The hardest real row takes under 10 000; a run of digits
+# that fits no split (a long junk number) took minutes before the search was bounded.
+_MAX_STEPS = 50_000
 _NOTE = "网页平铺文本中本行数字连写在一起，按数字写法和表格勾稽关系拆分"
 _BLANK_NOTE = "本行数字少于格数（空白格在平铺文本中不留痕迹），按合计关系推定此格为空白"
 
@@ -132,18 +135,33 @@ def _value_chunks(squeezed: str, start: int, end: int, last: bool, next_label: s
 
 # ---------------------------------------------------------------- splitting ---------------
 
+class SearchBudget:
+    """Search steps left for one row, shared by every split tried for it."""
+
+    def __init__(self, steps: int = _MAX_STEPS):
+        self.left = steps
+
+
 def split_run(
-    run: str, offset: int, kinds: list[ValueKind], last_is_sum: bool = False, limit: int = _MAX_SPLITS
+    run: str,
+    offset: int,
+    kinds: list[ValueKind],
+    last_is_sum: bool = False,
+    limit: int = _MAX_SPLITS,
+    budget: SearchBudget | None = None,
 ) -> list[list[Piece]]:
     """Every way to read `run` as len(kinds) cells (at most _MAX_SPLITS of them); with
-    `last_is_sum` only those whose last cell is the sum of the others (a row's 总计)."""
+    `last_is_sum` only those whose last cell is the sum of the others (a row's 总计).
+    A search that runs out of its budget proves nothing and gives no split."""
     n = len(kinds)
     out: list[list[Piece]] = []
     if len(run) > n * _MAX_CELL_CHARS:
         return out  # no table row is that long: not cells run together
+    budget = budget or SearchBudget()
 
     def walk(pos: int, col: int, acc: list[Piece], total) -> None:
-        if len(out) >= limit:
+        budget.left -= 1
+        if len(out) >= limit or budget.left < 0:
             return
         if col == n:
             if pos == len(run):
@@ -166,7 +184,7 @@ def split_run(
             acc.pop()
 
     walk(0, 0, [], 0)
-    return out
+    return out if budget.left >= 0 else []
 
 
 def _room_for(run: str, pos: int, cells_left: int, partial: float) -> bool:
@@ -206,28 +224,29 @@ def row_splits(row: FlatRow, spec: TableSpec) -> list[list[Piece]]:
     kinds = [col.kind for col in spec.row_columns(row.row)]
     if not row.chunks:
         return []
+    budget = SearchBudget()
     if len(row.chunks) == 1:
         s, run = row.chunks[0]
         if _has_row_total(spec):
-            summed = split_run(run, s, kinds, last_is_sum=True)
+            summed = split_run(run, s, kinds, last_is_sum=True, budget=budget)
             if not summed and row.last:
                 # `…结转下年度继续办理0000022` + `2023年…`: the row ends somewhere in the run
                 for end in range(len(kinds), min(len(run), len(kinds) * _MAX_CELL_CHARS)):
-                    summed += split_run(run[:end], s, kinds, last_is_sum=True)
+                    summed += split_run(run[:end], s, kinds, last_is_sum=True, budget=budget)
             if summed:
                 return summed
-            plain = split_run(run, s, kinds)
+            plain = split_run(run, s, kinds, budget=budget)
             if plain:
                 return plain
-            return _with_blanks(run, s, kinds)
-        return split_run(run, s, kinds)
+            return _with_blanks(run, s, kinds, budget)
+        return split_run(run, s, kinds, budget=budget)
     # Several runs (a stray character between them): share the columns out in order.
     out = []
     for sizes in _compositions(len(kinds), len(row.chunks)):
         col = 0
         per_chunk = []
         for (s, run), size in zip(row.chunks, sizes):
-            per_chunk.append(split_run(run, s, kinds[col : col + size]))
+            per_chunk.append(split_run(run, s, kinds[col : col + size], budget=budget))
             col += size
         for combo in product(*per_chunk):
             out.append([p for part in combo for p in part])
@@ -236,12 +255,12 @@ def row_splits(row: FlatRow, spec: TableSpec) -> list[list[Piece]]:
     return out
 
 
-def _with_blanks(run: str, offset: int, kinds: list[ValueKind]) -> list[list[Piece | None]]:
+def _with_blanks(run: str, offset: int, kinds: list[ValueKind], budget: SearchBudget) -> list[list[Piece | None]]:
     """Fewer numbers than cells (blank cells leave no trace in flat text): the numbers fill the
     first columns and the last one is the 总计, as in rows that leave some columns blank."""
     n = len(kinds)
     for k in range(n - 1, 1, -1):
-        found = split_run(run, offset, kinds[: k - 1] + kinds[-1:], last_is_sum=True)
+        found = split_run(run, offset, kinds[: k - 1] + kinds[-1:], last_is_sum=True, budget=budget)
         if found:
             return [split[:-1] + [None] * (n - k) + split[-1:] for split in found]
     return []
