@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -28,8 +29,10 @@ from gkdesk.schema import _norm_char, squeeze
 # Bounded: the whole robustness suite stays well under two minutes in CI. For a longer hunt:
 # GKDESK_ROBUST_SCALE=20 python -m pytest tests/test_robust_parser.py
 SCALE = float(os.environ.get("GKDESK_ROBUST_SCALE", "1"))
-FAST = settings(max_examples=int(150 * SCALE), deadline=None, suppress_health_check=[HealthCheck.too_slow])
-SLOW = settings(max_examples=int(60 * SCALE), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# One example takes milliseconds; one that takes 20 s has found a hang (a search without bound).
+HANG = timedelta(seconds=20)
+FAST = settings(max_examples=int(150 * SCALE), deadline=HANG, suppress_health_check=[HealthCheck.too_slow])
+SLOW = settings(max_examples=int(60 * SCALE), deadline=HANG, suppress_health_check=[HealthCheck.too_slow])
 
 
 def parse_and_check(text: str) -> None:
