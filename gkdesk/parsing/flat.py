@@ -28,9 +28,11 @@ _MAX_SPLITS = 2_000  # per row: more than this and the row is not one table row
 _MAX_CELL_CHARS = 14  # the longest cell text read as one number (1,234,567,890.12)
 _MAX_COMBINATIONS = 20_000
 _MAX_FAULTY_SPLITS = 5_000  # a row whose own relation fails and nothing else guides its split
-# Search steps for one row's splits. The hardest real row takes under 10 000; a run of digits
-# that fits no split (a long junk number) took minutes before the search was bounded.
+# Search steps for one row's splits, and for all the rows of a table. The hardest real row
+# takes under 10 000; a run of digits that fits no split (a long junk number) took minutes
+# before the search was bounded (a step costs about 10 µs).
 _MAX_STEPS = 50_000
+_MAX_TABLE_STEPS = 150_000
 _NOTE = "网页平铺文本中本行数字连写在一起，按数字写法和表格勾稽关系拆分"
 _BLANK_NOTE = "本行数字少于格数（空白格在平铺文本中不留痕迹），按合计关系推定此格为空白"
 
@@ -219,12 +221,21 @@ def _pieces_at(run: str, pos: int, kind: ValueKind):
                 yield sign * value, end
 
 
-def row_splits(row: FlatRow, spec: TableSpec) -> list[list[Piece]]:
+def row_splits(row: FlatRow, spec: TableSpec, table_budget: SearchBudget | None = None) -> list[list[Piece]]:
     """The splits of one row's runs into its cells (chunks never merge into one cell)."""
     kinds = [col.kind for col in spec.row_columns(row.row)]
     if not row.chunks:
         return []
-    budget = SearchBudget()
+    budget = SearchBudget(min(_MAX_STEPS, table_budget.left) if table_budget else _MAX_STEPS)
+    steps = budget.left
+    try:
+        return _row_splits(row, spec, kinds, budget)
+    finally:
+        if table_budget is not None:
+            table_budget.left -= steps - max(budget.left, 0)
+
+
+def _row_splits(row: FlatRow, spec: TableSpec, kinds: list[ValueKind], budget: SearchBudget) -> list[list[Piece]]:
     if len(row.chunks) == 1:
         s, run = row.chunks[0]
         if _has_row_total(spec):
@@ -481,8 +492,9 @@ def solve_flat_table(text: str, region: tuple[int, int], spec: TableSpec):
     rows = flat_rows(text, region, spec)
     if rows is None:
         return None
+    budget = SearchBudget(_MAX_TABLE_STEPS)
     for fr in rows:
-        fr.splits = row_splits(fr, spec)
+        fr.splits = row_splits(fr, spec, budget)
     if sum(1 for fr in rows if fr.splits) < len(rows) // 2:
         return None
     chosen, alternatives, faulty = choose(spec, rows)
