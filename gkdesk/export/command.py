@@ -16,6 +16,7 @@ def add_parser(subparsers) -> None:
     p.add_argument("files", nargs="+", metavar="FILE", help="报告文件或文件夹 (report files or folders)")
     p.add_argument("-o", "--output", metavar="OUT", help="输出文件夹，或只有一份报告时的输出文件 (folder, or file for one report)")
     p.add_argument("--summary", metavar="OUT.xlsx", help="把全部报告汇总到这个工作簿 (write one summary workbook)")
+    p.add_argument("--csv", metavar="OUT.csv", help="把全部报告的单元格写成一张长表 CSV，供统计脚本使用 (one row per report and cell)")
     p.add_argument("--force", action="store_true", help="允许覆盖不是 gkdesk 导出的已有 .xlsx 文件 (overwrite foreign files)")
 
 
@@ -70,6 +71,9 @@ def run(args) -> int:
     from ..cli import expand_inputs
 
     inputs = expand_inputs(args.files)
+    if args.csv:
+        target = Path(args.csv).resolve()
+        return _run_csv([i for i in inputs if Path(i).resolve() != target], Path(args.csv))
     if args.summary:
         summary = Path(args.summary).resolve()
         inputs = [i for i in inputs if Path(i).resolve() != summary]
@@ -103,9 +107,9 @@ def _run_each(inputs: list[str], targets: list[Path], force: bool) -> int:
     return status
 
 
-def _run_summary(inputs: list[str], target: Path, force: bool) -> int:
+def _load_all(inputs: list[str]):
+    """The reports that load, their sources, and (file, reason) of those that do not."""
     from ..reports import load_report
-    from . import export_summary
 
     reports, sources, skipped = [], [], []
     for source in inputs:
@@ -115,6 +119,36 @@ def _run_summary(inputs: list[str], target: Path, force: bool) -> int:
         except GkdeskError as exc:
             _error(source, exc)
             skipped.append((source, str(exc)))
+    return reports, sources, skipped
+
+
+def _run_csv(inputs: list[str], target: Path) -> int:
+    from ..atomic import AtomicWriteError
+    from .frames import write_cells_csv
+
+    try:
+        import pandas  # noqa: F401  (the one-folder app leaves pandas out)
+    except ImportError:
+        _error(target, "导出 CSV 需要 pandas，本安装没有包含它；请使用 Python 安装的 gkdesk（pip install gkdesk）。")
+        return 2
+    reports, sources, skipped = _load_all(inputs)
+    if not reports:
+        _error(target, "没有可以导出的报告，未写出 CSV。")
+        return 2
+    try:
+        write_cells_csv(reports, target, sources)
+    except AtomicWriteError as failure:
+        _error(target, f"无法写入（{failure.reason}），原文件未被改动。")
+        return 2
+    note = f"，跳过 {len(skipped)} 个无法读取的文件" if skipped else ""
+    print(f"已写出 CSV：{target}（{len(reports)} 份报告{note}）")
+    return 2 if skipped else 0
+
+
+def _run_summary(inputs: list[str], target: Path, force: bool) -> int:
+    from . import export_summary
+
+    reports, sources, skipped = _load_all(inputs)
     if not reports:
         _error(target, "没有可以汇总的报告，未写出汇总表。")
         return 2
