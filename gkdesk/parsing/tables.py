@@ -8,12 +8,13 @@ table's own relations, and marked inferred.
 """
 from __future__ import annotations
 
-import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Cell, ParseNote, Table
 from ..schema import T3_TOTAL_COLUMN, T4, TableSpec, normalize_label, normalized_anchors
-from .tokens import EMPTY, NULL, NUM, TEXT, Token, before_narrative, display_width
+from .ambiguous_columns import PLACED_NOTE, SETTLED_NOTE, ambiguity_note, ambiguous_cells, placed_cells, settle_by_relations
+from .columns import ColumnPositions, positional
+from .tokens import EMPTY, NULL, NUM, TEXT, Token, before_narrative
 
 # Text before an anchor inside the same token: a numbering or group label, not a sentence.
 _MAX_ANCHOR_PREFIX = 22
@@ -77,107 +78,6 @@ def _cell(tok: Token | None, confidence: float, inferred: bool = False, note: st
         return Cell(None, "", None, confidence, inferred, note)
     value = tok.value if tok.kind == NUM else None
     return Cell(value, tok.text if tok.kind != EMPTY else "", (tok.start, tok.end), confidence, inferred, note)
-
-
-def _mid(tok: Token, metric: str) -> float:
-    if metric == "x":
-        return tok.x + len(tok.text) / 2
-    return tok.xd + display_width(tok.text) / 2
-
-
-def _positional(tok: Token) -> bool:
-    return tok.x >= 0 and not tok.structured and tok.kind != EMPTY
-
-
-def _spaced_into_columns(rows: list[list[Token]]) -> bool:
-    """Aligned text pads values apart; text that only separates them by one space
-    (pdftotext -raw, pdfplumber) has positions that say nothing about columns."""
-    gaps = []
-    for r in rows:
-        for a, b in zip(r, r[1:]):
-            if _positional(a) and _positional(b) and a.line == b.line:
-                gaps.append(b.x - (a.x + len(a.text)))
-    return bool(gaps) and statistics.median(gaps) > 1
-
-
-class ColumnPositions:
-    """Column centres of a space-aligned table, learnt from its own rows.
-
-    pdftotext aligns columns by character index, pandoc and web renderers by display width
-    (a CJK character is two columns): both are tried and the tighter one kept."""
-
-    def __init__(self, rows: list[list[Token]], ncols: int):
-        self.centres: list[float] | None = None
-        self.metric = "x"
-        # Full rows by line: pdftotext's columns drift between pages and row groups, so a
-        # partial row is placed by the full rows nearest to it.
-        self.local: list[tuple[int, list[float]]] = []
-        rows = [[t for t in r if t.kind != EMPTY] for r in rows]
-        if not _spaced_into_columns(rows):
-            return
-        full = [r for r in rows if len(r) == ncols and all(_positional(t) for t in r)]
-        if full:
-            best = None
-            values = [t for r in rows for t in r if _positional(t)]
-            for metric in ("x", "xd"):
-                centres = [statistics.median(_mid(r[c], metric) for r in full) for c in range(ncols)]
-                # The metric under which every value, of full and partial rows, sits on a column.
-                spread = sum(min(abs(_mid(t, metric) - c) for c in centres) for t in values)
-                if best is None or spread < best[0]:
-                    best = (spread, metric, centres)
-            spread, self.metric, self.centres = best
-            if values and spread / len(values) > 1.5:
-                self.centres = None  # values do not stand in columns: not aligned text
-                return
-            self.local = [(r[0].line, [_mid(t, self.metric) for t in r]) for r in full]
-            return
-        for metric in ("x", "xd"):
-            mids = sorted(_mid(t, metric) for r in rows for t in r if _positional(t))
-            groups: list[list[float]] = []
-            for m in mids:
-                if groups and m - groups[-1][-1] <= 2.5:
-                    groups[-1].append(m)
-                else:
-                    groups.append([m])
-            if len(groups) == ncols and all(len(g) >= 2 for g in groups):
-                self.metric = metric
-                self.centres = [sum(g) / len(g) for g in groups]
-                return
-
-    def _centres_near(self, line: int) -> list[float]:
-        if not self.local:
-            return self.centres
-        return min(self.local, key=lambda item: abs(item[0] - line))[1]
-
-    def place(self, values: list[Token]) -> list[int] | None:
-        """Columns for the values, in order, nearest their centres (or None if unknown)."""
-        if self.centres is None or not values or not all(_positional(t) for t in values):
-            return None
-        centres = self._centres_near(values[0].line)
-        n, m = len(values), len(centres)
-        if n > m:
-            return None
-        # Order-preserving assignment minimising distance (small DP: n <= m <= 15).
-        inf = float("inf")
-        cost = [[inf] * (m + 1) for _ in range(n + 1)]
-        back = [[-1] * (m + 1) for _ in range(n + 1)]
-        for j in range(m + 1):
-            cost[0][j] = 0.0
-        for i in range(1, n + 1):
-            for j in range(i, m + 1):
-                best, arg = inf, -1
-                for k in range(i - 1, j):
-                    if cost[i - 1][k] < best:
-                        best, arg = cost[i - 1][k], k
-                if best < inf:
-                    cost[i][j] = best + abs(_mid(values[i - 1], self.metric) - centres[j - 1])
-                    back[i][j] = arg
-        j = min(range(n, m + 1), key=lambda jj: cost[n][jj])
-        cols = []
-        for i in range(n, 0, -1):
-            cols.append(j - 1)
-            j = back[i][j]
-        return cols[::-1]
 
 
 class ColumnGrid:
@@ -251,36 +151,47 @@ class RowLayout:
     blank_columns: bool = False
 
 
-def _build_row(ncols: int, spec: TableSpec, hard: list[Token], soft: list[Token], layout: RowLayout) -> list[Cell]:
+@dataclass
+class BuiltRow:
+    cells: list[Cell]
+    numbers: list[Token] = field(default_factory=list)
+    # Several placements the text's positions allow (columns.py): the row is not settled yet.
+    options: list[list[int]] = field(default_factory=list)
+
+
+def _build_row(ncols: int, spec: TableSpec, hard: list[Token], soft: list[Token], layout: RowLayout) -> BuiltRow:
     """The cells of one row from its value tokens (hard) and, for one-cell-per-line text, with
     empty lines kept as possible empty cells (soft)."""
     if len(hard) == ncols:
-        return [_cell(t, 1.0) for t in hard]
+        return BuiltRow([_cell(t, 1.0) for t in hard])
     if layout.grid is not None and hard and all(t.col >= 0 for t in hard):
         placed = layout.grid.place(hard, ncols)
         if placed is not None:
-            return [_cell(t, 0.9) if t is not None else Cell(None, "", None, 0.9) for t in placed]
+            return BuiltRow([_cell(t, 0.9) if t is not None else Cell(None, "", None, 0.9) for t in placed])
     vals = _trim(hard, ncols)
     if len(vals) == ncols:
-        return [_cell(t, 0.95) for t in vals]
+        return BuiltRow([_cell(t, 0.95) for t in vals])
     numbers = [t for t in vals if t.kind in (NUM, NULL)]
     if len(numbers) == ncols:
-        return [_cell(t, 0.85) for t in numbers]  # the empty cells were layout padding
+        return BuiltRow([_cell(t, 0.85) for t in numbers])  # the empty cells were layout padding
     if len(vals) > ncols:
-        return [_cell(t, 0.5, True, "数值多于列数，取前几个") for t in vals[:ncols]]
+        return BuiltRow([_cell(t, 0.5, True, "数值多于列数，取前几个") for t in vals[:ncols]])
     if soft and len(soft) >= ncols and _one_per_line(numbers):
         window = soft[:ncols]
         if sum(1 for t in window if t.kind in (NUM, NULL)) == len(numbers):
-            return [_cell(t, 0.8) if t.kind != EMPTY else Cell(None, "", (t.start, t.end), 0.8) for t in window]
+            return BuiltRow([_cell(t, 0.8) if t.kind != EMPTY else Cell(None, "", (t.start, t.end), 0.8) for t in window])
     cells = [Cell(None, "", None, 0.3) for _ in range(ncols)]
     if not numbers:
         for c in cells:
             c.note = "该行未读到数值"
-        return cells
-    cols = layout.positions.place(numbers) if layout.positions else None
-    how, confidence = "按文字位置对齐到列", 0.6
+        return BuiltRow(cells)
+    options = layout.positions.placements(numbers) if layout.positions else []
+    if len(options) > 1:
+        return BuiltRow(ambiguous_cells(ncols, numbers, options), numbers, options)
+    cols = options[0] if options else None
+    how, confidence = PLACED_NOTE, 0.6
     if cols is None and not layout.blank_columns and all(t.kind == NUM and t.value == 0 for t in numbers):
-        return _zeros_of_unknown_place(spec, ncols, numbers)
+        return BuiltRow(_zeros_of_unknown_place(spec, ncols, numbers))
     if cols is None:
         cols = _place_by_relation(spec, numbers)
         how = "按本行合计关系推定所在列"
@@ -292,7 +203,7 @@ def _build_row(ncols: int, spec: TableSpec, hard: list[Token], soft: list[Token]
     for c in cells:
         if c.span is None:
             c.note = how + "；此格未见数值"
-    return cells
+    return BuiltRow(cells)
 
 
 AMBIGUOUS_ZEROS_NOTE = "本行读到的数值都是0，但少于列数，看不出哪几格是空白；已全部按0显示，请对照原件核对空白格"
@@ -340,9 +251,14 @@ def recognize_rows_table(tokens: list[Token], spec: TableSpec, notes: list[Parse
             layouts[key] = RowLayout(
                 ColumnPositions(rows, len(key)), ColumnGrid(rows, len(key), header, labels), blank_columns
             )
+    unsettled: dict[int, BuiltRow] = {}
     for r in hard_values:
         cols = spec.row_columns(r)
-        table.cells[r] = _build_row(len(cols), spec, hard_values[r], soft_values[r], layouts[cols])
+        built = _build_row(len(cols), spec, hard_values[r], soft_values[r], layouts[cols])
+        table.cells[r] = built.cells
+        if built.options:
+            unsettled[r] = built
+    _settle_rows(table, unsettled, notes)
     found = {h.row for h in hits}
     table.missing_rows = [r for r in range(len(spec.rows)) if r not in found]
     table.complete = not table.missing_rows
@@ -354,6 +270,19 @@ def recognize_rows_table(tokens: list[Token], spec: TableSpec, notes: list[Parse
     ends = [c.span[1] for row in table.cells for c in row if c.span]
     table.span = (min(starts), max(ends + [tokens[hits[-1].token].end]))
     return table
+
+
+def _settle_rows(table: Table, unsettled: dict[int, BuiltRow], notes: list[ParseNote]) -> None:
+    """Rows the positions place in several ways: by the table's relations if they tell, else reported."""
+    settled = settle_by_relations(
+        table, {r: b.options for r, b in unsettled.items()}, {r: b.numbers for r, b in unsettled.items()}
+    )
+    for r, built in unsettled.items():
+        if r in settled:
+            ncols = len(table.spec.row_columns(r))
+            table.cells[r] = placed_cells(ncols, built.numbers, settled[r], 0.5, SETTLED_NOTE)
+        else:
+            notes.append(ambiguity_note(table, r, built.numbers, built.options, built.cells))
 
 
 _T4_HEADER_CHARS = set(
@@ -393,7 +322,10 @@ def recognize_t4(tokens: list[Token], notes: list[ParseNote]) -> Table | None:
         positions=_t4_positions(header_tokens, ncols),
         grid=ColumnGrid([], ncols, sorted(header_tokens, key=lambda t: t.col), leaf_labels(T4.columns)),
     )
-    table.cells[0] = _build_row(ncols, T4, hard, values, layout)
+    built = _build_row(ncols, T4, hard, values, layout)
+    table.cells[0] = built.cells
+    if built.options:
+        _settle_rows(table, {0: built}, notes)
     got = sum(1 for c in table.cells[0] if c.span)
     if hard and got < ncols and any(c.inferred for c in table.cells[0]):
         notes.append(ParseNote("values_missing", f"表四只读到 {got} 个数值（应为 {ncols} 个）", "t4", 0))
@@ -406,7 +338,7 @@ def _t4_positions(header_tokens: list[Token], ncols: int) -> ColumnPositions | N
     """Column centres from the last header line that names the five outcomes three times."""
     by_line: dict[int, list[Token]] = {}
     for t in header_tokens:
-        if _positional(t):
+        if positional(t):
             by_line.setdefault(t.line, []).append(t)
     for line in sorted(by_line, reverse=True):
         toks = by_line[line]

@@ -44,6 +44,7 @@ class Token:
     xd: int = -1  # display column (CJK characters are two wide), for space-aligned text
     col: int = -1  # cell index in its line, for tab and pipe rows
     soft: bool = False  # an empty line that may stand for an empty cell (one cell per line text)
+    page: int = 0  # form feeds (pdftotext's page breaks) before the token in the document
 
 
 def clean_cell_text(text: str) -> str:
@@ -101,6 +102,9 @@ class Tokenizer:
         # (line start, offset, display width of text[line start:offset]) of the last token placed,
         # so that a long line's display columns are summed once, not once per token.
         self._width_at = (-1, -1, 0)
+        # pdftotext starts each page with a form feed: a token's page is the count of those before it.
+        self._page_base = text.count("\f", 0, start)
+        self._page_breaks = list(_find_all(text, "\f", start, end))
 
     # ------------------------------------------------------------ entry
     def run(self) -> list[Token]:
@@ -133,17 +137,23 @@ class Tokenizer:
         xd = -1
         if x >= 0:
             x, xd = self._line_position(start)
+        page = self._page_base + bisect.bisect_right(self._page_breaks, start) if self._page_breaks else self._page_base
         self.tokens.append(
-            Token(kind, stripped, start, start + len(stripped), line, x, structured, value, xd=xd, col=col)
+            Token(kind, stripped, start, start + len(stripped), line, x, structured, value, xd=xd, col=col, page=page)
         )
 
     def _line_position(self, start: int) -> tuple[int, int]:
-        """Character and display column of offset `start` in its line."""
+        """Character and display column of offset `start` in its line.
+
+        A form feed (pdftotext's page break, written before the first line of a page) takes no
+        column on the page: positions count from after it."""
         known_line, known_at, known_width = self._width_at
-        if known_line >= 0 and known_at <= start and "\n" not in self.text[known_at:start]:
-            line_start, width = known_line, known_width + display_width(self.text[known_at:start])
+        between = self.text[known_at:start]
+        if known_line >= 0 and known_at <= start and "\n" not in between and "\f" not in between:
+            line_start, width = known_line, known_width + display_width(between)
         else:
             line_start = self.text.rfind("\n", 0, start) + 1
+            line_start = self.text.rfind("\f", line_start, start) + 1 or line_start
             width = display_width(self.text[line_start:start])
         self._width_at = (line_start, start, width)
         return start - line_start, width
@@ -346,6 +356,13 @@ class Tokenizer:
             if tok.kind == TEXT and is_page_number(tok.text):
                 continue
             self.tokens.append(tok)
+
+
+def _find_all(text: str, needle: str, start: int, end: int):
+    i = text.find(needle, start, end)
+    while i >= 0:
+        yield i
+        i = text.find(needle, i + 1, end)
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
