@@ -162,6 +162,37 @@ def test_blanks_among_zeros_cannot_be_located_and_say_so():
     assert "无法确定" in notes[0].message
 
 
+@pytest.mark.parametrize("zeros", [1, 30, 87])
+def test_a_few_zeros_are_not_taken_for_a_table_of_zeros(zeros):
+    # Fewer than half the 175 cells read, all 0: too little to claim the table's layout.
+    spec = table_spec("2021", "t3")
+    text = "\n".join(row.label for row in spec.rows) + "\n\n" + "\n\n".join(["0"] * zeros) + "\n"
+    cells, notes = solve_text(spec, text)
+    assert all(c.value is None and c.span is None and c.confidence == 0.0 for row in cells for c in row)
+    assert [n.code for n in notes] == ["values_missing"]
+    assert f"只读到 {zeros} 个数值" in notes[0].message
+
+
+def test_half_the_cells_read_as_zeros_are_a_table_of_zeros():
+    spec = table_spec("2021", "t3")
+    text = "\n".join(row.label for row in spec.rows) + "\n\n" + "\n\n".join(["0"] * 88) + "\n"
+    cells, notes = solve_text(spec, text)
+    assert all(c.value == 0 and c.inferred for row in cells for c in row)
+    assert [n.code for n in notes] == ["ambiguous_layout"]
+
+
+def test_a_report_with_a_few_stray_zeros_says_its_table_is_incomplete():
+    spec3 = table_spec("2021", "t3")
+    t3 = [row.label for row in spec3.rows] + [""] + ["0", ""] * 30
+    report = parse_text(_report([], t3, []))
+    table = report.tables["t3"]
+    assert not table.complete
+    assert all(v is None for row in table.values() for v in row)
+    notes = [n for n in report.notes if n.table == "t3"]
+    assert [n.code for n in notes] == ["values_missing"]
+    assert "未填入" in notes[0].message
+
+
 def test_null_marks_keep_their_column():
     spec = table_spec("2021", "t3")
     grid = [[0, 0, None, None, 0, 0, 0] for _ in spec.rows]

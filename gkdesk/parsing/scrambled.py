@@ -168,6 +168,8 @@ def solve_rows_table(
     elif total < nrows * ncols and total % nrows == 0:
         choices = _column_choices(ncols, total // nrows, ncols - 1)[:_MAX_COLUMN_CHOICES]
     elif total < nrows * ncols and all(t.kind == NUM and t.value == 0 for r in runs for t in r.tokens):
+        if total < _MIN_SHARE_READ * nrows * ncols:
+            return _too_few_values(spec, total)
         return _zeros_with_unplaced_blanks(spec, total)
     else:
         return None
@@ -263,6 +265,31 @@ def _build_cells(spec, runs, active, result: SearchResult, search: StackingSearc
 _AMBIGUOUS_CELL = "文本顺序错乱，另有排列同样符合勾稽关系，此格位置不能确定"
 
 
+# Every value read is 0 and some cells are blank: the table is then shown as zeros, most of
+# them read, the rest inferred (0 or blank, which no sum tells apart). That claim needs the
+# values read to be the table's body: at least half of its cells. With fewer, most of what would
+# be shown is invented, and a text that lost most of a table's values (cut off, the figures in
+# an image, a stray 0 from a header or page number) is likelier than a table mostly left
+# blank, so the table is reported incomplete instead of filled. (A table whose blanks are whole
+# columns is read by the column choices above, whatever its share.)
+_MIN_SHARE_READ = 0.5
+
+
+def _too_few_values(spec: TableSpec, found: int):
+    """Too few values (all 0) to be the table: nothing is placed; the reviewer is told."""
+    nrows, ncols = len(spec.rows), len(spec.columns)
+    note = "文本顺序错乱且读到的数值过少，此格未能读出"
+    cells = [[Cell(None, "", None, 0.0, False, note) for _ in range(ncols)] for _ in range(nrows)]
+    msg = (
+        f"{spec.number}的文本顺序错乱（PDF 转换所致），只读到 {found} 个数值（表格共 {nrows * ncols} 格，"
+        f"不到一半），均为 0，无法确定它们的位置，也不能推定其余各格；本表未填入，请对照原文填写"
+    )
+    return cells, [ParseNote(_INCOMPLETE, msg, spec.id)]
+
+
+_INCOMPLETE = "values_missing"  # a note that leaves the table incomplete
+
+
 def _zeros_with_unplaced_blanks(spec: TableSpec, found: int):
     """Every value is 0 but some cells are blank, and the scrambled order hides which.
 
@@ -329,7 +356,8 @@ def recover_table(text: str, region: tuple[int, int], table: Table, notes: list[
             return table
         *solved, missing = flat
     cells, new_notes = solved
-    out = Table(spec, cells, table.span, complete=not missing, missing_rows=missing)
+    complete = not missing and not any(n.code == _INCOMPLETE for n in new_notes)
+    out = Table(spec, cells, table.span, complete=complete, missing_rows=missing)
     spans = [c.span for row in cells for c in row if c.span]
     if spans:
         lo = min(s[0] for s in spans)
