@@ -15,8 +15,9 @@ LABEL_WIDTH = 12  # characters of a label per line; the rest wraps onto the next
 
 
 def layout_t3_lines(version: str, rows: list[list], column_x: Callable[[int], list[int]],
-                    page_break_before: set[int] = frozenset()) -> list[str]:
-    """表三 as pdftotext -layout text: each value centred on column_x(row)[column]."""
+                    page_break_before: set[int] = frozenset(), align: str = "centre") -> list[str]:
+    """表三 as pdftotext -layout text: each value centred on column_x(row)[column] (or, with
+    align="right", ending there)."""
     spec = table_spec(version, "t3")
     first = column_x(0)
     header = [
@@ -30,7 +31,7 @@ def layout_t3_lines(version: str, rows: list[list], column_x: Callable[[int], li
         label = row.label
         head, rest = label[:LABEL_WIDTH], label[LABEL_WIDTH:]
         cells = [(x, str(v)) for x, v in zip(column_x(r), rows[r]) if v is not None]
-        line = _place("  " + head, cells)
+        line = _place("  " + head, cells, align)
         if r in page_break_before:
             line = "\f" + line
         out.append(line)
@@ -40,24 +41,25 @@ def layout_t3_lines(version: str, rows: list[list], column_x: Callable[[int], li
     return out
 
 
-def _place(prefix: str, cells: list[tuple[int, str]]) -> str:
-    """prefix, then each text centred on its character column."""
+def _place(prefix: str, cells: list[tuple[int, str]], align: str = "centre") -> str:
+    """prefix, then each text centred on (or ending at) its character column."""
     line = prefix
     for x, text in cells:
-        start = max(x - len(text) // 2, len(line) + 1)
+        start = x - len(text) // 2 if align == "centre" else x - len(text) + 1
+        start = max(start, len(line) + 1)
         line = line.ljust(start) + text
     return line
 
 
 def render_layout_t3(version: str, values: dict, column_x: Callable[[int], list[int]],
-                     page_break_before: set[int] = frozenset()) -> str:
+                     page_break_before: set[int] = frozenset(), align: str = "centre") -> str:
     """A whole report (tab-separated 表二 and 表四) whose 表三 is -layout text."""
     spec = table_spec(version, "t3")
     lines = render(version, values, "tabs").split("\n")
     start = next(i for i, ln in enumerate(lines) if ln.startswith(spec.note))
     last_label = spec.rows[-1].label
     end = next(i for i, ln in enumerate(lines) if ln.split("\t")[0] == last_label)
-    t3 = layout_t3_lines(version, values["t3"], column_x, page_break_before)
+    t3 = layout_t3_lines(version, values["t3"], column_x, page_break_before, align)
     return "\n".join(lines[:start] + t3 + lines[end + 1 :])
 
 

@@ -112,6 +112,25 @@ def test_two_open_rows_are_settled_together(version):
     assert _ambiguous_notes(report) == []
 
 
+@pytest.mark.parametrize("version", VERSIONS)
+def test_numbers_of_different_widths_keep_one_block(version):
+    # Right-aligned numbers of one to four digits: their centres differ by up to 1.5 characters
+    # in one column, which is no drift; rows with blanks among them are placed, not reported.
+    right_edges = [34, 41, 47, 53, 59, 65, 73]  # far enough apart for four digits
+    partial = {
+        3: [1234, None, 5, None, 0, None, None],
+        7: [None, 12, None, 0, 3, None, None],
+        15: [7, None, None, 1000, None, 0, None],
+    }
+    values = _values(version, partial)
+    values["t3"][4] = [2222, 1, 0, 0, 33, 0, 2256]  # a full row of mixed widths
+    values["t3"] = consistent_t3(version, values["t3"])
+    text = render_layout_t3(version, values, lambda r: right_edges, align="right")
+    report = parse_text(text)
+    assert _wrong_rows(report, values) == []
+    assert _ambiguous_notes(report) == []
+
+
 # Columns 0 and 6 stay, columns 1..5 move one column right: a row's 自然人 and 总计 agree under
 # both, its values in between do not.
 A_INNER = [30, 36, 42, 48, 54, 60, 72]

@@ -20,9 +20,6 @@ from .tokens import EMPTY, Token, display_width
 # so a column's values spread that much around the centre a full row gives; a value further
 # off than that belongs to no column of the system.
 FIT = 2.0
-# Two full rows belong to one system when no column of theirs moved more than this: the same
-# width spread as FIT allows, less the half character of rounding either side.
-_SAME_SYSTEM = 1.5
 
 
 def mid(tok: Token, metric: str) -> float:
@@ -109,7 +106,8 @@ def _systems_of_full_rows(full: list[list[Token]], metric: str) -> list[ColumnSy
         if (
             last is not None
             and last.page == page
-            and max(abs(a - b) for a, b in zip(members[-1][-1], centres)) <= _SAME_SYSTEM
+            # A full row continues the system when each of its values fits the system's column.
+            and max(abs(a - b) for a, b in zip(last.centres, centres)) <= FIT
         ):
             members[-1].append(centres)
             last.last_line = line
@@ -134,7 +132,8 @@ class ColumnPositions:
         if not _spaced_into_columns(rows):
             return
         full = [r for r in rows if len(r) == ncols and all(positional(t) for t in r)]
-        values = [t for r in rows for t in r if positional(t)]
+        rows = [p for p in ([t for t in r if positional(t)] for r in rows) if p]
+        values = [t for r in rows for t in r]
         if full:
             best = None
             for metric in ("x", "xd"):
@@ -160,16 +159,12 @@ class ColumnPositions:
                 self.systems = [ColumnSystem(None, min(lines), max(lines), centres)]
                 return
 
-    @property
-    def known(self) -> bool:
-        return bool(self.systems)
-
     def _page_clusters(self, rows: list[list[Token]], metric: str, covered: set) -> list[ColumnSystem]:
         """For a page without a full row: its own values, when they stand in exactly ncols columns."""
         by_page: dict[int, list[Token]] = {}
         for r in rows:
             for t in r:
-                if positional(t) and t.page not in covered:
+                if t.page not in covered:
                     by_page.setdefault(t.page, []).append(t)
         out = []
         for page, toks in by_page.items():
@@ -179,13 +174,11 @@ class ColumnPositions:
                 out.append(ColumnSystem(page, min(lines), max(lines), centres))
         return out
 
-    def _distance_to_columns(self, row: list[Token]) -> float:
-        """Sum of the distances of a row's values to the nearest column of the systems around it."""
-        toks = [t for t in row if positional(t)]
-        if not toks:
-            return 0.0
-        around = self._around(toks[0].line, toks[0].page)
-        return sum(min(abs(mid(t, self.metric) - c) for s in around for c in s.centres) for t in toks)
+    def _distance_to_columns(self, toks: list[Token]) -> float:
+        """Sum of the distances of a row's values (positional, at least one) to the nearest
+        column of the systems around it."""
+        centres = [c for s in self._around(toks[0].line, toks[0].page) for c in s.centres]
+        return sum(min(abs(x - c) for c in centres) for x in (mid(t, self.metric) for t in toks))
 
     def _around(self, line: int, page: int) -> list[ColumnSystem]:
         """The systems a row may belong to: the one holding its line, else the nearest before
@@ -233,11 +226,6 @@ class ColumnPositions:
             return distinct
         # No system fits well: the nearest one still says the most (placed cells are marked inferred).
         return [min(fits, key=lambda f: (f.distance, f.worst)).columns]
-
-    def place(self, values: list[Token]) -> list[int] | None:
-        """The one placement of the values, or None if unknown or ambiguous."""
-        options = self.placements(values)
-        return options[0] if len(options) == 1 else None
 
 
 def _spaced_into_columns(rows: list[list[Token]]) -> bool:

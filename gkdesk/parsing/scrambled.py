@@ -369,7 +369,7 @@ def recover_table(text: str, region: tuple[int, int], table: Table, notes: list[
     return out
 
 
-_SUPERSEDED = {"row_missing", "values_missing"}
+_SUPERSEDED = {"row_missing", "values_missing", "ambiguous_columns"}
 
 
 def _many_values_unplaced(text: str, tokens: list[Token], table: Table) -> bool:

@@ -3,8 +3,9 @@
 Rows are found by the anchors of the schema, in order, in the stream of label text (so a
 label wrapped over several lines, or cut by a number, is still found). A row's values are
 the value tokens from its label to the next row's label. When a row has fewer values than
-columns, they are placed by their horizontal position (space-aligned text), else by the
-table's own relations, and marked inferred.
+columns, they are placed by their horizontal position (space-aligned text, columns.py), else
+by the table's own relations, and marked inferred; a row the positions place in several ways
+is settled by the relations or reported (ambiguous_columns.py), not guessed.
 """
 from __future__ import annotations
 
