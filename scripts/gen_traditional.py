@@ -7,6 +7,7 @@ dependency):  pip install opencc-python-reimplemented && python scripts/gen_trad
 """
 from pathlib import Path
 
+import opencc
 from opencc import OpenCC
 
 from gkdesk import schema
@@ -33,9 +34,25 @@ def schema_chars() -> set[str]:
     return chars
 
 
+def character_table() -> dict[str, list[str]]:
+    """OpenCC's simplified -> every traditional form (复 -> 復 複 覆): a character converted
+    alone gets only its first form, but reports use the others in phrases (重複, 答覆)."""
+    table: dict[str, list[str]] = {}
+    path = Path(opencc.__file__).parent / "dictionary" / "STCharacters.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        simplified, _, forms = line.partition("\t")
+        table[simplified] = forms.split()
+    return table
+
+
 def main() -> None:
     chars = schema_chars() | set(_COMMON) | set(EXTRA)
     mapping: dict[str, str] = {}
+    table = character_table()
+    for ch in sorted(chars):
+        for trad in table.get(ch, ()):
+            if trad != ch and trad not in chars:
+                mapping.setdefault(trad, ch)
     for config in ("s2t", "s2tw", "s2hk"):
         cc = OpenCC(config)
         for ch in sorted(chars):

@@ -91,6 +91,17 @@ def test_traditional_characters_are_read():
     assert _as_truth(report) == values
 
 
+def test_traditional_forms_used_only_in_phrases_are_read():
+    """OpenCC writes 复 as 複 in 重複 and 複議, and as 覆 in 答覆: each alone converts to 復."""
+    values = values_for("2021", seed=5)
+    text = render("2021", values, "tabs")
+    for simplified, traditional in (("重复申请", "重複申請"), ("行政复议", "行政複議"), ("答复", "答覆")):
+        text = text.replace(simplified, traditional)
+    assert "重複申請" in text and "行政複議" in text
+    report = parse_text(text)
+    assert _as_truth(report) == values
+
+
 def test_zeros_that_cannot_be_placed_all_show_zero_marked_inferred():
     values = values_for("2021")
     text = render("2021", values, "tabs")
