@@ -67,6 +67,24 @@ def test_a_partial_row_on_a_new_page_takes_that_pages_columns(version):
 
 
 @pytest.mark.parametrize("version", VERSIONS)
+def test_a_page_without_a_full_row_takes_the_columns_its_own_values_stand_in(version):
+    # Page 2 (from row 10) has no full row: every row there leaves every other cell blank. Its
+    # values still stand in seven columns (B), one column right of page 1's; most of its rows
+    # would fit page 1's columns too.
+    nrows = len(values_for(version)["t3"])
+    rows = [[0] * 7 for _ in range(nrows)]
+    for r in range(10, nrows):
+        rows[r] = [None if (r + c) % 2 == 0 else 0 for c in range(7)]
+    values = values_for(version)
+    values["t3"] = consistent_t3(version, rows)
+    assert all(None in row for row in values["t3"][10:])
+    text = render_layout_t3(version, values, lambda r: A if r <= 9 else B, page_break_before={10})
+    report = parse_text(text)
+    assert _wrong_rows(report, values) == []
+    assert _ambiguous_notes(report) == []
+
+
+@pytest.mark.parametrize("version", VERSIONS)
 def test_zeros_between_two_disagreeing_blocks_are_reported_not_guessed(version):
     # Row 11 is after the last full row in columns A and before the first in columns B; its
     # zeros stand at A's columns 1, 3, 6, which are B's columns 0, 2, 5: both fit exactly.
