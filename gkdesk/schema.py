@@ -14,11 +14,16 @@ import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
+from typing import Callable
 
 from .traditional import TO_SIMPLIFIED
 
 FORMATS = ("2021", "2019")
 TABLE_IDS = ("t2", "t3", "t4")
+
+
+def _same(text: str) -> str:
+    return text
 
 
 class ValueKind(str, Enum):
@@ -167,23 +172,27 @@ class FormatSpec:
     def table(self, table_id: str) -> TableSpec:
         return self.tables[table_id]
 
-    def cell_name(self, addr) -> str:
-        """The cell as the official form names it: 表三 （七）总计·自然人."""
+    def cell_name(self, addr, word: Callable[[str], str] = _same) -> str:
+        """The cell as the official form names it: 表三 （七）总计·自然人.
+
+        `word` gives the words to show for each text of the schema (a translation)."""
+        return f"{word(self.tables[addr[0]].number)} {self.cell_label(addr, word)}"
+
+    def cell_label(self, addr, word: Callable[[str], str] = _same) -> str:
+        """The cell's name within its table: （七）总计·自然人."""
         table_id, r, c = addr
         spec = self.tables[table_id]
         if table_id == "t4":
-            col = spec.columns[c]
-            return f"{spec.number} " + "·".join(col.header_path)
-        row = spec.rows[r]
+            return "·".join(map(word, spec.columns[c].header_path))
         col = spec.row_columns(r)[c]
-        return f"{spec.number} {row_display(row)}·{col.short or col.label}"
+        return f"{row_display(spec.rows[r], word)}·{word(col.short or col.label)}"
 
 
-def row_display(row: Row) -> str:
+def row_display(row: Row, word: Callable[[str], str] = _same) -> str:
     """A row's label with enough of its group to be unambiguous (（三）不予公开 1.属于国家秘密)."""
     if row.label[:1].isdigit() and row.path:
-        return f"{row.path[-1]} {row.label}"
-    return row.label
+        return f"{word(row.path[-1])} {word(row.label)}"
+    return word(row.label) if row.label else ""
 
 
 # ---------------------------------------------------------------- 表二 ----------------

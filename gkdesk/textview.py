@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 from .model import Report
+from .numbers import format_number
 from .schema import row_display
+
+BLANK = "（空）"
 
 
 def _fmt(value) -> str:
-    if value is None:
-        return "（空）"
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
+    return format_number(value, blank=BLANK)
 
 
 def format_tables(report: Report) -> str:

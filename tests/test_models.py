@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 from conftest import ROOT
 from gkdesk.findings import ERROR, WARNING
 from gkdesk.schema import FORMATS, TABLE_IDS, ValueKind, table_spec
-from gkdesk.ui.cell_input import format_value, input_state, parse_input
+from gkdesk.numbers import format_number
+from gkdesk.ui.cell_input import input_state, parse_input
 from gkdesk.form_layout import CORNER, HEADER, LABEL, form_layout
 from gkdesk.ui.paste import parse_block, plan_paste
 from gkdesk.ui.textpos import TextPositions, line_of
@@ -139,7 +140,7 @@ def test_typing_state_refuses_impossible_keys_but_allows_unfinished_numbers():
 
 
 def test_values_are_shown_without_exponent_or_trailing_zeros():
-    assert [format_value(v) for v in (None, 0, 1286, 0.35, 2.0, 1e7 + 0.5)] == ["", "0", "1286", "0.35", "2", "10000000.5"]
+    assert [format_number(v) for v in (None, 0, 1286, 0.35, 2.0, 1e7 + 0.5)] == ["", "0", "1286", "0.35", "2", "10000000.5"]
 
 
 # ---------------------------------------------------------------- paste and text positions

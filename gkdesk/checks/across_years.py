@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from ..findings import ARITHMETIC, WARNING, Finding
+from ..messages import Message, Word, say
 from ..model import Report
-from ..schema import ValueKind, row_display
+from ..schema import ValueKind
 from .layout import t3_layout
-from .naming import cell_name, fmt_number
+from .naming import cell_ref, row_ref
 
 CARRY = "across.t3_carry"
 T2_EFFECTIVE = "across.t2_effective"
@@ -23,8 +24,8 @@ def previous_year_findings(report: Report, previous: Report | None) -> list[Find
     return out
 
 
-def _prev_label(previous: Report) -> str:
-    return f"上年（{previous.year} 年）报告" if previous.year else "上年报告"
+def _prev_label(previous: Report) -> Message:
+    return say("across.previous_year", year=previous.year) if previous.year else say("across.previous")
 
 
 def _carry(report: Report, previous: Report) -> list[Finding]:
@@ -40,7 +41,6 @@ def _carry(report: Report, previous: Report) -> list[Finding]:
         v, pv = report.value(addr), previous.value(prev_addr)
         if v is None or pv is None or v == pv:
             continue
-        prev_row = row_display(last.spec.rows[before.carried_over])
         col = last.spec.columns[c]
         out.append(
             Finding(
@@ -48,9 +48,14 @@ def _carry(report: Report, previous: Report) -> list[Finding]:
                 kind=ARITHMETIC,
                 severity=WARNING,
                 cells=[addr],
-                message=(
-                    f"{cell_name(report, addr)} 为 {fmt_number(v)}，"
-                    f"而{_prev_label(previous)} {prev_row}·{col.short or col.label} 为 {fmt_number(pv)}，两者应相等"
+                message=say(
+                    "across.carry",
+                    cell=cell_ref(report, addr),
+                    value=v,
+                    previous=_prev_label(previous),
+                    row=row_ref(last.spec, before.carried_over),
+                    column=Word(col.short or col.label),
+                    previous_value=pv,
                 ),
                 span=this.cells[now.carried_in][c].span,
                 expected=pv,
@@ -84,17 +89,22 @@ def _t2_effective(report: Report, previous: Report) -> list[Finding]:
         if low <= effective <= high:
             continue
         addr = ("t2", r, roles["effective"])
-        bound = f"不应超过 {fmt_number(high)}" if effective > high else f"不应少于 {fmt_number(low)}"
+        bound = say("across.at_most", limit=high) if effective > high else say("across.at_least", limit=low)
         out.append(
             Finding(
                 rule=T2_EFFECTIVE,
                 kind=ARITHMETIC,
                 severity=WARNING,
                 cells=[addr, ("t2", r, roles["issued"]), ("t2", r, roles["repealed"])],
-                message=(
-                    f"{cell_name(report, addr)} 为 {fmt_number(effective)}；{_prev_label(previous)}现行有效 "
-                    f"{fmt_number(before)} 件，本年制发 {fmt_number(issued)} 件、废止 {fmt_number(repealed)} 件，"
-                    f"现行有效件数{bound}"
+                message=say(
+                    "across.effective",
+                    cell=cell_ref(report, addr),
+                    value=effective,
+                    previous=_prev_label(previous),
+                    before=before,
+                    issued=issued,
+                    repealed=repealed,
+                    bound=bound,
                 ),
                 span=this.cells[r][roles["effective"]].span,
             )
@@ -132,10 +142,16 @@ def _t2_items(report: Report, previous: Report) -> list[Finding]:
                 kind=ARITHMETIC,
                 severity=WARNING,
                 cells=[addr],
-                message=(
-                    f"{cell_name(report, addr)} 为 {fmt_number(v)}，按{_prev_label(previous)}"
-                    f"（{cols[base].label} {fmt_number(pv)}，{cols[change].label} {fmt_number(pchange)}）应为 "
-                    f"{fmt_number(pv + pchange)}"
+                message=say(
+                    "across.items",
+                    cell=cell_ref(report, addr),
+                    value=v,
+                    previous=_prev_label(previous),
+                    base=Word(cols[base].label),
+                    previous_value=pv,
+                    change=Word(cols[change].label),
+                    previous_change=pchange,
+                    expected=pv + pchange,
                 ),
                 span=this.cells[r][base].span,
                 expected=pv + pchange,

@@ -4,10 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..findings import ARITHMETIC, ERROR, WARNING, Finding
+from ..messages import Word, joined, say
 from ..model import CellAddr, Number, Report, Table
-from ..schema import Relation, ValueKind, row_display
+from ..schema import Relation, ValueKind
 from .layout import addresses_and_kinds, relations_of
-from .naming import cell_name, fmt_number
+from .naming import cell_ref, relation_basis, relation_parts, row_ref
 
 _EPS = 1e-9
 
@@ -51,13 +52,6 @@ def evaluate(values: dict[CellAddr, Number | None], table: Table) -> list[Relati
     return states
 
 
-def _basis(description: str) -> str:
-    """The right side of a relation's description, as a phrase: 结果维持、结果纠正…之和."""
-    rhs = description.split("=", 1)[-1].strip()
-    rhs = rhs.replace(" + ", "、")
-    return rhs if rhs.endswith("之和") else rhs + "之和"
-
-
 def _span_of(report: Report, table: Table, cells) -> tuple[int, int] | None:
     for table_id, r, c in cells:
         span = report.tables[table_id].cells[r][c].span
@@ -73,23 +67,28 @@ def relation_finding(report: Report, table: Table, state: RelationState) -> Find
     severity = ERROR
     expected = None
     if len(rel.lhs) == 1:
-        name = cell_name(report, rel.lhs[0])
-        basis = _basis(rel.description)
+        name = cell_ref(report, rel.lhs[0])
+        basis = Word(relation_basis(rel.description))
         if state.lhs_blank:
             severity = WARNING  # the total was left out, not contradicted
-            message = f"{name} 未填写（空白，按 0 计），按{basis}应为 {fmt_number(state.rhs)}"
+            message = say("arith.total_blank", cell=name, basis=basis, expected=state.rhs)
         elif state.rhs_blank:
             severity = WARNING
-            message = f"{name} 为 {fmt_number(state.lhs)}，但构成它的各单元格（{basis[:-2]}）均为空白"
+            message = say("arith.parts_blank", cell=name, value=state.lhs, parts=Word(relation_parts(rel.description)))
         else:
-            message = f"{name} 为 {fmt_number(state.lhs)}，按{basis}应为 {fmt_number(state.rhs)}"
+            message = say("arith.should_be", cell=name, value=state.lhs, basis=basis, expected=state.rhs)
         expected = state.rhs
     else:
         if state.lhs_blank or state.rhs_blank:
             severity = WARNING
-        message = (
-            f"{_group_prefix(table, rel)}：{_terms(report, table, rel.lhs)}之和为 {fmt_number(state.lhs)}，"
-            f"{_terms(report, table, rel.rhs)}之和为 {fmt_number(state.rhs)}，两者应相等（{rel.description}）"
+        message = say(
+            "arith.sides_differ",
+            group=_group_prefix(table, rel),
+            lhs_terms=_terms(report, table, rel.lhs),
+            lhs=state.lhs,
+            rhs_terms=_terms(report, table, rel.rhs),
+            rhs=state.rhs,
+            relation=Word(rel.description),
         )
     return Finding(
         rule=rel.rule,
@@ -106,23 +105,23 @@ def _same_column(cells) -> bool:
     return len({c for _, _, c in cells}) == 1
 
 
-def _group_prefix(table: Table, rel: Relation) -> str:
+def _group_prefix(table: Table, rel: Relation):
     spec = table.spec
     if _same_column(rel.cells):
         _, r, c = rel.cells[0]
-        return f"{spec.number} {spec.row_columns(r)[c].label}列"
-    return spec.number
+        return say("arith.column_group", table=Word(spec.number), column=Word(spec.row_columns(r)[c].label))
+    return Word(spec.number)
 
 
-def _terms(report: Report, table: Table, cells) -> str:
+def _terms(report: Report, table: Table, cells):
     """加-joined terms with their values; row labels when the relation stays in one column."""
     spec = table.spec
     parts = []
     for addr in cells:
         _, r, c = addr
-        label = row_display(spec.rows[r]) if _same_column(cells) and spec.rows[r].label else cell_name(report, addr)
-        parts.append(f"{label}（{fmt_number(report.value(addr))}）")
-    return "加".join(parts)
+        label = row_ref(spec, r) if _same_column(cells) and spec.rows[r].label else cell_ref(report, addr)
+        parts.append(say("arith.term", name=label, value=report.value(addr)))
+    return joined("sep.plus", parts)
 
 
 def value_findings(report: Report, table: Table, values: dict[CellAddr, Number | None]) -> list[Finding]:
@@ -135,11 +134,11 @@ def value_findings(report: Report, table: Table, values: dict[CellAddr, Number |
             continue
         whole = float(v).is_integer()
         if kind == ValueKind.COUNT and (v < 0 or not whole):
-            problem = "应为不小于 0 的整数"
+            problem = say("value.count")
         elif kind == ValueKind.SIGNED_COUNT and not whole:
-            problem = "应为整数"
+            problem = say("value.signed")
         elif kind == ValueKind.AMOUNT and v < 0:
-            problem = "金额不应为负数"
+            problem = say("value.amount")
         else:
             continue
         out.append(
@@ -148,7 +147,7 @@ def value_findings(report: Report, table: Table, values: dict[CellAddr, Number |
                 kind=ARITHMETIC,
                 severity=ERROR,
                 cells=[addr],
-                message=f"{cell_name(report, addr)} 为 {fmt_number(v)}，{problem}",
+                message=say("value.bad", cell=cell_ref(report, addr), value=v, problem=problem),
                 span=table.cells[addr[1]][addr[2]].span,
             )
         )

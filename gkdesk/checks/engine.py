@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..findings import ERROR, Culprit, Finding
+from ..messages import Message, Word, joined, say
 from ..model import Report
 from .across_years import previous_year_findings
 from .arithmetic import evaluate, relation_finding, value_findings
@@ -9,7 +10,7 @@ from .claims import Claim, extract_claims
 from .culprit import single_cell_repairs
 from .layout import relations_of
 from .narrative import claim_findings
-from .naming import cell_name, fmt_number
+from .naming import cell_ref
 from .structure import static_findings, value_structure_findings
 from .values import current_values
 
@@ -66,24 +67,25 @@ def _relation_findings(report: Report, table, values) -> list[Finding]:
     findings = [relation_finding(report, table, s) for s in broken]
     repairs = single_cell_repairs(values, table, states)
     if len(repairs) == 1:
-        note = "最可能的错误：" + _repair_text(report, repairs[0])
+        note = say("arith.culprit", repair=_repair(report, repairs[0]))
         for f in findings:
             f.culprit = repairs[0]
-            f.message += "。" + note
+            f.add_note(note)
     elif repairs:
-        note = (
-            f"有 {len(repairs)} 种只改一个单元格的修正都能使{table.spec.number}的勾稽关系成立（"
-            + "；".join(_repair_text(report, r) for r in repairs)
-            + "），无法确定是哪一格出错"
+        note = say(
+            "arith.repairs",
+            count=len(repairs),
+            table=Word(table.spec.number),
+            repairs=joined("sep.semicolon", (_repair(report, r) for r in repairs)),
         )
         for f in findings:
             f.ambiguous_culprits = list(repairs)
-            f.message += "。" + note
+            f.add_note(note)
     return findings
 
 
-def _repair_text(report: Report, repair: Culprit) -> str:
-    return f"{cell_name(report, repair.cell)} 应为 {fmt_number(repair.value)}"
+def _repair(report: Report, repair: Culprit) -> Message:
+    return say("arith.repair", cell=cell_ref(report, repair.cell), value=repair.value)
 
 
 def findings_to_json(findings: list[Finding]) -> list[dict]:

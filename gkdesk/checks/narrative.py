@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from ..findings import ERROR, NARRATIVE, WARNING, Finding
+from ..messages import Quote, joined, say
 from ..model import CellAddr, Report
 from .claims import Claim
 from .layout import total_parts
-from .naming import cell_name, fmt_number
+from .naming import cell_ref
 
 INCONSISTENT_TEXT = "narrative.inconsistent_text"
 
@@ -36,15 +37,13 @@ class Values:
         return sum(known) if known else None
 
 
-def _describe(report: Report, cells) -> str:
+def _describe(report: Report, cells):
     """表三 一、…·总计, or 表三 一、…·总计 与 二、…·总计 之和 (the table named once)."""
-    names = [cell_name(report, a) for a in cells]
-    if len(names) == 1:
-        return names[0]
-    number = names[0].split(" ", 1)[0] + " "
-    if all(n.startswith(number) for n in names):
-        names = names[:1] + [n[len(number) :] for n in names[1:]]
-    return "、".join(names[:-1]) + " 与 " + names[-1] + "之和"
+    if len(cells) == 1:
+        return cell_ref(report, cells[0])
+    one_table = len({a[0] for a in cells}) == 1
+    names = [cell_ref(report, a, table=i == 0 or not one_table) for i, a in enumerate(cells)]
+    return say("narrative.sum", cells=joined("sep.enum", names[:-1]), last=names[-1])
 
 
 def claim_findings(report: Report, claims: list[Claim], current: dict) -> list[Finding]:
@@ -76,14 +75,14 @@ def _zero_finding(report: Report, values: Values, claim: Claim) -> Finding | Non
     nonzero = [(a, v) for a in claim.cells if (v := values.effective(a))]
     if not nonzero:
         return None
-    shown = "，".join(f"{cell_name(report, a)} 为 {fmt_number(v)}" for a, v in nonzero)
+    shown = joined("sep.comma", (say("is", name=cell_ref(report, a), value=v) for a, v in nonzero))
     cells = [a for a, _ in nonzero] + [a for a in claim.cells if a not in dict(nonzero)]
     return Finding(
         rule=claim.rule,
         kind=NARRATIVE,
         severity=ERROR,
         cells=cells,
-        message=f"正文称“{claim.phrase}”，但{shown}",
+        message=say("narrative.zero", phrase=Quote(claim.phrase), shown=shown),
         span=claim.span,
     )
 
@@ -96,28 +95,34 @@ def _count_finding(report: Report, claim: Claim, readings, actual) -> Finding:
         if v is None or v in shown_values:
             continue
         shown_values.append(v)
-        parts.append(f"{_describe(report, cells)} 为 {fmt_number(v)}")
-    shown = "；".join(parts)
-    verdict = "均与正文不符" if len(parts) > 1 else "与正文不符"
+        parts.append(say("is", name=_describe(report, cells), value=v))
+    verdict = say("narrative.differs_all" if len(parts) > 1 else "narrative.differs")
     cells = list(dict.fromkeys(a for cells in readings for a in cells))
     return Finding(
         rule=claim.rule,
         kind=NARRATIVE,
         severity=ERROR,
         cells=cells,
-        message=f"正文称“{claim.phrase}”（{fmt_number(claim.stated)}），但{shown}，{verdict}",
+        message=say(
+            "narrative.count",
+            phrase=Quote(claim.phrase),
+            stated=claim.stated,
+            shown=joined("sep.semicolon", parts),
+            verdict=verdict,
+        ),
         span=claim.span,
     )
 
 
 def _text_disagrees(report: Report, cells, group: list[Claim]) -> Finding:
     """Two sentences state different figures for a cell the tables do not give."""
-    quotes = "；".join(f"“{c.phrase}”" for c in dict((c.stated, c) for c in group).values())
+    stated = dict((c.stated, c) for c in group).values()
+    quotes = joined("sep.semicolon", (say("quote", text=Quote(c.phrase)) for c in stated))
     return Finding(
         rule=INCONSISTENT_TEXT,
         kind=NARRATIVE,
         severity=WARNING,
         cells=list(cells),
-        message=f"正文前后说法不一：{quotes}；表格中{_describe(report, cells)}未填写或未识别，无法判断哪一处正确",
+        message=say("narrative.inconsistent", quotes=quotes, cells=_describe(report, cells)),
         span=group[0].span,
     )

@@ -2,15 +2,17 @@
 from __future__ import annotations
 
 from ..findings import STRUCTURE, WARNING, Finding
+from ..messages import Message, Quote, Word, joined, say
 from ..model import Report, Table
 from ..parsing.tokens import TEXT, classify
-from ..schema import SECTIONS, TABLE_IDS, expected_format_for_year, format_spec, row_display, table_spec
+from ..schema import SECTIONS, TABLE_IDS, expected_format_for_year, format_spec, table_spec
 from .layout import addresses_and_kinds
-from .naming import cell_name
+from .naming import cell_ref, row_ref
 
-def _format_name(version: str) -> str:
+
+def _format_name(version: str) -> Message:
     spec = format_spec(version)
-    return f"{spec.name}（{spec.notice}）"
+    return say("structure.format_name", name=Word(spec.name), notice=Word(spec.notice))
 
 
 def static_findings(report: Report) -> list[Finding]:
@@ -27,7 +29,7 @@ def static_findings(report: Report) -> list[Finding]:
 
 
 def _missing_sections(report: Report) -> list[Finding]:
-    missing = [s.heading for s in SECTIONS if s.number not in report.sections]
+    missing = [Word(s.heading) for s in SECTIONS if s.number not in report.sections]
     if not missing:
         return []
     return [
@@ -36,7 +38,7 @@ def _missing_sections(report: Report) -> list[Finding]:
             kind=STRUCTURE,
             severity=WARNING,
             cells=[],
-            message="未找到以下部分：" + "；".join(missing),
+            message=say("structure.sections_missing", sections=joined("sep.semicolon", missing)),
         )
     ]
 
@@ -55,7 +57,7 @@ def _missing_tables(report: Report) -> list[Finding]:
                 # Usually lost in conversion (a [TABLE] placeholder) rather than left out.
                 severity=WARNING,
                 cells=[],
-                message=f"未找到{spec.number}（{spec.title}），无法核对其数据",
+                message=say("structure.table_missing", table=Word(spec.number), title=Word(spec.title)),
             )
         )
     return out
@@ -63,14 +65,14 @@ def _missing_tables(report: Report) -> list[Finding]:
 
 def _missing_rows(report: Report, table: Table) -> Finding:
     spec = table.spec
-    rows = [row_display(spec.rows[r]) for r in table.missing_rows]
+    rows = [row_ref(spec, r) for r in table.missing_rows]
     cells = [(spec.id, r, c) for r in table.missing_rows for c in range(len(spec.row_columns(r)))]
     return Finding(
         rule="structure.row_missing",
         kind=STRUCTURE,
         severity=WARNING,
         cells=cells,
-        message=f"{spec.number} 未找到以下行：" + "；".join(rows) + "。这些单元格按空白处理",
+        message=say("structure.rows_missing", table=Word(spec.number), rows=joined("sep.semicolon", rows)),
         span=table.span,
     )
 
@@ -86,7 +88,7 @@ def _format_and_year(report: Report) -> list[Finding]:
                 kind=STRUCTURE,
                 severity=WARNING,
                 cells=[],
-                message="未能从标题或统计期限识别报告年度，无法核对格式版本和年度",
+                message=say("structure.year_unknown"),
             )
         )
     if expected is not None:
@@ -100,9 +102,12 @@ def _format_and_year(report: Report) -> list[Finding]:
                     kind=STRUCTURE,
                     severity=WARNING,
                     cells=[],
-                    message=(
-                        f"{report.year} 年度报告应使用{_format_name(expected)}，"
-                        f"但{table.spec.number}按{_format_name(version)}填写"
+                    message=say(
+                        "structure.format_for_year",
+                        year=report.year,
+                        expected=_format_name(expected),
+                        table=Word(table.spec.number),
+                        actual=_format_name(version),
                     ),
                     span=table.span,
                 )
@@ -115,9 +120,12 @@ def _format_and_year(report: Report) -> list[Finding]:
                 kind=STRUCTURE,
                 severity=WARNING,
                 cells=[],
-                message=(
-                    f"{t2.spec.number}按{_format_name(t2.version)}填写，"
-                    f"{t3.spec.number}按{_format_name(t3.version)}填写，两表格式版本不一致"
+                message=say(
+                    "structure.formats_differ",
+                    t2=Word(t2.spec.number),
+                    v2=_format_name(t2.version),
+                    t3=Word(t3.spec.number),
+                    v3=_format_name(t3.version),
                 ),
                 span=t3.span,
             )
@@ -129,7 +137,7 @@ def _format_and_year(report: Report) -> list[Finding]:
                 kind=STRUCTURE,
                 severity=WARNING,
                 cells=[],
-                message=f"标题中的年度（{report.title_year} 年）与统计期限（{report.period_year} 年）不一致",
+                message=say("structure.title_year", title_year=report.title_year, period_year=report.period_year),
                 span=report.title_span,
             )
         )
@@ -164,7 +172,7 @@ def _non_numeric(report: Report, addr, raw: str, span) -> Finding:
         kind=STRUCTURE,
         severity=WARNING,
         cells=[addr],
-        message=f"{cell_name(report, addr)} 的内容“{raw}”不是数值，核对时按 0 计算",
+        message=say("structure.non_numeric", cell=cell_ref(report, addr), raw=Quote(raw)),
         span=span,
     )
 
@@ -176,25 +184,25 @@ def _blank(report: Report, table: Table, cells) -> Finding:
         kind=STRUCTURE,
         severity=WARNING,
         cells=list(cells),
-        message=(
-            f"{table.spec.number} 有 {len(cells)} 个单元格空白或为“/”等符号：{_cells_by_row(table, cells)}。"
-            "空白不等于 0，核对时按 0 计算，请确认"
-        ),
+        message=say("structure.blank", table=Word(table.spec.number), count=len(cells), cells=_cells_by_row(table, cells)),
         span=first_span or table.span,
     )
 
 
-def _cells_by_row(table: Table, cells, max_rows: int = 4) -> str:
+def _cells_by_row(table: Table, cells, max_rows: int = 4):
     """一、本年新收…（商业企业、科研机构）；二、…（…） — a few rows, then how many more."""
     spec = table.spec
-    rows: dict[int, list[str]] = {}
+    rows: dict[int, list] = {}
     for _, r, c in cells:
         col = spec.row_columns(r)[c]
-        name = "·".join(col.header_path) if spec.id == "t4" else (col.short or col.label)
+        if spec.id == "t4":
+            name = joined("sep.dot", map(Word, col.header_path))
+        else:
+            name = Word(col.short or col.label)
         rows.setdefault(r, []).append(name)
     parts = []
     for r, names in list(rows.items())[:max_rows]:
-        label = row_display(spec.rows[r])
-        parts.append(f"{label}（{'、'.join(names)}）" if label else "、".join(names))
-    more = f" 等 {len(rows)} 行" if len(rows) > max_rows else ""
-    return "；".join(parts) + more
+        columns = joined("sep.enum", names)
+        parts.append(say("structure.row_cells", row=row_ref(spec, r), columns=columns) if spec.rows[r].label else columns)
+    listed = joined("sep.semicolon", parts)
+    return say("structure.more_rows", rows=listed, count=len(rows)) if len(rows) > max_rows else listed

@@ -117,14 +117,3 @@ def _offending(t: str) -> str:
         if not (ch.isdigit() or ch in "-+.,"):
             return ch
     return t
-
-
-def format_value(value: int | float | None) -> str:
-    """A value as the grid shows and edits it: blank stays empty, no exponent, no trailing zeros."""
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        if value.is_integer():
-            return str(int(value))
-        return f"{value:.{MAX_DECIMALS}f}".rstrip("0").rstrip(".")
-    return str(value)

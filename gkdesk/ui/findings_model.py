@@ -8,7 +8,7 @@ from ..findings import ERROR, WARNING, Finding
 from ..schema import TABLE_IDS
 from .document import ReviewDocument
 from .i18n import translate
-from .names import finding_location
+from .names import finding_location, finding_text
 
 SEVERITY_COLUMN, MESSAGE_COLUMN, LOCATION_COLUMN = range(3)
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1  # the Finding of a row
@@ -63,6 +63,7 @@ class FindingsModel(QAbstractTableModel):
         super().__init__(parent)
         self.document: ReviewDocument | None = None
         self.findings: list[Finding] = []
+        self.texts: list[str] = []  # each finding's message in the UI language
 
     def set_document(self, document: ReviewDocument | None) -> None:
         if self.document is not None:
@@ -75,6 +76,7 @@ class FindingsModel(QAbstractTableModel):
     def refresh(self) -> None:
         self.beginResetModel()
         self.findings = sorted(self.document.findings, key=_order_key) if self.document else []
+        self.texts = [finding_text(f) for f in self.findings]
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -105,12 +107,12 @@ class FindingsModel(QAbstractTableModel):
             if col == SEVERITY_COLUMN:
                 return severity_text(finding.severity)
             if col == MESSAGE_COLUMN:
-                return finding.message
+                return self.texts[index.row()]
             return finding_location(self.document.report, finding)
         if role == Qt.ItemDataRole.DecorationRole and col == SEVERITY_COLUMN:
             return severity_icon(finding.severity)
         if role == Qt.ItemDataRole.ToolTipRole and col == MESSAGE_COLUMN:
-            return finding.message
+            return self.texts[index.row()]
         return None
 
     def row_of(self, finding: Finding) -> int:

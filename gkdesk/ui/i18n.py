@@ -1,7 +1,8 @@
 """UI language. Source strings are Chinese (the default); English comes from resources/i18n/en.ts.
 
 `scripts/build_translations.py` compiles en.ts to en.qm with pyside6-lrelease. The .qm is a
-build product: when it is absent the .ts is read directly, so English works either way.
+build product: when it is absent, or older than the .ts (not rebuilt after an edit), the .ts
+is read directly, so English is complete either way.
 """
 from __future__ import annotations
 
@@ -83,11 +84,11 @@ def install_language(language: str) -> str:
 def _app_translator(language: str) -> QTranslator | None:
     folder = i18n_dir()
     qm = folder / f"{language}.qm"
-    if qm.is_file():
+    ts = folder / f"{language}.ts"
+    if qm.is_file() and not _older(qm, ts):
         tr = QTranslator(QCoreApplication.instance())
         if tr.load(str(qm)):
             return tr
-    ts = folder / f"{language}.ts"
     if ts.is_file():
         try:
             tr = TsTranslator(ts, QCoreApplication.instance())
@@ -95,3 +96,11 @@ def _app_translator(language: str) -> QTranslator | None:
             return None
         return tr if len(tr) else None
     return None
+
+
+def _older(built: Path, source: Path) -> bool:
+    """The compiled file predates its source (a stale build would hide new translations)."""
+    try:
+        return built.stat().st_mtime < source.stat().st_mtime
+    except OSError:
+        return False

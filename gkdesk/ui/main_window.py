@@ -35,6 +35,7 @@ from .background import Cancelled, run_in_background
 from .document import AutoSaver, ReviewDocument
 from .findings_model import FINDING_ROLE, MESSAGE_COLUMN, FindingsModel, severity_icon
 from .message_bar import MessageBar
+from .names import finding_text, schema_text
 from .queue_model import PATH_ROLE, QueueModel, status_label
 from .resources import sample_working_copy
 from .settings import DEFAULTS, Settings
@@ -72,12 +73,13 @@ class TablePage(QWidget):
             version = (document.report.format if document else None) or "2021"
             spec = table_spec(version, self.table_id)
         version_text = self.tr("%1年格式").replace("%1", spec.version) if spec.version else ""
-        self.title.setText(f"{spec.number}  {spec.title}" + (f"　（{version_text}）" if version_text else ""))
+        title = f"{schema_text(spec.number)}  {schema_text(spec.title)}"
+        self.title.setText(self.tr("%1　（%2）").replace("%1", title).replace("%2", version_text) if version_text else title)
         old = self.model
         if table is None:
             self.model = None
             self.view.setModel(None)
-            self.missing.setText(self.tr("报告中未找到%1。").replace("%1", spec.number) if document else "")
+            self.missing.setText(self.tr("报告中未找到%1。").replace("%1", schema_text(spec.number)) if document else "")
             self.stack.setCurrentWidget(self.missing)
         else:
             self.model = FormTableModel(document, self.table_id, self)
@@ -141,7 +143,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.pages = {t: TablePage(t, self) for t in TABLE_IDS}
         for t in TABLE_IDS:
-            self.tabs.addTab(self.pages[t], table_spec("2021", t).number)
+            self.tabs.addTab(self.pages[t], schema_text(table_spec("2021", t).number))
             view = self.pages[t].view
             view.currentAddressChanged.connect(self._on_cell_current)
             view.message.connect(self.show_status)
@@ -295,7 +297,7 @@ class MainWindow(QMainWindow):
         self.act_next_problem = A(self.tr("下一个问题"), "F8", lambda: self.go_to_problem(+1))
         self.act_prev_problem = A(self.tr("上一个问题"), "Shift+F8", lambda: self.go_to_problem(-1))
         self.act_tables = [
-            A(self.tr("转到%1").replace("%1", table_spec("2021", t).number), f"Ctrl+{i + 1}", lambda _c=False, t=t: self.show_table(t))
+            A(self.tr("转到%1").replace("%1", schema_text(table_spec("2021", t).number)), f"Ctrl+{i + 1}", lambda _c=False, t=t: self.show_table(t))
             for i, t in enumerate(TABLE_IDS)
         ]
         self.act_focus_source = A(self.tr("转到原文"), "Alt+1", lambda: self.source.editor.setFocus())
@@ -684,7 +686,7 @@ class MainWindow(QMainWindow):
         self._tab_marks = marks
         for i, table_id in enumerate(TABLE_IDS):
             findings = [f for f in document.findings if any(c[0] == table_id for c in f.cells)] if document else []
-            number = table_spec("2021", table_id).number
+            number = schema_text(table_spec("2021", table_id).number)
             if findings:
                 worst = ERROR if any(f.severity == ERROR for f in findings) else findings[0].severity
                 self.tabs.setTabIcon(i, severity_icon(worst))
@@ -792,7 +794,7 @@ class MainWindow(QMainWindow):
             if span is not None and span not in spans:
                 spans.append(span)
         self.source.editor.show_spans(spans)
-        self.show_status(finding.message, 10000)
+        self.show_status(finding_text(finding), 10000)
 
     def go_to_problem(self, step: int) -> None:
         """F8 / Shift+F8: the next or previous finding, across the three tables and the text."""

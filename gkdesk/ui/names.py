@@ -1,13 +1,54 @@
-"""How the window names cells and places findings, in the official form's words."""
+"""How the window words the official form and the findings, in the UI language.
+
+The core names cells and words findings in Chinese (gkdesk.messages). Here the same names and
+messages are put together from translated pieces: the form's words in context "schema", the
+message templates in context "findings" (both in resources/i18n/*.ts, written by
+scripts/build_translations.py from the schema and the message catalogue). In Chinese every
+piece translates to itself, so the window shows exactly what the CLI shows.
+"""
 from __future__ import annotations
 
-from ..checks.naming import cell_name  # one naming for messages and the window
+from ..checks.naming import cell_ref
 from ..findings import Finding
+from ..messages import render
 from ..model import Report
+from ..numbers import format_number
 from .i18n import translate
 from .textpos import line_of
 
-__all__ = ["cell_name", "finding_location"]
+SCHEMA_CONTEXT = "schema"
+FINDINGS_CONTEXT = "findings"
+
+__all__ = ["blank_word", "cell_name", "finding_location", "finding_text", "schema_text", "shown_number"]
+
+
+def schema_text(text: str) -> str:
+    """A text of the official form (a label, title, heading) in the UI language."""
+    return translate(SCHEMA_CONTEXT, text) if text else ""
+
+
+def _template(text: str) -> str:
+    return translate(FINDINGS_CONTEXT, text)
+
+
+def cell_name(report: Report, addr) -> str:
+    """A cell as the form names it (表三 （七）总计·自然人), in the UI language."""
+    return render(cell_ref(report, addr), _template, schema_text)
+
+
+def finding_text(finding: Finding) -> str:
+    """A finding's message in the UI language (a message without a catalogue key as it is)."""
+    return render(finding.structured(), _template, schema_text)
+
+
+def blank_word() -> str:
+    """What a message calls a blank cell (空白)."""
+    return render(None, _template, schema_text)
+
+
+def shown_number(value) -> str:
+    """A value in a sentence: its digits, or the word for blank."""
+    return format_number(value, blank=blank_word())
 
 
 def finding_location(report: Report, finding: Finding) -> str:

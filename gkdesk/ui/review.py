@@ -22,7 +22,7 @@ class CellMarks:
     culprit: bool = False  # a finding names this cell as the likely mistake
     suggested: Number | None = None  # the value the culprit finding implies
     ambiguous: bool = False  # one of several single-cell repairs
-    messages: tuple[tuple[str, str], ...] = ()  # (severity, message) of every finding naming it
+    findings: tuple[Finding, ...] = ()  # every finding naming it (the window words their messages)
 
 
 NO_MARKS = CellMarks()
@@ -33,7 +33,7 @@ def cell_marks(findings: Iterable[Finding]) -> dict[CellAddr, CellMarks]:
     acc: dict[CellAddr, dict] = {}
 
     def entry(addr) -> dict:
-        return acc.setdefault(tuple(addr), {"severity": None, "culprit": False, "suggested": None, "ambiguous": False, "messages": []})
+        return acc.setdefault(tuple(addr), {"severity": None, "culprit": False, "suggested": None, "ambiguous": False, "findings": []})
 
     for f in findings:
         named = [tuple(c) for c in f.cells]
@@ -44,7 +44,7 @@ def cell_marks(findings: Iterable[Finding]) -> dict[CellAddr, CellMarks]:
             e = entry(addr)
             if _RANK[f.severity] > _RANK[e["severity"]]:
                 e["severity"] = f.severity
-            e["messages"].append((f.severity, f.message))
+            e["findings"].append(f)
         if f.culprit is not None:
             e = entry(f.culprit.cell)
             e["culprit"] = True
@@ -52,7 +52,7 @@ def cell_marks(findings: Iterable[Finding]) -> dict[CellAddr, CellMarks]:
         for amb in f.ambiguous_culprits:
             entry(amb.cell)["ambiguous"] = True
     return {
-        addr: CellMarks(e["severity"], e["culprit"], e["suggested"], e["ambiguous"], tuple(e["messages"]))
+        addr: CellMarks(e["severity"], e["culprit"], e["suggested"], e["ambiguous"], tuple(e["findings"]))
         for addr, e in acc.items()
     }
 

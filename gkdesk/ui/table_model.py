@@ -15,11 +15,11 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..findings import ERROR, WARNING
 from ..form_layout import CORNER, GROUP, HEADER, LABEL, VALUE, FormCell, FormLayout, form_layout
+from ..numbers import format_number
 from ..schema import ValueKind
-from .cell_input import format_value
 from .document import ReviewDocument
 from .i18n import translate
-from .names import cell_name
+from .names import cell_name, finding_text, schema_text, shown_number
 
 
 class Role(IntEnum):
@@ -36,7 +36,7 @@ class Role(IntEnum):
     VALUE_KIND = Qt.ItemDataRole.UserRole + 9  # schema ValueKind of the column
     VALUE = Qt.ItemDataRole.UserRole + 10  # the current value (number or None)
     AMBIGUOUS = Qt.ItemDataRole.UserRole + 11  # one of several possible single-cell repairs
-    MESSAGES = Qt.ItemDataRole.UserRole + 12  # [(severity, message)] of the findings naming it
+    MESSAGES = Qt.ItemDataRole.UserRole + 12  # [(severity, message in the UI language)] of the findings naming it
 
 
 # Plain ints for the roles data() is asked for most (enum attribute access costs on every paint).
@@ -108,6 +108,8 @@ class FormTableModel(QAbstractTableModel):
         self.table_id = table_id
         self.table = document.report.tables[table_id]
         self.layout: FormLayout = form_layout(self.table.spec)
+        # The form's texts in the UI language (the language is fixed while the program runs).
+        self._texts = {(c.row, c.col): schema_text(c.text) for c in self.layout.texts()}
         self._bold = QFont()
         self._bold.setBold(True)
         document.cellsChanged.connect(self._on_cells_changed)
@@ -140,7 +142,7 @@ class FormTableModel(QAbstractTableModel):
             return None
         if cell.kind != VALUE:
             return CellLook(
-                cell.kind, cell.text, _KIND_BG[cell.kind], Palette.TEXT, cell.kind in (HEADER, GROUP),
+                cell.kind, self._texts[(cell.row, cell.col)], _KIND_BG[cell.kind], Palette.TEXT, cell.kind in (HEADER, GROUP),
                 _LEFT if cell.kind in (LABEL, GROUP) else _CENTER,
             )
         addr = cell.addr
@@ -149,7 +151,7 @@ class FormTableModel(QAbstractTableModel):
         background = Palette.ERROR_BG if marks.severity == ERROR else Palette.WARNING_BG if marks.severity == WARNING else Palette.VALUE_BG
         return CellLook(
             VALUE,
-            "—" if value is None else format_value(value),
+            "—" if value is None else format_number(value),
             background,
             Palette.BLANK_FG if value is None else Palette.CULPRIT if marks.culprit else Palette.TEXT,
             marks.culprit,
@@ -166,7 +168,9 @@ class FormTableModel(QAbstractTableModel):
         cell = self.grid_cell(self.index(row, col))
         if cell is None:
             return ""
-        return format_value(self.document.report.value(cell.addr)) if cell.kind == VALUE else cell.text
+        if cell.kind != VALUE:
+            return self._texts[(cell.row, cell.col)]
+        return format_number(self.document.report.value(cell.addr))
 
     def value_kind(self, addr) -> ValueKind:
         return self.table.spec.row_columns(addr[1])[addr[2]].kind
@@ -191,7 +195,7 @@ class FormTableModel(QAbstractTableModel):
 
     def _label_data(self, cell: FormCell, role: int):
         if role == _DISPLAY or role == _TOOLTIP:
-            return cell.text or None
+            return self._texts[(cell.row, cell.col)] or None
         if role == _BACKGROUND:
             return QBrush(_KIND_BG[cell.kind])
         if role == _FOREGROUND:
@@ -206,7 +210,7 @@ class FormTableModel(QAbstractTableModel):
         report = self.document.report
         review = self.document.review
         if role == _DISPLAY or role == _EDIT:
-            return format_value(report.value(addr))
+            return format_number(report.value(addr))
         if role == _ALIGN:
             return _RIGHT
         if role < Qt.ItemDataRole.UserRole and role not in (_BACKGROUND, _FOREGROUND, _FONT, _TOOLTIP):
@@ -233,7 +237,7 @@ class FormTableModel(QAbstractTableModel):
         if role == Role.AMBIGUOUS:
             return marks.ambiguous
         if role == Role.MESSAGES:
-            return list(marks.messages)
+            return [(f.severity, finding_text(f)) for f in marks.findings]
         if role == _BACKGROUND:
             if marks.severity == ERROR:
                 return QBrush(Palette.ERROR_BG)
@@ -254,20 +258,20 @@ class FormTableModel(QAbstractTableModel):
         lines = [f"<b>{html.escape(cell_name(report, addr))}</b>"]
         value = report.value(addr)
         if addr in report.corrections:
-            lines.append(translate("FormTableModel", "已修改：识别值 %1，现为 %2").replace("%1", _shown(report.extracted(addr))).replace("%2", _shown(value)))
+            lines.append(translate("FormTableModel", "已修改：识别值 %1，现为 %2").replace("%1", shown_number(report.extracted(addr))).replace("%2", shown_number(value)))
         elif value is None:
             lines.append(translate("FormTableModel", "空白（文中无数字，合计时按 0 计）"))
-        if cell.raw and cell.raw != format_value(cell.value):
+        if cell.raw and cell.raw != format_number(cell.value):
             lines.append(translate("FormTableModel", "原文：%1").replace("%1", html.escape(cell.raw)))
         if cell.inferred and cell.note:
             lines.append(translate("FormTableModel", "推定：%1").replace("%1", html.escape(cell.note)))
         if marks.culprit and marks.suggested is not None:
-            lines.append(translate("FormTableModel", "<b>可能的错误所在</b>，按勾稽关系应为 %1").replace("%1", _shown(marks.suggested)))
+            lines.append(translate("FormTableModel", "<b>可能的错误所在</b>，按勾稽关系应为 %1").replace("%1", shown_number(marks.suggested)))
         elif marks.ambiguous:
             lines.append(translate("FormTableModel", "可能的错误所在之一（不唯一）"))
-        for severity, message in marks.messages:
-            tag = translate("FormTableModel", "错误") if severity == ERROR else translate("FormTableModel", "警告")
-            lines.append(f"• [{tag}] {html.escape(message)}")
+        for finding in marks.findings:
+            tag = translate("FormTableModel", "错误") if finding.severity == ERROR else translate("FormTableModel", "警告")
+            lines.append(f"• [{tag}] {html.escape(finding_text(finding))}")
         return "<br>".join(lines)
 
     # ------------------------------------------------------------ editing
@@ -302,7 +306,3 @@ class FormTableModel(QAbstractTableModel):
             rows = [p[0] for p in positions]
             cols = [p[1] for p in positions]
             self.dataChanged.emit(self.index(min(rows), min(cols)), self.index(max(rows), max(cols)), CELL_ROLES)
-
-
-def _shown(value) -> str:
-    return format_value(value) if value is not None else translate("FormTableModel", "空白")

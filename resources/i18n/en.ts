@@ -167,10 +167,6 @@
             <source>警告</source>
             <translation>Warning</translation>
         </message>
-        <message>
-            <source>空白</source>
-            <translation>blank</translation>
-        </message>
     </context>
     <context>
         <name>FormTableView</name>
@@ -711,8 +707,670 @@ Quit anyway?</translation>
             <translation>%1 format</translation>
         </message>
         <message>
+            <source>%1　（%2）</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
             <source>报告中未找到%1。</source>
             <translation>%1 was not found in the report.</translation>
+        </message>
+    </context>
+    <context>
+        <name>schema</name>
+        <message>
+            <source>2021年格式</source>
+            <translation>2021 format</translation>
+        </message>
+        <message>
+            <source>国办公开办函〔2021〕30号</source>
+            <translation>State Council General Office letter [2021] No. 30</translation>
+        </message>
+        <message>
+            <source>表二</source>
+            <translation>Table 2</translation>
+        </message>
+        <message>
+            <source>主动公开政府信息情况</source>
+            <translation>Proactive disclosure of government information</translation>
+        </message>
+        <message>
+            <source>信息内容</source>
+            <translation>Information item</translation>
+        </message>
+        <message>
+            <source>第二十条第（一）项</source>
+            <translation>Article 20 (1)</translation>
+        </message>
+        <message>
+            <source>规章</source>
+            <translation>Rules</translation>
+        </message>
+        <message>
+            <source>本年制发件数</source>
+            <translation>Issued this year</translation>
+        </message>
+        <message>
+            <source>本年废止件数</source>
+            <translation>Repealed this year</translation>
+        </message>
+        <message>
+            <source>现行有效件数</source>
+            <translation>Currently in force</translation>
+        </message>
+        <message>
+            <source>行政规范性文件</source>
+            <translation>Administrative normative documents</translation>
+        </message>
+        <message>
+            <source>第二十条第（五）项</source>
+            <translation>Article 20 (5)</translation>
+        </message>
+        <message>
+            <source>行政许可</source>
+            <translation>Administrative licensing</translation>
+        </message>
+        <message>
+            <source>本年处理决定数量</source>
+            <translation>Decisions this year</translation>
+        </message>
+        <message>
+            <source>第二十条第（六）项</source>
+            <translation>Article 20 (6)</translation>
+        </message>
+        <message>
+            <source>行政处罚</source>
+            <translation>Administrative penalties</translation>
+        </message>
+        <message>
+            <source>行政强制</source>
+            <translation>Administrative enforcement</translation>
+        </message>
+        <message>
+            <source>第二十条第（八）项</source>
+            <translation>Article 20 (8)</translation>
+        </message>
+        <message>
+            <source>行政事业性收费</source>
+            <translation>Administrative fees</translation>
+        </message>
+        <message>
+            <source>本年收费金额（单位：万元）</source>
+            <translation>Fees collected this year (10,000 yuan)</translation>
+        </message>
+        <message>
+            <source>表三</source>
+            <translation>Table 3</translation>
+        </message>
+        <message>
+            <source>收到和处理政府信息公开申请情况</source>
+            <translation>Disclosure requests received and handled</translation>
+        </message>
+        <message>
+            <source>（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</source>
+            <translation>(In every column: item 1 + item 2 = item 3 + item 4)</translation>
+        </message>
+        <message>
+            <source>一、本年新收政府信息公开申请数量</source>
+            <translation>1. New disclosure requests received this year</translation>
+        </message>
+        <message>
+            <source>申请人情况</source>
+            <translation>Applicants</translation>
+        </message>
+        <message>
+            <source>自然人</source>
+            <translation>Natural persons</translation>
+        </message>
+        <message>
+            <source>法人或其他组织</source>
+            <translation>Legal persons or other organizations</translation>
+        </message>
+        <message>
+            <source>商业企业</source>
+            <translation>Businesses</translation>
+        </message>
+        <message>
+            <source>科研机构</source>
+            <translation>Research institutions</translation>
+        </message>
+        <message>
+            <source>社会公益组织</source>
+            <translation>Public-interest organizations</translation>
+        </message>
+        <message>
+            <source>法律服务机构</source>
+            <translation>Legal service providers</translation>
+        </message>
+        <message>
+            <source>法人或其他组织·其他</source>
+            <translation>Legal persons or other organizations·Other</translation>
+        </message>
+        <message>
+            <source>其他</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <source>总计</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <source>二、上年结转政府信息公开申请数量</source>
+            <translation>2. Requests carried over from last year</translation>
+        </message>
+        <message>
+            <source>三、本年度办理结果</source>
+            <translation>3. Outcomes this year</translation>
+        </message>
+        <message>
+            <source>（一）予以公开</source>
+            <translation>(1) Disclosed</translation>
+        </message>
+        <message>
+            <source>（二）部分公开（区分处理的，只计这一情形，不计其他情形）</source>
+            <translation>(2) Partly disclosed (a request handled in parts counts here only)</translation>
+        </message>
+        <message>
+            <source>（三）不予公开</source>
+            <translation>(3) Not disclosed</translation>
+        </message>
+        <message>
+            <source>1.属于国家秘密</source>
+            <translation>1. State secret</translation>
+        </message>
+        <message>
+            <source>2.其他法律行政法规禁止公开</source>
+            <translation>2. Barred by other laws or administrative regulations</translation>
+        </message>
+        <message>
+            <source>3.危及“三安全一稳定”</source>
+            <translation>3. Would endanger the “three securities and one stability”</translation>
+        </message>
+        <message>
+            <source>4.保护第三方合法权益</source>
+            <translation>4. Protecting third parties' lawful rights</translation>
+        </message>
+        <message>
+            <source>5.属于三类内部事务信息</source>
+            <translation>5. Internal affairs information (three kinds)</translation>
+        </message>
+        <message>
+            <source>6.属于四类过程性信息</source>
+            <translation>6. Process information (four kinds)</translation>
+        </message>
+        <message>
+            <source>7.属于行政执法案卷</source>
+            <translation>7. Administrative enforcement case files</translation>
+        </message>
+        <message>
+            <source>8.属于行政查询事项</source>
+            <translation>8. Administrative inquiry matters</translation>
+        </message>
+        <message>
+            <source>（四）无法提供</source>
+            <translation>(4) Cannot be provided</translation>
+        </message>
+        <message>
+            <source>1.本机关不掌握相关政府信息</source>
+            <translation>1. Not held by this body</translation>
+        </message>
+        <message>
+            <source>2.没有现成信息需要另行制作</source>
+            <translation>2. Not existing; would have to be produced</translation>
+        </message>
+        <message>
+            <source>3.补正后申请内容仍不明确</source>
+            <translation>3. Still unclear after correction</translation>
+        </message>
+        <message>
+            <source>（五）不予处理</source>
+            <translation>(5) Not processed</translation>
+        </message>
+        <message>
+            <source>1.信访举报投诉类申请</source>
+            <translation>1. Petitions, reports and complaints</translation>
+        </message>
+        <message>
+            <source>2.重复申请</source>
+            <translation>2. Repeated requests</translation>
+        </message>
+        <message>
+            <source>3.要求提供公开出版物</source>
+            <translation>3. Requests for published materials</translation>
+        </message>
+        <message>
+            <source>4.无正当理由大量反复申请</source>
+            <translation>4. Mass repeated requests without good reason</translation>
+        </message>
+        <message>
+            <source>5.要求行政机关确认或重新出具已获取信息</source>
+            <translation>5. Requests to confirm or reissue information already obtained</translation>
+        </message>
+        <message>
+            <source>（六）其他处理</source>
+            <translation>(6) Other handling</translation>
+        </message>
+        <message>
+            <source>1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请</source>
+            <translation>1. Not corrected in time without good reason; no longer processed</translation>
+        </message>
+        <message>
+            <source>2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请</source>
+            <translation>2. Notified fee not paid in time; no longer processed</translation>
+        </message>
+        <message>
+            <source>3.其他</source>
+            <translation>3. Other</translation>
+        </message>
+        <message>
+            <source>（七）总计</source>
+            <translation>(7) Total</translation>
+        </message>
+        <message>
+            <source>四、结转下年度继续办理</source>
+            <translation>4. Carried over to next year</translation>
+        </message>
+        <message>
+            <source>总计 = 自然人与五类法人或其他组织之和</source>
+            <translation>Total = natural persons plus the five kinds of legal persons or other organizations</translation>
+        </message>
+        <message>
+            <source>自然人与五类法人或其他组织之和</source>
+            <translation>the sum of natural persons and the five kinds of legal persons or other organizations</translation>
+        </message>
+        <message>
+            <source>自然人与五类法人或其他组织</source>
+            <translation>natural persons and the five kinds of legal persons or other organizations</translation>
+        </message>
+        <message>
+            <source>（七）总计 = 各办理结果之和</source>
+            <translation>(7) Total = the sum of all outcomes</translation>
+        </message>
+        <message>
+            <source>各办理结果之和</source>
+            <translation>the sum of all outcomes</translation>
+        </message>
+        <message>
+            <source>各办理结果</source>
+            <translation>all outcomes</translation>
+        </message>
+        <message>
+            <source>第一项加第二项之和 = 第三项加第四项之和</source>
+            <translation>item 1 + item 2 = item 3 + item 4</translation>
+        </message>
+        <message>
+            <source>表四</source>
+            <translation>Table 4</translation>
+        </message>
+        <message>
+            <source>政府信息公开行政复议、行政诉讼情况</source>
+            <translation>Administrative reconsideration and litigation over disclosure</translation>
+        </message>
+        <message>
+            <source>行政复议</source>
+            <translation>Administrative reconsideration</translation>
+        </message>
+        <message>
+            <source>结果维持</source>
+            <translation>Upheld</translation>
+        </message>
+        <message>
+            <source>结果纠正</source>
+            <translation>Corrected</translation>
+        </message>
+        <message>
+            <source>其他结果</source>
+            <translation>Other outcome</translation>
+        </message>
+        <message>
+            <source>尚未审结</source>
+            <translation>Pending</translation>
+        </message>
+        <message>
+            <source>行政诉讼</source>
+            <translation>Administrative litigation</translation>
+        </message>
+        <message>
+            <source>未经复议直接起诉</source>
+            <translation>Sued directly</translation>
+        </message>
+        <message>
+            <source>复议后起诉</source>
+            <translation>Sued after reconsideration</translation>
+        </message>
+        <message>
+            <source>总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结</source>
+            <translation>Total = upheld + corrected + other outcome + pending</translation>
+        </message>
+        <message>
+            <source>结果维持、结果纠正、其他结果、尚未审结之和</source>
+            <translation>the sum of upheld, corrected, other outcome and pending</translation>
+        </message>
+        <message>
+            <source>结果维持、结果纠正、其他结果、尚未审结</source>
+            <translation>upheld, corrected, other outcome and pending</translation>
+        </message>
+        <message>
+            <source>2019年试行格式</source>
+            <translation>2019 trial format</translation>
+        </message>
+        <message>
+            <source>国办公开办函〔2019〕60号（试行）</source>
+            <translation>State Council General Office letter [2019] No. 60 (trial)</translation>
+        </message>
+        <message>
+            <source>本年新制作数量</source>
+            <translation>Newly made this year</translation>
+        </message>
+        <message>
+            <source>本年新公开数量</source>
+            <translation>Newly disclosed this year</translation>
+        </message>
+        <message>
+            <source>对外公开总数量</source>
+            <translation>Total disclosed</translation>
+        </message>
+        <message>
+            <source>规范性文件</source>
+            <translation>Normative documents</translation>
+        </message>
+        <message>
+            <source>上一年项目数量</source>
+            <translation>Items last year</translation>
+        </message>
+        <message>
+            <source>本年增/减</source>
+            <translation>Change this year (+/−)</translation>
+        </message>
+        <message>
+            <source>处理决定数量</source>
+            <translation>Decisions</translation>
+        </message>
+        <message>
+            <source>其他对外管理服务事项</source>
+            <translation>Other external administrative services</translation>
+        </message>
+        <message>
+            <source>第二十条第（九）项</source>
+            <translation>Article 20 (9)</translation>
+        </message>
+        <message>
+            <source>政府集中采购</source>
+            <translation>Centralized government procurement</translation>
+        </message>
+        <message>
+            <source>采购项目数量</source>
+            <translation>Procurement projects</translation>
+        </message>
+        <message>
+            <source>采购总金额</source>
+            <translation>Total procurement amount</translation>
+        </message>
+        <message>
+            <source>一、总体情况</source>
+            <translation>1. Overview</translation>
+        </message>
+        <message>
+            <source>二、主动公开政府信息情况</source>
+            <translation>2. Proactive disclosure of government information</translation>
+        </message>
+        <message>
+            <source>三、收到和处理政府信息公开申请情况</source>
+            <translation>3. Disclosure requests received and handled</translation>
+        </message>
+        <message>
+            <source>四、政府信息公开行政复议、行政诉讼情况</source>
+            <translation>4. Administrative reconsideration and litigation over disclosure</translation>
+        </message>
+        <message>
+            <source>五、存在的主要问题及改进情况</source>
+            <translation>5. Main problems and improvements</translation>
+        </message>
+        <message>
+            <source>六、其他需要报告的事项</source>
+            <translation>6. Other matters to report</translation>
+        </message>
+    </context>
+    <context>
+        <name>findings</name>
+        <message>
+            <source>空白</source>
+            <extracomment>blank</extracomment>
+            <translation>blank</translation>
+        </message>
+        <message>
+            <source>、</source>
+            <extracomment>sep.enum</extracomment>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>，</source>
+            <extracomment>sep.comma</extracomment>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>；</source>
+            <extracomment>sep.semicolon</extracomment>
+            <translation>; </translation>
+        </message>
+        <message>
+            <source>加</source>
+            <extracomment>sep.plus</extracomment>
+            <translation> + </translation>
+        </message>
+        <message>
+            <source>·</source>
+            <extracomment>sep.dot</extracomment>
+            <translation>·</translation>
+        </message>
+        <message>
+            <source>{text}</source>
+            <extracomment>verbatim</extracomment>
+            <translation>{text}</translation>
+        </message>
+        <message>
+            <source>{message}。{note}</source>
+            <extracomment>with_note</extracomment>
+            <translation>{message}. {note}</translation>
+        </message>
+        <message>
+            <source>{name} 为 {value}</source>
+            <extracomment>is</extracomment>
+            <translation>{name} is {value}</translation>
+        </message>
+        <message>
+            <source>“{text}”</source>
+            <extracomment>quote</extracomment>
+            <translation>“{text}”</translation>
+        </message>
+        <message>
+            <source>{cell} 未填写（空白，按 0 计），按{basis}应为 {expected}</source>
+            <extracomment>arith.total_blank</extracomment>
+            <translation>{cell} is blank (counted as 0); as {basis} it should be {expected}</translation>
+        </message>
+        <message>
+            <source>{cell} 为 {value}，但构成它的各单元格（{parts}）均为空白</source>
+            <extracomment>arith.parts_blank</extracomment>
+            <translation>{cell} is {value}, but the cells it is made of ({parts}) are all blank</translation>
+        </message>
+        <message>
+            <source>{cell} 为 {value}，按{basis}应为 {expected}</source>
+            <extracomment>arith.should_be</extracomment>
+            <translation>{cell} is {value}; as {basis} it should be {expected}</translation>
+        </message>
+        <message>
+            <source>{group}：{lhs_terms}之和为 {lhs}，{rhs_terms}之和为 {rhs}，两者应相等（{relation}）</source>
+            <extracomment>arith.sides_differ</extracomment>
+            <translation>{group}: {lhs_terms} add up to {lhs}, {rhs_terms} add up to {rhs}; the two should be equal ({relation})</translation>
+        </message>
+        <message>
+            <source>{table} {column}列</source>
+            <extracomment>arith.column_group</extracomment>
+            <translation>{table}, column {column}</translation>
+        </message>
+        <message>
+            <source>{name}（{value}）</source>
+            <extracomment>arith.term</extracomment>
+            <translation>{name} ({value})</translation>
+        </message>
+        <message>
+            <source>最可能的错误：{repair}</source>
+            <extracomment>arith.culprit</extracomment>
+            <translation>Most likely mistake: {repair}</translation>
+        </message>
+        <message>
+            <source>有 {count} 种只改一个单元格的修正都能使{table}的勾稽关系成立（{repairs}），无法确定是哪一格出错</source>
+            <extracomment>arith.repairs</extracomment>
+            <translation>Any of {count} single-cell corrections would make the relations of {table} hold ({repairs}); which cell is wrong cannot be told</translation>
+        </message>
+        <message>
+            <source>{cell} 应为 {value}</source>
+            <extracomment>arith.repair</extracomment>
+            <translation>{cell} should be {value}</translation>
+        </message>
+        <message>
+            <source>{cell} 为 {value}，{problem}</source>
+            <extracomment>value.bad</extracomment>
+            <translation>{cell} is {value}: {problem}</translation>
+        </message>
+        <message>
+            <source>应为不小于 0 的整数</source>
+            <extracomment>value.count</extracomment>
+            <translation>it should be a whole number of 0 or more</translation>
+        </message>
+        <message>
+            <source>应为整数</source>
+            <extracomment>value.signed</extracomment>
+            <translation>it should be a whole number</translation>
+        </message>
+        <message>
+            <source>金额不应为负数</source>
+            <extracomment>value.amount</extracomment>
+            <translation>an amount cannot be negative</translation>
+        </message>
+        <message>
+            <source>正文称“{phrase}”，但{shown}</source>
+            <extracomment>narrative.zero</extracomment>
+            <translation>The text says “{phrase}”, but {shown}</translation>
+        </message>
+        <message>
+            <source>正文称“{phrase}”（{stated}），但{shown}，{verdict}</source>
+            <extracomment>narrative.count</extracomment>
+            <translation>The text says “{phrase}” ({stated}), but {shown}: {verdict}</translation>
+        </message>
+        <message>
+            <source>与正文不符</source>
+            <extracomment>narrative.differs</extracomment>
+            <translation>this does not match the text</translation>
+        </message>
+        <message>
+            <source>均与正文不符</source>
+            <extracomment>narrative.differs_all</extracomment>
+            <translation>none of these matches the text</translation>
+        </message>
+        <message>
+            <source>{cells} 与 {last}之和</source>
+            <extracomment>narrative.sum</extracomment>
+            <translation>the sum of {cells} and {last}</translation>
+        </message>
+        <message>
+            <source>正文前后说法不一：{quotes}；表格中{cells}未填写或未识别，无法判断哪一处正确</source>
+            <extracomment>narrative.inconsistent</extracomment>
+            <translation>The text contradicts itself: {quotes}; in the tables {cells} is blank or was not recognized, so which one is right cannot be told</translation>
+        </message>
+        <message>
+            <source>上年报告</source>
+            <extracomment>across.previous</extracomment>
+            <translation>last year's report</translation>
+        </message>
+        <message>
+            <source>上年（{year} 年）报告</source>
+            <extracomment>across.previous_year</extracomment>
+            <translation>last year's report ({year})</translation>
+        </message>
+        <message>
+            <source>{cell} 为 {value}，而{previous} {row}·{column} 为 {previous_value}，两者应相等</source>
+            <extracomment>across.carry</extracomment>
+            <translation>{cell} is {value}, but in {previous} {row}·{column} is {previous_value}; the two should be equal</translation>
+        </message>
+        <message>
+            <source>{cell} 为 {value}；{previous}现行有效 {before} 件，本年制发 {issued} 件、废止 {repealed} 件，现行有效件数{bound}</source>
+            <extracomment>across.effective</extracomment>
+            <translation>{cell} is {value}; {previous} had {before} in force, this year {issued} were issued and {repealed} repealed, so the number in force {bound}</translation>
+        </message>
+        <message>
+            <source>不应超过 {limit}</source>
+            <extracomment>across.at_most</extracomment>
+            <translation>should not exceed {limit}</translation>
+        </message>
+        <message>
+            <source>不应少于 {limit}</source>
+            <extracomment>across.at_least</extracomment>
+            <translation>should not be below {limit}</translation>
+        </message>
+        <message>
+            <source>{cell} 为 {value}，按{previous}（{base} {previous_value}，{change} {previous_change}）应为 {expected}</source>
+            <extracomment>across.items</extracomment>
+            <translation>{cell} is {value}; by {previous} ({base} {previous_value}, {change} {previous_change}) it should be {expected}</translation>
+        </message>
+        <message>
+            <source>未找到以下部分：{sections}</source>
+            <extracomment>structure.sections_missing</extracomment>
+            <translation>These parts were not found: {sections}</translation>
+        </message>
+        <message>
+            <source>未找到{table}（{title}），无法核对其数据</source>
+            <extracomment>structure.table_missing</extracomment>
+            <translation>{table} ({title}) was not found; its figures cannot be checked</translation>
+        </message>
+        <message>
+            <source>{table} 未找到以下行：{rows}。这些单元格按空白处理</source>
+            <extracomment>structure.rows_missing</extracomment>
+            <translation>{table}: these rows were not found: {rows}. Their cells count as blank</translation>
+        </message>
+        <message>
+            <source>未能从标题或统计期限识别报告年度，无法核对格式版本和年度</source>
+            <extracomment>structure.year_unknown</extracomment>
+            <translation>The report's year could not be read from its title or reporting period, so the format version and the year cannot be checked</translation>
+        </message>
+        <message>
+            <source>{name}（{notice}）</source>
+            <extracomment>structure.format_name</extracomment>
+            <translation>{name} ({notice})</translation>
+        </message>
+        <message>
+            <source>{year} 年度报告应使用{expected}，但{table}按{actual}填写</source>
+            <extracomment>structure.format_for_year</extracomment>
+            <translation>A report for {year} should use the {expected}, but {table} follows the {actual}</translation>
+        </message>
+        <message>
+            <source>{t2}按{v2}填写，{t3}按{v3}填写，两表格式版本不一致</source>
+            <extracomment>structure.formats_differ</extracomment>
+            <translation>{t2} follows the {v2} and {t3} the {v3}: the two tables use different format versions</translation>
+        </message>
+        <message>
+            <source>标题中的年度（{title_year} 年）与统计期限（{period_year} 年）不一致</source>
+            <extracomment>structure.title_year</extracomment>
+            <translation>The year in the title ({title_year}) differs from the reporting period ({period_year})</translation>
+        </message>
+        <message>
+            <source>{cell} 的内容“{raw}”不是数值，核对时按 0 计算</source>
+            <extracomment>structure.non_numeric</extracomment>
+            <translation>{cell} holds “{raw}”, which is not a number; the checks count it as 0</translation>
+        </message>
+        <message>
+            <source>{table} 有 {count} 个单元格空白或为“/”等符号：{cells}。空白不等于 0，核对时按 0 计算，请确认</source>
+            <extracomment>structure.blank</extracomment>
+            <translation>{table}: {count} cell(s) blank or holding a mark such as “/”: {cells}. Blank is not 0; the checks count it as 0, please confirm</translation>
+        </message>
+        <message>
+            <source>{row}（{columns}）</source>
+            <extracomment>structure.row_cells</extracomment>
+            <translation>{row} ({columns})</translation>
+        </message>
+        <message>
+            <source>{rows} 等 {count} 行</source>
+            <extracomment>structure.more_rows</extracomment>
+            <translation>{rows} and more ({count} rows)</translation>
         </message>
     </context>
 </TS>
