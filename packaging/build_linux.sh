@@ -1,32 +1,56 @@
 #!/usr/bin/env bash
 # Build the Linux x86_64 one-folder application: dist/gkdesk/ (run dist/gkdesk/gkdesk).
 #
-# usage: bash packaging/build_linux.sh [--archive] [--wheelhouse DIR]
+# usage: bash packaging/build_linux.sh [--portable] [--archive] [--wheelhouse DIR]
+#   --portable        build for glibc >= 2.28 (UOS 20, Kylin V10 and newer) on any newer x86_64
+#                     Linux: a Python built for glibc 2.28 (packaging/linux/build_python.sh) and
+#                     the manylinux_2_28 wheels (PySide6 6.9); fails if any bundled file needs more
 #   --archive         also pack dist/gkdesk-VERSION-linux-x86_64.tar.gz to carry on a USB stick
 #   --wheelhouse DIR  install the build's Python packages from a wheelhouse, with no network
-#                     (make one with: WHEELHOUSE_EXTRAS=bundle bash scripts/wheelhouse.sh DIR)
+#                     (make one with: WHEELHOUSE_EXTRAS=bundle bash scripts/wheelhouse.sh DIR;
+#                     for --portable: WHEELHOUSE_PLATFORMS=manylinux_2_28_x86_64
+#                     WHEELHOUSE_PYTHONS=3.11 WHEELHOUSE_EXTRAS=bundle, plus ziglang)
 # env:   PYTHON         interpreter that creates the build environment (default python3)
-#        GKDESK_VENV    the build environment (default .venv, shared with scripts/test.sh)
+#        GKDESK_VENV    the build environment (default .venv, shared with scripts/test.sh;
+#                       with --portable build/venv-glibc2.28)
 #
-# The bundle runs on Linux with a glibc at least as new as the build machine's (printed at the
-# end): build on the oldest distribution you ship to (see packaging/README.md).
+# Without --portable the bundle runs on Linux with a glibc at least as new as the build
+# machine's (printed at the end). See packaging/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ARCHIVE=0
+PORTABLE=0
 WHEELHOUSE=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --archive) ARCHIVE=1 ;;
+    --portable) PORTABLE=1 ;;
     --wheelhouse) WHEELHOUSE=$2; shift ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
   shift
 done
 PY=${PYTHON:-python3}
-VENV=${GKDESK_VENV:-.venv}
 start=$(date +%s)
 rm -rf dist/gkdesk dist/gkdesk-*-linux-x86_64.tar.gz  # never leave an old bundle to be tested
 
+if [ "$PORTABLE" = 1 ]; then
+  VENV=${GKDESK_VENV:-build/venv-glibc2.28}
+  PORTABLE_PYTHON=$(bash packaging/linux/build_python.sh ${WHEELHOUSE:+--wheelhouse "$WHEELHOUSE"})/bin/python3.11
+  if [ -z "$WHEELHOUSE" ]; then
+    # Only wheels a glibc-2.28 system can run (PySide6 6.9, not 6.10+ which need glibc 2.34):
+    # the new Python has no ssl module, so the host's pip fetches them.
+    WHEELHOUSE=build/wheelhouse-glibc2.28
+    WHEELHOUSE_PLATFORMS=manylinux_2_28_x86_64 WHEELHOUSE_PYTHONS=3.11 WHEELHOUSE_EXTRAS=bundle \
+      bash scripts/wheelhouse.sh "$WHEELHOUSE"
+  fi
+  if [ ! -x "$VENV/bin/python" ] || [ "$(readlink -f "$VENV/bin/python")" != "$(readlink -f "$PORTABLE_PYTHON")" ]; then
+    rm -rf "$VENV"
+    "$PORTABLE_PYTHON" -m venv "$VENV"
+  fi
+else
+  VENV=${GKDESK_VENV:-.venv}
+fi
 if [ ! -x "$VENV/bin/python" ]; then
   "$PY" -m venv "$VENV"
 fi
@@ -50,5 +74,9 @@ VERSION=$("$VENV/bin/python" -c "import gkdesk; print(gkdesk.__version__)")
 if [ "$ARCHIVE" = 1 ]; then
   tar -C dist -czf "dist/gkdesk-$VERSION-linux-x86_64.tar.gz" gkdesk
 fi
-"$VENV/bin/python" packaging/bundle_report.py dist/gkdesk
+if [ "$PORTABLE" = 1 ]; then
+  "$VENV/bin/python" packaging/bundle_report.py dist/gkdesk --max-glibc 2.28
+else
+  "$VENV/bin/python" packaging/bundle_report.py dist/gkdesk
+fi
 echo "build time: $(( $(date +%s) - start )) s" >&2

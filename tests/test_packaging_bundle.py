@@ -9,7 +9,9 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import importlib.util
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -25,6 +27,9 @@ pytestmark = pytest.mark.skipif(BUNDLE is None, reason="GKDESK_BUNDLE_DIR not se
 HAS_WINDOW = (ROOT / "gkdesk" / "ui" / "app.py").is_file()
 needs_window = pytest.mark.skipif(not HAS_WINDOW, reason="the window (gkdesk/ui/app.py) is not in this tree")
 SIZE_BUDGET_MB = 240  # 192 MiB when this was written; a new heavy dependency should be a decision
+# The oldest glibc the Linux bundle must run on: UOS 20 (2.28). Empty: not checked (a bundle
+# built by `packaging/build_linux.sh` without --portable needs the build machine's glibc).
+MAX_GLIBC = os.environ.get("GKDESK_BUNDLE_MAX_GLIBC", "2.28")
 
 
 def executable() -> Path:
@@ -133,3 +138,21 @@ def test_bundle_stays_within_its_size_budget():
     size = sum(p.stat().st_size for p in BUNDLE.rglob("*") if p.is_file() and not p.is_symlink())
     assert size / 2**20 < SIZE_BUDGET_MB
 
+
+
+def bundle_report():
+    spec = importlib.util.spec_from_file_location("bundle_report", ROOT / "packaging" / "bundle_report.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc: Linux bundles only")
+@pytest.mark.skipif(not MAX_GLIBC, reason="GKDESK_BUNDLE_MAX_GLIBC is empty: the glibc floor is not checked")
+def test_every_elf_file_runs_on_the_oldest_target_glibc():
+    """No bundled executable or library needs a GLIBC_ symbol version newer than the target's,
+    nor a libstdc++ / libgcc_s (taken from the system) newer than that era's GCC gives."""
+    assert shutil.which("objdump"), "objdump (binutils) is needed to read the symbol versions"
+    report = bundle_report()
+    assert len(report.elf_files(BUNDLE)) > 50  # the interpreter, Qt, the extension modules
+    assert report.too_new(BUNDLE, report.TARGETS[MAX_GLIBC]) == []
