@@ -66,3 +66,25 @@ def test_rule_titles_are_chinese():
     assert rule_title("t3.balance") == "表三 一加二 = 三加四"
     assert rule_title("narrative.t4_review") == "正文：行政复议"
     assert rule_title("no.such.rule") == "no.such.rule"
+
+
+def test_sums_broken_by_a_row_the_recognizer_missed_are_warnings_until_it_is_filled():
+    from gkdesk.model import Cell
+    from gkdesk.findings import WARNING
+
+    report = make_report(text=document("本年度共收到政府信息公开申请4件。"))
+    table = report.tables["t3"]
+    table.cells[2] = [Cell(None) for _ in table.cells[2]]  # （一）予以公开 (3, 1, …, 4) not found
+    table.missing_rows = [2]
+    checker = Checker(report)
+    sums = [f for f in checker.findings if f.kind == "arithmetic"]
+    assert sums, "the blank row breaks 办理结果 sums"
+    assert all(f.severity == WARNING and "未能从原文识别" in f.message for f in sums)
+    assert all(f.culprit is None and not f.ambiguous_culprits for f in sums)
+    assert any(f.rule == "structure.rows_missing" or "未找到以下行" in f.message for f in checker.findings)
+
+    # The reviewer fills the row in, with a mistake: now the sums speak with full weight.
+    for c, v in enumerate((3, 0, 0, 0, 0, 0, 4)):
+        report.set_value(("t3", 2, c), v)
+    broken = [f for f in checker.recheck() if f.kind == "arithmetic"]
+    assert broken and all(f.severity == ERROR and "未能从原文识别" not in f.message for f in broken)

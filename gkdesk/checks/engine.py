@@ -1,7 +1,7 @@
 """The checks engine: every rule over one report, and a cheap re-check after each edit."""
 from __future__ import annotations
 
-from ..findings import ERROR, Culprit, Finding
+from ..findings import ERROR, WARNING, Culprit, Finding
 from ..messages import Message, Word, joined, say
 from ..model import Report
 from .across_years import previous_year_findings
@@ -65,6 +65,16 @@ def _relation_findings(report: Report, table, values) -> list[Finding]:
     if not broken:
         return []
     findings = [relation_finding(report, table, s) for s in broken]
+    unread = unread_cells(table, values)
+    if unread:
+        # A row the recognizer could not find reads as blank and breaks every sum it is in:
+        # the report is not shown to be wrong, and no single-cell repair can be trusted.
+        suspect = [f for f in findings if unread.intersection(f.cells)]
+        for f in suspect:
+            f.severity = WARNING
+            f.add_note(say("arith.unread"))
+        if suspect:
+            return findings
     repairs = single_cell_repairs(values, table, states)
     if len(repairs) == 1:
         note = say("arith.culprit", repair=_repair(report, repairs[0]))
@@ -82,6 +92,14 @@ def _relation_findings(report: Report, table, values) -> list[Finding]:
             f.ambiguous_culprits = list(repairs)
             f.add_note(note)
     return findings
+
+
+def unread_cells(table, values) -> set:
+    """Cells still blank that the recognizer did not read: rows it could not find, and every
+    blank of a table it read only in part."""
+    spec = table.spec
+    rows = set(table.missing_rows) if table.complete else set(range(len(spec.rows)))
+    return {addr for addr in spec.addresses() if addr[1] in rows and values.get(addr) is None}
 
 
 def _repair(report: Report, repair: Culprit) -> Message:

@@ -1228,6 +1228,11 @@ Quit anyway?</translation>
             <translation>{cell} should be {value}</translation>
         </message>
         <message>
+            <source>其中有单元格未能从原文识别（按空白计），可能是识别遗漏而非报告错误，请对照原文补全后再核对</source>
+            <extracomment>arith.unread</extracomment>
+            <translation>Some of its cells could not be read from the source (counted as blank): this may be a recognition gap rather than an error in the report; fill them in from the source, then check again</translation>
+        </message>
+        <message>
             <source>{cell} 为 {value}，{problem}</source>
             <extracomment>value.bad</extracomment>
             <translation>{cell} is {value}: {problem}</translation>
