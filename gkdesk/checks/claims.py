@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import repeat
+from operator import add
 from dataclasses import dataclass
 from functools import cache
 
@@ -47,12 +49,20 @@ class Claim:
 @dataclass
 class Sentence:
     text: str  # squeezed
-    index: list[int]  # offset in Report.text of each character of `text`
+    # Where each character of `text` came from: Report.text offset base + index[first + i].
+    # `index` is shared by all the sentences of a region (no per-sentence copy of it).
+    index: list[int]
+    first: int
+    base: int
     section: str
+
+    def offset(self, i: int) -> int:
+        """Offset in Report.text of the character text[i]."""
+        return self.base + self.index[self.first + i]
 
     def span(self, start: int = 0, end: int | None = None) -> tuple[int, int]:
         end = len(self.text) if end is None else end
-        return self.index[start], self.index[end - 1] + 1
+        return self.offset(start), self.offset(end - 1) + 1
 
 
 # ---------------------------------------------------------------- wording ----------------
@@ -109,9 +119,9 @@ _HEADING_LINE = re.compile(
     re.M,
 )
 _SENTENCE_PUNCTUATION = re.compile("[，,。；;！!？?]")
-_SENTENCE_END = "。!?"
+_SENTENCE_END = re.compile("[。!?]")
 _THOUSANDS = re.compile(r"\d,\d{3}(?!\d)")  # 1,123: a comma that is no clause break
-_CLAUSE_END = ",;:"
+_CLAUSE_END = re.compile("[,;:]")
 
 
 @cache
@@ -183,23 +193,47 @@ def _section_at(report: Report, offset: int) -> str:
 
 
 def _split(report: Report, start: int, end: int) -> list[Sentence]:
-    squeezed, index = squeeze(report.text[start:end])
+    """The sentences of text[start:end]: each ends after 。!? (squeezed) or at the end.
+
+    The ends are found by one regex pass (a file of megabytes has few of them or none, so
+    nothing here loops over its characters in Python)."""
+    squeezed, index = _squeeze_in_pieces(report.text[start:end])
+    stops = [m.end() for m in _SENTENCE_END.finditer(squeezed)]
+    if squeezed and (not stops or stops[-1] != len(squeezed)):
+        stops.append(len(squeezed))
     out = []
     pos = 0
-    for i, ch in enumerate(squeezed):
-        if ch in _SENTENCE_END or i == len(squeezed) - 1:
-            if i + 1 > pos:
-                idx = [start + k for k in index[pos : i + 1]]
-                out.append(Sentence(squeezed[pos : i + 1], idx, _section_at(report, idx[0])))
-            pos = i + 1
+    for stop in stops:
+        out.append(Sentence(squeezed[pos:stop], index, pos, start, _section_at(report, start + index[pos])))
+        pos = stop
     return out
 
 
+_SQUEEZE_PIECE = 1 << 18  # characters
+
+
+def _squeeze_in_pieces(text: str) -> tuple[str, list[int]]:
+    """squeeze(text), a piece at a time: the same result (it maps each character on its own),
+    without one call over megabytes that holds the interpreter for a second (the window's
+    thread waits on it while a report loads in the background)."""
+    if len(text) <= _SQUEEZE_PIECE:
+        return squeeze(text)
+    parts: list[str] = []
+    index: list[int] = []
+    for offset in range(0, len(text), _SQUEEZE_PIECE):
+        part, part_index = squeeze(text[offset : offset + _SQUEEZE_PIECE])
+        parts.append(part)
+        index.extend(map(add, part_index, repeat(offset)))
+    return "".join(parts), index
+
+
 def _clauses(text: str) -> list[tuple[int, int]]:
+    """Clauses of a squeezed sentence: cut at , ; : except the comma of 1,123."""
     out = []
     pos = 0
-    for i, ch in enumerate(text):
-        if ch in _CLAUSE_END and not _THOUSANDS.match(text, i - 1):
+    for m in _CLAUSE_END.finditer(text):
+        i = m.start()
+        if not _THOUSANDS.match(text, i - 1):
             out.append((pos, i))
             pos = i + 1
     out.append((pos, len(text)))
@@ -257,7 +291,7 @@ class _SentenceReader:
     # ------------------------------------------------------------ helpers
     def _add(self, rule, start, stop, stated, cells, alternatives=(), zero=False):
         """A claim stated by text[start:stop] of the sentence."""
-        phrase = re.sub(r"\s+", "", self.report.text[self.s.index[start] : self.s.index[stop - 1] + 1])
+        phrase = re.sub(r"\s+", "", self.report.text[self.s.offset(start) : self.s.offset(stop - 1) + 1])
         phrase = phrase.rstrip("。，,;；:：!！?？")
         self.out.append(
             Claim(rule, phrase, stated, tuple(cells), self.s.span(), tuple(alternatives), zero, self.s.section)
