@@ -1,16 +1,34 @@
 """Bytes to text: UTF-8 (BOM or not), GB18030/GBK, UTF-16 LE/BE (BOM or not), Big5.
 
 The text returned is exactly what the reviewer sees and what every span points into:
-line breaks are folded to "\\n" (one character for one), nothing else is changed.
+line breaks are folded to "\\n", stray NUL characters are dropped, nothing else is changed.
+Two repairs are made, each said in a note (Decoded.notes, carried into Report.notes):
+- stray NULs (at most MAX_NUL_SHARE of the characters) are removed: a text file damaged by a
+  copy or a crash; a file with more of them is binary and refused;
+- a file that is UTF-8 except for a minority of lines that read as GB18030 (text pasted
+  together from two sources) is read line by line, each line in its own encoding.
 """
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from .errors import InputError
 from .input_files import too_large
 from .limits import MAX_TEXT_FILE_BYTES as MAX_BYTES
+from .model import ParseNote
+
+# Stray NULs are tolerated up to this share of the characters (a few in a report of tens of
+# thousands); beyond it the file is taken for binary. UTF-16 text, whose every ASCII character
+# carries a NUL byte, is recognized before this rule applies and decodes without NULs.
+MAX_NUL_SHARE = 0.01
+# ParseNote codes of the repairs made while decoding (the window shows them on opening).
+NUL_REMOVED = "nul_removed"
+MIXED_ENCODING = "mixed_encoding"
+REPAIRS = (NUL_REMOVED, MIXED_ENCODING)
+# Line numbers named in the note of a mixed-encoding file (the rest are counted).
+_LINES_NAMED = 10
 
 # Frequent characters of Chinese government prose, used to tell a right decoding from a
 # wrong one (GB18030 decodes almost any byte string, so "it decodes" proves little).
@@ -30,10 +48,17 @@ _COMMON = set(
 )
 
 
+# Runs of characters that look like report text: the common characters, printable ASCII with
+# tab, line feed and form feed, and any white space (\s is str.isspace in a str pattern).
+_PLAUSIBLE_RUN = re.compile("[" + re.escape("".join(sorted(_COMMON))) + "\x20-\x7e\\n\\t\\f\\s]+")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")  # C0 controls other than \t \n \v \f \r
+
+
 @dataclass(frozen=True)
 class Decoded:
     text: str
-    encoding: str  # the codec name used, e.g. "utf-8-sig", "gb18030", "utf-16-le"
+    encoding: str  # the codec name used, e.g. "utf-8-sig", "gb18030", "utf-16-le", "utf-8+gb18030"
+    notes: tuple[ParseNote, ...] = ()  # repairs made while decoding, for the reviewer
 
 
 def _fold_newlines(text: str) -> str:
@@ -41,22 +66,18 @@ def _fold_newlines(text: str) -> str:
 
 
 def _plausibility(text: str) -> float:
-    """Share of characters that look like Chinese report text."""
+    """Share of characters that look like Chinese report text (one regex pass, no per-character loop)."""
     if not text:
         return 0.0
-    good = 0
-    for ch in text:
-        if ch in _COMMON or ch.isascii() and (ch.isprintable() or ch in "\n\t\f") or ch.isspace():
-            good += 1
-    return good / len(text)
+    return (len(text) - len(_PLAUSIBLE_RUN.sub("", text))) / len(text)
 
 
 def _looks_binary(text: str) -> bool:
+    """More than 2% control characters near the start (NULs were dealt with before)."""
     if not text:
         return False
     sample = text[:20000]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\t\r\f\v")
-    return controls / len(sample) > 0.02 or "\x00" in sample
+    return len(_CONTROL.findall(sample)) / len(sample) > 0.02
 
 
 def _try(data: bytes, encoding: str) -> str | None:
@@ -110,6 +131,9 @@ def decode_bytes(data: bytes) -> Decoded:
     text = _try(data, "utf-8")
     if text is not None:
         return _checked(Decoded(_fold_newlines(text), "utf-8"))
+    mixed = _mixed_utf8_lines(data)
+    if mixed is not None:
+        return _checked(mixed)
     best: Decoded | None = None
     best_score = -1.0
     for encoding in ("gb18030", "big5"):
@@ -144,10 +168,92 @@ def _chardet_guess(data: bytes) -> str | None:
     return encoding
 
 
+def _mixed_utf8_lines(data: bytes) -> Decoded | None:
+    """A UTF-8 file with a minority of lines in GB18030, read line by line; None if it is not one.
+
+    Line feeds are safe cut points in both encodings (0x0A is never part of a multi-byte
+    character in either). It is taken for such a file only when the lines with non-ASCII
+    characters are mostly valid UTF-8, every other line is valid GB18030, and both parts read
+    as Chinese text; otherwise the whole-file code pages decide, as before.
+    """
+    pieces: list[str] = []
+    utf8_parts: list[str] = []
+    fallback_parts: list[str] = []
+    fallback_at: list[int] = []  # index of each fallback line among the lines
+    for number, line in enumerate(data.split(b"\n")):
+        try:
+            piece = line.decode("utf-8")
+            if not line.isascii():
+                utf8_parts.append(piece)
+        except UnicodeDecodeError:
+            try:
+                piece = line.decode("gb18030")
+            except UnicodeDecodeError:
+                return None
+            fallback_parts.append(piece)
+            fallback_at.append(number)
+        pieces.append(piece)
+    if not fallback_at or len(utf8_parts) <= len(fallback_at):
+        return None
+    if _plausibility("".join(utf8_parts)) < 0.6 or _plausibility("".join(fallback_parts)) < 0.6:
+        return None
+    text = _fold_newlines("\n".join(pieces))
+    where = _line_starts(pieces, set(fallback_at))
+    numbers = [line for _, line in where]
+    named = "、".join(str(n) for n in numbers[:_LINES_NAMED]) + ("等" if len(numbers) > _LINES_NAMED else "")
+    start = where[0][0]
+    end = text.find("\n", start)
+    note = ParseNote(
+        MIXED_ENCODING,
+        f"文件的文字编码不一致：大部分为 UTF-8，另有 {len(numbers)} 行为 GB18030 编码（第 {named} 行），"
+        "已逐行按各自的编码读取。请核对这些行的文字。",
+        span=(start, len(text) if end < 0 else end),
+    )
+    return Decoded(text, "utf-8+gb18030", (note,))
+
+
+def _line_starts(pieces: list[str], wanted: set[int]) -> list[tuple[int, int]]:
+    """(offset in the folded text, 1-based line number) of the pieces in `wanted`.
+
+    The pieces are the file's lines cut at "\\n"; a piece ending in "\\r" was a CRLF line and
+    any other "\\r" in a piece is a line break of its own once folded."""
+    out = []
+    offset, line = 0, 1
+    last = len(pieces) - 1
+    for i, piece in enumerate(pieces):
+        if i in wanted:
+            out.append((offset, line))
+        body = piece[:-1] if i < last and piece.endswith("\r") else piece
+        offset += len(body) + (i < last)
+        line += body.count("\r") + (i < last)
+    return out
+
+
 def _checked(decoded: Decoded) -> Decoded:
-    if _looks_binary(decoded.text):
-        raise InputError("文件看起来是二进制文件，不是报告文本。", "binary file")
+    """Drop stray NULs (said in a note), refuse binary, drop a BOM read as a character.
+
+    The spans of notes made before (mixed encodings) are moved to the text as returned."""
     text = decoded.text
-    if text.startswith("\ufeff"):
+    nuls = text.count("\x00")
+    if nuls > len(text) * MAX_NUL_SHARE:
+        raise InputError("文件看起来是二进制文件，不是报告文本。", "binary file (NUL characters)")
+    bom = text.startswith("\ufeff")
+
+    def kept(offset: int) -> int:
+        return offset - (text.count("\x00", 0, offset) if nuls else 0) - (bom and offset > 0)
+
+    notes = tuple(
+        replace(n, span=(kept(n.span[0]), kept(n.span[1]))) if n.span is not None else n for n in decoded.notes
+    )
+    if nuls:
+        text = text.replace("\x00", "")
+        removed = ParseNote(
+            NUL_REMOVED,
+            f"文件中有 {nuls} 个空字符（NUL，多为复制或保存中断造成的损坏），已删除；其余文字照常识别。",
+        )
+        notes = (removed,) + notes
+    if _looks_binary(text):
+        raise InputError("文件看起来是二进制文件，不是报告文本。", "binary file")
+    if bom:
         text = text[1:]
-    return Decoded(text, decoded.encoding)
+    return Decoded(text, decoded.encoding, notes)

@@ -2,7 +2,8 @@ import codecs
 
 import pytest
 
-from gkdesk.decoding import MAX_BYTES, decode_bytes
+from conftest import ROOT
+from gkdesk.decoding import MAX_BYTES, MAX_NUL_SHARE, decode_bytes
 from gkdesk.errors import InputError
 
 SAMPLE = "三、收到和处理政府信息公开申请情况\r\n本年度共收到政府信息公开申请42件，办结42件。\n表三\t自然人\t总计\n"
@@ -49,3 +50,131 @@ def test_too_large_is_refused_before_decoding():
     with pytest.raises(InputError) as exc:
         decode_bytes(b"a" * (MAX_BYTES + 1))
     assert "过大" in str(exc.value)
+
+
+# ---------------------------------------------------------------- repairs: stray NULs, mixed lines
+
+REPORT = (ROOT / "resources" / "samples").glob("*.txt").__next__().read_text(encoding="utf-8")
+
+
+def test_stray_nuls_are_dropped_and_said():
+    data = REPORT.encode("utf-8").replace("\n".encode(), b"\n\x00", 3)
+    decoded = decode_bytes(data)
+    assert decoded.encoding == "utf-8" and decoded.text == REPORT
+    (note,) = decoded.notes
+    assert note.code == "nul_removed" and "3 个空字符" in note.message and "已删除" in note.message
+
+
+def test_stray_nuls_in_a_gb18030_file_too():
+    data = b"\x00" + REPORT.encode("gb18030") + b"\x00\x00"
+    decoded = decode_bytes(data)
+    assert decoded.encoding == "gb18030" and decoded.text == REPORT
+    assert [n.code for n in decoded.notes] == ["nul_removed"]
+
+
+def test_text_with_more_nuls_than_the_tolerated_share_is_binary():
+    text = REPORT.encode("utf-8")
+    nuls = int(len(text) * MAX_NUL_SHARE) + 10
+    cut = text.index(b"\n", 1000)
+    data = text[:cut] + b"\x00" * nuls + text[cut:]
+    with pytest.raises(InputError) as exc:
+        decode_bytes(data)
+    assert "二进制" in exc.value.message_zh
+
+
+def test_utf16_is_not_mistaken_for_text_full_of_nuls():
+    for data, encoding in ((REPORT.encode("utf-16-le"), "utf-16-le"), (REPORT.encode("utf-16"), "utf-16")):
+        decoded = decode_bytes(data)
+        assert decoded.encoding == encoding and decoded.text == REPORT and decoded.notes == ()
+
+
+def _mixed(text: str, gbk_lines: set[int], newline: str = "\n") -> bytes:
+    lines = text.split("\n")
+    return newline.encode().join(
+        line.encode("gb18030" if i in gbk_lines else "utf-8") for i, line in enumerate(lines)
+    )
+
+
+def test_mostly_utf8_with_some_gb18030_lines_is_read_line_by_line():
+    lines = REPORT.split("\n")
+    gbk = {i for i, line in enumerate(lines) if line.startswith(("（二）依申请公开", "2023年，我局本年度共收到"))}
+    assert len(gbk) == 2
+    decoded = decode_bytes(_mixed(REPORT, gbk))
+    assert decoded.encoding == "utf-8+gb18030" and decoded.text == REPORT
+    (note,) = decoded.notes
+    numbers = sorted(i + 1 for i in gbk)
+    assert note.code == "mixed_encoding" and f"第 {numbers[0]}、{numbers[1]} 行" in note.message
+    # The note's span is the first such line, in the decoded text.
+    assert decoded.text[note.span[0] : note.span[1]] == lines[min(gbk)]
+
+
+def test_mixed_lines_with_crlf_and_a_lone_cr_keep_line_numbers_and_spans():
+    text = "甲、政府信息公开\r乙、本年度收到申请\n" + REPORT  # a lone CR is a line break too
+    lines = text.replace("\r", "\n").split("\n")
+    target = next(i for i, line in enumerate(lines) if line.startswith("2023年，我局本年度共收到"))
+    raw_lines = text.split("\n")
+    raw_target = next(i for i, line in enumerate(raw_lines) if line.startswith("2023年，我局本年度共收到"))
+    decoded = decode_bytes(_mixed(text, {raw_target}, newline="\r\n"))
+    assert decoded.text == text.replace("\r", "\n")
+    (note,) = decoded.notes
+    assert f"第 {target + 1} 行" in note.message
+    assert decoded.text[note.span[0] : note.span[1]] == lines[target]
+
+
+def test_mixed_note_span_survives_nul_and_bom_removal():
+    lines = REPORT.split("\n")
+    target = next(i for i, line in enumerate(lines) if line.startswith("（二）依申请公开"))
+    data = codecs.BOM_UTF8 + b"\x00" + _mixed(REPORT, {target})
+    decoded = decode_bytes(data)
+    assert decoded.text == REPORT
+    assert [n.code for n in decoded.notes] == ["nul_removed", "mixed_encoding"]
+    span = decoded.notes[1].span
+    assert decoded.text[span[0] : span[1]] == lines[target]
+
+
+def test_mostly_gb18030_is_not_read_as_mixed():
+    lines = REPORT.split("\n")
+    utf8 = {i for i, line in enumerate(lines) if line.startswith("（二）依申请公开")}
+    gbk = set(range(len(lines))) - utf8
+    try:
+        decoded = decode_bytes(_mixed(REPORT, gbk))
+    except InputError:
+        return  # refused is acceptable; read as mixed UTF-8 is not
+    assert decoded.encoding != "utf-8+gb18030"
+
+
+def test_a_line_in_neither_encoding_is_not_mixed():
+    data = REPORT.encode("utf-8") + b"\n\xff\xfe\xfd\xfc\n"
+    with pytest.raises(InputError):
+        decode_bytes(data)
+
+
+def test_mixed_file_opens_with_the_same_tables_spans_into_its_text_and_the_note(tmp_path):
+    from gkdesk.reports import load_report
+
+    lines = REPORT.split("\n")
+    gbk = {i for i, line in enumerate(lines) if line.strip().startswith(("一、本年新收", "（七）总计", "2023年，我局因政府"))}
+    assert len(gbk) == 3
+    clean, mixed = tmp_path / "clean.txt", tmp_path / "mixed.txt"
+    clean.write_bytes(REPORT.encode("utf-8"))
+    mixed.write_bytes(_mixed(REPORT, gbk))
+    expected, report = load_report(clean), load_report(mixed)
+    assert report.text == expected.text and report.encoding == "utf-8+gb18030"
+    assert report.to_json()["t3"] == expected.to_json()["t3"] and report.to_json()["t4"] == expected.to_json()["t4"]
+    for table_id, table in report.tables.items():
+        for r, row in enumerate(table.cells):
+            for c, cell in enumerate(row):
+                assert cell.span == expected.tables[table_id].cells[r][c].span
+    assert [n.code for n in report.notes if n.code in ("mixed_encoding", "nul_removed")] == ["mixed_encoding"]
+    assert "mixed_encoding" not in [n.code for n in expected.notes]
+
+
+def test_report_with_stray_nuls_opens_with_a_note(tmp_path):
+    from gkdesk.reports import load_report
+
+    path = tmp_path / "nul.txt"
+    path.write_bytes(REPORT.encode("utf-8").replace("\n".encode(), b"\n\x00", 5))
+    report = load_report(path)
+    assert report.text == REPORT and report.value(("t3", 0, 0)) == 56
+    assert report.notes[0].code == "nul_removed" and "5 个空字符" in report.notes[0].message
+    assert report.to_json()["notes"][0] == report.notes[0].message

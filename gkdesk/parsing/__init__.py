@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..decoding import MAX_BYTES, decode_bytes
+from ..decoding import MAX_BYTES, Decoded, decode_bytes
 from ..errors import InputError
 from ..input_files import empty_file, read_input_bytes
 from ..model import Report
@@ -16,11 +16,15 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".rst", ".text", ".csv", ".tsv", ""
 
 def read_text_file(path: str | Path) -> tuple[str, str]:
     """Decoded text and encoding of a text file; InputError with a Chinese message if unreadable."""
+    decoded = _decode_file(path)
+    return decoded.text, decoded.encoding
+
+
+def _decode_file(path: str | Path) -> Decoded:
     data = read_input_bytes(Path(path), MAX_BYTES)
     if not data.strip():  # white space only
         raise empty_file()
-    decoded = decode_bytes(data)
-    return decoded.text, decoded.encoding
+    return decode_bytes(data)
 
 
 def read_report(path: str | Path) -> Report:
@@ -32,5 +36,7 @@ def read_report(path: str | Path) -> Report:
             "这是旧版 Word/WPS 格式（.doc/.wps），请先另存为 .docx 或文本文件后再打开。",
             "old binary Word/WPS format",
         )
-    text, encoding = read_text_file(p)
-    return parse_text(text, encoding=encoding, source_path=str(path))
+    decoded = _decode_file(p)
+    report = parse_text(decoded.text, encoding=decoded.encoding, source_path=str(path))
+    report.notes[:0] = decoded.notes  # repairs made while decoding (stray NULs, mixed encodings)
+    return report
