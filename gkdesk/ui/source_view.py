@@ -1,7 +1,9 @@
 """The report's text as extracted: read-only, line numbers, find, highlighted provenance."""
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from bisect import bisect_right
+
+from PySide6.QtCore import QElapsedTimer, QMimeData, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
@@ -16,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..findings import ERROR
-from .textpos import TextPositions
+from .textpos import TextPositions, view_positions
 
 
 class _LineNumbers(QWidget):
@@ -39,27 +41,109 @@ class SourceEditor(QPlainTextEdit):
     PROVENANCE = QColor("#cfe3ff")
     FOUND = QColor("#fff59d")
 
+    # The text goes into the view FILL_STEP characters at a time (an ordinary report is one
+    # step), as many steps per turn of the event loop as fit in FILL_TURN_MS: a report of
+    # megabytes appears in a second or so while the window keeps answering.
+    FILL_STEP = 64_000
+    FILL_TURN_MS = 30
+
+    textLoaded = Signal()  # the whole text is in the view (highlights and scrolling apply)
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setReadOnly(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.document().setUndoRedoEnabled(False)  # read-only: nothing to undo, no copy of each insert
         self.positions = TextPositions("")
+        self._text = ""
+        self._display = ""  # the display text still being put into the view
+        self._filled = 0  # how much of it is in
+        self._next_break = 0
+        self._continuations: list[int] = []  # numbers of the blocks that continue a long line
+        self._fill_timer = QTimer(self)
+        self._fill_timer.setSingleShot(True)
+        self._fill_timer.setInterval(0)
+        self._fill_timer.timeout.connect(self._fill_step)
+        # Set once, before any text: changed after a long text, it re-lays out all of it.
+        self.setTabStopDistance(self.fontMetrics().horizontalAdvance(" ") * 4)
         self._gutter = _LineNumbers(self)
         self._sentences: list[QTextEdit.ExtraSelection] = []
         self._focus: list[QTextEdit.ExtraSelection] = []
         self._sentence_spans: list = []
+        self._focus_spans: list = []
+        self._scroll_when_loaded = False
         self.blockCountChanged.connect(self._update_gutter_width)
         self.updateRequest.connect(self._update_gutter)
         self._update_gutter_width()
 
     # ------------------------------------------------------------ text
-    def set_report_text(self, text: str) -> None:
-        self.positions = TextPositions(text)
-        self._sentences, self._focus, self._sentence_spans = [], [], []
-        self.setPlainText(text)  # the document's own line breaks stay as they are
-        self.setTabStopDistance(self.fontMetrics().horizontalAdvance(" ") * 4)
-        self._refresh_selections()
+    def set_report_text(self, text: str, positions: TextPositions | None = None) -> None:
+        """Show a report's text (`positions`: made beforehand, e.g. off the GUI thread).
+
+        The text goes in FILL_STEP characters at a time, the first step at once: an ordinary
+        report is in the view when this returns; a long one follows over the next turns of the
+        event loop (`loading` until then, `textLoaded` at the end)."""
+        self._fill_timer.stop()
+        self.positions = positions if positions is not None else view_positions(text)
+        self._text = text
+        self._display = self.positions.display_text
+        self._filled = 0
+        self._next_break = 0
+        self._continuations = []
+        self._sentences, self._focus, self._sentence_spans, self._focus_spans = [], [], [], []
+        self._scroll_when_loaded = False
+        self.setExtraSelections([])
+        self._fill_step()
+
+    @property
+    def loading(self) -> bool:
+        return self._filled < len(self._display)
+
+    def _fill_step(self) -> None:
+        clock = QElapsedTimer()
+        clock.start()
+        display = self._display
+        # The editor's own signals (block count, update requests: gutter work) are held back
+        # while the text grows, and the gutter is brought up to date once per turn.
+        self.blockSignals(True)
+        try:
+            while True:
+                start = self._filled
+                end = _step_end(display, start, self.FILL_STEP)
+                if start == 0:
+                    self.setPlainText(display[:end])
+                else:
+                    cursor = QTextCursor(self.document())
+                    cursor.movePosition(QTextCursor.MoveOperation.End)
+                    cursor.insertText(display[start:end])
+                self._filled = end
+                if not self.loading or clock.elapsed() >= self.FILL_TURN_MS:
+                    break
+        finally:
+            self.blockSignals(False)
+        self._number_continuations()
+        self._update_gutter_width()
+        self._gutter.update()
+        if self.loading:
+            self._fill_timer.start()
+            return
+        self._display, self._filled = "", 0  # all in: keep no second copy of a long text
+        self._sentences = [self._sentence_selection(span, severity) for span, severity in self._sentence_spans]
+        self.show_spans(self._focus_spans, scroll=self._scroll_when_loaded)
+        self.textLoaded.emit()
+
+    def _number_continuations(self) -> None:
+        """The blocks, among those now in the view, that continue a long line (no number shown)."""
+        document = self.document()
+        breaks = self.positions.breaks
+        last = document.characterCount() - 1
+        while self._next_break < len(breaks):
+            position = self.positions.to_document(breaks[self._next_break])
+            if position >= last:
+                break
+            self._continuations.append(document.findBlock(position).blockNumber())
+            self._next_break += 1
 
     def _cursor(self, span: tuple[int, int]) -> QTextCursor:
         start, end = self.positions.span(span)
@@ -82,19 +166,26 @@ class SourceEditor(QPlainTextEdit):
         sel.format = fmt
         return sel
 
+    def _sentence_selection(self, span, severity: str) -> QTextEdit.ExtraSelection:
+        error = severity == ERROR
+        return self._selection(span, self.SENTENCE_ERROR if error else self.SENTENCE_WARNING, underline=error)
+
     def set_sentence_highlights(self, spans: list[tuple[tuple[int, int], str]]) -> None:
         """Narrative sentences the tables contradict: (span, severity)."""
         if spans == self._sentence_spans:
             return  # most edits do not change them: spare the text a re-layout
         self._sentence_spans = list(spans)
-        self._sentences = [
-            self._selection(span, self.SENTENCE_ERROR if severity == ERROR else self.SENTENCE_WARNING, underline=severity == ERROR)
-            for span, severity in spans
-        ]
+        if self.loading:
+            return  # made once the whole text is in
+        self._sentences = [self._sentence_selection(span, severity) for span, severity in spans]
         self._refresh_selections()
 
     def show_spans(self, spans: list[tuple[int, int]], scroll: bool = True) -> None:
         """Highlight where the current cell or finding came from and bring it into view."""
+        self._focus_spans = list(spans)
+        if self.loading:
+            self._scroll_when_loaded = bool(spans) and scroll
+            return  # shown once the whole text is in
         self._focus = [self._selection(s, self.PROVENANCE, bold=True) for s in spans]
         self._refresh_selections()
         if spans and scroll:
@@ -108,8 +199,25 @@ class SourceEditor(QPlainTextEdit):
         self.setExtraSelections(self._sentences + self._focus)
 
     def highlighted_text(self) -> list[str]:
-        """The texts now highlighted as provenance (for tests and the status bar)."""
-        return [s.cursor.selectedText() for s in self._focus]
+        """The texts now highlighted as provenance (for tests and the status bar), as in Report.text."""
+        return [self._text_between(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in self._focus]
+
+    def _text_between(self, start: int, end: int) -> str:
+        return self._text[self.positions.to_text(start) : self.positions.to_text(end)]
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Copy gives the report's own text: without the breaks that cut long lines for display."""
+        cursor = self.textCursor()
+        data = QMimeData()
+        data.setText(self._text_between(cursor.selectionStart(), cursor.selectionEnd()))
+        return data
+
+    def line_number(self, block_number: int) -> int | None:
+        """The file's line number shown beside a block; None for the continuation of a long line."""
+        k = bisect_right(self._continuations, block_number)
+        if k and self._continuations[k - 1] == block_number:
+            return None
+        return block_number + 1 - k
 
     # ------------------------------------------------------------ line numbers
     def line_number_width(self) -> int:
@@ -143,12 +251,25 @@ class SourceEditor(QPlainTextEdit):
         height = self.fontMetrics().height()
         width = self._gutter.width() - 6
         while block.isValid() and top <= event.rect().bottom():
-            if block.isVisible() and bottom >= event.rect().top():
-                painter.drawText(0, top, width, height, Qt.AlignmentFlag.AlignRight, str(number + 1))
+            line = self.line_number(number)
+            if line is not None and block.isVisible() and bottom >= event.rect().top():
+                painter.drawText(0, top, width, height, Qt.AlignmentFlag.AlignRight, str(line))
             block = block.next()
             top = bottom
             bottom = top + round(self.blockBoundingRect(block).height())
             number += 1
+
+
+def _step_end(display: str, start: int, step: int) -> int:
+    """Where the fill step from `start` ends: after a line break near `step` characters on."""
+    if len(display) - start <= step:
+        return len(display)
+    end = display.rfind("\n", start, start + step) + 1
+    if end <= start:  # (display lines are short; only lone-CR files get here)
+        end = start + step
+        if display[end - 1] == "\r":
+            end += 1  # keep a CRLF in one step: Qt makes one break of it only within one insert
+    return end
 
 
 class FindBar(QFrame):
