@@ -241,6 +241,7 @@ _SLOW_IN_A_FOLDER = ("ten-mb-line",)
 def _window_still_works(qtbot, window, tmp_path) -> None:
     good = _copy_sample(tmp_path)
     window.open_paths([str(good)])
+    qtbot.waitUntil(lambda: not window.loading, timeout=20_000)  # reports open in the background
     assert window.document is not None and window.document.path == str(good)
     type_into_cell(qtbot, window, ("t3", 2, 0), "21")
     assert window.document.report.value(("t3", 2, 0)) == 21
@@ -259,6 +260,7 @@ def test_every_attack_opened_in_the_window_gives_a_message_and_the_window_works_
         assert window.document is None and "没有可打开的报告文件" in window.statusBar().currentMessage()
         _window_still_works(qtbot, window, tmp_path)
         return
+    qtbot.waitUntil(lambda: not window.loading, timeout=120_000)
     shown = window.message_bar.label.text() if window.message_bar.isVisible() else ""
     assert INTERNAL_ERROR not in shown
     if window.document is None:

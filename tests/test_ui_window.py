@@ -37,6 +37,11 @@ def make_window(qtbot, tmp_path, paths=()):
     return window
 
 
+def wait_loaded(qtbot, window, timeout=20000):
+    """Reports open in the background: wait until the one asked for is shown (or refused)."""
+    qtbot.waitUntil(lambda: not window.loading, timeout=timeout)
+
+
 def seed_copy(tmp_path, number="001"):
     seed = next(shared_path("seeds").glob(f"{number}_*.txt"))
     target = tmp_path / f"seed{number}.txt"
@@ -274,12 +279,15 @@ def test_open_a_corpus_folder_and_walk_it(qtbot, tmp_path):
     assert planted.status == ERRORS and planted.errors > 0
     assert window.queue_dock.isVisible()
 
+    wait_loaded(qtbot, window)
     visited = [window.document.name]
     while window.act_next_report.isEnabled():
         window.act_next_report.trigger()
+        wait_loaded(qtbot, window)
         visited.append(window.document.name)
     assert visited == names
     window.act_prev_report.trigger()
+    wait_loaded(qtbot, window)
     assert window.document.name == names[-2]
 
 
@@ -422,6 +430,7 @@ def test_sample_opens_from_a_writable_copy(qtbot, tmp_path):
     try:
         window = make_window(qtbot, tmp_path)
         window.act_open_sample.trigger()
+        wait_loaded(qtbot, window)
         document = window.document
         assert document is not None and document.report.agency == "示例区数据局"
         assert not document.path.startswith(str(ROOT / "resources"))

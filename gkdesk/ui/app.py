@@ -65,8 +65,11 @@ def configure_look(app: QApplication) -> None:
         app._gkdesk_look = True
 
 
-def build_window(paths: list[str] = (), settings: Settings | None = None, language: str | None = None):
-    """The main window with its language installed and `paths` opened (used by run_gui and tests)."""
+def build_window(paths: list[str] = (), settings: Settings | None = None, language: str | None = None, wait: bool = True):
+    """The main window with its language installed and `paths` opened (used by run_gui and tests).
+
+    Reports load in the background; with `wait` this returns once the first is shown (scripts
+    and tests), without it at once (run_gui: the window shows while a large report loads)."""
     from .main_window import MainWindow
 
     settings = settings or Settings()
@@ -74,6 +77,8 @@ def build_window(paths: list[str] = (), settings: Settings | None = None, langua
     window = MainWindow(settings)
     if paths:
         window.open_paths(list(paths))
+        if wait:
+            window.wait_until_loaded()
     return window
 
 
@@ -88,7 +93,7 @@ def run_gui(argv: list[str] | None = None) -> int:
         sample = sample_copy()
         if sample is not None:
             paths.insert(0, str(sample))
-    window = build_window(paths, settings, args.lang)
+    window = build_window(paths, settings, args.lang, wait=False)
     window.show()
     from .startup_probe import install as install_startup_probe  # benchmark/smoke-test hook, off by default
 

@@ -78,8 +78,9 @@ def run_in_background(
     on_failure: Callable[[BaseException], None] | None = None,
     on_progress: Callable[[int, int, str], None] | None = None,
     parent: QObject | None = None,
+    pool: QThreadPool | None = None,
 ) -> BackgroundOp:
-    """Start `fn(progress)` on the thread pool; callbacks arrive on the GUI thread."""
+    """Start `fn(progress)` on `pool` (the global one by default); callbacks arrive on the GUI thread."""
     op = BackgroundOp(fn, parent)
     op.succeeded.connect(on_success)
     if on_failure is not None:
@@ -88,5 +89,5 @@ def run_in_background(
         op.progressed.connect(on_progress)
     op.finished.connect(op._finish)
     BackgroundOp._running.add(op)  # keep it alive until it reports back
-    QThreadPool.globalInstance().start(_Runnable(op))
+    (pool or QThreadPool.globalInstance()).start(_Runnable(op))
     return op

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from threading import Lock
+from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -12,10 +14,50 @@ from ..model import CellAddr, Number, Report
 from ..reports import load_report
 from ..sidecar import REVIEWED, TEXT_CHANGED, LoadResult, Sidecar, SidecarWriteError
 from .review import Review
+from .textpos import TextPositions, view_positions
 from .worklist import status_of
 from .pyside_guard import protect_singletons
 
 protect_singletons()  # PySide6 6.12 on Python 3.11: see pyside_guard
+
+
+@dataclass
+class LoadedReport:
+    """What opening a report computes: made off the GUI thread, no Qt object in it."""
+
+    path: str
+    report: Report
+    sidecar: Sidecar
+    load_result: LoadResult
+    review: Review
+    positions: TextPositions  # for the source view
+
+
+# The steps of load_for_review, in order (the window names them in its progress bar).
+READ, RESTORE, CHECK, PREPARE_VIEW = range(4)
+LOAD_STEPS = 4
+
+
+def load_for_review(path: str, progress: Callable[[int, int, str], None] | None = None) -> LoadedReport:
+    """Read and recognize a report, restore its saved work, check it, map its text for the view.
+
+    Plain Python (no Qt objects): the window runs it on a worker thread. `progress(step,
+    LOAD_STEPS, "")` is called before each step (it may raise to cancel). GkdeskError if the
+    file cannot be read."""
+    def step(number: int) -> None:
+        if progress is not None:
+            progress(number, LOAD_STEPS, "")
+
+    step(READ)
+    report = load_report(path)
+    step(RESTORE)
+    sidecar = Sidecar.for_report(path)
+    load_result = sidecar.load_into(report)
+    step(CHECK)
+    review = Review(report)
+    step(PREPARE_VIEW)
+    positions = view_positions(report.text)
+    return LoadedReport(str(path), report, sidecar, load_result, review, positions)
 
 
 class AutoSaver(QObject):
@@ -87,13 +129,26 @@ class ReviewDocument(QObject):
     saveFailed = Signal(str)  # Chinese message
     saveSucceeded = Signal()
 
-    def __init__(self, report: Report, path: str | None = None, saver: AutoSaver | None = None, parent=None):
+    def __init__(
+        self,
+        report: Report,
+        path: str | None = None,
+        saver: AutoSaver | None = None,
+        parent=None,
+        loaded: LoadedReport | None = None,
+    ):
+        """A report to review; `loaded`: its saved work and checks, made beforehand by load_for_review."""
         super().__init__(parent)
         self.path = str(path or report.source_path)
         self.report = report
-        self.sidecar = Sidecar.for_report(self.path)
-        self.load_result: LoadResult = self.sidecar.load_into(report)
-        self.review = Review(report)
+        if loaded is None:
+            self.sidecar = Sidecar.for_report(self.path)
+            self.load_result: LoadResult = self.sidecar.load_into(report)
+            self.review = Review(report)
+            self.text_positions: TextPositions | None = None  # made when first shown
+        else:
+            self.sidecar, self.load_result, self.review = loaded.sidecar, loaded.load_result, loaded.review
+            self.text_positions = loaded.positions
         self.undo_stack = QUndoStack(self)
         self.saver = saver
         self.save_error = ""
@@ -103,8 +158,13 @@ class ReviewDocument(QObject):
 
     @classmethod
     def open(cls, path: str, saver: AutoSaver | None = None, parent=None) -> "ReviewDocument":
-        """Read, recognize, restore saved work and check; GkdeskError if it cannot be read."""
-        return cls(load_report(path), path, saver, parent)
+        """Read, recognize, restore saved work and check, on this thread; GkdeskError if it cannot be read."""
+        return cls.from_loaded(load_for_review(path), saver, parent)
+
+    @classmethod
+    def from_loaded(cls, loaded: LoadedReport, saver: AutoSaver | None = None, parent=None) -> "ReviewDocument":
+        """The document of a report load_for_review made (on the GUI thread: it makes Qt objects)."""
+        return cls(loaded.report, loaded.path, saver, parent, loaded=loaded)
 
     # ------------------------------------------------------------ state
     @property

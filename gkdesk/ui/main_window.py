@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QItemSelectionModel, QModelIndex, QStandardPaths, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..decoding import REPAIRS as DECODING_REPAIRS
 from ..errors import GkdeskError
 from ..findings import ERROR, NARRATIVE
 from ..reports import REPORT_SUFFIXES
 from ..schema import TABLE_IDS, table_spec
 from ..sidecar import CORRUPT, RESTORED, TEXT_CHANGED
 from .background import Cancelled, run_in_background
-from .document import AutoSaver, ReviewDocument
+from .document import CHECK, LOAD_STEPS, PREPARE_VIEW, READ, RESTORE, AutoSaver, LoadedReport, ReviewDocument, load_for_review
 from .findings_model import FINDING_ROLE, MESSAGE_COLUMN, FindingsModel, severity_icon
 from .message_bar import MessageBar
 from .names import finding_text, schema_text
@@ -40,6 +41,7 @@ from .queue_model import PATH_ROLE, QueueModel, status_label
 from .resources import sample_working_copy
 from .settings import DEFAULTS, Settings
 from .source_view import SourcePane
+from .textpos import view_positions
 from .table_model import FormTableModel
 from .table_view import FormTableView
 from .worklist import UNREADABLE, Entry, scan_reports
@@ -118,6 +120,7 @@ class ProblemsView(QTableView):
 
 class MainWindow(QMainWindow):
     documentShown = Signal(object)  # ReviewDocument or None
+    loaded = Signal()  # no report is being opened any more (shown, refused or cancelled)
 
     def __init__(self, settings: Settings | None = None, saver: AutoSaver | None = None, parent=None):
         super().__init__(parent)
@@ -128,6 +131,12 @@ class MainWindow(QMainWindow):
         self.queue = QueueModel(self)
         self.undo_group = QUndoGroup(self)
         self._scans: list = []  # background folder reads under way
+        self._load = None  # the background load of the report asked for last (BackgroundOp)
+        self._load_path = ""  # its queue key
+        # Reports load on their own threads: a folder being read never makes one wait. Two, so
+        # that a load given up (the reviewer moved on) may finish its step beside the next.
+        self._load_pool = QThreadPool(self)
+        self._load_pool.setMaxThreadCount(2)
         self._linking = False
         self.setWindowTitle(self.tr("政府信息公开年报审核"))
         self.setAcceptDrops(True)
@@ -140,6 +149,7 @@ class MainWindow(QMainWindow):
     # ================================================================ construction
     def _build_widgets(self) -> None:
         self.source = SourcePane(self)
+        self.source.editor.textLoaded.connect(self._maybe_loaded)
         self.tabs = QTabWidget(self)
         self.pages = {t: TablePage(t, self) for t in TABLE_IDS}
         for t in TABLE_IDS:
@@ -223,11 +233,15 @@ class MainWindow(QMainWindow):
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
         self.progress.hide()
+        self.load_progress = QProgressBar(self)  # the report being opened, step by step
+        self.load_progress.setMaximumWidth(260)
+        self.load_progress.setTextVisible(True)
+        self.load_progress.hide()
         self.cancel_scan_button = QToolButton(self)
         self.cancel_scan_button.setText(self.tr("取消"))
         self.cancel_scan_button.clicked.connect(self.cancel_scan)
         self.cancel_scan_button.hide()
-        for widget in (self.progress, self.cancel_scan_button, self.file_label, self.encoding_label, self.format_label, self.counts_label):
+        for widget in (self.load_progress, self.progress, self.cancel_scan_button, self.file_label, self.encoding_label, self.format_label, self.counts_label):
             status.addPermanentWidget(widget)
 
     def _build_welcome(self) -> QWidget:
@@ -486,9 +500,9 @@ class MainWindow(QMainWindow):
             self.queue.update_many([e for e in entries if QueueModel.key(e.path) not in self.documents])
             self._update_actions()
             self.show_status(self.tr("已读取 %n 份报告。", "", len(entries)))
-            if open_first and self.document is None:
+            if open_first and self.document is None and not self.loading:
                 # A turn of the event loop first, so the list repaints before the report opens.
-                QTimer.singleShot(0, lambda: self.document is None and self.open_document(entries[0].path))
+                QTimer.singleShot(0, lambda: self.document is None and not self.loading and self.open_document(entries[0].path))
 
         def failed(exc: BaseException) -> None:
             finish()
@@ -512,39 +526,141 @@ class MainWindow(QMainWindow):
 
     def _end_scan(self) -> None:
         self.progress.hide()
-        self.cancel_scan_button.hide()
+        self.cancel_scan_button.setVisible(self._load is not None)
 
     def cancel_scan(self) -> None:
+        """The 取消 button: stop reading folders and the report being opened."""
         for op in self._scans:
             op.cancel()
+        if self._load is not None:
+            self._load.cancel()
+            self._end_load()
+            self.show_status(self.tr("已取消打开。"))
+            self._maybe_loaded()
 
     @property
     def scanning(self) -> bool:
         return any(not op.done for op in self._scans)
 
     def open_document(self, path: str) -> ReviewDocument | None:
-        """Show one report (reading it if needed); a report that cannot be read says why."""
+        """Show one report: at once if it is open already, else once it has loaded in the
+        background (a report that cannot be read says why). Returns the document shown now."""
         key = QueueModel.key(path)
         self.queue.add([key])
         document = self.documents.get(key)
-        if document is None:
-            try:
-                document = ReviewDocument.open(key, self.saver, self)
-            except GkdeskError as exc:
-                self.queue.update(Entry(key, UNREADABLE, message=str(exc)))
-                self._show_unreadable(key, str(exc))
-                return None
-            except Exception as exc:  # a bug must not take the reviewer's other reports down
-                message = self.tr("程序内部错误：%1").replace("%1", repr(exc))
+        if document is not None:
+            self._forget_load()
+            self._show_document(document)
+            return document
+        if self._load is not None and self._load_path == key:
+            return None  # on its way already
+        self._start_load(key)
+        return None
+
+    @property
+    def loading(self) -> bool:
+        """A report is being opened: read and checked in the background, or its text put in view."""
+        return self._load is not None or self.source.editor.loading
+
+    def wait_until_loaded(self) -> None:
+        """Turn the event loop until the report being opened is shown (or refused): for scripts."""
+        if not self.loading:
+            return
+        loop = QEventLoop()
+        self.loaded.connect(loop.quit)
+        try:
+            if self.loading:
+                loop.exec()
+        finally:
+            self.loaded.disconnect(loop.quit)
+
+    def _maybe_loaded(self) -> None:
+        if not self.loading:
+            self.loaded.emit()
+
+    def _start_load(self, key: str) -> None:
+        """Read, recognize and check off the GUI thread (load_for_review), with a progress bar."""
+        self._forget_load()
+        self._load_path = key
+        self._select_in_queue(key)
+        name = Path(key).name
+        self.load_progress.setRange(0, LOAD_STEPS)
+        self.load_progress.setValue(0)
+        self.load_progress.setFormat(self.tr("正在打开 %1").replace("%1", name))
+        self.load_progress.setToolTip(key)
+        self.load_progress.show()
+        self.cancel_scan_button.show()
+        self.statusBar().showMessage(self.tr("正在打开 %1…").replace("%1", name))
+        holder: dict = {}
+
+        def current() -> bool:
+            return holder.get("op") is not None and holder["op"] is self._load
+
+        def succeeded(loaded: LoadedReport) -> None:
+            if current():
+                self._end_load()
+                self.statusBar().clearMessage()
+                self._adopt(loaded)
+
+        def failed(exc: BaseException) -> None:
+            if not current():
+                return
+            self._end_load()
+            self.statusBar().clearMessage()
+            if not isinstance(exc, Cancelled):
+                if isinstance(exc, GkdeskError):
+                    message = str(exc)
+                else:  # a bug must not take the reviewer's other reports down
+                    message = self.tr("程序内部错误：%1").replace("%1", repr(exc))
                 self.queue.update(Entry(key, UNREADABLE, message=message))
                 self._show_unreadable(key, message)
-                return None
-            self.documents[key] = document
-            document.findingsChanged.connect(self._on_document_changed)
-            document.reviewStatusChanged.connect(self._on_review_status_changed)
-            document.saveFailed.connect(lambda message, d=document: self._on_save_failed(d, message))
-            document.saveSucceeded.connect(lambda d=document: self._on_save_recovered(d))
-            self.undo_group.addStack(document.undo_stack)
+            self._maybe_loaded()
+
+        def progressed(step: int, total: int, _text: str) -> None:
+            if current():
+                self.load_progress.setRange(0, total)
+                self.load_progress.setValue(step)
+                self.load_progress.setFormat(f"{name}：{self._load_step_name(step)}")
+
+        holder["op"] = self._load = run_in_background(
+            lambda progress: load_for_review(key, progress),
+            on_success=succeeded,
+            on_failure=failed,
+            on_progress=progressed,
+            parent=self,
+            pool=self._load_pool,
+        )
+
+    def _load_step_name(self, step: int) -> str:
+        return {
+            READ: self.tr("读取和识别…"),
+            RESTORE: self.tr("恢复修改记录…"),
+            CHECK: self.tr("检查…"),
+            PREPARE_VIEW: self.tr("准备原文…"),
+        }.get(step, "")
+
+    def _forget_load(self) -> None:
+        """Give up the load under way, if any (its result, when it comes, is dropped)."""
+        if self._load is not None:
+            self._load.cancel()
+            self._end_load()
+
+    def _end_load(self) -> None:
+        self._load = None
+        self._load_path = ""
+        self.load_progress.hide()
+        self.cancel_scan_button.setVisible(self.scanning)
+
+    def _adopt(self, loaded: LoadedReport) -> ReviewDocument:
+        """Make the document of a loaded report (on the GUI thread), keep it and show it."""
+        key = QueueModel.key(loaded.path)
+        document = ReviewDocument.from_loaded(loaded, self.saver, self)
+        self.documents[key] = document
+        document.findingsChanged.connect(self._on_document_changed)
+        document.reviewStatusChanged.connect(self._on_review_status_changed)
+        document.saveFailed.connect(lambda message, d=document: self._on_save_failed(d, message))
+        document.saveSucceeded.connect(lambda d=document: self._on_save_recovered(d))
+        self.undo_group.addStack(document.undo_stack)
         self._show_document(document)
         return document
 
@@ -567,7 +683,9 @@ class MainWindow(QMainWindow):
         self._forget_clean_documents(keep=document)
         self.document = document
         self.undo_group.setActiveStack(document.undo_stack)
-        self.source.editor.set_report_text(document.report.text)
+        if document.text_positions is None:
+            document.text_positions = view_positions(document.report.text)
+        self.source.editor.set_report_text(document.report.text, document.text_positions)
         for page in self.pages.values():
             page.show_document(document)
         self.findings_model.set_document(document)
@@ -579,6 +697,7 @@ class MainWindow(QMainWindow):
         self._size_panes()
         self._current_view().setFocus()
         self.documentShown.emit(document)
+        self._maybe_loaded()  # else once the source view has all of the text
 
     def _size_panes(self) -> None:
         """First time only (afterwards the reviewer's own split is kept): give the tables the
@@ -640,6 +759,8 @@ class MainWindow(QMainWindow):
                 .replace("%2", moved),
                 "error",
             )
+        elif repairs := [n.message for n in document.report.notes if n.code in DECODING_REPAIRS]:
+            self.message_bar.show_message("\n".join(repairs), "warning")  # the text differs from the file's bytes
         elif result.status == RESTORED and result.restored:
             self.message_bar.show_message(self.tr("已恢复上次的 %n 处修改。", "", result.restored), "info")
         elif document.save_error:
@@ -695,6 +816,8 @@ class MainWindow(QMainWindow):
                 self.tabs.setTabIcon(i, QIcon())
                 self.tabs.setTabText(i, number)
 
+    MAX_FITTED_PROBLEM_ROWS = 300
+
     def _after_findings_reset(self) -> None:
         # Keep the reviewer's place in the list when an edit re-checks (F8 goes on from there).
         if self._kept_finding is not None:
@@ -707,6 +830,12 @@ class MainWindow(QMainWindow):
                     break
         n = self.findings_model.rowCount()
         self.problems_title.setText(self.tr("问题（%1）").replace("%1", str(n)) if n else self.tr("问题：无"))
+        # Rows fit their wrapped messages while the list is short. A list of thousands (a file of
+        # many reports run together) keeps one row height: fitting them would measure every row
+        # at every resize and freeze the window for seconds.
+        fit = QHeaderView.ResizeMode.ResizeToContents if n <= self.MAX_FITTED_PROBLEM_ROWS else QHeaderView.ResizeMode.Interactive
+        if self.problems.verticalHeader().sectionResizeMode(0) != fit or n == 0:
+            self.problems.verticalHeader().setSectionResizeMode(fit)
 
     def _update_status_bar(self) -> None:
         document = self.document
@@ -876,7 +1005,9 @@ class MainWindow(QMainWindow):
         n = len(self.queue.entries)
         if n == 0:
             return
-        row = self.queue.row_of(self.document.path) if self.document else self.queue_view.currentIndex().row()
+        # From the report on its way, if one is: pressing F6 twice goes two reports on.
+        current = self._load_path or (self.document.path if self.document else "")
+        row = self.queue.row_of(current) if current else self.queue_view.currentIndex().row()
         target = row + step
         if 0 <= target < n:
             self.open_document(self.queue.entries[target].path)
@@ -890,16 +1021,18 @@ class MainWindow(QMainWindow):
         self.undo_group.removeStack(document.undo_stack)
         self.documents.pop(QueueModel.key(document.path), None)
         self.document = None
+        # Nothing may show the closed report while the next one loads.
+        self.findings_model.set_document(None)
+        self._update_tab_marks(None)
+        for page in self.pages.values():
+            page.show_document(None)
+        self.source.editor.set_report_text("")
+        self.message_bar.clear()
+        self._update_status_bar()
+        self._update_actions()
         if self.queue.entries:
             self.open_document(self.queue.entries[min(row, len(self.queue.entries) - 1)].path)
         else:
-            self.findings_model.set_document(None)
-            self._update_tab_marks(None)
-            for page in self.pages.values():
-                page.show_document(None)
-            self.message_bar.clear()
-            self._update_status_bar()
-            self._update_actions()
             self._show_welcome()
         document.deleteLater()
 
