@@ -485,8 +485,36 @@
             <translation>Reading %1</translation>
         </message>
         <message>
+            <source>已取消打开。</source>
+            <translation>Opening cancelled.</translation>
+        </message>
+        <message>
+            <source>正在打开 %1</source>
+            <translation>Opening %1</translation>
+        </message>
+        <message>
+            <source>正在打开 %1…</source>
+            <translation>Opening %1…</translation>
+        </message>
+        <message>
             <source>程序内部错误：%1</source>
             <translation>Internal error: %1</translation>
+        </message>
+        <message>
+            <source>读取和识别…</source>
+            <translation>Reading and recognizing…</translation>
+        </message>
+        <message>
+            <source>恢复修改记录…</source>
+            <translation>Restoring saved edits…</translation>
+        </message>
+        <message>
+            <source>检查…</source>
+            <translation>Checking…</translation>
+        </message>
+        <message>
+            <source>准备原文…</source>
+            <translation>Preparing the source text…</translation>
         </message>
         <message>
             <source>无法打开 %1：%2</source>
