@@ -56,10 +56,10 @@ def installed():
     shutil.rmtree(target, ignore_errors=True)
 
 
-def run_inside(*args, env=None, timeout=120):
+def run_inside(*args, env=None, timeout=120, wrapper=()):
     full_env = {"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "HOME": str(INSIDE), "LANG": "C.UTF-8", "QT_QPA_PLATFORM": "offscreen", **(env or {})}
     return subprocess.run(
-        ["chroot", str(OLD_ROOT), str(INSIDE / "gkdesk" / "gkdesk"), *map(str, args)],
+        ["chroot", str(OLD_ROOT), *wrapper, str(INSIDE / "gkdesk" / "gkdesk"), *map(str, args)],
         capture_output=True, text=True, encoding="utf-8", timeout=timeout, env=full_env,
     )
 
@@ -107,17 +107,38 @@ def test_extract_reads_pdf_and_docx_in_the_old_root(installed, capsys):
     assert without_file(inside) == without_file(source_tree_lines(capsys, "extract", "--json", *map(outside, files)))
 
 
-def test_window_opens_offscreen_in_the_old_root_and_paints(installed, qapp):
+def assert_painted(shot: Path):
     from PySide6.QtGui import QImage
 
-    shot = INSIDE / "window.png"
-    done = run_inside(
-        installed["sample"],
-        env={"GKDESK_EXIT_AFTER_PAINT": "1", "GKDESK_SCREENSHOT": str(shot), "XDG_CONFIG_HOME": str(INSIDE / "config")},
-    )
-    assert done.returncode == 0, done.stderr
-    assert "gkdesk-first-paint" in done.stderr
     image = QImage(str(outside(shot)))
     assert not image.isNull() and image.width() >= 400 and image.height() >= 300
     colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
     assert len(colours) > 20, "the screenshot is (nearly) one colour: nothing was drawn"
+
+
+def open_window(installed, shot: Path, platform: str, wrapper=()):
+    done = run_inside(
+        installed["sample"],
+        env={"GKDESK_EXIT_AFTER_PAINT": "1", "GKDESK_SCREENSHOT": str(shot), "XDG_CONFIG_HOME": str(INSIDE / "config"), "QT_QPA_PLATFORM": platform},
+        wrapper=wrapper,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "gkdesk-first-paint" in done.stderr
+
+
+def test_window_opens_offscreen_in_the_old_root_and_paints(installed, qapp):
+    shot = INSIDE / "window.png"
+    open_window(installed, shot, "offscreen")
+    assert_painted(shot)
+
+
+def test_window_opens_on_an_x_server_in_the_old_root(installed, qapp):
+    """The xcb platform plugin, as on a UOS/Kylin desktop: the bundled xcb-util libraries with
+    the root's own libxcb, X11 and xkbcommon, on Xvfb inside the root."""
+    if not (OLD_ROOT / "usr" / "bin" / "xvfb-run").exists():
+        pytest.skip("no Xvfb in the old root (packaging/linux/old_glibc_root.sh installs it)")
+    shot = INSIDE / "window-xcb.png"
+    # A display number of its own: X servers' abstract sockets are shared with this machine.
+    display = str(200 + os.getpid() % 500)
+    open_window(installed, shot, "xcb", wrapper=("xvfb-run", "-n", display, "-s", "-screen 0 1280x800x24"))
+    assert_painted(shot)

@@ -2,13 +2,14 @@
 # Make (once, then cached) a Debian 11 "bullseye" root folder to run the Linux bundle on an
 # older system than the build machine: glibc 2.31 and GCC 10's libstdc++, the level of Kylin V10
 # (Ubuntu 20.04 based). Holds only what a desktop PC has and the bundle takes from the system
-# (GLib, D-Bus, fontconfig, FreeType, X11/xcb, xkbcommon, GL/EGL) and a Chinese font.
+# (GLib, D-Bus, fontconfig, FreeType, X11/xcb, xkbcommon, GL/EGL), a Chinese font, and Xvfb to
+# open the window on a real X server there.
 # Prints the folder. tests/test_packaging_oldglibc.py runs the bundle in it with chroot.
 #
 # usage: bash packaging/linux/old_glibc_root.sh          (root; installs debootstrap if missing)
 # env:   GKDESK_BUILD_CACHE   default ~/.cache/gkdesk-build
 set -euo pipefail
-PACKAGES=libglib2.0-0,libdbus-1-3,libfontconfig1,libfreetype6,libx11-6,libx11-xcb1,libxcb1,libxkbcommon0,libxkbcommon-x11-0,libegl1,libgl1,fonts-wqy-microhei
+PACKAGES=libglib2.0-0,libdbus-1-3,libfontconfig1,libfreetype6,libx11-6,libx11-xcb1,libxcb1,libxkbcommon0,libxkbcommon-x11-0,libegl1,libgl1,fonts-wqy-microhei,xvfb,xauth
 CACHE=${GKDESK_BUILD_CACHE:-$HOME/.cache/gkdesk-build}
 ROOT=$CACHE/bullseye-root
 if [ -f "$ROOT/.complete" ] && [ "$(cat "$ROOT/.complete")" = "$PACKAGES" ]; then
