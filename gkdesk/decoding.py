@@ -2,11 +2,14 @@
 
 The text returned is exactly what the reviewer sees and what every span points into:
 line breaks are folded to "\\n", stray NUL characters are dropped, nothing else is changed.
-Two repairs are made, each said in a note (Decoded.notes, carried into Report.notes):
+Three repairs are made, each said in a note (Decoded.notes, carried into Report.notes):
 - stray NULs (at most MAX_NUL_SHARE of the characters) are removed: a text file damaged by a
   copy or a crash; a file with more of them is binary and refused;
 - a file that is UTF-8 except for a minority of lines that read as GB18030 (text pasted
-  together from two sources) is read line by line, each line in its own encoding.
+  together from two sources) is read line by line, each line in its own encoding;
+- a UTF-8 file with a few invalid byte sequences (at most MAX_INVALID_SHARE of the characters;
+  converters that cut a Chinese character in two leave them) that no Chinese code page reads
+  well is read with each invalid sequence shown as U+FFFD.
 """
 from __future__ import annotations
 
@@ -26,7 +29,12 @@ MAX_NUL_SHARE = 0.01
 # ParseNote codes of the repairs made while decoding (the window shows them on opening).
 NUL_REMOVED = "nul_removed"
 MIXED_ENCODING = "mixed_encoding"
-REPAIRS = (NUL_REMOVED, MIXED_ENCODING)
+INVALID_BYTES = "invalid_bytes"
+REPAIRS = (NUL_REMOVED, MIXED_ENCODING, INVALID_BYTES)
+# Invalid UTF-8 sequences are tolerated up to this share of the characters. A GB18030 file read
+# as UTF-8 has an invalid sequence for nearly every Chinese character, far above it; and the
+# code pages are tried first, so a file they read well is never taken for damaged UTF-8.
+MAX_INVALID_SHARE = 0.01
 # Line numbers named in the note of a mixed-encoding file (the rest are counted).
 _LINES_NAMED = 10
 
@@ -144,6 +152,9 @@ def decode_bytes(data: bytes) -> Decoded:
         if score > best_score:
             best, best_score = Decoded(_fold_newlines(text), encoding), score
     if best_score < 0.9:
+        damaged = _damaged_utf8(data)
+        if damaged is not None:
+            return _checked(damaged)
         # Neither Chinese code page reads it well: ask chardet (slow, so only now).
         guess = _chardet_guess(data)
         text = _try(data, guess) if guess else None
@@ -210,6 +221,25 @@ def _mixed_utf8_lines(data: bytes) -> Decoded | None:
         span=(start, len(text) if end < 0 else end),
     )
     return Decoded(text, "utf-8+gb18030", (note,))
+
+
+def _damaged_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with a few invalid sequences, each read as U+FFFD; None if it is not that."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    if bad <= 0 or bad > len(text) * MAX_INVALID_SHARE:
+        return None
+    if _plausibility(text.replace("\ufffd", "")) < 0.9:
+        return None
+    text = _fold_newlines(text)
+    first = text.find("\ufffd")
+    note = ParseNote(
+        INVALID_BYTES,
+        f"文件中有 {bad} 处字节不是有效的 UTF-8 编码（多为转换工具截断了汉字），已显示为“\ufffd”，"
+        "其余文字照常识别。请对照原件核对这些位置。",
+        span=(first, first + 1),
+    )
+    return Decoded(text, "utf-8", (note,))
 
 
 def _line_starts(pieces: list[str], wanted: set[int]) -> list[tuple[int, int]]:

@@ -143,8 +143,35 @@ def test_mostly_gb18030_is_not_read_as_mixed():
     assert decoded.encoding != "utf-8+gb18030"
 
 
-def test_a_line_in_neither_encoding_is_not_mixed():
+def test_a_line_in_neither_encoding_is_not_mixed_but_read_with_its_bad_bytes_marked():
     data = REPORT.encode("utf-8") + b"\n\xff\xfe\xfd\xfc\n"
+    decoded = decode_bytes(data)
+    assert decoded.encoding == "utf-8"
+    assert decoded.text == REPORT + "\n" + "\ufffd" * 4 + "\n"
+    assert [n.code for n in decoded.notes] == ["invalid_bytes"]
+    assert "4 处" in decoded.notes[0].message
+
+
+def test_characters_cut_in_two_by_a_converter_are_shown_as_replacement_and_said():
+    encoded = REPORT.encode("utf-8")
+    cuts = [i for i in range(200, len(encoded), len(encoded) // 20) if encoded[i] >= 0xE0][:12]
+    damaged = bytearray(encoded)
+    for i in reversed(cuts):
+        del damaged[i + 1 : i + 3]  # keep the lead byte only, as a converter cutting mid-character does
+    decoded = decode_bytes(bytes(damaged))
+    assert decoded.encoding == "utf-8" and decoded.text.count("\ufffd") == len(cuts) > 5
+    note = decoded.notes[0]
+    assert note.code == "invalid_bytes" and decoded.text[note.span[0]] == "\ufffd"
+
+
+def test_a_gbk_file_with_few_chinese_characters_is_still_gbk():
+    text = "Annual report 2023\n" + "x\t0\t1\t2\n" * 200 + "政府信息公开\n"
+    decoded = decode_bytes(text.encode("gbk"))
+    assert decoded.text == text and decoded.encoding == "gb18030" and not decoded.notes
+
+
+def test_utf8_with_too_many_bad_bytes_is_refused():
+    data = "申请".encode("utf-8") + b"\xff\xfe" * 300 + "公开".encode("utf-8")
     with pytest.raises(InputError):
         decode_bytes(data)
 
