@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from functools import cache
+
 from ..limits import MAX_NUMBER_DIGITS
 
 TEXT, NUM, NULL, EMPTY = "text", "num", "null", "empty"
@@ -80,6 +82,31 @@ def classify(text: str) -> tuple[str, int | float | None]:
     if value is not None:
         return NUM, value
     return TEXT, None
+
+
+@cache
+def _schema_text() -> str:
+    """Every word the official form prints (both versions), in normalized form."""
+    from ..schema import FORMATS, format_spec, normalize_label
+
+    parts = []
+    for version in FORMATS:
+        for spec in format_spec(version).tables.values():
+            parts += [spec.number, spec.title, spec.note, spec.label_header]
+            for row in spec.rows:
+                parts += [row.label, *row.anchors, *row.path]
+                parts += [w for c in row.columns for w in (*c.header_path, *c.aliases)]
+            parts += [w for c in spec.columns for w in (*c.header_path, *c.aliases)]
+    return "\n".join(normalize_label(p) for p in parts)
+
+
+def is_word_value(text: str) -> bool:
+    """A short word with no digits that the official form never prints (若干, 不详): a cell's
+    content, not a label."""
+    from ..schema import normalize_label
+
+    word = normalize_label(clean_cell_text(text))
+    return 0 < len(word) <= 6 and not any(ch.isdigit() for ch in word) and word not in _schema_text()
 
 
 def display_width(text: str) -> int:
@@ -248,10 +275,13 @@ class Tokenizer:
             bounds = bounds[1:]
         if bounds and not bounds[-1][1].strip():
             bounds = bounds[:-1]
+        first = len(self.tokens)
         for col, (x, part) in enumerate(bounds):
             self._split_cell(part, doc + x, line_no, -1, structured=True, col=col)
+        self._mark_word_values(first)
 
     def _tab_row(self, line: str, doc: int, line_no: int) -> None:
+        first = len(self.tokens)
         pos = 0
         for col, part in enumerate(line.split("\t")):
             inner = part.strip()
@@ -259,6 +289,22 @@ class Tokenizer:
                 part = part.replace('"', " ")  # CSV quoting; spaces keep the offsets
             self._split_cell(part, doc + pos, line_no, -1, structured=True, col=col)
             pos += len(part) + 1
+        self._mark_word_values(first)
+
+    def _mark_word_values(self, first: int) -> None:
+        """A word such as 若干 in a value cell of a tab or pipe row keeps its column as a value
+        that is not a number (a NULL token with its text), instead of passing for label text."""
+        row = self.tokens[first:]
+        values = [i for i, t in enumerate(row) if t.kind in (NUM, NULL)]
+        if len(values) < 2:
+            return
+        for i, tok in enumerate(row):
+            if tok.kind != TEXT or tok.col < 0 or not is_word_value(tok.text):
+                continue
+            after_first_value = i > values[0]
+            before_values = i > 0 and row[i - 1].kind == TEXT and i + 1 < len(row) and row[i + 1].kind in (NUM, NULL)
+            if after_first_value or before_values:
+                tok.kind = NULL
 
     def _space_row(self, line: str, doc: int, line_no: int) -> None:
         for m in re.finditer(r"\S+(?: \S+)*", line):
