@@ -30,6 +30,9 @@ _TAG = re.compile(r"<[^>]+>")
 _RST_BORDER = re.compile(r"^\s*[+|][-=+|: ]*\+[-=+|: ]*$")
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _SIMPLE_RULE = re.compile(r"^\s*-{3,}(\s+-{3,})*\s*$")
+# An org-mode table's rule line: "|-----+-----|" (a grid border starts with "+", or with "| "
+# where a cell spans the border, never with "|-").
+_ORG_RULE = re.compile(r"^\s*\|-[-+:]*\|\s*$")
 
 
 @dataclass
@@ -218,6 +221,9 @@ class Tokenizer:
         while i < len(lines):
             line = lines[i]
             doc = self.start + offset + starts[i]
+            if _ORG_RULE.match(line):
+                i += 1
+                continue
             if _RST_BORDER.match(line) and "+" in line:
                 i = self._rst_block(lines, starts, i, offset, base_line)
                 continue

@@ -1,0 +1,45 @@
+"""Tables as text markup converters write them: org-mode, MediaWiki, AsciiDoc."""
+from gkdesk.parsing import parse_text
+from report_factory import render, values_for
+
+
+def _with_blanks(values: dict) -> dict:
+    """Some blank cells scattered over the tables (blank is not zero)."""
+    values["t2"][0][1] = None
+    values["t3"][5][3] = None
+    values["t3"][9][0] = None
+    values["t4"][7] = None
+    return values
+
+
+def _cells(report, table_id):
+    return [[c.value for c in row] for row in report.tables[table_id].cells]
+
+
+def _assert_tables(report, values):
+    assert _cells(report, "t2") == values["t2"]
+    assert _cells(report, "t3") == values["t3"]
+    assert _cells(report, "t4")[0] == values["t4"]
+
+
+def _org(pipe_text: str) -> str:
+    """Pipe rows as org-mode writes them: "| a | b |", a "|---+---|" rule under each table's first row."""
+    out, in_table = [], False
+    for line in pipe_text.split("\n"):
+        if line.endswith(" |"):
+            cells = line[:-2].split(" | ")
+            out.append("| " + " | ".join(cells) + " |")
+            if not in_table:
+                out.append("|" + "+".join("-" * (len(c) + 2) for c in cells) + "|")
+            in_table = True
+        else:
+            out.append(line)
+            in_table = False
+    return "\n".join(out)
+
+
+def test_org_mode_tables_are_pipe_rows_not_grid_tables():
+    values = _with_blanks(values_for("2021", seed=4))
+    text = _org(render("2021", values, "pipes"))
+    assert "|---" in text and "-+-" in text
+    _assert_tables(parse_text(text, "utf-8", None), values)
