@@ -43,3 +43,47 @@ def test_org_mode_tables_are_pipe_rows_not_grid_tables():
     text = _org(render("2021", values, "pipes"))
     assert "|---" in text and "-+-" in text
     _assert_tables(parse_text(text, "utf-8", None), values)
+
+
+def _mediawiki(pipe_text: str, cells_on_one_line: bool) -> str:
+    """Pipe rows as pandoc -t mediawiki writes them: "{|", header cells "!attr| '''text'''",
+    "|-" between rows, one "| cell" a line (or "| a || b" on one line), "|}"."""
+    out, in_table = [], False
+    for line in pipe_text.split("\n"):
+        if not line.endswith(" |"):
+            if in_table:
+                out.append("|}")
+            out.append(line)
+            in_table = False
+            continue
+        cells = line[:-2].split(" | ")
+        if not in_table:
+            out.append("{|")
+            out += [f'!width="10%"| \'\'\'{c}\'\'\'' if c else '!width="10%"|' for c in cells]
+            in_table = True
+            continue
+        out.append("|-")
+        if cells_on_one_line:
+            out.append("| " + " || ".join(cells))
+        else:
+            out += [f"| {c}" if c else "|" for c in cells]
+    return "\n".join(out)
+
+
+def test_mediawiki_tables_one_cell_a_line():
+    values = _with_blanks(values_for("2021", seed=5))
+    text = _mediawiki(render("2021", values, "pipes"), cells_on_one_line=False)
+    assert "\n| 0\n" in text or "\n| 1\n" in text
+    _assert_tables(parse_text(text, "utf-8", None), values)
+
+
+def test_mediawiki_tables_cells_on_one_line():
+    values = _with_blanks(values_for("2019", seed=6))
+    _assert_tables(parse_text(_mediawiki(render("2019", values, "pipes"), cells_on_one_line=True), "utf-8", None), values)
+
+
+def test_mediawiki_bold_marks_are_not_label_text():
+    from gkdesk.parsing.tokens import clean_cell_text
+
+    assert clean_cell_text("'''信息内容'''") == "信息内容"
+    assert clean_cell_text("''自然人''") == "自然人"

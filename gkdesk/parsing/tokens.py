@@ -32,6 +32,13 @@ _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _SIMPLE_RULE = re.compile(r"^\s*-{3,}(\s+-{3,})*\s*$")
 # An org-mode table's rule line: "|-----+-----|" (a grid border starts with "+", or with "| "
 # where a cell spans the border, never with "|-").
+_WIKI_TABLE_START = re.compile(r"^\s*\{\|")
+_WIKI_TABLE_END = re.compile(r"^\s*\|\}")
+_WIKI_ROW = re.compile(r"^\s*\|-")
+# A MediaWiki cell's attributes before its one "|": 'width="33%"|', 'rowspan=2 |'.
+_WIKI_ATTRIBUTE = r"""[a-z-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s|]+)"""
+_WIKI_ATTRIBUTES = re.compile(rf"^\s*{_WIKI_ATTRIBUTE}(?:\s+{_WIKI_ATTRIBUTE})*\s*\|(?!\|)", re.I)
+_WIKI_QUOTES = re.compile(r"^'{2,}|'{2,}$")
 _ORG_RULE = re.compile(r"^\s*\|-[-+:]*\|\s*$")
 
 
@@ -56,7 +63,8 @@ def clean_cell_text(text: str) -> str:
     """Strip markup a converter wraps around a cell: **bold**, backslash escapes, HTML tags."""
     text = _TAG.sub("", text)
     text = text.replace("&nbsp;", " ").replace("\\", "")
-    return text.strip().strip("*").strip()
+    text = text.strip().strip("*").strip()
+    return _WIKI_QUOTES.sub("", text).strip() if "''" in text else text  # MediaWiki '''bold'''
 
 
 def parse_number(text: str) -> int | float | None:
@@ -218,11 +226,16 @@ class Tokenizer:
         base_line = self.text.count("\n", 0, self.start + offset)
         cell_per_line = self._is_cell_per_line(lines)
         i = 0
+        if offset == 0 and self._inside_wiki_table(self.start):
+            i = self._wiki_table(lines, starts, -1, offset, base_line)  # the region starts inside one
         while i < len(lines):
             line = lines[i]
             doc = self.start + offset + starts[i]
             if _ORG_RULE.match(line):
                 i += 1
+                continue
+            if _WIKI_TABLE_START.match(line):
+                i = self._wiki_table(lines, starts, i, offset, base_line)
                 continue
             if _RST_BORDER.match(line) and "+" in line:
                 i = self._rst_block(lines, starts, i, offset, base_line)
@@ -356,6 +369,59 @@ class Tokenizer:
             self._add(w.group(0), doc + w.start(), line_no, x, structured, col if len(words) == 1 else -1)
         if group_start is not None:
             self._add(part[group_start:group_end], doc + group_start, line_no, x, structured)
+
+    # ------------------------------------------------------------ MediaWiki tables
+    def _inside_wiki_table(self, at: int) -> bool:
+        """Whether offset `at` lies between a MediaWiki table's "{|" line and its "|}" line."""
+        opened = self.text.rfind("\n{|", 0, at)
+        if opened < 0 and not self.text.startswith("{|"):
+            return False
+        return not re.search(r"\n\s*\|\}", self.text[opened + 1 : at]) if at - opened < 200_000 else False
+
+    def _wiki_table(self, lines, starts, i, offset, base_line) -> int:
+        """Read a MediaWiki table from its "{|" line i; return the index after its "|}".
+
+        Rows start at "|-"; a cell starts a line with "|" or "!" (header), several on one line
+        are split by "||" or "!!", and a cell's text may go on over the next lines."""
+        cells: list[list] = []  # [document offset, text] of each cell of the row being read
+
+        def flush(row_line: int) -> None:
+            first = len(self.tokens)
+            for col, (doc, text) in enumerate(cells):
+                self._split_cell(text, doc, row_line, -1, structured=True, col=col)
+            self._mark_word_values(first)
+            cells.clear()
+
+        row_line = base_line + i
+        i += 1
+        while i < len(lines):
+            line = lines[i]
+            doc = self.start + offset + starts[i]
+            if _WIKI_TABLE_END.match(line) or _WIKI_ROW.match(line):
+                flush(row_line)
+                row_line = base_line + i
+                i += 1
+                if _WIKI_TABLE_END.match(line):
+                    return i
+                continue
+            stripped = line.lstrip()
+            if stripped.startswith("|+"):
+                i += 1  # the table's caption
+                continue
+            if stripped[:1] in ("|", "!"):
+                sep = "!!" if stripped[0] == "!" else "||"
+                pos = len(line) - len(stripped) + 1
+                for part in line[pos:].split(sep):
+                    attrs = _WIKI_ATTRIBUTES.match(part)
+                    skip = attrs.end() if attrs else 0
+                    cells.append([doc + pos + skip, part[skip:]])
+                    pos += len(part) + len(sep)
+            elif cells and line.strip():
+                # The cell's text goes on; spaces keep the document offsets of what follows.
+                cells[-1][1] += " " * (doc - cells[-1][0] - len(cells[-1][1])) + line
+            i += 1
+        flush(row_line)
+        return i
 
     # ------------------------------------------------------------ reST grid tables
     def _rst_block(self, lines, starts, i, offset, base_line) -> int:
