@@ -87,3 +87,43 @@ def test_mediawiki_bold_marks_are_not_label_text():
 
     assert clean_cell_text("'''信息内容'''") == "信息内容"
     assert clean_cell_text("''自然人''") == "自然人"
+
+
+def _asciidoc(pipe_text: str, with_cols: bool) -> str:
+    """Pipe rows as pandoc -t asciidoc writes them: [cols=...], "|===", "|a |b" rows with a
+    blank line between, a lone "+" for an empty cell, long rows going on over the next line."""
+    out, ncols = [], 0
+    lines = pipe_text.split("\n")
+    for k, line in enumerate(lines):
+        if not line.endswith(" |"):
+            if ncols:
+                out.append("|===")
+            out.append(line)
+            ncols = 0
+            continue
+        cells = [c if c else "+" for c in line[:-2].split(" | ")]
+        if not ncols:
+            ncols = max(len(ln[:-2].split(" | ")) for ln in lines[k:k + 40] if ln.endswith(" |"))
+            out += ([f'[cols="{",".join([""] * ncols)}",]'] if with_cols else []) + ["|==="]
+        cells = [""] * (ncols - len(cells)) + cells  # the label columns a short row leaves empty
+        row = ["|" + c + " " for c in cells]
+        width = [len("".join(row[:k])) for k in range(len(row) + 1)]
+        if width[-1] > 40 and (with_cols or out[-1] != "|==="):
+            # A long row goes on over the next line (as pandoc wraps it at its line width).
+            cut = next(k for k, w in enumerate(width) if w > 40)
+            out += ["".join(row[:cut]).rstrip(), "".join(row[cut:]).rstrip(), ""]
+        else:
+            out += ["".join(row).rstrip(), ""]
+    return "\n".join(out)
+
+
+def test_asciidoc_tables_rows_over_two_lines_and_plus_for_empty_cells():
+    values = _with_blanks(values_for("2021", seed=7))
+    text = _asciidoc(render("2021", values, "pipes"), with_cols=True)
+    assert "|===" in text and "|+ " in text
+    _assert_tables(parse_text(text, "utf-8", None), values)
+
+
+def test_asciidoc_tables_without_cols_take_the_first_line_cell_count():
+    values = _with_blanks(values_for("2019", seed=8))
+    _assert_tables(parse_text(_asciidoc(render("2019", values, "pipes"), with_cols=False), "utf-8", None), values)

@@ -39,6 +39,8 @@ _WIKI_ROW = re.compile(r"^\s*\|-")
 _WIKI_ATTRIBUTE = r"""[a-z-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s|]+)"""
 _WIKI_ATTRIBUTES = re.compile(rf"^\s*{_WIKI_ATTRIBUTE}(?:\s+{_WIKI_ATTRIBUTE})*\s*\|(?!\|)", re.I)
 _WIKI_QUOTES = re.compile(r"^'{2,}|'{2,}$")
+_ASCIIDOC_DELIMITER = re.compile(r"^\s*\|===\s*$")
+_ASCIIDOC_COLS = re.compile(r'^\s*\[.*\bcols\s*=\s*"([^"]*)"')
 _ORG_RULE = re.compile(r"^\s*\|-[-+:]*\|\s*$")
 
 
@@ -228,6 +230,8 @@ class Tokenizer:
         i = 0
         if offset == 0 and self._inside_wiki_table(self.start):
             i = self._wiki_table(lines, starts, -1, offset, base_line)  # the region starts inside one
+        elif offset == 0 and (opening := self._asciidoc_opening(self.start)) is not None:
+            i = self._asciidoc_table(lines, starts, -1, offset, base_line, opening)
         while i < len(lines):
             line = lines[i]
             doc = self.start + offset + starts[i]
@@ -236,6 +240,9 @@ class Tokenizer:
                 continue
             if _WIKI_TABLE_START.match(line):
                 i = self._wiki_table(lines, starts, i, offset, base_line)
+                continue
+            if _ASCIIDOC_DELIMITER.match(line):
+                i = self._asciidoc_table(lines, starts, i, offset, base_line, doc)
                 continue
             if _RST_BORDER.match(line) and "+" in line:
                 i = self._rst_block(lines, starts, i, offset, base_line)
@@ -421,6 +428,69 @@ class Tokenizer:
                 cells[-1][1] += " " * (doc - cells[-1][0] - len(cells[-1][1])) + line
             i += 1
         flush(row_line)
+        return i
+
+    # ------------------------------------------------------------ AsciiDoc tables
+    def _asciidoc_opening(self, at: int) -> int | None:
+        """Offset of the "|===" line that opens an AsciiDoc table around offset `at`, if any."""
+        before = self.text[max(0, at - 200_000) : at]
+        delimiters = [m.start() for m in re.finditer(r"(?m)^[ \t]*\|===[ \t]*$", before)]
+        if len(delimiters) % 2 == 0:
+            return None
+        return at - len(before) + delimiters[-1]
+
+    def _asciidoc_columns(self, opening: int) -> int:
+        """Columns of the AsciiDoc table opened at `opening`: its cols attribute, else the cells
+        of its first row line."""
+        line_start = self.text.rfind("\n", 0, max(0, opening - 1)) + 1
+        m = _ASCIIDOC_COLS.match(self.text[line_start:opening])
+        if m:
+            spec = m.group(1).strip()
+            if spec.isdigit():
+                return int(spec)
+            return len(spec.split(",")) if spec else 0
+        body = self.text[opening:].split("\n", 1)[-1]
+        first = next((ln for ln in body.split("\n") if ln.strip()), "")
+        return first.count("|")
+
+    def _asciidoc_table(self, lines, starts, i, offset, base_line, opening: int) -> int:
+        """Read an AsciiDoc table from its "|===" line i; return the index after the closing one.
+
+        Each cell starts with "|"; a row is as many cells as the table has columns, whatever the
+        line breaks (a row may go on over the next line). A lone "+" (a hard line break) is an
+        empty cell."""
+        ncols = self._asciidoc_columns(opening)
+        cells: list[tuple[int, str, int]] = []  # document offset, text, line number
+
+        def flush() -> None:
+            width = ncols if ncols > 0 else len(cells)
+            for k in range(0, len(cells), max(width, 1)):
+                row = cells[k : k + width]
+                first = len(self.tokens)
+                for col, (doc, text, _) in enumerate(row):
+                    self._split_cell(text, doc, row[0][2], -1, structured=True, col=col)
+                self._mark_word_values(first)
+            cells.clear()
+
+        i += 1
+        while i < len(lines):
+            line = lines[i]
+            doc = self.start + offset + starts[i]
+            if _ASCIIDOC_DELIMITER.match(line):
+                i += 1
+                break
+            if line.lstrip().startswith("|"):
+                pos = line.index("|") + 1
+                for part in line[pos:].split("|"):
+                    # "+" ends a line inside a cell (a hard break): alone, the cell is empty.
+                    text = re.sub(r"(?:^|\s)\+\s*$", lambda m: " " * len(m.group(0)), part)
+                    cells.append((doc + pos, text, base_line + i))
+                    pos += len(part) + 1
+            elif line.strip() and cells:
+                doc0, text, line_no = cells[-1]
+                cells[-1] = (doc0, text + " " * (doc - doc0 - len(text)) + line, line_no)
+            i += 1
+        flush()
         return i
 
     # ------------------------------------------------------------ reST grid tables
