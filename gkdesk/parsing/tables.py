@@ -160,9 +160,15 @@ class BuiltRow:
     options: list[list[int]] = field(default_factory=list)
 
 
+SHARED_CELL_NOTE = "原文一格内有几个分行的数值，按本行列数推定为相邻几列的值"
+SHARED_CELL_UNREAD_NOTE = "原文一格内有几个分行的数值，看不出各属哪一列，此格留空"
+
+
 def _build_row(ncols: int, spec: TableSpec, hard: list[Token], soft: list[Token], layout: RowLayout) -> BuiltRow:
     """The cells of one row from its value tokens (hard) and, for one-cell-per-line text, with
     empty lines kept as possible empty cells (soft)."""
+    if any(t.shared_cell >= 0 for t in hard):
+        return _row_with_shared_cells(ncols, spec, hard, soft, layout)
     if len(hard) == ncols:
         return BuiltRow([_cell(t, 1.0) for t in hard])
     if layout.grid is not None and hard and all(t.col >= 0 for t in hard):
@@ -205,6 +211,33 @@ def _build_row(ncols: int, spec: TableSpec, hard: list[Token], soft: list[Token]
         if c.span is None:
             c.note = how + "；此格未见数值"
     return BuiltRow(cells)
+
+
+def _row_with_shared_cells(ncols: int, spec: TableSpec, hard: list[Token], soft: list[Token], layout: RowLayout) -> BuiltRow:
+    """A row where one cell held several numbers on separate lines ("5<br>3"): they are the
+    values of adjacent columns when that makes the row's cell count right (marked inferred);
+    otherwise that cell is left blank with a note, never read as one number."""
+    vals = _trim(hard, ncols)
+    if len(vals) == ncols:
+        return BuiltRow([
+            _cell(t, 0.6, True, SHARED_CELL_NOTE) if t.shared_cell >= 0 else _cell(t, 0.9) for t in vals
+        ])
+    merged: list[Token] = []
+    blank_of: dict[int, Token] = {}  # shared cell -> the one empty cell that stands for it
+    for t in hard:
+        if t.shared_cell < 0:
+            merged.append(t)
+        elif t.shared_cell in blank_of:
+            blank_of[t.shared_cell].end = t.end
+        else:
+            blank_of[t.shared_cell] = Token(EMPTY, "", t.start, t.end, t.line, structured=True)
+            merged.append(blank_of[t.shared_cell])
+    blanked = {(t.start, t.end) for t in blank_of.values()}
+    built = _build_row(ncols, spec, merged, [], layout)
+    for c in built.cells:
+        if c.span in blanked:
+            c.value, c.inferred, c.note = None, True, SHARED_CELL_UNREAD_NOTE
+    return built
 
 
 AMBIGUOUS_ZEROS_NOTE = "本行读到的数值都是0，但少于列数，看不出哪几格是空白；已全部按0显示，请对照原件核对空白格"

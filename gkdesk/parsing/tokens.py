@@ -27,6 +27,7 @@ _PAGE_NUMBER = re.compile(r"^(?:第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|[-—–�
 _HTML_CELL = re.compile(r"<t([dh])\b[^>]*>(.*?)</t\1\s*>", re.S | re.I)
 _HTML_ROW = re.compile(r"<tr\b", re.I)
 _TAG = re.compile(r"<[^>]+>")
+_LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
 _RST_BORDER = re.compile(r"^\s*[+|][-=+|: ]*\+[-=+|: ]*$")
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _SIMPLE_RULE = re.compile(r"^\s*-{3,}(\s+-{3,})*\s*$")
@@ -59,6 +60,9 @@ class Token:
     col: int = -1  # cell index in its line, for tab and pipe rows
     soft: bool = False  # an empty line that may stand for an empty cell (one cell per line text)
     page: int = 0  # form feeds (pdftotext's page breaks) before the token in the document
+    # Start of the one cell that held this number and others, separated by line breaks (<br>):
+    # they may be the values of adjacent columns whose cells the converter merged.
+    shared_cell: int = -1
 
 
 def clean_cell_text(text: str) -> str:
@@ -302,9 +306,44 @@ class Tokenizer:
         if bounds and not bounds[-1][1].strip():
             bounds = bounds[:-1]
         first = len(self.tokens)
-        for col, (x, part) in enumerate(bounds):
+        col = 0
+        while col < len(bounds):
+            x, part = bounds[col]
+            run = self._label_lines_run(bounds, col)
+            if run > 1:
+                self._label_across_cells(bounds[col : col + run], doc, line_no, col)
+                col += run
+                continue
             self._split_cell(part, doc + x, line_no, -1, structured=True, col=col)
+            col += 1
         self._mark_word_values(first)
+
+    @staticmethod
+    def _label_lines_run(bounds: list[tuple[int, str]], col: int) -> int:
+        """How many cells from `col` on hold label text broken into the same number of lines
+        (<br>): one label a converter cut into columns, to be read line by line."""
+        def lines_of(part: str) -> int:
+            pieces = _LINE_BREAK_TAG.split(part)
+            if len(pieces) < 2 or classify(_LINE_BREAK_TAG.sub("", part))[0] != TEXT:
+                return 0
+            return len(pieces)
+
+        count = lines_of(bounds[col][1])
+        run = 1
+        while count and col + run < len(bounds) and lines_of(bounds[col + run][1]) == count:
+            run += 1
+        return run if count else 0
+
+    def _label_across_cells(self, cells: list[tuple[int, str]], doc: int, line_no: int, col: int) -> None:
+        """One label token for cells that show a label's lines side by side: line 1 of every
+        cell, then line 2 of every cell (its span covers the cells)."""
+        split = [_LINE_BREAK_TAG.split(part) for _, part in cells]
+        text = "".join(clean_cell_text(cell[k]) for k in range(len(split[0])) for cell in split)
+        x0, first = cells[0]
+        x1, last = cells[-1]
+        self._add(first, doc + x0, line_no, -1, structured=True, col=col)
+        tok = self.tokens[-1]
+        tok.text, tok.end = text, doc + x1 + len(last.rstrip())
 
     def _tab_row(self, line: str, doc: int, line_no: int) -> None:
         first = len(self.tokens)
@@ -345,6 +384,8 @@ class Tokenizer:
             if structured:
                 self._add(part, doc, line_no, x, structured=True, col=col)
             return
+        if structured and _LINE_BREAK_TAG.search(part) and self._numbers_on_lines(part, doc, line_no):
+            return
         words = list(re.finditer(r"\S+", part))
         kinds = [classify(w.group(0))[0] for w in words]
         if len(words) == 1 or all(k == TEXT for k in kinds):
@@ -376,6 +417,22 @@ class Tokenizer:
             self._add(w.group(0), doc + w.start(), line_no, x, structured, col if len(words) == 1 else -1)
         if group_start is not None:
             self._add(part[group_start:group_end], doc + group_start, line_no, x, structured)
+
+    def _numbers_on_lines(self, part: str, doc: int, line_no: int) -> bool:
+        """A cell "5<br>3": numbers on lines of their own are not the number 53. They are added
+        as tokens of a shared cell (the recognizer decides whether they fill adjacent columns)."""
+        pieces, pos = [], 0
+        for m in list(_LINE_BREAK_TAG.finditer(part)) + [None]:
+            end = m.start() if m else len(part)
+            if clean_cell_text(part[pos:end]):
+                pieces.append((pos, part[pos:end]))
+            pos = m.end() if m else pos
+        if len(pieces) < 2 or any(classify(p)[0] not in (NUM, NULL) for _, p in pieces):
+            return False
+        for at, piece in pieces:
+            self._add(piece, doc + at, line_no, -1, structured=True)
+            self.tokens[-1].shared_cell = doc
+        return True
 
     # ------------------------------------------------------------ MediaWiki tables
     def _inside_wiki_table(self, at: int) -> bool:
