@@ -10,9 +10,10 @@ is settled by the relations or reported (ambiguous_columns.py), not guessed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..model import Cell, ParseNote, Table
-from ..schema import T3_TOTAL_COLUMN, T4, TableSpec, normalize_label, normalized_anchors
+from ..schema import SECTIONS, T3_TOTAL_COLUMN, T4, TableSpec, normalize_label, normalized_anchors
 from .ambiguous_columns import PLACED_NOTE, SETTLED_NOTE, ambiguity_note, ambiguous_cells, placed_cells, settle_by_relations
 from .columns import ColumnPositions, positional
 from .tokens import EMPTY, NULL, NUM, TEXT, Token, before_narrative
@@ -52,7 +53,7 @@ def find_rows(tokens: list[Token], spec: TableSpec) -> list[RowHit]:
                     break
                 tok = tokens[owner[i]]
                 prefix = tok.label[: offset_in_token[i]]
-                if len(prefix) <= _MAX_ANCHOR_PREFIX and "。" not in prefix:
+                if (len(prefix) <= _MAX_ANCHOR_PREFIX and "。" not in prefix) or _is_header_prefix(prefix, spec):
                     if best is None or i < best[0]:
                         best = (i, i + len(anchor))
                     break
@@ -62,6 +63,28 @@ def find_rows(tokens: list[Token], spec: TableSpec) -> list[RowHit]:
         hits.append(RowHit(r, owner[best[0]]))
         pos = best[1]
     return hits
+
+
+def _is_header_prefix(prefix: str, spec: TableSpec) -> bool:
+    """Text before an anchor in the same token that is the table's own header (whole documents
+    on one line: the header words, then the first row's label), after any sentence before it."""
+    tail = prefix.rsplit("。", 1)[-1]
+    rest = tail
+    for word in _header_words(spec):
+        rest = rest.replace(word, "")
+    return len(tail) - len(rest) >= 4 and len(rest) <= 6
+
+
+@cache
+def _header_words(spec: TableSpec) -> tuple[str, ...]:
+    """The words the form prints above and beside a table's rows, longest first."""
+    words = {spec.number, spec.title, spec.note, spec.label_header, *spec.cues}
+    words |= {sec.heading for sec in SECTIONS}
+    for r, row in enumerate(spec.rows):
+        words |= set(row.path)
+        words |= {w for c in spec.row_columns(r) for w in (*c.header_path, *c.aliases)}
+    normalized = {normalize_label(w) for w in words} - {""}
+    return tuple(sorted(normalized, key=len, reverse=True))
 
 
 def _trim(values: list[Token], ncols: int) -> list[Token]:
