@@ -9,6 +9,7 @@ is settled by the relations or reported (ambiguous_columns.py), not guessed.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -16,6 +17,7 @@ from ..model import Cell, ParseNote, Table
 from ..schema import SECTIONS, T3_TOTAL_COLUMN, T4, TableSpec, normalize_label, normalized_anchors
 from .ambiguous_columns import PLACED_NOTE, SETTLED_NOTE, ambiguity_note, ambiguous_cells, placed_cells, settle_by_relations
 from .columns import ColumnPositions, positional
+from .flat import split_run
 from .tokens import EMPTY, NULL, NUM, TEXT, Token, before_narrative
 
 # Text before an anchor inside the same token: a numbering or group label, not a sentence.
@@ -85,6 +87,44 @@ def _header_words(spec: TableSpec) -> tuple[str, ...]:
         words |= {w for c in spec.row_columns(r) for w in (*c.header_path, *c.aliases)}
     normalized = {normalize_label(w) for w in words} - {""}
     return tuple(sorted(normalized, key=len, reverse=True))
+
+
+RUN_SPLIT_NOTE = "本行数字连在一起，按本行列数和合计关系拆分（只有一种拆法）"
+_TRAILING_RUN = re.compile(r"[\d/／—－]*\d[\d/／—－]*$")
+
+
+def _digits_run_together(tokens: list[Token], spec: TableSpec, row: int) -> list[Token]:
+    """A row short of values whose label text ends in a run of digits (a PDF reader that dropped
+    the gaps between cells: "”2000013", "”60  0 0 0 0 6"): the run split into the cells the
+    row lacks, before its other values, when the row's relation (表三's 总计) or the digits
+    themselves allow only one split."""
+    kinds = [c.kind for c in spec.row_columns(row)]
+    for i, tok in enumerate(tokens):
+        # A label's end, or a "number" no cell is written as ("00001": five cells run together).
+        glued = tok.kind == TEXT or (tok.kind == NUM and len(tok.text) > 1 and tok.text[0] == "0" and tok.text.isdigit())
+        m = _TRAILING_RUN.search(tok.text) if glued else None
+        if m is None:
+            continue
+        after = [t for t in tokens[i + 1 :] if t.kind in (NUM, NULL)]
+        k = len(kinds) - len(after)
+        if k < 1 or len(m.group(0)) < k:
+            return []
+        start = tok.start + m.start()
+        found = []
+        for split in split_run(m.group(0), start, kinds[:k]):
+            values = [p.value or 0 for p in split] + [t.value or 0 for t in after]
+            if spec.id == "t3" and abs(sum(values[:-1]) - values[-1]) > 1e-9:
+                continue
+            found.append(split)
+        if len(found) != 1:
+            return []
+        pieces = [
+            Token(NUM if p.value is not None else NULL, tok.text[p.start - tok.start : p.end - tok.start],
+                  p.start, p.end, tok.line, value=p.value)
+            for p in found[0]
+        ]
+        return pieces + after
+    return []
 
 
 def _trim(values: list[Token], ncols: int) -> list[Token]:
@@ -286,6 +326,8 @@ def recognize_rows_table(tokens: list[Token], spec: TableSpec, notes: list[Parse
     table = Table.blank(spec)
     hard_values: dict[int, list[Token]] = {}
     soft_values: dict[int, list[Token]] = {}
+    run_split_rows: set[int] = set()
+    row_tokens: dict[int, list[Token]] = {}
     for k, hit in enumerate(hits):
         end = hits[k + 1].token if k + 1 < len(hits) else len(tokens)
         span_tokens = tokens[hit.token + 1 : end]
@@ -294,6 +336,16 @@ def recognize_rows_table(tokens: list[Token], spec: TableSpec, notes: list[Parse
             span_tokens = before_narrative(span_tokens, lambda label: len(label) > 6)
         hard_values[hit.row] = [t for t in span_tokens if t.kind in _VALUE_KINDS and not t.soft]
         soft_values[hit.row] = [t for t in span_tokens if t.kind in _VALUE_KINDS]
+        row_tokens[hit.row] = tokens[hit.token : hit.token + 1] + span_tokens
+    # One row's digits run together inside an otherwise spaced table (not a table flattened
+    # whole, which flat.py reads).
+    short = [r for r, v in hard_values.items() if sum(1 for t in v if t.kind in (NUM, NULL)) < len(spec.row_columns(r))]
+    if len(short) * 2 < len(hard_values):
+        for r in short:
+            split = _digits_run_together(row_tokens[r], spec, r)
+            if split:
+                hard_values[r] = soft_values[r] = split
+                run_split_rows.add(r)
     # Rows that share a column set share a layout (表二's groups, all of 表三).
     layouts: dict[tuple, RowLayout] = {}
     header = tokens[: hits[0].token]
@@ -313,6 +365,9 @@ def recognize_rows_table(tokens: list[Token], spec: TableSpec, notes: list[Parse
         cols = spec.row_columns(r)
         built = _build_row(len(cols), spec, hard_values[r], soft_values[r], layouts[cols])
         table.cells[r] = built.cells
+        if r in run_split_rows:
+            for c in built.cells:
+                c.inferred, c.confidence, c.note = True, min(c.confidence, 0.5), RUN_SPLIT_NOTE
         if built.options:
             unsettled[r] = built
     _settle_rows(table, unsettled, notes)
