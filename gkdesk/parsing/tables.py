@@ -223,6 +223,7 @@ class BuiltRow:
     options: list[list[int]] = field(default_factory=list)
 
 
+EDGE_EMPTY_LINES_NOTE = "本行数值少于列数，数值前后的空行按空白格计；空行也可能只是段落间隔，请对照原件核对空白格位置"
 SHARED_CELL_NOTE = "原文一格内有几个分行的数值，按本行列数推定为相邻几列的值"
 SHARED_CELL_UNREAD_NOTE = "原文一格内有几个分行的数值，看不出各属哪一列，此格留空"
 
@@ -249,7 +250,15 @@ def _build_row(ncols: int, spec: TableSpec, hard: list[Token], soft: list[Token]
     if soft and len(soft) >= ncols and _one_per_line(numbers):
         window = soft[:ncols]
         if sum(1 for t in window if t.kind in (NUM, NULL)) == len(numbers):
-            return BuiltRow([_cell(t, 0.8) if t.kind != EMPTY else Cell(None, "", (t.start, t.end), 0.8) for t in window])
+            # Empty lines only before or after the values may be the gaps around a paragraph, not
+            # blank cells: then where the blanks stand is a guess, and the row says so.
+            at = [k for k, t in enumerate(window) if t.kind != EMPTY]
+            guessed = not at or all(t.kind != EMPTY for t in window[at[0] : at[-1] + 1])
+            note = EDGE_EMPTY_LINES_NOTE if guessed else ""
+            return BuiltRow([
+                _cell(t, 0.8, guessed, note) if t.kind != EMPTY else Cell(None, "", (t.start, t.end), 0.8, guessed, note)
+                for t in window
+            ])
     cells = [Cell(None, "", None, 0.3) for _ in range(ncols)]
     if not numbers:
         for c in cells:
@@ -272,7 +281,7 @@ def _build_row(ncols: int, spec: TableSpec, hard: list[Token], soft: list[Token]
         cells[c] = _cell(tok, confidence, inferred=True, note=how)
     for c in cells:
         if c.span is None:
-            c.note = how + "；此格未见数值"
+            c.note, c.inferred = how + "；此格未见数值", True  # blank because the values were put elsewhere
     return BuiltRow(cells)
 
 
@@ -360,6 +369,8 @@ def recognize_rows_table(tokens: list[Token], spec: TableSpec, notes: list[Parse
             layouts[key] = RowLayout(
                 ColumnPositions(rows, len(key)), ColumnGrid(rows, len(key), header, labels), blank_columns
             )
+    if _empty_lines_only_separate(tokens[hits[0].token :]):
+        soft_values = {r: [] for r in soft_values}
     unsettled: dict[int, BuiltRow] = {}
     for r in hard_values:
         cols = spec.row_columns(r)
@@ -382,6 +393,15 @@ def recognize_rows_table(tokens: list[Token], spec: TableSpec, notes: list[Parse
     ends = [c.span[1] for row in table.cells for c in row if c.span]
     table.span = (min(starts), max(ends + [tokens[hits[-1].token].end]))
     return table
+
+
+def _empty_lines_only_separate(tokens: list[Token]) -> bool:
+    """One cell a line with an empty line after every one (a text browser's dump): empty lines
+    are spacing there, never two in a row, so they cannot stand for blank cells."""
+    if not any(t.soft for t in tokens):
+        return False
+    kinds = "".join("E" if t.soft else ("V" if t.kind in (NUM, NULL) else "T") for t in tokens).strip("E")
+    return "EE" not in kinds and "VV" not in kinds and kinds.count("VEV") >= 5
 
 
 def _settle_rows(table: Table, unsettled: dict[int, BuiltRow], notes: list[ParseNote]) -> None:
