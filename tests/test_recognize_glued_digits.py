@@ -42,3 +42,15 @@ def test_a_run_that_splits_several_ways_is_not_guessed():
     # "11000 0112" could also be 1,10,0,0,0,1,12: two splits fit, so none is taken.
     cells = _report_with_row(values, LABEL + "1100000112").tables["t3"].cells[6]
     assert all(c.value is None for c in cells)
+
+
+def test_a_run_inside_table_four_is_split_by_its_group_totals():
+    values = values_for("2021", seed=2)
+    values["t4"] = [1, 0, 0, 0, 1] + [0] * 10
+    text = render("2021", values, "spaces")
+    line = "    ".join(str(v) for v in values["t4"])
+    assert line in text
+    glued = "1    0    0    01    0    0    0    0    0    0    0    0    0    0"
+    cells = parse_text(text.replace(line, glued), "utf-8", None).tables["t4"].cells[0]
+    assert [c.value for c in cells] == values["t4"]
+    assert cells[3].inferred and cells[4].inferred and cells[3].note == RUN_SPLIT_NOTE

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..model import Cell, ParseNote, Table
-from ..schema import SECTIONS, T3_TOTAL_COLUMN, T4, TableSpec, normalize_label, normalized_anchors
+from ..schema import SECTIONS, T3_TOTAL_COLUMN, T4, TableSpec, table_relations, normalize_label, normalized_anchors
 from .ambiguous_columns import PLACED_NOTE, SETTLED_NOTE, ambiguity_note, ambiguous_cells, placed_cells, settle_by_relations
 from .columns import ColumnPositions, positional
 from .flat import split_run
@@ -94,28 +94,30 @@ _TRAILING_RUN = re.compile(r"[\d/／—－]*\d[\d/／—－]*$")
 
 
 def _digits_run_together(tokens: list[Token], spec: TableSpec, row: int) -> list[Token]:
-    """A row short of values whose label text ends in a run of digits (a PDF reader that dropped
-    the gaps between cells: "”2000013", "”60  0 0 0 0 6"): the run split into the cells the
-    row lacks, before its other values, when the row's relation (表三's 总计) or the digits
-    themselves allow only one split."""
+    """A row short of values where one run of digits holds several cells (a PDF reader that
+    dropped the gaps between them: "”2000013" after the label, "00001", "0 01 0"): the run split
+    into the cells the row lacks, in its place among the other values, when the row's own
+    relations (表三's 总计, 表四's group totals) or the digits themselves allow only one split."""
     kinds = [c.kind for c in spec.row_columns(row)]
+    values = [t for t in tokens if t.kind in (NUM, NULL)]
     for i, tok in enumerate(tokens):
-        # A label's end, or a "number" no cell is written as ("00001": five cells run together).
-        glued = tok.kind == TEXT or (tok.kind == NUM and len(tok.text) > 1 and tok.text[0] == "0" and tok.text.isdigit())
+        # A label's end, or a "number" no cell is written as ("00001": cells run together).
+        label_end = tok.kind == TEXT and (not values or tok.start < values[0].start)
+        glued = label_end or (tok.kind == NUM and len(tok.text) > 1 and tok.text[0] == "0" and tok.text.isdigit())
         m = _TRAILING_RUN.search(tok.text) if glued else None
         if m is None:
             continue
-        after = [t for t in tokens[i + 1 :] if t.kind in (NUM, NULL)]
-        k = len(kinds) - len(after)
-        if k < 1 or len(m.group(0)) < k:
-            return []
+        before = [t for t in values if t.start < tok.start]
+        after = [t for t in values if t.start > tok.start]
+        k = len(kinds) - len(before) - len(after)
+        if k < 2 or len(m.group(0)) < k:
+            continue
         start = tok.start + m.start()
         found = []
-        for split in split_run(m.group(0), start, kinds[:k]):
-            values = [p.value or 0 for p in split] + [t.value or 0 for t in after]
-            if spec.id == "t3" and abs(sum(values[:-1]) - values[-1]) > 1e-9:
-                continue
-            found.append(split)
+        for split in split_run(m.group(0), start, kinds[len(before) : len(before) + k]):
+            row_values = [t.value or 0 for t in before] + [p.value or 0 for p in split] + [t.value or 0 for t in after]
+            if _row_relations_hold(spec, row, row_values):
+                found.append(split)
         if len(found) != 1:
             return []
         pieces = [
@@ -123,8 +125,18 @@ def _digits_run_together(tokens: list[Token], spec: TableSpec, row: int) -> list
                   p.start, p.end, tok.line, value=p.value)
             for p in found[0]
         ]
-        return pieces + after
+        return before + pieces + after
     return []
+
+
+def _row_relations_hold(spec: TableSpec, row: int, values: list) -> bool:
+    """Whether every relation of the table that lies within this one row holds for `values`."""
+    for rel in table_relations(spec):
+        cells = rel.lhs + rel.rhs
+        if cells and all(t == spec.id and r == row for t, r, _ in cells):
+            if abs(sum(values[c] for _, _, c in rel.lhs) - sum(values[c] for _, _, c in rel.rhs)) > 1e-9:
+                return False
+    return True
 
 
 def _trim(values: list[Token], ncols: int) -> list[Token]:
@@ -448,6 +460,12 @@ def recognize_t4(tokens: list[Token], notes: list[ParseNote]) -> Table | None:
         return None
     table = Table.blank(T4)
     hard = [v for v in values if not v.soft]
+    run_split = False
+    if 0 < sum(1 for v in hard if v.kind in (NUM, NULL)) < ncols:
+        split = _digits_run_together(hard, T4, 0)
+        if split:
+            hard = values = split
+            run_split = True
     while values and values[0].soft:
         values.pop(0)  # blank lines between the header and the values
     layout = RowLayout(
@@ -456,6 +474,9 @@ def recognize_t4(tokens: list[Token], notes: list[ParseNote]) -> Table | None:
     )
     built = _build_row(ncols, T4, hard, values, layout)
     table.cells[0] = built.cells
+    if run_split:
+        for c in built.cells:
+            c.inferred, c.confidence, c.note = True, min(c.confidence, 0.5), RUN_SPLIT_NOTE
     if built.options:
         _settle_rows(table, {0: built}, notes)
     got = sum(1 for c in table.cells[0] if c.span)
