@@ -48,3 +48,14 @@ def test_label_lines_cut_into_columns_are_read_line_by_line():
     text = text.replace(row, " | （二）部分<br>计这一情形 | 公开（区分处理的，只<br>，不计其他情形） | ")
     report = parse_text(text, "utf-8", None)
     assert [c.value for c in report.tables["t3"].cells[3]] == values["t3"][3]
+
+
+def test_a_decimal_cut_into_two_cells_is_one_number():
+    values = values_for("2021", seed=2)
+    values["t2"][5] = [270.01]
+    label, _ = _t2_row(values, 5)
+    text = _pipes_with(values, f"{label} | 270.01 |", f"{label} | 270 | .01 |")
+    report = parse_text(text, "utf-8", None)
+    cell = report.tables["t2"].cells[5][0]
+    assert cell.value == 270.01
+    assert report.text[cell.span[0] : cell.span[1]] == "270 | .01"

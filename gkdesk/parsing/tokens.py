@@ -314,9 +314,25 @@ class Tokenizer:
                 self._label_across_cells(bounds[col : col + run], doc, line_no, col)
                 col += run
                 continue
-            self._split_cell(part, doc + x, line_no, -1, structured=True, col=col)
+            if not self._fraction_of_previous(part, doc + x, first):
+                self._split_cell(part, doc + x, line_no, -1, structured=True, col=col)
             col += 1
         self._mark_word_values(first)
+
+    def _fraction_of_previous(self, part: str, doc: int, first: int) -> bool:
+        """A cell ".01" right after a cell "270": a converter cut one number in two where it saw
+        two columns ("270.01"); the fraction joins the whole number before it."""
+        stripped = part.strip()
+        prev = self.tokens[-1] if len(self.tokens) > first else None
+        if not re.fullmatch(r"\.\d+", stripped) or prev is None or prev.kind != NUM or not prev.text.isdigit():
+            return False
+        between = self.text[prev.end : doc + part.index(stripped)]
+        if between.strip() != "|":
+            return False
+        prev.text = prev.text + stripped
+        prev.value = float(prev.text)
+        prev.end = doc + part.index(stripped) + len(stripped)
+        return True
 
     @staticmethod
     def _label_lines_run(bounds: list[tuple[int, str]], col: int) -> int:
