@@ -59,3 +59,16 @@ def test_a_decimal_cut_into_two_cells_is_one_number():
     cell = report.tables["t2"].cells[5][0]
     assert cell.value == 270.01
     assert report.text[cell.span[0] : cell.span[1]] == "270 | .01"
+
+
+def test_label_lines_of_unequal_cells_are_aligned_where_the_form_words_meet():
+    values = values_for("2021", seed=3)
+    text = render("2021", values, "pipes")
+    row = "（二）部分公开（区分处理的，只计这一情形，不计其他情形） | "
+    line = next(ln for ln in text.split("\n") if row in ln)
+    # The group label's last lines share the first cell with the row label's first part; the
+    # second cell's two lines stand beside the first cell's last two.
+    cut = line[line.index(row) + len(row):]
+    text = text.replace(line, "年度办<br>理结果<br>（二）部分<br>计这一情形 | 公开（区分处理的，只<br>，不计其他情形） | " + cut)
+    report = parse_text(text, "utf-8", None)
+    assert [c.value for c in report.tables["t3"].cells[3]] == values["t3"][3]

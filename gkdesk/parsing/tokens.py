@@ -117,6 +117,24 @@ def _schema_text() -> str:
     return "\n".join(normalize_label(p) for p in parts)
 
 
+def _form_words_together(text: str) -> int:
+    """Characters of `text` in runs of six or more that the official form prints as they stand."""
+    from ..schema import normalize_label
+
+    norm, form, covered = normalize_label(text), _schema_text(), 0
+    i = 0
+    while i + 6 <= len(norm):
+        if norm[i : i + 6] in form:
+            j = i + 6
+            while j < len(norm) and norm[i : j + 1] in form:
+                j += 1
+            covered += j - i
+            i = j
+        else:
+            i += 1
+    return covered
+
+
 def is_word_value(text: str) -> bool:
     """A short word with no digits that the official form never prints (若干, 不详): a cell's
     content, not a label."""
@@ -336,25 +354,33 @@ class Tokenizer:
 
     @staticmethod
     def _label_lines_run(bounds: list[tuple[int, str]], col: int) -> int:
-        """How many cells from `col` on hold label text broken into the same number of lines
-        (<br>): one label a converter cut into columns, to be read line by line."""
+        """How many cells from `col` on hold label text broken into lines (<br>): one label a
+        converter cut into columns, to be read line by line."""
         def lines_of(part: str) -> int:
             pieces = _LINE_BREAK_TAG.split(part)
             if len(pieces) < 2 or classify(_LINE_BREAK_TAG.sub("", part))[0] != TEXT:
                 return 0
             return len(pieces)
 
-        count = lines_of(bounds[col][1])
+        if not lines_of(bounds[col][1]):
+            return 0
         run = 1
-        while count and col + run < len(bounds) and lines_of(bounds[col + run][1]) == count:
+        while col + run < len(bounds) and lines_of(bounds[col + run][1]):
             run += 1
-        return run if count else 0
+        return run
 
     def _label_across_cells(self, cells: list[tuple[int, str]], doc: int, line_no: int, col: int) -> None:
         """One label token for cells that show a label's lines side by side: line 1 of every
         cell, then line 2 of every cell (its span covers the cells)."""
         split = [_LINE_BREAK_TAG.split(part) for _, part in cells]
-        text = "".join(clean_cell_text(cell[k]) for k in range(len(split[0])) for cell in split)
+        height = max(len(lines) for lines in split)
+        # Cells with fewer lines stand at the top or at the bottom of the row: the reading that
+        # puts more of the form's own words together is the one taken.
+        readings = []
+        for bottom in (False, True):
+            padded = [[""] * (height - len(c)) + c if bottom else c + [""] * (height - len(c)) for c in split]
+            readings.append("".join(clean_cell_text(cell[k]) for k in range(height) for cell in padded))
+        text = max(readings, key=_form_words_together)
         x0, first = cells[0]
         x1, last = cells[-1]
         self._add(first, doc + x0, line_no, -1, structured=True, col=col)
