@@ -127,3 +127,27 @@ def test_asciidoc_tables_rows_over_two_lines_and_plus_for_empty_cells():
 def test_asciidoc_tables_without_cols_take_the_first_line_cell_count():
     values = _with_blanks(values_for("2019", seed=8))
     _assert_tables(parse_text(_asciidoc(render("2019", values, "pipes"), with_cols=False), "utf-8", None), values)
+
+
+def test_pipe_rows_whose_grid_shifts_between_pages_keep_their_blank_cells():
+    """Rows start with empty cells (merged label cells), one more of them on the first page
+    than on the second: each row's own line still holds exactly its cells."""
+    from gkdesk.schema import table_spec
+
+    values = _with_blanks(values_for("2021", seed=9))
+    values["t3"][8][0] = None
+    values["t3"][15][4] = None
+    spec = table_spec("2021", "t3")
+    labels = {row.label: r for r, row in enumerate(spec.rows)}
+    out = []
+    for line in render("2021", values, "pipes").split("\n"):
+        cells = line[:-2].split(" | ") if line.endswith(" |") else None
+        row = next((labels[c] for c in cells if c in labels), None) if cells else None
+        if row is None:
+            out.append(line)
+            continue
+        lead = 2 if row < 12 else 1
+        out.append("|" * (lead + 1) + "|".join(cells) + "|")
+    text = "\n".join(out)
+    report = parse_text(text, "utf-8", None)
+    assert _cells(report, "t3") == values["t3"]

@@ -251,6 +251,10 @@ def _build_row(ncols: int, spec: TableSpec, hard: list[Token], soft: list[Token]
         placed = layout.grid.place(hard, ncols)
         if placed is not None:
             return BuiltRow([_cell(t, 0.9) if t is not None else Cell(None, "", None, 0.9) for t in placed])
+    own_line = _cells_of_first_line(hard)
+    if len(own_line) == ncols:
+        # The row's own line holds exactly its cells (the table's grid shifts between pages).
+        return BuiltRow([_cell(t, 0.9) if t.kind != EMPTY else Cell(None, "", (t.start, t.end), 0.9) for t in own_line])
     vals = _trim(hard, ncols)
     if len(vals) == ncols:
         return BuiltRow([_cell(t, 0.95) for t in vals])
@@ -295,6 +299,18 @@ def _build_row(ncols: int, spec: TableSpec, hard: list[Token], soft: list[Token]
         if c.span is None:
             c.note, c.inferred = how + "；此格未见数值", True  # blank because the values were put elsewhere
     return BuiltRow(cells)
+
+
+def _cells_of_first_line(hard: list[Token]) -> list[Token]:
+    """The cells on the line of a tab or pipe row's first value, when they follow one another
+    up to the line's end (no cell lost between them); else none."""
+    if not hard or any(t.col < 0 for t in hard):
+        return []
+    line = [t for t in hard if t.line == hard[0].line]
+    cols = [t.col for t in line]
+    if cols != list(range(cols[0], cols[0] + len(cols))) or not any(t.kind in (NUM, NULL) for t in line):
+        return []
+    return line
 
 
 def _row_with_shared_cells(ncols: int, spec: TableSpec, hard: list[Token], soft: list[Token], layout: RowLayout) -> BuiltRow:
