@@ -151,3 +151,27 @@ def test_pipe_rows_whose_grid_shifts_between_pages_keep_their_blank_cells():
     text = "\n".join(out)
     report = parse_text(text, "utf-8", None)
     assert _cells(report, "t3") == values["t3"]
+
+
+def _html2text(pipe_text: str) -> str:
+    """Pipe rows as html2text writes a row with an empty cell: the line stops after that cell
+    ("label | 0 |    ") and each following cell starts a line of its own ("|  0  ")."""
+    out = []
+    for line in pipe_text.split("\n"):
+        cells = line[:-2].split(" | ") if line.endswith(" |") else None
+        if not cells or "" not in cells[1:]:
+            out.append(line)
+            continue
+        cut = cells.index("", 1)
+        out.append(" | ".join(cells[:cut]) + " |    ")  # the open last cell is the empty one
+        out += [f"|  {c}  " for c in cells[cut + 1 :]]
+    return "\n".join(out)
+
+
+def test_pipe_rows_going_on_over_cell_lines():
+    values = _with_blanks(values_for("2019", seed=10))
+    values["t3"][6][1:6] = [None] * 5
+    values["t3"][6][6] = values["t3"][6][0]
+    text = _html2text(render("2019", values, "pipes"))
+    assert "\n|  " in text
+    _assert_tables(parse_text(text, "utf-8", None), values)

@@ -42,6 +42,7 @@ _WIKI_ATTRIBUTES = re.compile(rf"^\s*{_WIKI_ATTRIBUTE}(?:\s+{_WIKI_ATTRIBUTE})*\
 _WIKI_QUOTES = re.compile(r"^'{2,}|'{2,}$")
 _ASCIIDOC_DELIMITER = re.compile(r"^\s*\|===\s*$")
 _ASCIIDOC_COLS = re.compile(r'^\s*\[.*\bcols\s*=\s*"([^"]*)"')
+_CELL_CONTINUATION = re.compile(r"^\|[^|]*$")
 _ORG_RULE = re.compile(r"^\s*\|-[-+:]*\|\s*$")
 
 
@@ -167,6 +168,7 @@ class Tokenizer:
         # pdftotext starts each page with a form feed: a token's page is the count of those before it.
         self._page_base = text.count("\f", 0, start)
         self._page_breaks = list(_find_all(text, "\f", start, end))
+        self._open_row: tuple[int, int] | None = None  # (line, next cell index) of a row going on
 
     # ------------------------------------------------------------ entry
     def run(self) -> list[Token]:
@@ -279,11 +281,20 @@ class Tokenizer:
                     self.tokens.append(Token(EMPTY, "", doc, doc, base_line + i, soft=True))
                 i += 1
                 continue
+            if self._open_row is not None and _CELL_CONTINUATION.match(line):
+                # "|  0" under a pipe row whose last cell was left open: the row's next cell.
+                row_line, col = self._open_row
+                self._add(line[1:], doc + 1, row_line, structured=True, col=col)
+                self._open_row = (row_line, col + 1)
+                i += 1
+                continue
+            self._open_row = None
             if cell_per_line and "\t" in line and line.strip("\t ") == line.lstrip("\t ").split("\t")[0].strip():
                 # One cell on its own line; a tab-only line is an empty cell.
                 self._add(line.replace("\t", " "), doc, base_line + i, structured=True)
             elif line.count("|") >= 2 or (line.count("|") == 1 and line.rstrip().endswith("|")):
-                self._pipe_row(line, doc, base_line + i)
+                following = lines[i + 1] if i + 1 < len(lines) else ""
+                self._pipe_row(line, doc, base_line + i, open_end=bool(_CELL_CONTINUATION.match(following)))
             elif "\t" in line or (line.lstrip().startswith('"') and line.count('"') % 2):
                 j = i
                 while line.count('"') % 2 and j + 1 < len(lines) and j - i < 12:
@@ -311,7 +322,10 @@ class Tokenizer:
         multi = sum(1 for ln in content if "\t" in ln.strip("\t "))
         return single >= 0.5 * len(content) and multi <= 0.1 * len(content)
 
-    def _pipe_row(self, line: str, doc: int, line_no: int) -> None:
+    def _pipe_row(self, line: str, doc: int, line_no: int, open_end: bool = False) -> None:
+        """One row of pipe-separated cells. open_end: the next lines go on with this row's cells
+        ("|  0" lines, as html2text writes a row with line breaks in it), so an empty last part
+        is a cell."""
         parts = line.split("|")
         # A row "| a | b |" has empty first and last parts; "a | b |" only the last.
         pos = 0
@@ -321,7 +335,7 @@ class Tokenizer:
             pos += len(part) + 1
         if bounds and not bounds[0][1].strip() and line.lstrip().startswith("|"):
             bounds = bounds[1:]
-        if bounds and not bounds[-1][1].strip():
+        if bounds and not bounds[-1][1].strip() and not (open_end and len(bounds) > 1):
             bounds = bounds[:-1]
         first = len(self.tokens)
         col = 0
@@ -336,6 +350,7 @@ class Tokenizer:
                 self._split_cell(part, doc + x, line_no, -1, structured=True, col=col)
             col += 1
         self._mark_word_values(first)
+        self._open_row = (line_no, len(bounds)) if open_end else None
 
     def _fraction_of_previous(self, part: str, doc: int, first: int) -> bool:
         """A cell ".01" right after a cell "270": a converter cut one number in two where it saw
