@@ -42,6 +42,8 @@ _WIKI_ATTRIBUTES = re.compile(rf"^\s*{_WIKI_ATTRIBUTE}(?:\s+{_WIKI_ATTRIBUTE})*\
 _WIKI_QUOTES = re.compile(r"^'{2,}|'{2,}$")
 _ASCIIDOC_DELIMITER = re.compile(r"^\s*\|===\s*$")
 _ASCIIDOC_COLS = re.compile(r'^\s*\[.*\bcols\s*=\s*"([^"]*)"')
+_STANDALONE_NUMBER = re.compile(r"(?<!\S)\d+(?!\S)")
+_NUMBER_GLUED_TO_TEXT = re.compile(r"(?:^|(?<= ))\d+(?=[\u3400-\u9fff\ufffd])")
 _CELL_CONTINUATION = re.compile(r"^\|[^|]*$")
 _ORG_RULE = re.compile(r"^\s*\|-[-+:]*\|\s*$")
 
@@ -429,8 +431,19 @@ class Tokenizer:
                 tok.kind = NULL
 
     def _space_row(self, line: str, doc: int, line_no: int) -> None:
+        # In a row of numbers, "31不计" is a number with the overflow of a cut label glued on
+        # (a converter that truncates cells to their width): the number stands alone.
+        glued = len(_STANDALONE_NUMBER.findall(line)) >= 3
         for m in re.finditer(r"\S+(?: \S+)*", line):
-            self._split_cell(m.group(0), doc + m.start(), line_no, 0, structured=False)
+            text, at = m.group(0), 0
+            if glued:
+                for g in _NUMBER_GLUED_TO_TEXT.finditer(text):
+                    if text[at : g.start()].strip():
+                        self._split_cell(text[at : g.start()], doc + m.start() + at, line_no, 0, structured=False)
+                    self._split_cell(g.group(0), doc + m.start() + g.start(), line_no, 0, structured=False)
+                    at = g.end()
+            if text[at:].strip():
+                self._split_cell(text[at:], doc + m.start() + at, line_no, 0, structured=False)
 
     def _split_cell(
         self, part: str, doc: int, line_no: int, x: int, structured: bool, col: int = -1
