@@ -19,3 +19,22 @@ def test_years_in_sentences_are_not_split():
 
     text = "2023年，本机关收到申请3件。"
     assert [t.kind for t in tokenize(text, 0, len(text))] == ["text"]
+
+
+def test_row_label_cut_before_a_broken_character_is_still_the_row():
+    values = values_for("2021", seed=2)
+    values["t2"][1] = [5, 3, 11]
+    text = render("2021", values, "spaces")
+    line = next(ln for ln in text.split("\n") if ln.startswith("行政规范性文件"))
+    report = parse_text(text.replace(line, "行政规范性文\ufffd    5    3    11"), "utf-8", None)
+    assert [c.value for c in report.tables["t2"].cells[1]] == [5, 3, 11]
+
+
+def test_most_numbers_of_a_row_glued_to_cut_text():
+    values = values_for("2021", seed=2)
+    values["t3"][21] = [1, 0, 0, 0, 0, 0, 1]
+    text = render("2021", values, "spaces")
+    line = next(ln for ln in text.split("\n") if "申请人逾期未按" in ln)
+    cut = "（六）其\ufffd2.申请人逾期未按收费通知要    1\ufffd\ufffd费\ufffd    0\ufffd政机    0再处\ufffd    0府信息    0\ufffd请    0    1"
+    report = parse_text(text.replace(line, cut), "utf-8", None)
+    assert [c.value for c in report.tables["t3"].cells[21]] == [1, 0, 0, 0, 0, 0, 1]

@@ -61,10 +61,29 @@ def find_rows(tokens: list[Token], spec: TableSpec) -> list[RowHit]:
                     break
                 start = i + 1
         if best is None:
+            best = _cut_anchor(stream, pos, anchors)
+        if best is None:
             continue
         hits.append(RowHit(r, owner[best[0]]))
         pos = best[1]
     return hits
+
+
+_BROKEN_CHARACTER = "\ufffd"
+
+
+def _cut_anchor(stream: str, pos: int, anchors: tuple[str, ...]) -> tuple[int, int] | None:
+    """A label cut short where a converter truncated its cell ("行政规范性文�"): most of an
+    anchor (at least 4 characters and three fifths of it) right before a broken character."""
+    at = stream.find(_BROKEN_CHARACTER, pos)
+    while at >= 0:
+        for anchor in anchors:
+            shortest = max(4, -(-3 * len(anchor) // 5))
+            for k in range(len(anchor) - 1, shortest - 1, -1):
+                if at - k >= pos and stream[at - k : at] == anchor[:k]:
+                    return at - k, at
+        at = stream.find(_BROKEN_CHARACTER, at + 1)
+    return None
 
 
 def _is_header_prefix(prefix: str, spec: TableSpec) -> bool:

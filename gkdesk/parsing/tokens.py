@@ -433,7 +433,8 @@ class Tokenizer:
     def _space_row(self, line: str, doc: int, line_no: int) -> None:
         # In a row of numbers, "31不计" is a number with the overflow of a cut label glued on
         # (a converter that truncates cells to their width): the number stands alone.
-        glued = len(_STANDALONE_NUMBER.findall(line)) >= 3
+        standalone = len(_STANDALONE_NUMBER.findall(line))
+        glued = standalone >= 2 and standalone + len(_NUMBER_GLUED_TO_TEXT.findall(" " + line.strip())) >= 3
         for m in re.finditer(r"\S+(?: \S+)*", line):
             text, at = m.group(0), 0
             if glued:
