@@ -54,3 +54,17 @@ def test_a_run_inside_table_four_is_split_by_its_group_totals():
     cells = parse_text(text.replace(line, glued), "utf-8", None).tables["t4"].cells[0]
     assert [c.value for c in cells] == values["t4"]
     assert cells[3].inferred and cells[4].inferred and cells[3].note == RUN_SPLIT_NOTE
+
+
+def test_trailing_run_is_found_by_a_scan_that_long_runs_do_not_slow():
+    from gkdesk.parsing.tables import _trailing_run
+
+    assert _trailing_run("危及“三安全一稳定”2000013") == (10, "2000013")
+    assert _trailing_run("”00//000") == (1, "00//000")
+    assert _trailing_run("保护第三方合法权益") is None
+    # A regex search for this run backtracked cubically (minutes for a few thousand digits).
+    text = "1" * 5000 + "x"
+    assert _trailing_run(text) is None
+    values = values_for("2021", seed=2)
+    report = _report_with_row(values, LABEL + "1" * 5000 + "x    0    1")
+    assert all(c.inferred for c in report.tables["t3"].cells[6])  # 2 values for 7 cells: nothing certain

@@ -9,7 +9,6 @@ is settled by the relations or reported (ambiguous_columns.py), not guessed.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -70,26 +69,31 @@ def find_rows(tokens: list[Token], spec: TableSpec) -> list[RowHit]:
 
 
 _BROKEN_CHARACTER = "\ufffd"
+_MAX_HEADER_CHARS = 400  # 表三's header with its 勾稽关系 note is about 110 characters
+_CUT_ANCHOR_REACH = 2000  # how far after the previous row a cut label is looked for
 
 
 def _cut_anchor(stream: str, pos: int, anchors: tuple[str, ...]) -> tuple[int, int] | None:
     """A label cut short where a converter truncated its cell ("行政规范性文�"): most of an
     anchor (at least 4 characters and three fifths of it) right before a broken character."""
-    at = stream.find(_BROKEN_CHARACTER, pos)
+    reach = pos + _CUT_ANCHOR_REACH
+    at = stream.find(_BROKEN_CHARACTER, pos, reach)
     while at >= 0:
         for anchor in anchors:
             shortest = max(4, -(-3 * len(anchor) // 5))
             for k in range(len(anchor) - 1, shortest - 1, -1):
                 if at - k >= pos and stream[at - k : at] == anchor[:k]:
                     return at - k, at
-        at = stream.find(_BROKEN_CHARACTER, at + 1)
+        at = stream.find(_BROKEN_CHARACTER, at + 1, reach)
     return None
 
 
 def _is_header_prefix(prefix: str, spec: TableSpec) -> bool:
     """Text before an anchor in the same token that is the table's own header (whole documents
     on one line: the header words, then the first row's label), after any sentence before it."""
-    tail = prefix.rsplit("。", 1)[-1]
+    tail = prefix[-_MAX_HEADER_CHARS - 1 :].rsplit("。", 1)[-1]
+    if len(tail) > _MAX_HEADER_CHARS:
+        return False  # no table's header is that long (and a long line is not searched again and again)
     rest = tail
     for word in _header_words(spec):
         rest = rest.replace(word, "")
@@ -109,7 +113,17 @@ def _header_words(spec: TableSpec) -> tuple[str, ...]:
 
 
 RUN_SPLIT_NOTE = "本行数字连在一起，按本行列数和合计关系拆分（只有一种拆法）"
-_TRAILING_RUN = re.compile(r"[\d/／—－]*\d[\d/／—－]*$")
+_RUN_CHARACTERS = frozenset("0123456789/／—－")
+
+
+def _trailing_run(text: str) -> tuple[int, str] | None:
+    """Where the digits and null marks at the end of `text` start, and they (one of them a digit).
+    A scan from the end, not a regex search: that backtracks cubically on long digit runs."""
+    start = len(text)
+    while start > 0 and text[start - 1] in _RUN_CHARACTERS:
+        start -= 1
+    run = text[start:]
+    return (start, run) if any(ch.isdigit() for ch in run) else None
 
 
 def _digits_run_together(tokens: list[Token], spec: TableSpec, row: int) -> list[Token]:
@@ -123,17 +137,18 @@ def _digits_run_together(tokens: list[Token], spec: TableSpec, row: int) -> list
         # A label's end, or a "number" no cell is written as ("00001": cells run together).
         label_end = tok.kind == TEXT and (not values or tok.start < values[0].start)
         glued = label_end or (tok.kind == NUM and len(tok.text) > 1 and tok.text[0] == "0" and tok.text.isdigit())
-        m = _TRAILING_RUN.search(tok.text) if glued else None
-        if m is None:
+        found_run = _trailing_run(tok.text) if glued else None
+        if found_run is None:
             continue
+        run_at, run = found_run
         before = [t for t in values if t.start < tok.start]
         after = [t for t in values if t.start > tok.start]
         k = len(kinds) - len(before) - len(after)
-        if k < 2 or len(m.group(0)) < k:
+        if k < 2 or len(run) < k:
             continue
-        start = tok.start + m.start()
+        start = tok.start + run_at
         found = []
-        for split in split_run(m.group(0), start, kinds[len(before) : len(before) + k]):
+        for split in split_run(run, start, kinds[len(before) : len(before) + k]):
             row_values = [t.value or 0 for t in before] + [p.value or 0 for p in split] + [t.value or 0 for t in after]
             if _row_relations_hold(spec, row, row_values):
                 found.append(split)
