@@ -33,6 +33,7 @@ _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _SIMPLE_RULE = re.compile(r"^\s*-{3,}(\s+-{3,})*\s*$")
 # An org-mode table's rule line: "|-----+-----|" (a grid border starts with "+", or with "| "
 # where a cell spans the border, never with "|-").
+_ORG_RULE = re.compile(r"^\s*\|-[-+:]*\|\s*$")
 _WIKI_TABLE_START = re.compile(r"^\s*\{\|")
 _WIKI_TABLE_END = re.compile(r"^\s*\|\}")
 _WIKI_ROW = re.compile(r"^\s*\|-")
@@ -45,7 +46,6 @@ _ASCIIDOC_COLS = re.compile(r'^\s*\[.*\bcols\s*=\s*"([^"]*)"')
 _STANDALONE_NUMBER = re.compile(r"(?<!\S)\d+(?!\S)")
 _NUMBER_GLUED_TO_TEXT = re.compile(r"(?:^|(?<= ))\d+(?=[\u3400-\u9fff\ufffd])")
 _CELL_CONTINUATION = re.compile(r"^\|[^|]*$")
-_ORG_RULE = re.compile(r"^\s*\|-[-+:]*\|\s*$")
 
 
 @dataclass
