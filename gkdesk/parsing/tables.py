@@ -394,6 +394,10 @@ def recognize_rows_table(tokens: list[Token], spec: TableSpec, notes: list[Parse
     hits = find_rows(tokens, spec)
     if not hits:
         return None
+    if len(hits) * 2 < len(spec.rows) and not any(t.kind in (NUM, NULL) for t in tokens[hits[0].token :]):
+        # A few labels and not one value after them: a sentence naming a row ('上年结转0件'
+        # reads as text) above a table the converter dropped, not a table of blanks.
+        return None
     table = Table.blank(spec)
     hard_values: dict[int, list[Token]] = {}
     soft_values: dict[int, list[Token]] = {}
@@ -488,6 +492,16 @@ def _is_t4_header(tok: Token) -> bool:
     return tok.kind == TEXT and bool(tok.label) and set(tok.label) <= _T4_HEADER_CHARS
 
 
+# The characters of 表四's number, title and a section heading's numbering ('四、').
+_T4_TITLE_CHARS = set(normalize_label(T4.number + T4.title + "一二三四五六、()（）"))
+
+
+def _names_t4_column(tok: Token) -> bool:
+    """A header token with more than 表四's title: a column's words, whole or one character a
+    line as a PDF reader leaves vertical headers ('结', '果', …)."""
+    return not set(tok.label) <= _T4_TITLE_CHARS
+
+
 def recognize_t4(tokens: list[Token], notes: list[ParseNote]) -> Table | None:
     """表四: the 15 values after its header."""
     ncols = len(T4.columns)
@@ -507,6 +521,10 @@ def recognize_t4(tokens: list[Token], notes: list[ParseNote]) -> Table | None:
         elif seen_header and any(v.kind in (NUM, NULL) for v in values):
             break
     if not seen_header:
+        return None
+    if not any(v.kind in (NUM, NULL) for v in values) and not any(_names_t4_column(t) for t in header_tokens):
+        # Only the table's title (a converter left a placeholder such as '[TABLE]'): no table
+        # is there to read, and fifteen blanks would claim one.
         return None
     table = Table.blank(T4)
     hard = [v for v in values if not v.soft]
