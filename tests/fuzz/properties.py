@@ -120,3 +120,25 @@ def assert_clear_error(exc: BaseException) -> None:
     message = exc.message_zh
     assert message and any("\u4e00" <= ch <= "\u9fff" for ch in message), message
     assert "Traceback" not in message
+
+
+def assert_file_opens_soundly(data: bytes, name: str) -> None:
+    """`data` saved as a file called `name` opens as a sound report with sound findings, or is
+    refused with a clear message."""
+    import tempfile
+    from pathlib import Path
+
+    from gkdesk.checks import check_report
+    from gkdesk.errors import InputError
+    from gkdesk.reports import load_report
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        path.write_bytes(data)
+        try:
+            report = load_report(path)
+        except InputError as exc:
+            assert_clear_error(exc)
+            return
+    assert_report_sound(report, report.text)
+    assert_findings_sound(report, check_report(report))
