@@ -22,6 +22,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from conftest import ROOT
+from window_support import make_window
 from fuzz.attacks import ATTACKS, OPENS, REFUSED
 from fuzz.session_driver import BURST_CELL
 from gkdesk.reports import load_report
@@ -151,19 +152,6 @@ def _runs_of_counting(values: list) -> list[list]:
 
 
 # ---------------------------------------------------------------- the window itself
-
-def make_window(qtbot, tmp_path, paths=()):
-    from gkdesk.ui.app import build_window, create_application
-    from gkdesk.ui.settings import Settings
-
-    create_application()
-    window = build_window([str(p) for p in paths], Settings.at(tmp_path / "settings.ini"), language="zh_CN")
-    qtbot.addWidget(window)
-    window.resize(1400, 880)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
 
 def type_into_cell(qtbot, window, addr, text):
     """Select a cell and type as a reviewer does: the first key opens the editor, Enter commits."""

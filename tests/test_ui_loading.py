@@ -13,22 +13,14 @@ from PySide6.QtCore import QTimer
 
 import gkdesk.ui.document as document_module
 from conftest import ROOT
+from window_support import make_window as open_window
 
 SAMPLE = next((ROOT / "resources" / "samples").glob("*.txt"))
 RECEIVED = ("t3", 0, 0)  # 56 in the sample
 
 
 def make_window(qtbot, tmp_path):
-    from gkdesk.ui.app import build_window, create_application
-    from gkdesk.ui.settings import Settings
-
-    create_application()
-    window = build_window([], Settings.at(tmp_path / "settings.ini"), language="zh_CN")
-    qtbot.addWidget(window)
-    window.resize(1200, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return open_window(qtbot, tmp_path, size=(1200, 800))
 
 
 def copy_sample(tmp_path, name="sample.txt"):

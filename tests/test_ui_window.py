@@ -12,6 +12,7 @@ from PySide6.QtGui import QDropEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from conftest import ROOT, shared_path
+from window_support import make_window as open_window
 from gkdesk.findings import ERROR
 from gkdesk.sidecar import sidecar_path
 from gkdesk.ui.findings_model import FINDING_ROLE
@@ -23,18 +24,7 @@ RECEIVED = ("t3", 0, 0)  # 表三 一、本年新收·自然人
 
 
 def make_window(qtbot, tmp_path, paths=()):
-    from gkdesk.ui.app import build_window, create_application
-    from gkdesk.ui.settings import Settings
-
-    create_application()
-    window = build_window([str(p) for p in paths], Settings.at(tmp_path / "settings.ini"), language="zh_CN")
-    qtbot.addWidget(window)
-    window.resize(1400, 880)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
+    return open_window(qtbot, tmp_path, paths, activate=True)
 
 
 def wait_loaded(qtbot, window, timeout=20000):
