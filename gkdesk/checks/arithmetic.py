@@ -1,55 +1,18 @@
 """勾稽关系: the schema's relations evaluated on current values, and value-kind rules."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from .. import relations
 from ..findings import ARITHMETIC, ERROR, WARNING, Finding
 from ..messages import Word, joined, say
+from ..relations import RelationState
 from ..model import CellAddr, Number, Report, Table
 from ..schema import Relation, ValueKind
 from .layout import addresses_and_kinds, relations_of
 from .naming import cell_ref, relation_basis, relation_parts, row_ref
 
-_EPS = 1e-9
-
-
-@dataclass
-class RelationState:
-    index: int  # position in the table's relations (schema.table_relations)
-    relation: Relation
-    lhs: int | float
-    rhs: int | float
-    lhs_blank: bool  # every cell on the left is blank
-    rhs_blank: bool  # every cell on the right is blank
-
-    @property
-    def residual(self) -> int | float:
-        return self.lhs - self.rhs
-
-    @property
-    def broken(self) -> bool:
-        return abs(self.residual) > _EPS
-
-
-def _side(values: dict[CellAddr, Number | None], cells) -> tuple[int | float, bool]:
-    total = 0
-    blank = True
-    for addr in cells:
-        v = values.get(addr)
-        if v is not None:
-            total += v
-            blank = False
-    return total, blank
-
-
 def evaluate(values: dict[CellAddr, Number | None], table: Table) -> list[RelationState]:
     """Every relation of the table on the given current values, blank counted as 0."""
-    states = []
-    for i, rel in enumerate(relations_of(table.spec)):
-        lhs, lhs_blank = _side(values, rel.lhs)
-        rhs, rhs_blank = _side(values, rel.rhs)
-        states.append(RelationState(i, rel, lhs, rhs, lhs_blank, rhs_blank))
-    return states
+    return relations.evaluate(table.spec, values.get, relations_of(table.spec))
 
 
 def _span_of(report: Report, table: Table, cells) -> tuple[int, int] | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..findings import Culprit
 from ..model import Table
 from ..schema import ValueKind
-from .arithmetic import RelationState
+from ..relations import RelationState
 from .layout import relations_by_cell
 
 _EPS = 1e-9

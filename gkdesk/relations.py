@@ -1,0 +1,106 @@
+"""The one evaluator of the schema's 勾稽关系, for the checks and for the recognizer alike.
+
+A relation is `sum(lhs) == sum(rhs)` over cells (schema.Relation). Values come from any lookup
+`addr -> number | None` (blank counts as 0), so the checks evaluate a report's current values
+and the recognizer evaluates a candidate placement with the same code. `known` tells a partial
+assignment's unknown cells apart from blank ones: a relation with an unknown cell is undecided.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable, Mapping
+
+from .schema import Relation, TableSpec, table_relations
+
+CellAddr = tuple[str, int, int]
+Lookup = Callable[[CellAddr], "int | float | None"]
+
+EPS = 1e-9
+
+
+@dataclass(frozen=True)
+class RelationState:
+    index: int  # position in the table's relations (schema.table_relations)
+    relation: Relation
+    lhs: int | float
+    rhs: int | float
+    lhs_blank: bool  # every cell on the left is blank
+    rhs_blank: bool  # every cell on the right is blank
+
+    @property
+    def residual(self) -> int | float:
+        return self.lhs - self.rhs
+
+    @property
+    def broken(self) -> bool:
+        return abs(self.residual) > EPS
+
+
+def lookup_of(values: Mapping[CellAddr, "int | float | None"]) -> Lookup:
+    return values.get
+
+
+def grid_lookup(table_id: str, grid) -> Lookup:
+    """A lookup over a list of rows of values (None for blank or out of range)."""
+
+    def get(addr: CellAddr):
+        t, r, c = addr
+        if t != table_id or r >= len(grid):
+            return None
+        row = grid[r]
+        return row[c] if row is not None and c < len(row) else None
+
+    return get
+
+
+def _side(get: Lookup, cells) -> tuple[int | float, bool]:
+    total = 0
+    blank = True
+    for addr in cells:
+        v = get(addr)
+        if v is not None:
+            total += v
+            blank = False
+    return total, blank
+
+
+def state(index: int, rel: Relation, get: Lookup) -> RelationState:
+    lhs, lhs_blank = _side(get, rel.lhs)
+    rhs, rhs_blank = _side(get, rel.rhs)
+    return RelationState(index, rel, lhs, rhs, lhs_blank, rhs_blank)
+
+
+def evaluate(spec: TableSpec, get: Lookup, relations: Iterable[Relation] | None = None) -> list[RelationState]:
+    """Every relation of the table (or the given ones) on the values `get` gives, blank as 0."""
+    rels = table_relations(spec) if relations is None else relations
+    return [state(i, rel, get) for i, rel in enumerate(rels)]
+
+
+def residual(rel: Relation, get: Lookup) -> int | float:
+    lhs, _ = _side(get, rel.lhs)
+    rhs, _ = _side(get, rel.rhs)
+    return lhs - rhs
+
+
+def decided(rel: Relation, known: Callable[[CellAddr], bool]) -> bool:
+    """Whether every cell of the relation has been assigned (blank counts as assigned)."""
+    return all(known(addr) for addr in rel.cells)
+
+
+def violations(spec: TableSpec, get: Lookup, known: Callable[[CellAddr], bool] | None = None,
+               relations: Iterable[Relation] | None = None) -> int:
+    """How many relations break among those whose cells are all known (all, without `known`)."""
+    rels = table_relations(spec) if relations is None else relations
+    count = 0
+    for rel in rels:
+        if known is not None and not decided(rel, known):
+            continue
+        if abs(residual(rel, get)) > EPS:
+            count += 1
+    return count
+
+
+def relations_touching(spec: TableSpec, rows: Iterable[int]) -> list[Relation]:
+    """The table's relations with a cell in one of the rows."""
+    wanted = set(rows)
+    return [rel for rel in table_relations(spec) if any(r in wanted for _, r, _ in rel.cells)]
