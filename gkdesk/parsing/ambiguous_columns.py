@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from itertools import product
 
+from .. import relations as rel_eval
 from ..model import Cell, ParseNote, Table
-from ..schema import row_display, table_relations
+from ..schema import row_display
 from .tokens import NUM, Token
 
 PLACED_NOTE = "按文字位置对齐到列"
@@ -18,7 +19,6 @@ AMBIGUOUS_CELL_NOTE = "文字位置前后不一，此格的数值不能确定，
 AMBIGUOUS_ZERO_NOTE = "文字位置前后不一，看不出此格是0还是空白；已按0显示，请对照原件核对"
 # Joint placements tried when several rows are unsettled (2 options each: 8 rows).
 _MAX_COMBINATIONS = 256
-_EPS = 1e-6
 
 
 def placed_cells(ncols: int, numbers: list[Token], columns: list[int], confidence: float, how: str) -> list[Cell]:
@@ -76,25 +76,24 @@ def settle_by_relations(table: Table, options: dict[int, list[list[int]]],
         count *= len(options[r])
     if not rows or count > _MAX_COMBINATIONS:
         return {}
-    relations = [rel for rel in table_relations(table.spec) if any(r in options for _, r, _ in rel.cells)]
+    relations = rel_eval.relations_touching(table.spec, rows)
     if not relations:
         return {}
     placed = {r: [_by_column(numbers[r], cols) for cols in options[r]] for r in rows}
 
-    def amount(addr, choice: dict[int, int]) -> int | float:
-        _, r, c = addr
-        if r in choice:
-            return _value(placed[r][choice[r]].get(c)) or 0
-        return table.cells[r][c].value or 0
+    def lookup(choice: dict[int, int]):
+        def get(addr):
+            _, r, c = addr
+            if r in choice:
+                return _value(placed[r][choice[r]].get(c))
+            return table.cells[r][c].value
 
-    residuals = []  # per choice, per relation
+        return get
+
     choices = [dict(zip(rows, pick)) for pick in product(*(range(len(options[r])) for r in rows))]
-    for choice in choices:
-        residuals.append([
-            sum(amount(a, choice) for a in rel.lhs) - sum(amount(a, choice) for a in rel.rhs) for rel in relations
-        ])
+    residuals = [[rel_eval.residual(rel, lookup(choice)) for rel in relations] for choice in choices]
     telling = [i for i in range(len(relations)) if len({round(res[i], 6) for res in residuals}) > 1]
-    surviving = [choice for choice, res in zip(choices, residuals) if all(abs(res[i]) <= _EPS for i in telling)]
+    surviving = [choice for choice, res in zip(choices, residuals) if all(abs(res[i]) <= rel_eval.EPS for i in telling)]
     if not surviving or len(surviving) == len(choices):
         return {}
     settled = {}

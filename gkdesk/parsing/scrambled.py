@@ -23,13 +23,12 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from .. import relations as rel_eval
 from ..model import Cell, ParseNote, Table
 from ..schema import Column, TableSpec, normalize_label, table_relations
 from .flat import solve_flat_t4, solve_flat_table
 from .stacking import GridRelation, Run, SearchResult, StackingSearch, find_bands
 from .tokens import NULL, NUM, TEXT, Token, before_narrative, tokenize
-
-_EPS = 1e-6
 
 # ---------------------------------------------------------------- reading the stream ------
 
@@ -129,7 +128,7 @@ def grid_relations(spec: TableSpec, active: list[int]) -> list[GridRelation]:
         lhs = [(r, index[c]) for _, r, c in rel.lhs if c in index]
         rhs = [(r, index[c]) for _, r, c in rel.rhs if c in index]
         if lhs and rhs:
-            out.append(GridRelation(lhs, rhs, True, rel.rule))
+            out.append(GridRelation(lhs, rhs, True, rel.rule, rel, index))
     return out
 
 
@@ -541,10 +540,7 @@ def recover_t4(text: str, region: tuple[int, int], table: Table, notes: list[Par
     if len(values) != ncols:
         return table
     amounts = [t.value if t.kind == NUM else 0 for t in values]
-    holds = all(
-        abs(sum(amounts[c] for _, _, c in rel.lhs) - sum(amounts[c] for _, _, c in rel.rhs)) <= _EPS
-        for rel in table_relations(table.spec)
-    )
+    holds = not rel_eval.violations(table.spec, rel_eval.grid_lookup(table.spec.id, [amounts]))
     confidence = 0.85 if holds else 0.6
     cells = [[Cell(t.value if t.kind == NUM else None, t.text, (t.start, t.end), confidence) for t in values]]
     out = Table(table.spec, cells, (min(values[0].start, *(table.span or (values[0].start,))), values[-1].end))

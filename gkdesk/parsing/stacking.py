@@ -15,6 +15,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .. import relations as rel_eval
+from ..schema import Relation
+
 _EPS = 1e-6
 _MAX_SOLUTIONS = 50
 
@@ -34,12 +37,16 @@ class Run:
 
 @dataclass
 class GridRelation:
-    """sum(lhs cells) == sum(rhs cells); cells as (row, column) of the search grid."""
+    """A schema relation on the search grid: its cells as (row, column) of the grid, for the
+    search's partial-sum bounds; whether a finished arrangement keeps it is decided by the one
+    evaluator (gkdesk/relations.py) on `relation` itself."""
 
     lhs: list[tuple[int, int]]
     rhs: list[tuple[int, int]]
     nonneg: bool = True  # all its cells hold counts >= 0, so a partial sum bounds the rest
     name: str = ""
+    relation: Relation | None = None
+    grid_column: dict[int, int] = field(default_factory=dict)  # table column -> grid column
 
 
 @dataclass
@@ -477,7 +484,7 @@ class StackingSearch:
         for k, d in enumerate(self.run_at):
             if d >= 0:
                 cells[k // self.C][k % self.C] = (d, self.off_at[k])
-        violated = [i for i, v in enumerate(self.violated) if v]
+        violated = self._violated(cells)
         shown = tuple(self._shown(at) for row in cells for at in row)
         if shown in self.seen:
             return
@@ -492,6 +499,28 @@ class StackingSearch:
         self.solutions.append(sol)
         # Look only for arrangements at least as good from now on.
         self.max_violations = len(violated)
+
+    def _violated(self, cells) -> list[int]:
+        """The relations a finished arrangement breaks, by the one evaluator where the schema
+        relation is known (the search's own bookkeeping otherwise)."""
+        out = []
+        for i, rel in enumerate(self.rels):
+            if rel.relation is None:
+                if self.violated[i]:
+                    out.append(i)
+                continue
+
+            def get(addr, rel=rel):
+                c = rel.grid_column.get(addr[2])
+                at = cells[addr[1]][c] if c is not None and addr[1] < self.R else None
+                if at is None:
+                    return None
+                run = self.runs[at[0]]
+                return None if run.nulls[at[1]] else run.amounts[at[1]]
+
+            if abs(rel_eval.residual(rel.relation, get)) > rel_eval.EPS:
+                out.append(i)
+        return out
 
     def _null_mix(self, cells) -> int:
         mixed = 0
