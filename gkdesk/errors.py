@@ -1,4 +1,6 @@
-"""Errors the reviewer sees: each carries a Chinese message for the UI and an English one for logs."""
+"""Every error the reviewer sees, in one module: each carries a Chinese message for the UI and
+an English one for logs. Other errors are bugs (or exhaustion, which the CLI and the window
+catch per file)."""
 from __future__ import annotations
 
 
@@ -16,3 +18,38 @@ class GkdeskError(Exception):
 
 class InputError(GkdeskError):
     """The file cannot be read as a report (binary, too large, undecodable, unsupported)."""
+
+
+class OldWordFormatError(InputError):
+    """A .doc/.wps file; `converter` is LibreOffice's path when it can convert the file."""
+
+    def __init__(self, message_zh: str, message_en: str, converter: str | None):
+        super().__init__(message_zh, message_en)
+        self.converter = converter
+
+
+class WorkbookImportError(InputError):
+    """An .xlsx that is not a report workbook written by gkdesk, or is damaged."""
+
+
+class ExportError(GkdeskError):
+    """The workbook could not be written; any earlier file at the target is unchanged."""
+
+
+class TargetExistsError(ExportError):
+    """The target exists and the caller asked not to overwrite it (the window then asks)."""
+
+
+class TargetLockedError(ExportError):
+    """The target is open in Excel/WPS (or otherwise not writable); nothing was changed."""
+
+
+class SidecarWriteError(GkdeskError):
+    """The sidecar could not be written; the edits are still in memory."""
+
+
+def exhaustion_error(exc: BaseException) -> InputError:
+    """A MemoryError or RecursionError met while reading one file, as that file's error."""
+    if isinstance(exc, MemoryError):
+        return InputError("文件展开后所需内存超出可用范围，可能是恶意构造或损坏的文件，已停止读取该文件。", "out of memory")
+    return InputError("文件结构嵌套过深，可能是恶意构造或损坏的文件，已停止读取该文件。", "recursion too deep")

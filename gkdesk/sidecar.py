@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .atomic import AtomicWriteError, write_atomically
-from .errors import GkdeskError
+from .errors import SidecarWriteError
 from .model import CellAddr, Correction, Report
 from .schema import TABLE_IDS
 
@@ -27,10 +27,6 @@ REVIEWED = "reviewed"
 
 # Load outcomes.
 NONE, RESTORED, TEXT_CHANGED, CORRUPT = "none", "restored", "text_changed", "corrupt"
-
-
-class SidecarWriteError(GkdeskError):
-    """The sidecar could not be written; the edits are still in memory."""
 
 
 def sidecar_path(report_path: str | Path) -> Path:

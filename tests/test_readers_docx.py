@@ -6,7 +6,7 @@ import pytest
 
 from gkdesk.errors import InputError
 from gkdesk.readers import read_document
-from gkdesk.readers import limits
+from gkdesk import limits
 from gkdesk.readers.docx_numbering import Numbering, Level, chinese_number, format_number
 from gkdesk.reports import load_report
 from reader_samples import report_docx

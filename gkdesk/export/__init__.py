@@ -12,7 +12,7 @@ is a Chinese message for the reviewer:
 """
 from __future__ import annotations
 
-from .errors import ExportError, TargetExistsError, TargetLockedError, WorkbookImportError
+from ..errors import ExportError, TargetExistsError, TargetLockedError, WorkbookImportError
 from .importer import import_workbook
 from .names import suggested_filename
 from .report_workbook import export_report

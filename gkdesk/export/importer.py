@@ -13,10 +13,9 @@ import zipfile
 from datetime import datetime
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, WorkbookImportError
 from ..model import ParseNote, Report
 from ..schema import ValueKind
-from .errors import WorkbookImportError
 from .marker import KIND_REPORT, KIND_SUMMARY, MARKER, MARKER_SHEET, PAYLOAD_VERSION
 from .names import cell_label
 from .payload import digest, report_from_data

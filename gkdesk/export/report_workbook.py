@@ -10,7 +10,7 @@ from ..findings import ERROR, WARNING, Finding
 from ..model import Correction, Report, _user_name
 from ..schema import FORMATS, TABLE_IDS, format_spec, table_spec
 from ..form_layout import form_layout
-from .atomic import save_workbook
+from ..atomic import save_workbook
 from .marker import KIND_REPORT, write_marker
 from .names import (
     KIND_NAMES,

@@ -15,8 +15,8 @@ from ..findings import ERROR, WARNING, Finding
 from ..model import Report, _user_name
 from ..form_layout import form_layout
 from ..schema import FORMATS, TABLE_IDS, TableSpec, row_display, table_spec
-from .atomic import save_workbook
-from .errors import ExportError
+from ..atomic import save_workbook
+from ..errors import ExportError
 from .marker import KIND_SUMMARY, write_marker
 from .names import format_name, report_format_name, review_status_name
 from .report_workbook import resolve_findings

@@ -15,7 +15,7 @@ from pathlib import Path
 from ..errors import InputError
 from .document import Block, GridCell, GridTable, Paragraph, SourceDocument, clean_cell, render
 from .docx_numbering import Numbering, read_numbering
-from .limits import check_zip, read_file_bytes, read_zip_part
+from ..limits import check_zip, read_file_bytes, read_zip_part
 
 W_NAMESPACES = (
     "http://schemas.openxmlformats.org/wordprocessingml/2006/main",

@@ -15,7 +15,7 @@ from ..decoding import decode_bytes
 from ..errors import InputError
 from .document import Block, GridCell, GridTable, Paragraph, SourceDocument, render
 from .html_tree import Node, parse_html
-from .limits import read_file_bytes
+from ..limits import read_file_bytes
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-]+)""", re.I)

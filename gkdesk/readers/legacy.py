@@ -11,7 +11,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, OldWordFormatError
 
 OLD_WORD_SUFFIXES = (".doc", ".wps")
 _WINDOWS_PLACES = (
@@ -20,14 +20,6 @@ _WINDOWS_PLACES = (
 )
 _UNIX_PLACES = ("/opt/libreoffice/program/soffice", "/usr/lib/libreoffice/program/soffice")
 CONVERT_TIMEOUT_S = 180
-
-
-class OldWordFormatError(InputError):
-    """A .doc/.wps file; `converter` is LibreOffice's path when it can convert the file."""
-
-    def __init__(self, message_zh: str, message_en: str, converter: str | None):
-        super().__init__(message_zh, message_en)
-        self.converter = converter
 
 
 def find_libreoffice() -> str | None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from .document import Block, GridTable, Paragraph, SourceDocument, join_lines, render
-from .limits import file_size
+from ..limits import file_size
 from .pdf_layout import Line, RectCell, cell_text, chars_to_lines, rects_to_grid
 from .pdf_text_tables import TextTable, find_text_tables
 
