@@ -1,4 +1,7 @@
-"""From decoded text to a Report: sections, format version, the three tables, metadata."""
+"""From decoded text to a Report: sections, format version, the three tables, metadata.
+
+Each table region goes one way: the generators (candidates.py) read it, the solver (solver.py)
+scores their readings alike and keeps the best, its notes with it."""
 from __future__ import annotations
 
 from functools import cache
@@ -14,12 +17,10 @@ from ..schema import (
     squeeze,
     table_spec,
 )
+from .candidates import Region, rows_table_generators, t4_generators
 from .metadata import read_metadata
-from .flat import recover_flat
-from .scrambled import recover_t4, recover_table
 from .sections import find_sections, table_region
-from .tables import recognize_rows_table, recognize_t4
-from .tokens import tokenize
+from .solver import solve
 
 
 @cache
@@ -68,30 +69,24 @@ def parse_text(text: str, encoding: str = "utf-8", source_path: str = "") -> Rep
     versions: dict[str, str] = {}
     for table_id in ("t2", "t3"):
         probe = table_spec("2021", table_id)
-        region = _bounded(table_region(text, report.sections, probe), probe, report.notes)
-        if region is None:
+        bounds = _bounded(table_region(text, report.sections, probe), probe, report.notes)
+        if bounds is None:
             continue
-        version = detect_version(text, region, table_id) or year_version or "2021"
-        table = _recognize_rows(text, region, table_spec(version, table_id), report.notes)
-        if table is None:
-            # The labels may belong to the other version after all.
-            other = "2019" if version == "2021" else "2021"
-            table = _recognize_rows(text, region, table_spec(other, table_id), report.notes)
-            version = other
-        if table is None:  # a web page archived as flat text: labels and digits run together
-            version = detect_version(text, region, table_id) or year_version or "2021"
-            table = recover_flat(text, region, table_spec(version, table_id), report.notes)
-        if table is not None:
-            table = recover_table(text, region, table, report.notes)  # pdftotext's scrambled order
-            report.tables[table_id] = table
-            versions[table_id] = version
-    region = _bounded(table_region(text, report.sections, T4), T4, report.notes)
-    if region is not None:
-        table = recognize_t4(tokenize(text, *region), report.notes)
-        if table is None:
-            table = recover_flat(text, region, T4, report.notes)
-        if table is not None:
-            report.tables["t4"] = recover_t4(text, region, table, report.notes)
+        version = detect_version(text, bounds, table_id) or year_version or "2021"
+        other = "2019" if version == "2021" else "2021"
+        specs = table_spec(version, table_id), table_spec(other, table_id)
+        ncells = max(sum(len(s.row_columns(r)) for r in range(len(s.rows))) for s in specs)
+        chosen = solve(rows_table_generators(Region(text, bounds), *specs), ncells)
+        if chosen is not None:
+            report.tables[table_id] = chosen.table
+            report.notes.extend(chosen.notes)
+            versions[table_id] = chosen.table.spec.version
+    bounds = _bounded(table_region(text, report.sections, T4), T4, report.notes)
+    if bounds is not None:
+        chosen = solve(t4_generators(Region(text, bounds)), len(T4.columns))
+        if chosen is not None:
+            report.tables["t4"] = chosen.table
+            report.notes.extend(chosen.notes)
     report.format = versions.get("t2") or versions.get("t3") or (year_version if report.tables else None)
     for table_id, spec in (("t2", "表二"), ("t3", "表三"), ("t4", "表四")):
         if table_id not in report.tables:
@@ -113,12 +108,3 @@ def _bounded(region: tuple[int, int] | None, spec: TableSpec, notes: list[ParseN
         )
     )
     return start, start + MAX_TABLE_REGION_CHARS
-
-
-def _recognize_rows(text: str, region: tuple[int, int], spec: TableSpec, notes: list[ParseNote]) -> Table | None:
-    tokens = tokenize(text, *region)
-    local: list[ParseNote] = []
-    table = recognize_rows_table(tokens, spec, local)
-    if table is not None:
-        notes.extend(local)
-    return table

@@ -26,7 +26,6 @@ from itertools import combinations
 from .. import relations as rel_eval
 from ..model import Cell, ParseNote, Table
 from ..schema import Column, TableSpec, normalize_label, table_relations
-from .flat import solve_flat_t4, solve_flat_table
 from .stacking import GridRelation, Run, SearchResult, StackingSearch, find_bands
 from .tokens import NULL, NUM, TEXT, Token, before_narrative, tokenize
 
@@ -278,7 +277,7 @@ def _too_few_values(spec: TableSpec, found: int):
     """Too few values (all 0) to be the table: nothing is placed; the reviewer is told."""
     nrows, ncols = len(spec.rows), len(spec.columns)
     note = "文本顺序错乱且读到的数值过少，此格未能读出"
-    cells = [[Cell(None, "", None, 0.0, False, note) for _ in range(ncols)] for _ in range(nrows)]
+    cells = [[Cell(None, "", None, 0.1, True, note) for _ in range(ncols)] for _ in range(nrows)]
     msg = (
         f"{spec.number}的文本顺序错乱（PDF 转换所致），只读到 {found} 个数值（表格共 {nrows * ncols} 格，"
         f"不到一半），均为 0，无法确定它们的位置，也不能推定其余各格；本表未填入，请对照原文填写"
@@ -332,43 +331,29 @@ def looks_scrambled(table: Table) -> bool:
 _SCRAMBLED_SHARE = 0.3
 
 
-def recover_table(text: str, region: tuple[int, int], table: Table, notes: list[ParseNote]) -> Table:
-    """The table re-read from its scrambled values, or `table` itself if it does not look scrambled
-    or the values cannot be placed."""
-    if not looks_scrambled(table) or any(n.table == table.spec.id and n.code == "flat_layout" for n in notes):
-        return table
-    tokens = tokenize(text, *region)
+def read_reordered(text: str, tokens: list[Token], table: Table) -> tuple[Table, list[ParseNote]] | None:
+    """The table re-read from values printed apart from its labels, with its own notes; None if
+    the label reading `table` does not look scrambled or the values cannot be placed."""
+    if not looks_scrambled(table) or not _many_values_unplaced(text, tokens, table):
+        return None
     spec = table.spec
-    missing: list[int] = []
-    solved = None
-    if _many_values_unplaced(text, tokens, table):
-        if spec.id == "t3":
-            solved = solve_rows_table(text, tokens, spec)
-        elif spec.id == "t2":
-            solved = solve_groups_table(text, tokens, spec)
+    if spec.id == "t3":
+        solved = solve_rows_table(text, tokens, spec)
+    elif spec.id == "t2":
+        solved = solve_groups_table(text, tokens, spec)
+    else:
+        solved = None
     if solved is None:
-        if value_runs(text, tokens):
-            return table
-        # No stand-alone values: perhaps a web page archived as flat text (digits run together).
-        flat = solve_flat_table(text, region, spec)
-        if flat is None:
-            return table
-        *solved, missing = flat
-    cells, new_notes = solved
-    complete = not missing and not any(n.code == _INCOMPLETE for n in new_notes)
-    out = Table(spec, cells, table.span, complete=complete, missing_rows=missing)
+        return None
+    cells, notes = solved
+    complete = not any(n.code == _INCOMPLETE for n in notes)
+    out = Table(spec, cells, table.span, complete=complete)
     spans = [c.span for row in cells for c in row if c.span]
     if spans:
         lo = min(s[0] for s in spans)
         hi = max(s[1] for s in spans)
         out.span = (min(lo, table.span[0]) if table.span else lo, max(hi, table.span[1]) if table.span else hi)
-    # The row-by-row reading's complaints no longer apply: its values were placed here.
-    notes[:] = [n for n in notes if not (n.table == spec.id and n.code in _SUPERSEDED)]
-    notes.extend(new_notes)
-    return out
-
-
-_SUPERSEDED = {"row_missing", "values_missing", "ambiguous_columns"}
+    return out, notes
 
 
 def _many_values_unplaced(text: str, tokens: list[Token], table: Table) -> bool:
@@ -516,37 +501,25 @@ def _place_group(text: str, group: _Group) -> dict[tuple[int, int], tuple[Token,
 
 # ---------------------------------------------------------------- 表四 ----------------------
 
-def recover_t4(text: str, region: tuple[int, int], table: Table, notes: list[ParseNote]) -> Table:
+def read_t4_stream(text: str, region: tuple[int, int], table: Table) -> tuple[Table, list[ParseNote]] | None:
     """表四 whose header words were printed between its values: the values in stream order.
 
     pdftotext keeps a one-row table's cells left to right even when it splits them into
     blocks, so when exactly fifteen stand-alone values follow the header they are taken in
-    order; the three 总计 relations say how sure that is.
+    order; the three 总计 relations say how sure that is. None if that is not the case.
     """
     ncols = len(table.spec.columns)
-    if sum(1 for c in table.cells[0] if c.span) >= ncols:
-        return table
     values: list[Token] = []
     for run in value_runs(text, before_narrative(tokenize(text, *region), _ends_table)):
         values.extend(run.tokens)
-    if not values:
-        flat = solve_flat_t4(text, region, table.spec)
-        if flat is None:
-            return table
-        cells, new_notes = flat
-        notes[:] = [n for n in notes if not (n.table == table.spec.id and n.code in _SUPERSEDED)]
-        notes.extend(new_notes)
-        return Table(table.spec, cells, table.span)
     if len(values) != ncols:
-        return table
+        return None
     amounts = [t.value if t.kind == NUM else 0 for t in values]
     holds = not rel_eval.violations(table.spec, rel_eval.grid_lookup(table.spec.id, [amounts]))
     confidence = 0.85 if holds else 0.6
     cells = [[Cell(t.value if t.kind == NUM else None, t.text, (t.start, t.end), confidence) for t in values]]
     out = Table(table.spec, cells, (min(values[0].start, *(table.span or (values[0].start,))), values[-1].end))
-    notes[:] = [n for n in notes if not (n.table == table.spec.id and n.code in _SUPERSEDED)]
     msg = "表四的表头与数值在文本中交错（PDF 转换所致），已按数值出现的顺序填入各列"
     if not holds:
         msg += "；按此顺序总计关系不成立，请对照原文核对"
-    notes.append(ParseNote("scrambled_layout", msg, table.spec.id))
-    return out
+    return out, [ParseNote("scrambled_layout", msg, table.spec.id)]
