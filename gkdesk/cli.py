@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .batch_inputs import expand_inputs  # noqa: F401  (the folder expansion lives in the core)
 from .errors import GkdeskError
 
 SUBCOMMANDS = ("extract", "check", "export")
@@ -34,10 +35,12 @@ def _build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="识别报告中的表二、表三、表四 (recognize the three tables)")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--json", action="store_true", help="JSON Lines output (spec/truth-format.md)")
+    add_ignore_corrections(p)
 
     p = sub.add_parser("check", help="核对勾稽关系、正文与表格、报告结构 (check relations, narrative, structure)")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--json", action="store_true", help="JSON Lines output (spec/truth-format.md)")
+    add_ignore_corrections(p)
 
     from .export.command import add_parser as add_export_parser
 
@@ -45,18 +48,29 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def expand_inputs(paths: list[str]) -> list[str]:
-    """Files as given; a folder stands for the report files inside it, sorted."""
-    from .reports import REPORT_SUFFIXES
+def add_ignore_corrections(parser) -> None:
+    parser.add_argument(
+        "--ignore-corrections",
+        action="store_true",
+        help="使用识别值，不读取审核时保存的修改、审核状态与处理意见 (recognized values, without the sidecar)",
+    )
 
-    out: list[str] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            out.extend(str(q) for q in sorted(p.rglob("*")) if q.is_file() and q.suffix.lower() in REPORT_SUFFIXES)
-        else:
-            out.append(raw)
-    return out
+
+def open_for_batch(path: str, args):
+    """The report with its saved review (unless --ignore-corrections); a warning goes to stderr."""
+    from .opening import open_reviewed
+
+    opened = open_reviewed(path, ignore_corrections=getattr(args, "ignore_corrections", False))
+    if opened.warning:
+        print(f"{path}: 注意：{opened.warning}", file=sys.stderr)
+    return opened.report
+
+
+def warn_repeats(reports, sources) -> None:
+    from .batch_inputs import repeats
+
+    for warning in repeats(reports, sources):
+        print(f"注意：{warning}", file=sys.stderr)
 
 
 def _emit(obj: dict) -> None:
@@ -65,13 +79,13 @@ def _emit(obj: dict) -> None:
 
 
 def cmd_extract(args) -> int:
-    from .reports import load_report
+    from .opening import corrected_json, review_json
     from .textview import format_tables
 
     status = 0
     for path in expand_inputs(args.files):
         try:
-            report = load_report(path)
+            report = open_for_batch(path, args)
         except GkdeskError as exc:
             status = 2
             if args.json:
@@ -80,7 +94,8 @@ def cmd_extract(args) -> int:
                 print(f"{path}: 错误：{exc}", file=sys.stderr)
             continue
         if args.json:
-            _emit({"file": path} | report.to_json())
+            # The truth-format keys stay as recognized; the reviewer's values are beside them.
+            _emit({"file": path} | report.to_json() | {"corrected": corrected_json(report), "review": review_json(report)})
         else:
             print(format_tables(report))
     return status
@@ -91,16 +106,17 @@ def cmd_check(args) -> int:
     from .checks import check_report, findings_to_json
     from .checks.batch import previous_reports
     from .checks.render import format_findings
+    from .decisions import counted
     from .findings import ERROR
-    from .reports import load_report
 
     loaded = []
     for path in expand_inputs(args.files):
         try:
-            loaded.append((path, load_report(path)))
+            loaded.append((path, open_for_batch(path, args)))
         except GkdeskError as exc:
             loaded.append((path, exc))
     reports = [r for _, r in loaded if not isinstance(r, GkdeskError)]
+    warn_repeats(reports, [p for p, r in loaded if not isinstance(r, GkdeskError)])
     previous = dict(zip(map(id, reports), previous_reports(reports)))
     unreadable = has_error = False
     for path, report in loaded:
@@ -112,9 +128,10 @@ def cmd_check(args) -> int:
                 print(f"{path}: 错误：{report}", file=sys.stderr)
             continue
         findings = check_report(report, previous[id(report)])
-        has_error = has_error or any(f.severity == ERROR for f in findings)
+        # A finding the reviewer dismissed (原文如此 / 不适用) does not count.
+        has_error = has_error or any(f.severity == ERROR for f in counted(report, findings))
         if args.json:
-            _emit({"file": path, "findings": findings_to_json(findings)})
+            _emit({"file": path, "findings": findings_to_json(findings, report)})
         else:
             print(format_findings(report, findings, path) + "\n")
     return 2 if unreadable else (1 if has_error else 0)

@@ -11,6 +11,9 @@ from .schema import TABLE_IDS, TableSpec, table_spec
 Number = int | float
 CellAddr = tuple[str, int, int]  # ("t3", row, column); 表四 uses row 0
 
+# Review statuses (Report.review_status): "" not yet reviewed; set by the reviewer; an edit after it.
+REVIEWED, CHANGED_AFTER_REVIEW = "reviewed", "changed_after_review"
+
 
 @dataclass
 class Cell:
@@ -109,7 +112,10 @@ class Report:
     notes: list[ParseNote] = field(default_factory=list)
     corrections: dict[CellAddr, Correction] = field(default_factory=dict)
     history: list[Correction] = field(default_factory=list)  # every change, in order
-    review_status: str = ""  # "" or "reviewed" (set by the reviewer)
+    review_status: str = ""  # "", REVIEWED (set by the reviewer) or CHANGED_AFTER_REVIEW
+    # The reviewer's decisions on findings, by fingerprint (gkdesk.decisions.Decision).
+    decisions: dict = field(default_factory=dict)
+    opinion: str = ""  # 审核意见: the reviewer's words to the agency
 
     # ------------------------------------------------------------ values
     def table(self, table_id: str) -> Table | None:
@@ -129,9 +135,13 @@ class Report:
         return self.extracted(addr)
 
     def set_value(self, addr: CellAddr, value: Number | None, user: str | None = None) -> None:
-        """Set a cell; setting it back to the recognized value drops the correction."""
+        """Set a cell; setting it back to the recognized value drops the correction.
+
+        An edit after 已复核 makes the report 修改后待复核: the review no longer covers it."""
         if addr[0] not in self.tables:
             raise KeyError(f"table {addr[0]} is not in this report")
+        if self.review_status == REVIEWED:
+            self.review_status = CHANGED_AFTER_REVIEW
         extracted = self.extracted(addr)
         corr = Correction(addr, extracted, value)
         if user is not None:

@@ -18,12 +18,12 @@ from pathlib import Path
 
 from .atomic import AtomicWriteError, write_atomically
 from .errors import SidecarWriteError
-from .model import CellAddr, Correction, Report
+from .decisions import Decision
+from .model import REVIEWED, CellAddr, Correction, Report
 from .schema import TABLE_IDS
 
 SIDECAR_SUFFIX = ".gkdesk.json"
 SIDECAR_VERSION = 1
-REVIEWED = "reviewed"
 
 # Load outcomes.
 NONE, RESTORED, TEXT_CHANGED, CORRUPT = "none", "restored", "text_changed", "corrupt"
@@ -95,6 +95,10 @@ class Sidecar:
                 moved_to=moved,
             )
         self.archived = list(data.get("archived", []))
+        # Decisions and the opinion hold whatever the text: a decision applies only to a finding
+        # with the same rule, cells, sentence and numbers, so it cannot land on the wrong one.
+        report.decisions = {d.fingerprint: d for d in _decisions(data.get("decisions", []))}
+        report.opinion = data.get("opinion", "")
         old_pending = data.get("pending")
         if data["text_sha256"] == text_digest(report.text):
             restored, invalid = _restore(report, data)
@@ -172,6 +176,8 @@ class Sidecar:
             list(report.history),
             _pending_json(self.pending) if self.pending is not None else None,
             list(self.archived),
+            list(report.decisions.values()),
+            report.opinion,
         )
 
     def payload(self, report: Report) -> dict:
@@ -185,7 +191,7 @@ class Sidecar:
         write_atomic(self.path, self.serialize(report))
 
     def has_work(self, report: Report) -> bool:
-        return bool(report.history or report.review_status or self.pending or self.archived)
+        return bool(report.history or report.review_status or self.pending or self.archived or report.decisions or report.opinion)
 
 
 @dataclass(frozen=True)
@@ -201,6 +207,8 @@ class Snapshot:
     history: list[Correction]
     pending: dict | None
     archived: list[dict]
+    decisions: list = field(default_factory=list)  # Decision, never changed once made
+    opinion: str = ""
 
     def payload(self) -> dict:
         out = {
@@ -217,6 +225,10 @@ class Snapshot:
             out["pending"] = self.pending
         if self.archived:
             out["archived"] = self.archived
+        if self.decisions:
+            out["decisions"] = [d.to_json() for d in self.decisions]
+        if self.opinion:
+            out["opinion"] = self.opinion
         return out
 
     def encode(self) -> bytes:
@@ -315,9 +327,18 @@ def _parse(raw: bytes) -> dict:
             _pending_from(data["pending"])
         if not isinstance(data.get("review_status", ""), str) or not isinstance(data.get("archived", []), list):
             raise ValueError("bad fields")
+        _decisions(data.get("decisions", []))
+        if not isinstance(data.get("opinion", ""), str):
+            raise ValueError("bad opinion")
     except (KeyError, TypeError, AttributeError, OverflowError) as exc:  # OverflowError: a cell 1e400
         raise ValueError(str(exc)) from exc
     return data
+
+
+def _decisions(items) -> list[Decision]:
+    if not isinstance(items, list):
+        raise ValueError("decisions must be a list")
+    return [Decision.from_json(item) for item in items]
 
 
 def _valid_addr(report: Report, addr: CellAddr) -> bool:

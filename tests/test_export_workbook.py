@@ -187,13 +187,13 @@ def test_row_heights_leave_room_for_wrapped_labels(exported):
 def test_findings_sheet(exported):
     report, wb, _, findings = exported
     ws = wb["校验结果"]
-    assert [c.value for c in ws[1]] == ["序号", "严重程度", "类别", "规则", "问题说明", "涉及单元格", "应为", "原文"]
+    assert [c.value for c in ws[1]] == ["序号", "严重程度", "类别", "规则", "问题说明", "涉及单元格", "应为", "原文", "审核处理"]
     first = [c.value for c in ws[2]]
-    assert first[:5] == [1, "错误", "勾稽关系", "t3.balance", findings[0].message]
+    assert first[:5] == [1, "错误", "勾稽关系", "表三 一加二 = 三加四", findings[0].message]  # the rule's Chinese title
     assert first[5].splitlines() == [format_spec(report.format).cell_name(("t3", 0, 6)), format_spec(report.format).cell_name(("t3", 1, 6))]
     assert first[5].splitlines()[0] == "表三 一、本年新收政府信息公开申请数量·总计"
     assert first[6] == 5 and first[7] == "测试报告原文"
-    assert [c.value for c in ws[3]][:4] == [2, "警告", "文字表述", "narrative.x"]
+    assert [c.value for c in ws[3]][:4] == [2, "警告", "文字表述", "文字表述"]  # an unknown rule: its kind, not its id
     assert ws.max_row == 3
 
 
@@ -218,7 +218,7 @@ def test_info_sheet(exported):
     assert format_spec(report.format).notice in info["报告格式"]
     assert info["gkdesk 版本"]
     assert info["导出时间"][:2] == "20"
-    assert info["审核状态"] == "已审核"
+    assert info["审核状态"] == "已复核"
     assert info["检查结果"] == "1 个错误，1 个警告"
 
 

@@ -106,12 +106,23 @@ def _repair(report: Report, repair: Culprit) -> Message:
     return say("arith.repair", cell=cell_ref(report, repair.cell), value=repair.value)
 
 
-def findings_to_json(findings: list[Finding]) -> list[dict]:
-    """Findings in the `gkdesk check --json` shape, with the ambiguous repairs when there are several."""
+def findings_to_json(findings: list[Finding], report: Report | None = None) -> list[dict]:
+    """Findings in the `gkdesk check --json` shape, with the ambiguous repairs when there are several.
+
+    Given the report, a finding the reviewer decided on carries the decision ("decision") and
+    its fingerprint."""
+    from ..decisions import decision_for, fingerprint
+
     out = []
     for f in findings:
         obj = f.to_json()
         if f.ambiguous_culprits:
             obj["ambiguous_culprits"] = [{"cell": list(c.cell), "value": c.value} for c in f.ambiguous_culprits]
+        if report is not None:
+            obj["fingerprint"] = fingerprint(report, f)
+            decision = decision_for(report, f)
+            if decision is not None:
+                obj["decision"] = {"action": decision.action, "reason": decision.reason, "note": decision.note,
+                                   "time": decision.time, "user": decision.user}
         out.append(obj)
     return out

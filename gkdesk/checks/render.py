@@ -17,14 +17,23 @@ def format_findings(report: Report, findings: list[Finding], label: str = "") ->
     if not findings:
         lines.append("未发现问题。")
         return "\n".join(lines)
+    from ..decisions import decision_for
+
+    dismissed = 0
     for n, f in enumerate(findings, 1):
         where = f"（原文第 {_line_of(report.text, f.span[0])} 行）" if f.span else ""
-        lines.append(f"{n}. [{severity_title(f.severity)}] {rule_title(f.rule)}{where}")
+        decision = decision_for(report, f)
+        said = ""
+        if decision is not None:
+            said = f"〔{decision.reason}{'：' + decision.note if decision.note else ''}〕"
+            dismissed += decision.dismissed
+        lines.append(f"{n}. [{severity_title(f.severity)}] {rule_title(f.rule)}{where}{said}")
         lines.append(f"   {f.message}")
         if f.kind != STRUCTURE and len(f.cells) > 1:  # structure messages list their cells
             lines.append("   涉及单元格：" + join_names([cell_name(report, a) for a in f.cells]))
     errors = sum(f.severity == ERROR for f in findings)
-    lines.append(f"共 {len(findings)} 条：错误 {errors} 条，警告 {len(findings) - errors} 条。")
+    tail = f"，其中 {dismissed} 条已由审核人排除" if dismissed else ""
+    lines.append(f"共 {len(findings)} 条：错误 {errors} 条，警告 {len(findings) - errors} 条{tail}。")
     return "\n".join(lines)
 
 

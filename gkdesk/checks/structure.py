@@ -20,10 +20,6 @@ def static_findings(report: Report) -> list[Finding]:
     out: list[Finding] = []
     out += _missing_sections(report)
     out += _missing_tables(report)
-    for table_id in TABLE_IDS:
-        table = report.tables.get(table_id)
-        if table is not None and table.missing_rows:
-            out.append(_missing_rows(report, table))
     out += _format_and_year(report)
     return out
 
@@ -63,10 +59,17 @@ def _missing_tables(report: Report) -> list[Finding]:
     return out
 
 
-def _missing_rows(report: Report, table: Table) -> Finding:
+def _missing_rows(report: Report, table: Table, values: dict) -> Finding | None:
+    """The rows the recognizer did not find that the reviewer has not filled in yet."""
     spec = table.spec
-    rows = [row_ref(spec, r) for r in table.missing_rows]
-    cells = [(spec.id, r, c) for r in table.missing_rows for c in range(len(spec.row_columns(r)))]
+    unfilled = [
+        r for r in table.missing_rows
+        if any(values.get((spec.id, r, c)) is None for c in range(len(spec.row_columns(r))))
+    ]
+    if not unfilled:
+        return None
+    rows = [row_ref(spec, r) for r in unfilled]
+    cells = [(spec.id, r, c) for r in unfilled for c in range(len(spec.row_columns(r)))]
     return Finding(
         rule="structure.row_missing",
         kind=STRUCTURE,
@@ -145,12 +148,16 @@ def _format_and_year(report: Report) -> list[Finding]:
 
 
 def value_structure_findings(report: Report, values: dict) -> list[Finding]:
-    """Blank and non-numeric cells, as they are now (a correction can fill them)."""
+    """Rows not found, blank and non-numeric cells, as they are now (a correction can fill them)."""
     out = []
     for table_id in TABLE_IDS:
         table = report.tables.get(table_id)
         if table is None:
             continue
+        if table.missing_rows:
+            rows_finding = _missing_rows(report, table, values)
+            if rows_finding is not None:
+                out.append(rows_finding)
         missing = set(table.missing_rows)
         blank = []
         for addr, _ in addresses_and_kinds(table.spec):

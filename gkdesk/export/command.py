@@ -18,10 +18,30 @@ def add_parser(subparsers) -> None:
     p.add_argument("--summary", metavar="OUT.xlsx", help="把全部报告汇总到这个工作簿 (write one summary workbook)")
     p.add_argument("--csv", metavar="OUT.csv", help="把全部报告的单元格写成一张长表 CSV，供统计脚本使用 (one row per report and cell)")
     p.add_argument("--force", action="store_true", help="允许覆盖不是 gkdesk 导出的已有 .xlsx 文件 (overwrite foreign files)")
+    p.add_argument(
+        "--ignore-corrections",
+        action="store_true",
+        help="导出识别值，不使用审核时保存的修改、审核状态与处理意见 (recognized values, without the sidecar)",
+    )
 
 
 def _error(path, exc) -> None:
     print(f"{path}: 错误：{exc}", file=sys.stderr)
+
+
+def _open(source: str, ignore_corrections: bool):
+    """The report with the reviewer's saved work (gkdesk.opening); a note on it goes to stderr."""
+    from ..opening import open_reviewed
+
+    opened = open_reviewed(source, ignore_corrections=ignore_corrections)
+    if opened.warning:
+        print(f"{source}: 注意：{opened.warning}", file=sys.stderr)
+    return opened
+
+
+def _warn(warnings: list[str]) -> None:
+    for warning in warnings:
+        print(f"注意：{warning}", file=sys.stderr)
 
 
 def _may_write(target: Path, force: bool) -> bool:
@@ -68,61 +88,68 @@ def _targets(inputs: list[str], output: str | None) -> list[Path] | None:
 
 
 def run(args) -> int:
-    from ..cli import expand_inputs
+    from ..batch_inputs import expand_inputs
 
     inputs = expand_inputs(args.files)
+    ignore = getattr(args, "ignore_corrections", False)
     if args.csv:
         target = Path(args.csv).resolve()
-        return _run_csv([i for i in inputs if Path(i).resolve() != target], Path(args.csv))
+        return _run_csv([i for i in inputs if Path(i).resolve() != target], Path(args.csv), ignore)
     if args.summary:
         summary = Path(args.summary).resolve()
         inputs = [i for i in inputs if Path(i).resolve() != summary]
-        return _run_summary(inputs, Path(args.summary), args.force)
+        return _run_summary(inputs, Path(args.summary), args.force, ignore)
     if not inputs:
         _error(" ".join(args.files), "没有找到报告文件。")
         return 2
     targets = _targets(inputs, args.output)
     if targets is None:
         return 2
-    return _run_each(inputs, targets, args.force)
+    return _run_each(inputs, targets, args.force, ignore)
 
 
-def _run_each(inputs: list[str], targets: list[Path], force: bool) -> int:
-    from ..reports import load_report
-    from . import export_report
+def _run_each(inputs: list[str], targets: list[Path], force: bool, ignore: bool = False) -> int:
+    from ..batch_inputs import repeats
+    from .report_workbook import export_report
 
     status = 0
+    done = []
     for source, target in zip(inputs, targets):
         try:
-            report = load_report(source)
+            opened = _open(source, ignore)
             if not _may_write(target, force):
                 status = 2
                 continue
-            export_report(report, target)
+            export_report(opened.report, target, ignored_corrections=opened.ignored)
         except GkdeskError as exc:
             _error(source, exc)
             status = 2
             continue
+        done.append((opened.report, source))
         print(f"已导出：{target}")
+    _warn(repeats([r for r, _ in done], [s for _, s in done]))
     return status
 
 
-def _load_all(inputs: list[str]):
-    """The reports that load, their sources, and (file, reason) of those that do not."""
-    from ..reports import load_report
+def _load_all(inputs: list[str], ignore: bool = False):
+    """The reports that load (one per agency and year), their sources, and (file, reason) of
+    those that do not."""
+    from ..batch_inputs import one_per_agency_year
 
     reports, sources, skipped = [], [], []
     for source in inputs:
         try:
-            reports.append(load_report(source))
+            reports.append(_open(source, ignore).report)
             sources.append(source)
         except GkdeskError as exc:
             _error(source, exc)
             skipped.append((source, str(exc)))
-    return reports, sources, skipped
+    keep, warnings = one_per_agency_year(reports, sources)
+    _warn(warnings)
+    return [reports[i] for i in keep], [sources[i] for i in keep], skipped, warnings
 
 
-def _run_csv(inputs: list[str], target: Path) -> int:
+def _run_csv(inputs: list[str], target: Path, ignore: bool = False) -> int:
     from ..atomic import AtomicWriteError
     from .frames import write_cells_csv
 
@@ -131,7 +158,7 @@ def _run_csv(inputs: list[str], target: Path) -> int:
     except ImportError:
         _error(target, "导出 CSV 需要 pandas，本安装没有包含它；请使用 Python 安装的 gkdesk（pip install gkdesk）。")
         return 2
-    reports, sources, skipped = _load_all(inputs)
+    reports, sources, skipped, _ = _load_all(inputs, ignore)
     if not reports:
         _error(target, "没有可以导出的报告，未写出 CSV。")
         return 2
@@ -145,17 +172,17 @@ def _run_csv(inputs: list[str], target: Path) -> int:
     return 2 if skipped else 0
 
 
-def _run_summary(inputs: list[str], target: Path, force: bool) -> int:
+def _run_summary(inputs: list[str], target: Path, force: bool, ignore: bool = False) -> int:
     from . import export_summary
 
-    reports, sources, skipped = _load_all(inputs)
+    reports, sources, skipped, repeated = _load_all(inputs, ignore)
     if not reports:
         _error(target, "没有可以汇总的报告，未写出汇总表。")
         return 2
     if not _may_write(target, force):
         return 2
     try:
-        export_summary(reports, target, skipped=skipped, sources=sources)
+        export_summary(reports, target, skipped=skipped, sources=sources, repeated=repeated)
     except GkdeskError as exc:
         _error(target, exc)
         return 2

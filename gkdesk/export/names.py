@@ -7,7 +7,7 @@ from ..findings import ERROR, WARNING
 from ..model import Report
 from ..schema import FORMATS, format_spec
 
-REVIEW_STATUS_NAMES = {"": "未审核", "reviewed": "已审核"}
+REVIEW_STATUS_NAMES = {"": "未复核", "reviewed": "已复核", "changed_after_review": "修改后待复核"}
 SEVERITY_NAMES = {ERROR: "错误", WARNING: "警告"}
 KIND_NAMES = {"arithmetic": "勾稽关系", "narrative": "文字表述", "structure": "结构"}
 

@@ -10,12 +10,13 @@ import json
 import re
 from dataclasses import fields
 
+from ..decisions import Decision
 from ..model import Cell, Correction, ParseNote, Report, Section, Table
 from ..schema import TABLE_IDS, table_spec
 
 # Fields stored as tuples in the model (JSON only has lists).
 _TUPLE_FIELDS = {"span", "addr", "title_span"}
-_NESTED = {"sections", "tables", "notes", "corrections", "history"}
+_NESTED = {"sections", "tables", "notes", "corrections", "history", "decisions"}
 
 
 def _plain(obj) -> dict:
@@ -55,6 +56,7 @@ def report_to_data(report: Report) -> dict:
     data["notes"] = [_plain(n) for n in report.notes]
     data["corrections"] = [_plain(c) for c in report.corrections.values()]
     data["history"] = [_plain(c) for c in report.history]
+    data["decisions"] = [d.to_json() for d in report.decisions.values()]
     return data
 
 
@@ -88,6 +90,8 @@ def report_from_data(data: dict) -> Report:
     latest = {c.addr: c for c in report.history}
     corrections = [_build(Correction, c) for c in data.get("corrections", [])]
     report.corrections = {c.addr: latest[c.addr] if latest.get(c.addr) == c else c for c in corrections}
+    decisions = [Decision.from_json(d) for d in data.get("decisions", [])]
+    report.decisions = {d.fingerprint: d for d in decisions}
     return report
 
 

@@ -12,11 +12,12 @@ from pathlib import Path
 
 from .. import __version__
 from ..findings import ERROR, WARNING, Finding
-from ..model import Report, _user_name
+from ..model import CHANGED_AFTER_REVIEW, REVIEWED, Report, _user_name
 from ..form_layout import form_layout
 from ..schema import FORMATS, TABLE_IDS, TableSpec, row_display, table_spec
 from ..atomic import save_workbook
 from ..errors import ExportError
+from ..decisions import counted
 from .marker import KIND_SUMMARY, write_marker
 from .names import format_name, report_format_name, review_status_name
 from .report_workbook import resolve_findings
@@ -49,6 +50,7 @@ def export_summary(
     skipped: list[tuple[str, str]] | tuple = (),
     overwrite: bool = True,
     sources: list[str] | None = None,
+    repeated: list[str] | tuple = (),
 ) -> Path:
     """Write the summary workbook of `reports` to `path` (atomically, like export_report).
 
@@ -56,11 +58,12 @@ def export_summary(
     skipped: (file, reason) of inputs that could not be read, listed in 说明.
     sources: per report the file it was opened from (default: its source_path); for a report
     reopened from a workbook that is the workbook, not the text the agency started from.
+    repeated: warnings about reports of an agency and year met twice (counted once), listed in 说明.
     Raises ExportError when there is no report, like export_report otherwise.
     """
     if not reports:
         raise ExportError("没有可汇总的报告。", "no reports to summarize")
-    workbook = build_summary_workbook(reports, findings, title, skipped, sources=sources)
+    workbook = build_summary_workbook(reports, findings, title, skipped, sources=sources, repeated=repeated)
     return save_workbook(workbook, path, overwrite=overwrite)
 
 
@@ -74,7 +77,7 @@ def summary_title(reports: list[Report]) -> str:
     return f"政府信息公开工作年度报告汇总（{span}{'，' if span else ''}共{len(reports)}份报告）"
 
 
-def build_summary_workbook(reports, findings=None, title=None, skipped=(), now: datetime | None = None, sources=None):
+def build_summary_workbook(reports, findings=None, title=None, skipped=(), now: datetime | None = None, sources=None, repeated=()):
     from openpyxl import Workbook
 
     now = now or datetime.now()
@@ -88,7 +91,7 @@ def build_summary_workbook(reports, findings=None, title=None, skipped=(), now: 
         _total_sheet(workbook.create_sheet(TOTAL_SHEETS[table_id]), styles, reports, table_id, title)
     sources = list(sources) if sources is not None else [r.source_path for r in reports]
     _data_sheet(workbook.create_sheet(DATA_SHEET), styles, reports, counts, sources)
-    _info_sheet(workbook.create_sheet(INFO_SHEET), styles, reports, counts, list(skipped), now)
+    _info_sheet(workbook.create_sheet(INFO_SHEET), styles, reports, counts, list(skipped), now, list(repeated))
     write_marker(workbook, KIND_SUMMARY, __version__)
     props = workbook.properties
     props.title = title
@@ -104,6 +107,7 @@ def _finding_counts(reports, findings) -> list[tuple[int, int] | None]:
         found, checked = resolve_findings(report, given)
         if findings is not None and given is None:
             checked = False  # the caller had none for this report
+        found = counted(report, found)  # the reviewer's dismissals do not count
         out.append(
             (sum(f.severity == ERROR for f in found), sum(f.severity == WARNING for f in found)) if checked else None
         )
@@ -321,19 +325,21 @@ def _header_runs(builder: SheetBuilder, columns: list[DataColumn], fixed: int, s
 # ------------------------------------------------------------ 说明
 
 
-def _info_sheet(ws, styles: Styles, reports, counts, skipped, now: datetime) -> None:
+def _info_sheet(ws, styles: Styles, reports, counts, skipped, now: datetime, repeated=()) -> None:
     formats = {}
     for report in reports:
         name = report_format_name(report)
         formats[name] = formats.get(name, 0) + 1
     unchecked = sum(1 for c in counts if c is None)
-    reviewed = sum(1 for r in reports if r.review_status == "reviewed")
+    reviewed = sum(1 for r in reports if r.review_status == REVIEWED)
+    changed = sum(1 for r in reports if r.review_status == CHANGED_AFTER_REVIEW)
     rows = [
         ("报告数", f"{len(reports)} 份"),
         ("格式", "；".join(f"{k} {v} 份" for k, v in formats.items()) or "无"),
-        ("审核状态", f"已审核 {reviewed} 份，未审核 {len(reports) - reviewed} 份"),
+        ("审核状态", f"已复核 {reviewed} 份，修改后待复核 {changed} 份，未复核 {len(reports) - reviewed - changed} 份"),
         ("检查", "全部已检查" if not unchecked else f"{unchecked} 份报告未运行检查，其错误数、警告数为空"),
         ("未能读取的文件", "\n".join(f"{p}：{m}" for p, m in skipped) or "无"),
+        ("重复的报告", "\n".join(repeated) or "无"),
         ("汇总时间", now.strftime("%Y-%m-%d %H:%M:%S")),
         ("汇总人", _user_name() or "（未知）"),
         ("gkdesk 版本", __version__),

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..model import CellAddr, Number, Report
+from ..opening import open_reviewed
 from ..reports import load_report
 from ..sidecar import REVIEWED, TEXT_CHANGED, LoadResult, Sidecar, SidecarWriteError
 from .review import Review
@@ -49,10 +50,9 @@ def load_for_review(path: str, progress: Callable[[int, int, str], None] | None 
             progress(number, LOAD_STEPS, "")
 
     step(READ)
-    report = load_report(path)
+    opened = open_reviewed(path, move_corrupt=True, load=lambda p: load_report(p))  # reads, then restores the saved work
+    report, sidecar, load_result = opened.report, opened.sidecar, opened.load_result
     step(RESTORE)
-    sidecar = Sidecar.for_report(path)
-    load_result = sidecar.load_into(report)
     step(CHECK)
     review = Review(report)
     step(PREPARE_VIEW)

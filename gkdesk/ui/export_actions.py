@@ -74,8 +74,8 @@ def export_current(window) -> None:
 def export_summary_of_queue(window) -> None:
     """Every report in the work queue, one row each, in one summary workbook."""
     from ..export import export_summary
-    from ..reports import load_report
-    from ..sidecar import Sidecar
+    from ..batch_inputs import one_per_agency_year
+    from ..opening import open_reviewed
     from .queue_model import QueueModel
 
     paths = window.queue.paths()
@@ -92,17 +92,21 @@ def export_summary_of_queue(window) -> None:
         return
 
     def job(path: Path, overwrite: bool):
-        reports, skipped = [], []
+        reports, sources, skipped = [], [], []
         for p in paths:
             report = open_reports.get(p)
             if report is None:
                 try:
-                    report = load_report(p)
+                    report = open_reviewed(p).report  # the same loading path as the CLI
                 except GkdeskError as exc:
                     skipped.append((p, str(exc)))
                     continue
-                Sidecar.for_report(p).load_into(report, move_corrupt=False)
             reports.append(report)
-        return export_summary(reports, path, skipped=skipped, overwrite=overwrite)
+            sources.append(p)
+        keep, repeated = one_per_agency_year(reports, sources)
+        return export_summary(
+            [reports[i] for i in keep], path, skipped=skipped, overwrite=overwrite,
+            sources=[sources[i] for i in keep], repeated=repeated,
+        )
 
     _run(window, job, target, translate("Export", "已导出汇总：%1"))

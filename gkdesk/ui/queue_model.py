@@ -7,7 +7,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from .i18n import translate
-from .worklist import ERRORS, PASSED, REVIEWED_STATUS, UNCHECKED, UNREADABLE, WARNINGS, Entry
+from .worklist import CHANGED_STATUS, ERRORS, PASSED, REVIEWED_STATUS, UNCHECKED, UNREADABLE, WARNINGS, Entry
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # the status constant (Chinese word, see worklist)
@@ -18,6 +18,7 @@ STATUS_COLORS = {
     WARNINGS: "#f0a500",
     PASSED: "#2e7d32",
     REVIEWED_STATUS: "#1565c0",
+    CHANGED_STATUS: "#7b1fa2",
     UNREADABLE: "#6d4c41",
 }
 _icons: dict[str, QIcon] = {}
@@ -31,6 +32,7 @@ def status_label(status: str) -> str:
         WARNINGS: translate("QueueModel", "有警告"),
         PASSED: translate("QueueModel", "已通过"),
         REVIEWED_STATUS: translate("QueueModel", "已复核"),
+        CHANGED_STATUS: translate("QueueModel", "修改后待复核"),
         UNREADABLE: translate("QueueModel", "无法打开"),
     }.get(status, status)
 

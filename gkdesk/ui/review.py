@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
+from ..decisions import Decision, decide, decision_for, open_counts, undecide
 from ..findings import ERROR, WARNING, Finding
 from ..model import CellAddr, Number, Report
 
@@ -80,14 +81,44 @@ class Review:
         self.report = report
         self.checker = checker if checker is not None else _make_checker(report)
         self.findings: list[Finding] = []
+        self.decisions: list[Decision | None] = []
         self.marks: dict[CellAddr, CellMarks] = {}
         self.recheck()
 
     def recheck(self) -> set[CellAddr]:
-        """Run the checks again; the cells whose marks changed."""
+        """Run the checks again; the cells whose marks changed.
+
+        Every finding is recomputed; a dismissed one (its decision still applies: same
+        numbers) marks no cell."""
         self.findings = list(self.checker.recheck())
-        old, self.marks = self.marks, cell_marks(self.findings)
+        self.decisions = [decision_for(self.report, f) for f in self.findings]
+        live = [f for f, d in zip(self.findings, self.decisions) if d is None or not d.dismissed]
+        old, self.marks = self.marks, cell_marks(live)
         return {a for a in old.keys() | self.marks.keys() if old.get(a) != self.marks.get(a)}
+
+    # ------------------------------------------------------------ decisions
+    def decision_of(self, finding: Finding) -> Decision | None:
+        for f, d in zip(self.findings, self.decisions):
+            if f is finding:
+                return d
+        return decision_for(self.report, finding)
+
+    def is_dismissed(self, finding: Finding) -> bool:
+        d = self.decision_of(finding)
+        return d is not None and d.dismissed
+
+    def decide(self, finding: Finding, reason: str, note: str = "") -> set[CellAddr]:
+        """Confirm or dismiss a finding (gkdesk.decisions); the cells to repaint."""
+        decide(self.report, finding, reason, note)
+        return self.recheck()
+
+    def undecide(self, finding: Finding) -> set[CellAddr]:
+        undecide(self.report, finding)
+        return self.recheck()
+
+    def open_counts(self) -> tuple[int, int]:
+        """(errors, warnings) neither confirmed nor dismissed."""
+        return open_counts(self.report, self.findings)
 
     def apply(self, changes: dict[CellAddr, Number | None]) -> set[CellAddr]:
         """Set cells (through Report.set_value, which keeps the audit trail) and re-check.
@@ -105,7 +136,8 @@ class Review:
         return addr in self.report.corrections
 
     def counts(self) -> tuple[int, int]:
-        return counts(self.findings)
+        """(errors, warnings) that count: the dismissed ones do not."""
+        return counts(f for f, d in zip(self.findings, self.decisions) if d is None or not d.dismissed)
 
     def edit_count(self) -> int:
         return len(self.report.corrections)

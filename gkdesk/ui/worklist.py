@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import GkdeskError
-from ..sidecar import REVIEWED, Sidecar
+from ..model import CHANGED_AFTER_REVIEW, REVIEWED
 
 # Statuses, in the reviewer's words.
 UNCHECKED = "未复核"  # not read yet
@@ -19,13 +19,16 @@ ERRORS = "有错误"
 WARNINGS = "有警告"
 PASSED = "已通过"  # checked, no finding
 REVIEWED_STATUS = "已复核"  # set by the reviewer
+CHANGED_STATUS = "修改后待复核"  # edited after 已复核
 UNREADABLE = "无法打开"
-STATUSES = (UNCHECKED, ERRORS, WARNINGS, PASSED, REVIEWED_STATUS, UNREADABLE)
+STATUSES = (UNCHECKED, ERRORS, WARNINGS, PASSED, REVIEWED_STATUS, CHANGED_STATUS, UNREADABLE)
 
 
 def status_of(review_status: str, errors: int, warnings: int) -> str:
     if review_status == REVIEWED:
         return REVIEWED_STATUS
+    if review_status == CHANGED_AFTER_REVIEW:
+        return CHANGED_STATUS
     if errors:
         return ERRORS
     if warnings:
@@ -51,7 +54,7 @@ class Entry:
 
 def report_files(paths: list[str]) -> list[str]:
     """Files as given; a folder stands for the report files inside it (sorted, recursive)."""
-    from ..cli import expand_inputs
+    from ..batch_inputs import expand_inputs
 
     seen: dict[str, None] = {}
     for path in expand_inputs([str(p) for p in paths]):
@@ -61,19 +64,18 @@ def report_files(paths: list[str]) -> list[str]:
 
 def summarize(path: str) -> Entry:
     """Read, restore saved corrections (read-only), check: the entry for one report."""
-    from ..reports import load_report
+    from ..opening import open_reviewed
     from .review import Review
 
     entry = Entry(path)
     try:
-        report = load_report(path)
+        report = open_reviewed(path).report  # saved work restored read-only
     except GkdeskError as exc:
         entry.status, entry.message = UNREADABLE, str(exc)
         return entry
     except OSError as exc:
         entry.status, entry.message = UNREADABLE, f"无法读取文件（{exc.strerror or exc}）"
         return entry
-    Sidecar.for_report(path).load_into(report, move_corrupt=False)
     try:
         review = Review(report)
     except Exception as exc:  # one odd report must not stop a folder of them
