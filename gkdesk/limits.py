@@ -36,17 +36,21 @@ RATIO_CHECK_FROM = 4 * MB
 
 # ---------------------------------------------------------------- table expansion
 # The form's widest table has 15 columns; real documents add a label column or two and a
-# few merged or empty ones. A cell spanning more than this, or a row wider, is not a report.
-MAX_GRID_COLUMNS = 64
+# few merged or empty ones, and Word itself allows 63. Converters' fine grids stay below this;
+# a cell spanning more, or a row wider, is not a report.
+MAX_GRID_COLUMNS = 128
 # Rows one merged cell may cover (html rowspan, docx vMerge is counted row by row).
 MAX_ROW_SPAN = 1000
 # Cells of one table's grid (rows x columns once spans are laid out), and of all tables.
-MAX_TABLE_CELLS = 100_000
-MAX_DOCUMENT_CELLS = 400_000
+MAX_TABLE_CELLS = 50_000
+MAX_DOCUMENT_CELLS = 200_000
 # Parts embedded in a .docx (altChunk: whole HTML/RTF files Word merges in on opening): how
-# many are read, and their decoded size together. A real report embeds none or one page.
+# many are read, the size of one part as stored (a web archive carries its images), and the
+# HTML they hold together (parsing HTML costs about a second per MB). A real report embeds
+# none or one page of 50-500 KB.
 MAX_EMBEDDED_PARTS = 8
-MAX_EMBEDDED_BYTES = 8 * MB
+MAX_EMBEDDED_PART_BYTES = 32 * MB
+MAX_EMBEDDED_HTML_BYTES = 2 * MB
 # Characters of text a document renders to before recognition (a report is 5-60 KB).
 MAX_DOCUMENT_CHARS = 20_000_000
 
@@ -57,13 +61,18 @@ MAX_PDF_DOCUMENT_STREAM_BYTES = 512 * MB
 MAX_PDF_PAGES = 500
 
 # ---------------------------------------------------------------- .xlsx re-import
-# Rows of the hidden data sheet a gkdesk workbook has (one per cell of the form plus
-# corrections and history), checked on the sheet's declared dimension before reading.
-MAX_WORKBOOK_ROWS = 200_000
+# The hidden data sheet of a gkdesk workbook holds the report as JSON, 15 000 characters a
+# row (a report's is well under a megabyte). The rows its header claims are checked before
+# any is read, and the characters as they are read (rows can share one long string).
+MAX_WORKBOOK_ROWS = 2000
+MAX_WORKBOOK_PAYLOAD_CHARS = 16 * MB
 
 # ---------------------------------------------------------------- findings
 # Findings of one rule in one report; the rest are summarized in one finding ("另有 N 条").
 MAX_FINDINGS_PER_RULE = 200
+# Characters of narrative (from section 一 on) whose sentences are read for claims about the
+# tables; a report has 5-60 thousand. Beyond, a finding says the rest was not checked.
+MAX_NARRATIVE_CHARS = 500_000
 
 
 def read_file_bytes(path: Path, kind: str) -> bytes:

@@ -17,6 +17,7 @@ from operator import add
 from dataclasses import dataclass
 from functools import cache
 
+from ..limits import MAX_NARRATIVE_CHARS
 from ..model import CellAddr, Report
 from ..schema import TableSpec, normalize_label, squeeze, table_spec
 from .layout import claimable_t2_columns, t3_layout, t4_layout
@@ -154,8 +155,15 @@ def _t4_patterns(spec: TableSpec) -> tuple[re.Pattern, re.Pattern, tuple[str, ..
 
 # ---------------------------------------------------------------- sentences -------------
 
+def narrative_end(report: Report) -> int:
+    """Where the narrative read for claims ends: MAX_NARRATIVE_CHARS after section 一 begins."""
+    first = report.sections.get("一")
+    begin = first.span[0] if first is not None else 0
+    return min(len(report.text), begin + MAX_NARRATIVE_CHARS)
+
+
 def narrative_sentences(report: Report) -> list[Sentence]:
-    """Sentences of the report outside its tables, from section 一 on."""
+    """Sentences of the report outside its tables, from section 一 on (up to narrative_end)."""
     text = report.text
     first = report.sections.get("一")
     begin = first.span[0] if first is not None else 0
@@ -169,6 +177,8 @@ def narrative_sentences(report: Report) -> list[Sentence]:
             regions.append((pos, start))
         pos = max(pos, end)
     regions.append((pos, len(text)))
+    stop = narrative_end(report)
+    regions = [(a, min(b, stop)) for a, b in regions if a < stop]
     sentences = []
     for start, end in regions:
         cuts = [start]

@@ -1,12 +1,13 @@
 """The checks engine: every rule over one report, and a cheap re-check after each edit."""
 from __future__ import annotations
 
-from ..findings import ERROR, WARNING, Culprit, Finding
+from ..findings import ERROR, STRUCTURE, WARNING, Culprit, Finding
+from ..limits import MAX_FINDINGS_PER_RULE, MAX_NARRATIVE_CHARS
 from ..messages import Message, Word, joined, say
 from ..model import Report
 from .across_years import previous_year_findings
 from .arithmetic import evaluate, relation_finding, value_findings
-from .claims import Claim, extract_claims
+from .claims import Claim, extract_claims, narrative_end
 from .culprit import single_cell_repairs
 from .layout import relations_of
 from .narrative import claim_findings
@@ -26,7 +27,7 @@ class Checker:
         self.report = report
         self.previous = previous
         self._claims = extract_claims(report)
-        self._static = static_findings(report)
+        self._static = static_findings(report) + _narrative_cut(report)
         self.findings: list[Finding] = []
         self.recheck()
 
@@ -50,13 +51,39 @@ class Checker:
         out += value_structure_findings(report, values)
         # Errors first; within a severity the order above (arithmetic, narrative, structure).
         out.sort(key=lambda f: f.severity != ERROR)
-        self.findings = out
-        return out
+        self.findings = capped_per_rule(out)
+        return self.findings
 
 
 def check_report(report: Report, previous: Report | None = None) -> list[Finding]:
     """All findings for a report; `previous` is the same agency's previous-year report."""
     return Checker(report, previous).findings
+
+
+def capped_per_rule(findings: list[Finding], limit: int = MAX_FINDINGS_PER_RULE) -> list[Finding]:
+    """At most `limit` findings of each rule, in order; the rest of a rule become one finding
+    that counts them ("另有 N 条"), as severe as the worst of them, so that a file repeating one
+    sentence a million times gives a list a reviewer can read (and memory a PC has)."""
+    seen: dict[str, int] = {}
+    rest: dict[str, list[Finding]] = {}
+    out: list[Finding] = []
+    for f in findings:
+        seen[f.rule] = seen.get(f.rule, 0) + 1
+        if seen[f.rule] <= limit:
+            out.append(f)
+        else:
+            rest.setdefault(f.rule, []).append(f)
+    for rule, dropped in rest.items():
+        worst = ERROR if any(f.severity == ERROR for f in dropped) else WARNING
+        out.append(Finding(rule, dropped[0].kind, worst, [], f"另有 {len(dropped)} 条同类问题未逐条列出（已列出前 {limit} 条）"))
+    return out
+
+
+def _narrative_cut(report: Report) -> list[Finding]:
+    if narrative_end(report) >= len(report.text):
+        return []
+    return [Finding("structure.narrative_cut", STRUCTURE, WARNING, [],
+                    f"正文过长，只核对了第一部分起的前 {MAX_NARRATIVE_CHARS} 个字符中的表述，其余部分未核对")]
 
 
 def _relation_findings(report: Report, table, values) -> list[Finding]:

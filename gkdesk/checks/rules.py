@@ -32,6 +32,7 @@ _TITLES = {
     "structure.year_unknown": "未识别报告年度",
     "structure.blank": "空白单元格",
     "structure.non_numeric": "非数值内容",
+    "structure.narrative_cut": "正文过长未全部核对",
 }
 
 _KIND_TITLES = {"arithmetic": "勾稽关系", "narrative": "正文与表格", "structure": "结构"}

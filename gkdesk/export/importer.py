@@ -7,13 +7,16 @@ says so.
 """
 from __future__ import annotations
 
+import io
 import json
 import re
 import zipfile
+import zlib
 from datetime import datetime
 from pathlib import Path
 
 from ..errors import InputError, WorkbookImportError
+from ..limits import MAX_WORKBOOK_PAYLOAD_CHARS, MAX_WORKBOOK_ROWS, check_zip, expansion_refused, read_file_bytes
 from ..model import ParseNote, Report
 from ..schema import ValueKind
 from .marker import KIND_REPORT, KIND_SUMMARY, MARKER, MARKER_SHEET, PAYLOAD_VERSION
@@ -46,10 +49,14 @@ def import_workbook(path: str | Path) -> Report:
     if not path.exists():
         raise InputError(f"找不到文件：{path}", f"file not found: {path}")
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        # Guarded as a .docx is: size, then the zip's declared sizes, before openpyxl expands it.
+        data = read_file_bytes(path, "xlsx")
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            check_zip(zf)
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except PermissionError:
         raise InputError(f"无法读取“{path.name}”：没有读取权限，或文件正被其他程序独占打开。", "permission denied") from None
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, zlib.error, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
         raise WorkbookImportError(
             f"无法读取 Excel 文件“{path.name}”：文件已损坏，或不是 .xlsx 格式。", f"unreadable xlsx: {exc}"
         ) from None
@@ -62,8 +69,11 @@ def import_workbook(path: str | Path) -> Report:
 def _read(workbook, path: Path) -> Report:
     if MARKER_SHEET not in workbook.sheetnames:
         raise _not_ours(path)
-    rows = [r for r in workbook[MARKER_SHEET].iter_rows(values_only=True)]
-    header = [str(v) if v is not None else "" for v in (rows[0] if rows else ())] + [""] * 6
+    sheet = workbook[MARKER_SHEET]
+    # The header says how many rows the payload has; nothing beyond them is read (a sheet can
+    # claim or hold millions), and a claim beyond the limit is refused before any row is read.
+    first = next(sheet.iter_rows(max_row=1, max_col=6, values_only=True), ())
+    header = [str(v) if v is not None else "" for v in first] + [""] * 6
     if header[0] != MARKER:
         raise _not_ours(path)
     if not header[1].isdigit() or int(header[1]) > PAYLOAD_VERSION:
@@ -77,16 +87,26 @@ def _read(workbook, path: Path) -> Report:
     if header[2] != KIND_REPORT or not header[4].isdigit():
         raise _damaged(path)
     count = int(header[4])
-    pieces = [str(r[0]) if r and r[0] is not None else "" for r in rows[1 : 1 + count]]
+    if count > MAX_WORKBOOK_ROWS:
+        raise expansion_refused(f"“{path.name}”中 gkdesk 数据表声明的行数", count, MAX_WORKBOOK_ROWS, "payload rows")
+    rows = sheet.iter_rows(min_row=2, max_row=1 + count, max_col=1, values_only=True) if count else ()
+    pieces, size = [], 0
+    for r in rows:
+        pieces.append(str(r[0]) if r and r[0] is not None else "")
+        size += len(pieces[-1])
+        if size > MAX_WORKBOOK_PAYLOAD_CHARS:
+            raise expansion_refused(f"“{path.name}”中 gkdesk 数据的字符数", size, MAX_WORKBOOK_PAYLOAD_CHARS, "payload characters")
     text = "".join(pieces)
     if len(pieces) != count or digest(text) != header[5]:
         raise _damaged(path)
     try:
+        # The digest tells damage from a whole payload, not gkdesk's from a forged one: what it
+        # holds is still checked as it is read.
         payload = json.loads(text)
         report = report_from_data(payload["report"])
-    except (ValueError, KeyError, TypeError):
+        _take_workbook_edits(workbook, report, payload.get("positions", {}))
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError):
         raise _damaged(path) from None
-    _take_workbook_edits(workbook, report, payload.get("positions", {}))
     return report
 
 
@@ -123,7 +143,10 @@ def _take_workbook_edits(workbook, report: Report, positions: dict) -> None:
         table = report.tables.get(table_id)
         if table is None or where.get("sheet") not in workbook.sheetnames:
             continue
-        grid = [list(r) for r in workbook[where["sheet"]].iter_rows(values_only=True)]
+        # Only as far as the form's cells reach: the visible sheets are not covered by the digest.
+        cells = where.get("cells") or [(1, 1)]
+        last_row, last_col = max(r for r, _ in cells), max(c for _, c in cells)
+        grid = [list(r) for r in workbook[where["sheet"]].iter_rows(max_row=last_row, max_col=last_col, values_only=True)]
         changed, readable = [], True
         for addr, (row, col) in zip(table.spec.addresses(), where["cells"]):
             shown = grid[row - 1][col - 1] if row - 1 < len(grid) and col - 1 < len(grid[row - 1]) else None

@@ -18,6 +18,10 @@ import unicodedata
 from dataclasses import dataclass, field
 
 
+# (page, x0, top, x1, bottom): a region of a PDF page, 1-based page, in points from its top left.
+PageBox = tuple[int, float, float, float, float]
+
+
 @dataclass
 class Paragraph:
     text: str
@@ -31,6 +35,7 @@ class GridCell:
     text: str
     colspan: int = 1
     rowspan: int = 1
+    box: PageBox | None = None  # where it stands on its page, when the reader knows (PDF)
 
 
 @dataclass
@@ -59,6 +64,7 @@ class SourceCell:
     colspan: int
     text: str
     span: tuple[int, int]  # the cell's text in SourceDocument.text (empty span for an empty cell)
+    box: PageBox | None = None  # GridCell.box
 
 
 @dataclass
@@ -145,8 +151,28 @@ def _grid(table: GridTable) -> tuple[int, list[list[tuple[str, GridCell | None]]
     return ncols, grid
 
 
+def check_grids(blocks: list[Block]) -> None:
+    """Refuse tables whose laid-out grids (rows x columns, spans included) exceed the limits,
+    before any grid is built: every reader's tables pass here."""
+    from ..limits import MAX_DOCUMENT_CELLS, MAX_GRID_COLUMNS, MAX_TABLE_CELLS, expansion_refused
+
+    total = 0
+    for block in blocks:
+        if isinstance(block, GridTable) and block.rows:
+            width = block.width()
+            if width > MAX_GRID_COLUMNS:
+                raise expansion_refused("表格的列数", width, MAX_GRID_COLUMNS, "grid columns")
+            cells = width * len(block.rows)
+            if cells > MAX_TABLE_CELLS:
+                raise expansion_refused("一个表格的单元格数", cells, MAX_TABLE_CELLS, "cells in one table")
+            total += cells
+    if total > MAX_DOCUMENT_CELLS:
+        raise expansion_refused("全部表格的单元格总数", total, MAX_DOCUMENT_CELLS, "cells in all tables")
+
+
 def render(blocks: list[Block], kind: str, encoding: str) -> SourceDocument:
     """Plain text of the blocks, with every table cell's span."""
+    check_grids(blocks)
     parts: list[str] = []
     pos = 0
     tables: list[SourceTable] = []
@@ -175,7 +201,7 @@ def render(blocks: list[Block], kind: str, encoding: str) -> SourceDocument:
                 if what == "origin" and cell is not None:
                     rowspan = min(cell.rowspan, len(grid) - r)
                     colspan = min(cell.colspan, ncols - c)
-                    cells.append(SourceCell(r, c, rowspan, colspan, text, (x, x + len(text))))
+                    cells.append(SourceCell(r, c, rowspan, colspan, text, (x, x + len(text)), cell.box))
                 elif what == "":
                     cells.append(SourceCell(r, c, 1, 1, "", (x, x)))
                 fields.append(text)

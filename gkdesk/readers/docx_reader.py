@@ -3,7 +3,9 @@
 The package is opened with zipfile and checked for zip bombs first; each XML part is parsed
 with defusedxml (no DTDs, no entities), so a hostile file cannot expand or reach outside.
 Tables keep their real grid: gridSpan (horizontal merge), vMerge (vertical merge),
-gridBefore/gridAfter (rows that start late or end early).
+gridBefore/gridAfter (rows that start late or end early). How far the structure may expand
+(spans, cells, embedded HTML) is bounded by gkdesk.limits: a small file claiming a grid of
+millions of columns is refused, not laid out.
 """
 from __future__ import annotations
 
@@ -15,7 +17,18 @@ from pathlib import Path
 from ..errors import InputError
 from .document import Block, GridCell, GridTable, Paragraph, SourceDocument, clean_cell, render
 from .docx_numbering import Numbering, read_numbering
-from ..limits import check_zip, read_file_bytes, read_zip_part
+from ..limits import (
+    MAX_DOCUMENT_CELLS,
+    MAX_EMBEDDED_HTML_BYTES,
+    MAX_EMBEDDED_PART_BYTES,
+    MAX_EMBEDDED_PARTS,
+    MAX_GRID_COLUMNS,
+    MAX_TABLE_CELLS,
+    check_zip,
+    expansion_refused,
+    read_file_bytes,
+    read_zip_part,
+)
 
 W_NAMESPACES = (
     "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -106,20 +119,31 @@ def _read_parts(zf: zipfile.ZipFile):
 
 
 def _alt_chunks(zf: zipfile.ZipFile, main: str, document, names: set[str]) -> dict[str, bytes]:
-    """Parts that w:altChunk imports whole (web editors export reports as an HTML/MHT chunk)."""
-    chunk_ids = {el.get(_R_ID) for el in document.iter() if el.tag.endswith("}altChunk")}
-    if not chunk_ids:
+    """The HTML of parts that w:altChunk imports whole (web editors export reports as an
+    HTML/MHT chunk), by relationship id; other kinds (RTF) give b""."""
+    references = [el.get(_R_ID) for el in document.iter() if el.tag.endswith("}altChunk")]
+    if not references:
         return {}
+    if len(references) > MAX_EMBEDDED_PARTS:
+        raise expansion_refused("文档嵌入的网页或文档片段（altChunk）数量", len(references), MAX_EMBEDDED_PARTS, "altChunk references")
+    chunk_ids = set(references)
     folder, base = posixpath.split(main)
     rels_name = posixpath.join(folder, "_rels", base + ".rels")
     if rels_name not in names:
         return {}
-    chunks = {}
+    chunks: dict[str, bytes] = {}
+    html_of: dict[str, bytes] = {}  # part name -> its HTML, each part decoded once
     for rel in _parse_xml(read_zip_part(zf, rels_name), rels_name).iter(f"{_REL_NS}Relationship"):
         if rel.get("Id") in chunk_ids and rel.get("TargetMode") != "External":
             target = posixpath.normpath(posixpath.join(folder, rel.get("Target") or "")).lstrip("/")
             if target in names:
-                chunks[rel.get("Id")] = read_zip_part(zf, target)
+                if target not in html_of:
+                    html_of[target] = _chunk_html(read_zip_part(zf, target, MAX_EMBEDDED_PART_BYTES))
+                chunks[rel.get("Id")] = html_of[target]
+    # Each reference is parsed whole: one part named fifteen times is fifteen times the work.
+    total = sum(len(chunks.get(ref, b"")) for ref in references)
+    if total > MAX_EMBEDDED_HTML_BYTES:
+        raise expansion_refused("文档嵌入的网页片段（altChunk）总字节数", total, MAX_EMBEDDED_HTML_BYTES, "altChunk HTML bytes")
     return chunks
 
 
@@ -164,6 +188,7 @@ class DocxReader:
         self.numbering = numbering
         self.style_numbers = style_numbers
         self.alt_chunks: dict[str, bytes] = alt_chunks or {}
+        self.cells = 0  # grid positions of all tables so far (MAX_DOCUMENT_CELLS)
         # Elements whose text is not shown: deleted revisions, field instructions, the
         # compatibility fallback (a duplicate of the chosen content), properties.
         self.skip = {
@@ -265,15 +290,22 @@ class DocxReader:
         w = self.w
         grid = tbl.find(f"{w}tblGrid")
         ncols = len(grid.findall(f"{w}gridCol")) if grid is not None else 0
+        _check_width(ncols, "表格声明的列数（tblGrid）")
+        width = ncols
         rows: list[list[GridCell]] = []
         open_vmerge: dict[int, GridCell] = {}  # grid column -> the cell a vertical merge started
         for tr in self._children(tbl, "tr"):
             row: list[GridCell] = []
             trpr = tr.find(f"{w}trPr")
             col = _val_int(trpr, f"{w}gridBefore", w, 0) if trpr is not None else 0
+            _check_width(col, "表格行首空出的列数（gridBefore）")
+            if trpr is not None:
+                _check_width(_val_int(trpr, f"{w}gridAfter", w, 0), "表格行尾空出的列数（gridAfter）")
             for tc in self._children(tr, "tc"):
                 tcpr = tc.find(f"{w}tcPr")
                 span = max(1, _val_int(tcpr, f"{w}gridSpan", w, 1)) if tcpr is not None else 1
+                _check_width(span, "单元格横跨的列数（gridSpan）")
+                _check_width(col + span, "表格一行的列数")
                 vmerge = tcpr.find(f"{w}vMerge") if tcpr is not None else None
                 hmerge = tcpr.find(f"{w}hMerge") if tcpr is not None else None
                 text = self._cell_text(tc)
@@ -305,6 +337,14 @@ class DocxReader:
                 if c not in taken and not _covers_row(origin, rows, len(rows)):
                     del open_vmerge[c]
             rows.append(row)
+            # Laid out, every row is as wide as the widest: count the grid, not the cells.
+            width = max(width, col)
+            cells = len(rows) * width
+            if cells > MAX_TABLE_CELLS:
+                raise expansion_refused("一个表格的单元格数", cells, MAX_TABLE_CELLS, "cells in one table")
+        self.cells += len(rows) * width
+        if self.cells > MAX_DOCUMENT_CELLS:
+            raise expansion_refused("全部表格的单元格总数", self.cells, MAX_DOCUMENT_CELLS, "cells in all tables")
         return GridTable(rows, ncols)
 
     def _cell_text(self, tc) -> str:
@@ -325,18 +365,21 @@ class DocxReader:
         return "\n".join(lines)
 
 
-def _chunk_blocks(data: bytes) -> list[Block]:
-    """Blocks of an imported HTML or MHT (web archive) chunk; other kinds (RTF) are skipped."""
+def _chunk_blocks(html: bytes) -> list[Block]:
+    """Blocks of an imported chunk's HTML."""
     from .html_reader import html_blocks
 
+    return html_blocks(html) if html else []
+
+
+def _chunk_html(data: bytes) -> bytes:
+    """The HTML of an HTML or MHT (web archive) chunk; b"" for other kinds (RTF)."""
     if not data:
-        return []
+        return b""
     head = data[:2048].lstrip().lower()
     if head.startswith(b"mime-version") or b"content-type: multipart" in head:
-        data = _mht_html(data)
-    elif b"<" not in head:
-        return []
-    return html_blocks(data) if data else []
+        return _mht_html(data)
+    return data if b"<" in head else b""
 
 
 def _mht_html(data: bytes) -> bytes:
@@ -367,6 +410,11 @@ def _block_text(block: Block) -> str:
     if isinstance(block, Paragraph):
         return block.text
     return " ".join(clean_cell(c.text) for row in block.rows for c in row if c.text.strip())
+
+
+def _check_width(columns: int, what_zh: str) -> None:
+    if columns > MAX_GRID_COLUMNS:
+        raise expansion_refused(what_zh, columns, MAX_GRID_COLUMNS, "grid columns")
 
 
 def _val_int(parent, tag: str, w: str, default: int) -> int:

@@ -15,7 +15,7 @@ from ..decoding import decode_bytes
 from ..errors import InputError
 from .document import Block, GridCell, GridTable, Paragraph, SourceDocument, render
 from .html_tree import Node, parse_html
-from ..limits import read_file_bytes
+from ..limits import MAX_GRID_COLUMNS, MAX_TABLE_CELLS, expansion_refused, read_file_bytes
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-]+)""", re.I)
@@ -216,10 +216,16 @@ class HtmlRenderer:
             for td in _cells(tr):
                 while (r, col) in occupied:
                     col += 1
-                colspan = max(1, _span(td.get("colspan"), 1000))
+                colspan = max(1, _span(td.get("colspan"), 1000))  # browsers' own caps
                 rowspan = _span(td.get("rowspan"), 65534)
                 if rowspan == 0 or r + rowspan > len(html_rows):
                     rowspan = len(html_rows) - r  # rowspan="0": to the end of the table
+                if col + colspan > MAX_GRID_COLUMNS:
+                    raise expansion_refused("网页表格一行的列数（含 colspan）", col + colspan, MAX_GRID_COLUMNS, "grid columns")
+                if len(occupied) + rowspan * colspan > MAX_TABLE_CELLS:
+                    raise expansion_refused(
+                        "一个表格的单元格数（含 rowspan/colspan）", len(occupied) + rowspan * colspan, MAX_TABLE_CELLS, "cells in one table"
+                    )
                 for dr in range(rowspan):
                     for dc in range(colspan):
                         occupied.add((r + dr, col + dc))
