@@ -27,7 +27,7 @@ from .. import relations as rel_eval
 from ..model import Cell, ParseNote, Table
 from ..schema import Column, TableSpec, normalize_label, table_relations
 from .stacking import GridRelation, Run, SearchResult, StackingSearch, find_bands
-from .tokens import NULL, NUM, TEXT, Token, before_narrative, tokenize
+from .tokens import NULL, NUM, TEXT, Token, before_narrative, is_page_number, tokenize
 
 # ---------------------------------------------------------------- reading the stream ------
 
@@ -50,6 +50,8 @@ def value_runs(text: str, tokens: list[Token]) -> list[StreamRun]:
     for tok in tokens:
         if tok.kind == TEXT:
             by_line[tok.line] = True
+        elif tok.kind in (NUM, NULL) and tok.line not in by_line and _on_page_number_line(text, tok):
+            by_line[tok.line] = True  # a page number ('— 2 —') printed among the values is no value
     breaks = [i for i, ch in enumerate(text) if ch == "\f"]
     runs: list[StreamRun] = []
     current: list[Token] = []
@@ -84,6 +86,12 @@ def value_runs(text: str, tokens: list[Token]) -> list[StreamRun]:
         last_page = page
     close()
     return runs
+
+
+def _on_page_number_line(text: str, tok: Token) -> bool:
+    start = text.rfind("\n", 0, tok.start) + 1
+    end = text.find("\n", tok.end)
+    return is_page_number(text[start : end if end >= 0 else len(text)].strip(" \t\f\r"))
 
 
 _HEADER_EXTRA = set("()（）、·:：")
@@ -196,19 +204,31 @@ def solve_rows_table(
         found_bands = find_bands(search_runs, len(active)) if total_col is not None else []
         # Bands only narrow the search; a coincidence of small numbers can fake one, so the
         # search is run again without them if it finds nothing.
-        for band_hint in ([found_bands, []] if found_bands else [[]]):
-            search = StackingSearch(
-                nrows,
-                len(active),
-                search_runs,
-                grid_relations(spec, active),
-                bands,
-                node_limit=budget // 2 if band_hint else budget,
-                bands=band_hint,
-                total_col=total_col,
-            )
-            result = search.run()
-            budget -= result.nodes
+        # Blocks are expected side by side first (pdftotext), then one under the other
+        # (pdfminer's column after column); the column order gets a budget of its own.
+        for down in (False, True):
+            if down and bands is None:
+                break  # column order is read per page band: without bands it does not apply
+            limit = budget if not down else node_limit
+            for band_hint in ([found_bands, []] if found_bands else [[]]):
+                search = StackingSearch(
+                    nrows,
+                    len(active),
+                    search_runs,
+                    grid_relations(spec, active),
+                    bands,
+                    node_limit=limit // 2 if band_hint else limit,
+                    bands=band_hint,
+                    total_col=total_col,
+                    max_reversed_width=_REVERSED_WIDTH if down else 0,
+                    prefer_down=down,
+                )
+                result = search.run()
+                limit -= result.nodes
+                if not down:
+                    budget -= result.nodes
+                if result.best is not None:
+                    break
             if result.best is not None:
                 break
         if result.best is not None:
@@ -226,6 +246,9 @@ def solve_rows_table(
 
 
 _MAX_COLUMN_CHOICES = 12
+# In column order, blocks up to this many columns wide may have been read right to left
+# within a line (a text box holding two narrow columns).
+_REVERSED_WIDTH = 2
 
 
 def _build_cells(spec, runs, active, result: SearchResult, search: StackingSearch):

@@ -91,8 +91,12 @@ class StackingSearch:
         extra_nodes: int = 1_500,
         bands: list[Band] | None = None,
         total_col: int | None = None,
+        max_reversed_width: int = 0,
+        prefer_down: bool = False,
     ):
         self.R, self.C = nrows, ncols
+        self.max_reversed_width = max_reversed_width  # blocks this narrow may be read right to left
+        self.prefer_down = prefer_down  # a page's second block is expected under its first (column order)
         self.runs = runs
         self.rels = relations
         self.page_rows = page_rows
@@ -155,6 +159,7 @@ class StackingSearch:
         self.seen: set = set()
         self.placed: list[tuple[int, int, int] | None] = [None] * len(runs)  # (column, width, top)
         self.after: list[tuple[int, int] | None] = [None] * len(runs)  # reading position after it
+        self.below: list[tuple[int, int] | None] = [None] * len(runs)  # the cell under its first column
         self.twin_of_previous = [
             d > 0
             and runs[d].amounts == runs[d - 1].amounts
@@ -243,7 +248,11 @@ class StackingSearch:
                     blocked |= col_mask[c]
                     continue
                 cells = [(top + i // w) * C + c + i % w for i in range(L)]
-                out.append((c, w, cells))
+                out.append((c, w, cells, False))
+                if 1 < w <= self.max_reversed_width and k == w:
+                    # A block whose rows were read right to left (a PDF library that orders
+                    # the words of one line of a text box by where it found them).
+                    out.append((c, w, [(top + i // w) * C + c + w - 1 - i % w for i in range(L)], True))
         return out, blocked
 
     # ------------------------------------------------------------ placing
@@ -264,6 +273,7 @@ class StackingSearch:
             self._set(col_mask, c + i, col_mask[c + i] | bit)
         self._set(self.placed, d, (c, w, top))
         self._set(self.after, d, (top + h - 1, c + k) if k < w else (top, c + w))
+        self._set(self.below, d, (top + h, c))
         member = self.band_of.get(d)
         if member is not None:
             g = member[0]
@@ -422,8 +432,15 @@ class StackingSearch:
             shape = 0 if w == 1 else 1  # otherwise runs down a column are the common case
         # pdftotext reads a group of blocks like a line of text: the next one is usually
         # right after the previous one, else it starts a new line (the highest free cell).
-        after = self.after[d - 1] if d and self.runs[d - 1].page == run.page else None
-        follow = 0 if after == (top, c) else 1
+        # pdfminer reads column after column instead: the next block is usually right under the
+        # previous one (prefer_down: the search is run once each way).
+        same_page = d and self.runs[d - 1].page == run.page
+        after = self.after[d - 1] if same_page else None
+        below = self.below[d - 1] if same_page else None
+        if self.prefer_down:
+            follow = 0 if below == (top, c) else (1 if after == (top, c) else 2)
+        else:
+            follow = 0 if after == (top, c) else 1
         if follow == 0 and w > 1 and L % w == 0:
             # Blocks side by side in one line of blocks usually share their height.
             pw = self.placed[d - 1][1]
@@ -440,7 +457,7 @@ class StackingSearch:
             self._record()
             return -1  # after a solution every earlier choice may matter
         options, conflict = self._options(d)
-        options.sort(key=lambda o: self._preference(d, o[0], o[1]))
+        options.sort(key=lambda o: (self._preference(d, o[0], o[1]), o[3]))
         bit = 1 << d
         before = self.n_violated
         # Placements that break no further relation first, the others after them.
@@ -452,7 +469,7 @@ class StackingSearch:
             if self._over_limit():
                 self.stopped = True
                 return -1
-            c, w, cells = option
+            c, w, cells, _ = option
             self.nodes += len(cells)  # the work of a placement grows with its cells
             mark = len(self.trail)
             blame = self._place(d, c, w, cells)
