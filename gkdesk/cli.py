@@ -127,7 +127,18 @@ def cmd_check(args) -> int:
             else:
                 print(f"{path}: 错误：{report}", file=sys.stderr)
             continue
-        findings = check_report(report, previous[id(report)])
+        try:
+            findings = check_report(report, previous[id(report)])
+        except (MemoryError, RecursionError) as exc:  # this file's error; the batch goes on
+            from .errors import exhaustion_error
+
+            unreadable = True
+            error = exhaustion_error(exc)
+            if args.json:
+                _emit({"file": path, "error": str(error)})
+            else:
+                print(f"{path}: 错误：{error}", file=sys.stderr)
+            continue
         # A finding the reviewer dismissed (原文如此 / 不适用) does not count.
         has_error = has_error or any(f.severity == ERROR for f in counted(report, findings))
         if args.json:

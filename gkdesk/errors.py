@@ -48,6 +48,21 @@ class SidecarWriteError(GkdeskError):
     """The sidecar could not be written; the edits are still in memory."""
 
 
+def exhaustion_is_the_files_error(load):
+    """Decorate a function reading one file: running out of memory or stack there becomes that
+    file's InputError, so the batch goes on (what the file grew into is freed as it unwinds)."""
+    import functools
+
+    @functools.wraps(load)
+    def guarded(*args, **kwargs):
+        try:
+            return load(*args, **kwargs)
+        except (MemoryError, RecursionError) as exc:
+            raise exhaustion_error(exc) from None
+
+    return guarded
+
+
 def exhaustion_error(exc: BaseException) -> InputError:
     """A MemoryError or RecursionError met while reading one file, as that file's error."""
     if isinstance(exc, MemoryError):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .errors import exhaustion_is_the_files_error
 from .model import Report
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".rst", ".text", ".tsv", ".csv")
@@ -15,6 +16,7 @@ WORKBOOK_SUFFIXES = (".xlsx",)
 REPORT_SUFFIXES = TEXT_SUFFIXES + DOCUMENT_SUFFIXES + OLD_WORD_SUFFIXES + WORKBOOK_SUFFIXES
 
 
+@exhaustion_is_the_files_error
 def load_report(path: str | Path) -> Report:
     """Read and recognize one report; InputError (Chinese message) when it cannot be read."""
     p = Path(path)

@@ -43,17 +43,11 @@ def _damaged(path: Path) -> WorkbookImportError:
 
 def import_workbook(path: str | Path) -> Report:
     """The Report a gkdesk report workbook holds; WorkbookImportError (Chinese message) otherwise."""
-    from openpyxl import load_workbook
-
     path = Path(path)
     if not path.exists():
         raise InputError(f"找不到文件：{path}", f"file not found: {path}")
     try:
-        # Guarded as a .docx is: size, then the zip's declared sizes, before openpyxl expands it.
-        data = read_file_bytes(path, "xlsx")
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            check_zip(zf)
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        workbook = _guarded_load(path, data_only=True)
     except PermissionError:
         raise InputError(f"无法读取“{path.name}”：没有读取权限，或文件正被其他程序独占打开。", "permission denied") from None
     except (zipfile.BadZipFile, zlib.error, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
@@ -64,6 +58,17 @@ def import_workbook(path: str | Path) -> Report:
         return _read(workbook, path)
     finally:
         workbook.close()  # read-only mode keeps the file open until closed (Windows locks it)
+
+
+def _guarded_load(path: Path, **options):
+    """openpyxl's read-only workbook, guarded as a .docx is: the file's size, then the zip's
+    declared sizes, before openpyxl expands anything (it loads shared strings whole)."""
+    from openpyxl import load_workbook
+
+    data = read_file_bytes(path, "xlsx")
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        check_zip(zf)
+    return load_workbook(io.BytesIO(data), read_only=True, **options)
 
 
 def _read(workbook, path: Path) -> Report:
@@ -183,11 +188,9 @@ def _take_workbook_edits(workbook, report: Report, positions: dict) -> None:
 
 def workbook_kind(path: str | Path) -> str | None:
     """"report" or "summary" for a workbook gkdesk wrote, None for any other (or unreadable) file."""
-    from openpyxl import load_workbook
-
     try:
-        workbook = load_workbook(path, read_only=True)
-    except Exception:  # any file openpyxl cannot open is simply not ours
+        workbook = _guarded_load(Path(path))
+    except Exception:  # any file openpyxl cannot open (or gkdesk refuses) is simply not ours
         return None
     try:
         if MARKER_SHEET not in workbook.sheetnames:
