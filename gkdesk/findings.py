@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from .messages import Message, Quote, say
 
 ERROR, WARNING = "error", "warning"
+# Not a problem: something the checks could not verify (a statement not tied to cells).
+INFO = "info"
 ARITHMETIC, NARRATIVE, STRUCTURE = "arithmetic", "narrative", "structure"
 
 

@@ -57,6 +57,12 @@ CATALOGUE: dict[str, str] = {
     "narrative.differs": "与正文不符",
     "narrative.differs_all": "均与正文不符",
     "narrative.sum": "{cells} 与 {last}之和",
+    "narrative.sum_many": "{cells} 等 {count} 格之和",
+    "narrative.count_about": "正文称“{phrase}”，但{shown}，{verdict}",
+    "narrative.open_rows": "{cells} 的数字连写可有多种拆分",
+    "narrative.guessed": "表中相关数值为识别推定，请对照原文核对",
+    "narrative.loose": "正文的说法可有多种理解，请核对",
+    "narrative.unchecked": "未核对的表述：“{phrase}”含有与表格相关的数字，但未能对应到表格中的格",
     "narrative.inconsistent": "正文前后说法不一：{quotes}；表格中{cells}未填写或未识别，无法判断哪一处正确",
     # ---- the previous year's report
     "across.previous": "上年报告",

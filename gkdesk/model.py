@@ -94,6 +94,9 @@ class ParseNote:
     table: str | None = None
     row: int | None = None
     span: tuple[int, int] | None = None
+    # A row left open between alternative readings: the values of each, in column order
+    # (the checks try a narrative claim against every one).
+    candidates: tuple[tuple[Number | None, ...], ...] = ()
 
 
 @dataclass

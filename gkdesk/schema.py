@@ -512,3 +512,104 @@ SECTIONS = (
 )
 SECTION_OF_TABLE = {"t2": "二", "t3": "三", "t4": "四"}
 CHINESE_DIGITS = "一二三四五六七八九十"
+
+
+# ---------------------------------------------------------------- narrative lexicon ------
+# How report narratives speak of the form's parts, written once here; the narrative grammar
+# (gkdesk/checks/grammar.py) compiles it per table version. Gathered from the seeds and the
+# narratives of real reports (the corpus generator's sentences are not a source).
+
+
+@dataclass(frozen=True)
+class Wording:
+    """Words a narrative uses for one part of the form, named by the schema's own identities.
+
+    `role` says which part of a statement the words fill:
+      subject  – what is counted: 表三's 申请, 表二's rows, 表四's column groups (`target`: the
+                 row label / the header word; "" for 表三 as a whole);
+      row      – 表三 rows by what was done to an application (`target`: row label or a row
+                 group of the rows' paths, a leading "-" subtracts a group: 办结 may leave out
+                 （六）其他处理);
+      column   – columns or column groups (`target`: column label or a word of their paths);
+      outside  – things the tables do not count (信息处理费, 申请人): they mask shorter words.
+    `readings`: further targets the same words may mean, each a tuple summed ("受理 N" may
+    count the carried-over applications too: 一 + 二).
+    """
+
+    table: str
+    role: str
+    target: str
+    words: tuple[str, ...]
+    readings: tuple[tuple[str, ...], ...] = ()
+
+
+_NEW = "一、本年新收政府信息公开申请数量"
+_CARRIED = "二、上年结转政府信息公开申请数量"
+_RESULTS_TOTAL = "（七）总计"
+_LEFT = "四、结转下年度继续办理"
+
+NARRATIVE_WORDS: tuple[Wording, ...] = (
+    # ---- 表三: the subject, and the rows by what was done
+    Wording("t3", "subject", "", ("政府信息公开申请", "信息公开申请", "依申请公开申请", "依申请公开事项", "依申请公开",
+                                  "公开申请", "申请件", "申请")),
+    Wording("t3", "row", _NEW, ("本年新收", "新收", "收到", "受理", "接收", "接到", "新增", "收悉", "提出", "提交"),
+            readings=((_NEW, _CARRIED),)),
+    Wording("t3", "row", _CARRIED, ("上年结转", "上年度结转", "上一年度结转", "上一年结转", "去年结转", "上年遗留",
+                                    "上年度遗留")),
+    Wording("t3", "row", _LEFT, ("结转下年度继续办理", "结转下一年度继续办理", "结转下年度", "结转下一年度", "结转下年",
+                                 "结转至下一年度", "结转至下年度", "结转至下年", "结转到下年度", "结转到下一年度",
+                                 "结转至次年", "结转次年", "顺延到下年度", "顺延至下年度", "顺延至下一年度", "顺延到下一年度",
+                                 "顺延至下年", "顺延到下年", "延期至下年度", "延期到下年度", "转入下年度", "转入下一年度",
+                                 "转至下年度", "继续办理")),
+    Wording("t3", "row", _RESULTS_TOTAL, ("办结", "答复", "办理完毕", "处理完毕", "办理完成", "已办理", "作出答复",
+                                          "予以答复", "审结"),
+            readings=(("三、本年度办理结果", "-（六）其他处理"),)),
+    # 办理 / 处理 alone: what was received, or what was done with it.
+    Wording("t3", "row", _NEW, ("办理", "处理"), readings=((_NEW, _CARRIED), (_RESULTS_TOTAL,))),
+    Wording("t3", "row", "（一）予以公开", ("予以公开", "同意公开", "全部公开")),
+    Wording("t3", "row", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", ("部分公开", "区分处理")),
+    Wording("t3", "row", "（三）不予公开", ("不予公开",)),
+    Wording("t3", "row", "（四）无法提供", ("无法提供", "信息不存在", "不掌握", "不存在该信息")),
+    Wording("t3", "row", "（五）不予处理", ("不予处理",)),
+    Wording("t3", "row", "（六）其他处理", ("其他处理",)),
+    Wording("t3", "column", "自然人", ("自然人", "公民", "个人", "群众")),
+    Wording("t3", "column", "法人或其他组织", ("法人或其他组织", "法人和其他组织", "法人及其他组织", "法人或者其他组织",
+                                            "法人", "企业", "单位")),
+    Wording("t3", "column", "商业企业", ("商业企业",)),
+    Wording("t3", "column", "科研机构", ("科研机构",)),
+    Wording("t3", "column", "社会公益组织", ("社会公益组织", "公益组织")),
+    Wording("t3", "column", "法律服务机构", ("法律服务机构", "律师事务所")),
+    Wording("t3", "outside", "", ("申请人", "申请表", "申请渠道", "申请方式", "申请材料", "依申请公开工作",
+                                  "依申请公开指南", "不予受理", "不受理")),
+    # ---- 表四: its column groups, and the outcomes
+    Wording("t4", "subject", "行政复议", ("行政复议", "复议")),
+    Wording("t4", "subject", "行政诉讼", ("行政诉讼", "诉讼", "行政应诉", "应诉", "起诉")),
+    Wording("t4", "subject", "未经复议直接起诉", ("未经复议直接起诉", "未经复议直接提起行政诉讼", "直接起诉",
+                                              "直接提起行政诉讼")),
+    Wording("t4", "subject", "复议后起诉", ("复议后起诉", "复议后提起行政诉讼", "复议后提起诉讼")),
+    Wording("t4", "column", "结果维持", ("结果维持", "维持")),
+    Wording("t4", "column", "结果纠正", ("结果纠正", "纠正", "纠错", "被纠错", "撤销", "确认违法", "败诉")),
+    Wording("t4", "column", "其他结果", ("其他结果",)),
+    Wording("t4", "column", "尚未审结", ("尚未审结", "未审结", "在审", "正在审理", "审理中")),
+    Wording("t4", "outside", "", ("纠错率", "败诉率", "发生率", "复议机关", "行政复议法", "行政诉讼法")),
+    # ---- 表二: its rows (2021 and 2019 labels) and columns
+    Wording("t2", "subject", "规章", ("规章", "政府规章")),
+    Wording("t2", "subject", "行政规范性文件", ("行政规范性文件", "规范性文件")),
+    Wording("t2", "subject", "规范性文件", ("行政规范性文件", "规范性文件")),
+    Wording("t2", "subject", "行政许可", ("行政许可", "许可")),
+    Wording("t2", "subject", "其他对外管理服务事项", ("其他对外管理服务事项", "对外管理服务事项")),
+    Wording("t2", "subject", "行政处罚", ("行政处罚", "处罚")),
+    Wording("t2", "subject", "行政强制", ("行政强制", "强制")),
+    Wording("t2", "subject", "行政事业性收费", ("行政事业性收费", "事业性收费", "收费")),
+    Wording("t2", "subject", "政府集中采购", ("政府集中采购", "集中采购")),
+    Wording("t2", "column", "本年制发件数", ("本年制发", "制发", "印发", "出台", "新增", "新制定", "制定")),
+    Wording("t2", "column", "本年废止件数", ("本年废止", "废止")),
+    Wording("t2", "column", "现行有效件数", ("现行有效", "有效")),
+    Wording("t2", "column", "本年新制作数量", ("本年新制作", "新制作", "制发", "印发", "出台", "新制定", "制定")),
+    Wording("t2", "column", "本年新公开数量", ("本年新公开", "新公开", "新增")),
+    Wording("t2", "column", "对外公开总数量", ("对外公开总数量", "对外公开总数", "现行有效")),
+    Wording("t2", "column", "本年处理决定数量", ("处理决定", "决定")),
+    Wording("t2", "column", "处理决定数量", ("处理决定", "决定")),
+    Wording("t2", "outside", "", ("信息处理费", "处理费", "信息公开收费", "依申请公开收费", "公开收费", "收费标准",
+                                  "许可证", "规章制度", "行政强制措施")),
+)

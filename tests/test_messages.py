@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT, SHARED
 from gkdesk.checks import check_report, findings_to_json
 from gkdesk.findings import ERROR, STRUCTURE, Finding
-from gkdesk.model import Cell
+from gkdesk.model import Cell, ParseNote
 from gkdesk.messages import CATALOGUE, CellRef, Joined, Message, RowRef, Word, render, say
 from gkdesk.parsing import parse_text
 from message_text import CJK, chinese_outside, quotes_of
@@ -103,6 +103,19 @@ def faulty_reports():
     report.tables["t2"] = parse("2019", values_for("2019")).tables["t2"]  # two format versions
     report.year = None
     report.title_year, report.period_year = 2022, 2023
+    yield report, None
+
+    values = values_for("2021")
+    narrative = {
+        "一": "本年度共收到政府信息公开申请约 9000 件。",  # approximate, far off
+        "二": "现行有效行政规范性文件 393 件，收费 88 万元。",  # an open row; 收费 may be another fee
+        "三": "本年度办结政府信息公开申请 9999 件，结转下年度继续办理的申请 77 件。",
+        "五": "全年办理行政复议案件 120 件。",  # not tied to cells
+    }
+    report = parse("2021", values, narrative=narrative)
+    report.tables["t2"].cells[1] = [Cell(None) for _ in range(3)]
+    report.notes.append(ParseNote("ambiguous_split", "数字连写", "t2", 1, candidates=((7, 7, 132470), (7, 713, 2470))))
+    report.tables["t3"].cells[24][6].inferred = True  # a recognizer's guess
     yield report, None
 
 

@@ -2,11 +2,11 @@
 
 The text is read once per report (it does not change while a reviewer edits values).
 Sentences are taken outside the recognized tables, squeezed (no white space, NFKC) so that
-PDF line wrapping and spaced numbers (申请 54 件) do not matter, and cut into clauses.
-Each wording is matched tightly: a keyword, a few allowed filler words, a number and a
-unit. Anything looser (approximations like 40余件, comparisons with last year, another
-year's figures, a count shared by two kinds) is left alone: a claim that cannot be tied to
-a cell safely is no claim.
+PDF line wrapping and spaced numbers (申请 54 件) do not matter. The claim grammar
+(grammar.py) reads each into statements; here each statement is tied to the cells it is
+about, with every reading the words allow (受理 N: 一, or 一 + 二). A statement about a
+table subject that cannot be tied to cells is kept as unchecked, so that the reviewer sees
+what was not verified.
 """
 from __future__ import annotations
 
@@ -19,9 +19,9 @@ from functools import cache
 
 from ..limits import MAX_NARRATIVE_CHARS
 from ..model import CellAddr, Report
-from ..schema import TableSpec, normalize_label, squeeze, table_spec
-from .layout import claimable_t2_columns, t3_layout, t4_layout
-from .numerals import NUMBER_PATTERN, parse_count
+from ..schema import TableSpec, ValueKind, squeeze, table_spec
+from .grammar import MONEY_UNITS, Meaning, Statement, lexicon, read_sentence
+from .layout import claimable_t2_columns, t3_layout
 
 # Rule ids of narrative claims.
 T3_RECEIVED = "narrative.t3_received"
@@ -33,6 +33,10 @@ T4_REVIEW = "narrative.t4_review"
 T4_LITIGATION = "narrative.t4_litigation"
 T4_BOTH = "narrative.t4_review_litigation"
 T2_PUBLISHED = "narrative.t2_published"
+T3_RESULT_KIND = "narrative.t3_result_kind"
+T4_OUTCOME = "narrative.t4_outcome"
+T2_FEE = "narrative.t2_fee"
+UNCHECKED = "narrative.unchecked"
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,17 @@ class Claim:
     alternatives: tuple[tuple[CellAddr, ...], ...] = ()  # other readings that make it true
     zero: bool = False  # a statement of absence: every cell is 0
     section: str = ""
+    # The range the words allow (40余件: 41–49), in the cells' unit (万元 for fees).
+    low: float | None = None
+    high: float | None = None
+    firm: bool = True  # the subject is unambiguous: a contradiction is an error
+    checked: bool = True  # False: about a table subject, not tied to cells ("未核对的表述")
+
+    def allows(self, value: float) -> bool:
+        low = self.stated if self.low is None else self.low
+        high = self.stated if self.high is None else self.high
+        tolerance = 1e-6 + (0.005 if self.rule == T2_FEE else 0.0)
+        return low - tolerance <= value <= high + tolerance
 
 
 @dataclass
@@ -66,54 +81,8 @@ class Sentence:
         return self.offset(start), self.offset(end - 1) + 1
 
 
-# ---------------------------------------------------------------- wording ----------------
+# ---------------------------------------------------------------- sentence marks --------
 
-_NUM = f"(?P<num>{NUMBER_PATTERN})"
-_UNIT = "(?:件|条|个|份|宗|次|例)"
-_CASE_UNIT = "(?:件|起|宗|个|次|例|案)"
-_FILL = "(?:共|共计|合计|总计|总数|数量)?(?:为|是|达)?"
-_OBJ = (
-    "(?:各类|群众|公民、法人(?:或|和|及)其他组织(?:提出)?的?)?"
-    "(?:政府信息公开|信息公开|依申请公开|政务公开)?的?申请(?!人)(?:件|书|表)?"
-)
-_RECEIVE = "(?<!未)(?<!予)(?<!不)(?:共|共计|累计|总共|合计|一共)?(?:收到|受理|接收|接到|新收)了?"
-# 收到政府信息公开申请 42 件 / 收到 42 条依申请公开申请
-_RECEIVED = (
-    re.compile(f"{_RECEIVE}{_OBJ}{_FILL}{_NUM}{_UNIT}"),
-    re.compile(f"{_RECEIVE}{_FILL}{_NUM}{_UNIT}的?{_OBJ}"),
-)
-_CARRIED_IN = re.compile(
-    f"(?:上一?年度?|去年)(?:结转|转入|遗留)的?(?:政府信息公开|依申请公开)?(?:申请)?{_FILL}{_NUM}{_UNIT}"
-)
-_CARRIED_OVER = re.compile(
-    f"(?:结转|转入|转至)(?:至|到)?(?:下一?年度?|次年度?)(?:继续办理|办理|处理)?的?(?:申请)?{_FILL}{_NUM}{_UNIT}"
-)
-_RESULTS = re.compile(
-    f"(?<!未)(?:办结|答复|办理完毕|处理完毕)了?(?:政府信息公开|依申请公开)?(?:申请)?{_FILL}{_NUM}{_UNIT}"
-)
-_NO_APPLICATION = re.compile(
-    "(?:未|没有|无)(?:收到|受理|接到|接收|新收)过?(?:任何)?(?:和处理|及处理|或处理)?[^,;\\d]{0,16}?申请(?!人)"
-    "|(?:无|没有)(?:政府信息公开申请|信息公开申请|依申请公开)"
-)
-# Clauses that compare with another year or speak of processing before receiving.
-_COMPARISON = re.compile("同比|较上年|较去年|比上年|比去年|与上年相比|环比|增长|下降|减少|增加")
-_PROCESSING = re.compile("办结|答复|办理完毕|处理完毕")
-# A part of the applications (by channel, by result, 其中…), not the whole count.
-_PART = re.compile(
-    "其中|通过|网上|网络|信函|当面|邮寄|传真|邮件|窗口|平台|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理"
-)
-_RESULT_MIXED = re.compile("收到|受理|新收|接收|接到|结转|转入")
-# The body deciding reviews or suits (a 司法局 reports its own caseload), not being reviewed.
-_REVIEWER = re.compile("受理|审理|办理|作出|审结|决定")
-# What is done to regulations besides issuing them: such counts are not 表二's.
-_RULE_WORK = re.compile("清理|废止|修订|修改|审查|备案|起草|征求意见|解读")
-_YEAR = re.compile(r"((?:19|20)\d{2})年")
-# A negation that opens a statement of absence (尚未审结, 未经复议 are no such thing).
-_NEGATION = re.compile(
-    "(?<!尚)(?:未|没有|无)(?=收到|发生|出现|产生|接到|被|因|有|涉及|行政复议|行政诉讼|公开申请|政府信息公开|依申请公开)"
-)
-_CONTINUATION = re.compile("被|提起|也|亦|或|和|及|以及|行政")  # used with .match: at a clause's start
-_DIGIT = re.compile(r"\d")
 # A line that opens a heading or list item: （一）… / 一、… / 1、… (a sentence never runs into it).
 _HEADING_LINE = re.compile(
     r"^[ \t\u3000#*>]*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、．](?!\d))",
@@ -123,34 +92,6 @@ _SENTENCE_PUNCTUATION = re.compile("[，,。；;！!？?]")
 _SENTENCE_END = re.compile("[。!?]")
 _THOUSANDS = re.compile(r"\d,\d{3}(?!\d)")  # 1,123: a comma that is no clause break
 _CLAUSE_END = re.compile("[,;:]")
-
-
-@cache
-def _t2_pattern(spec: TableSpec) -> tuple[re.Pattern, dict[str, int]]:
-    """表二 row names (labels and anchors of rows with a count a text may state) -> row."""
-    words: dict[str, int] = {}
-    for r, row in enumerate(spec.rows):
-        if not claimable_t2_columns(spec, r):
-            continue
-        for word in (row.label, *row.anchors):
-            words.setdefault(normalize_label(word), r)
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    # 行政处罚决定12件 counts decisions; 行政处罚信息120条 may count other items, so it is left alone.
-    pattern = re.compile(f"(?P<key>{alternation})类?(?:决定)?(?:共|为)?{_NUM}(?:项|件|条|个|份|部)")
-    return pattern, words
-
-
-@cache
-def _t4_patterns(spec: TableSpec) -> tuple[re.Pattern, re.Pattern, tuple[str, ...]]:
-    groups = tuple(t4_layout(spec).totals)  # 行政复议, 行政诉讼
-    keys = "|".join(map(re.escape, groups))
-    single = re.compile(f"(?P<key>{keys})(?!后)(?:案件|案|申请)?(?:共|共计|合计)?(?:为|是)?{_NUM}{_CASE_UNIT}")
-    first, second = (re.escape(g) for g in groups[:2])
-    combined = re.compile(
-        f"{first}(?:、|和|及|或|与|以及)(?:被提起|提起|被申请)?{second}(?:案件|案)?"
-        f"(?P<each>各|均)?(?:共|共计|合计)?(?:为|是)?{_NUM}{_CASE_UNIT}"
-    )
-    return single, combined, groups
 
 
 # ---------------------------------------------------------------- sentences -------------
@@ -253,206 +194,230 @@ def _clauses(text: str) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------- claims ----------------
 
 def extract_claims(report: Report) -> list[Claim]:
-    """Every narrative claim the report's text makes about its tables."""
+    """Every narrative claim the report's text makes about its tables (unchecked ones too)."""
     version = report.format or "2021"
     specs = {tid: report.spec_for(tid) or table_spec(version, tid) for tid in ("t2", "t3", "t4")}
+    lex = lexicon((specs["t2"], specs["t3"], specs["t4"]))
+    tie = _Tie(specs)
     claims: list[Claim] = []
     for sentence in narrative_sentences(report):
-        if _other_year(sentence.text, report.year):
-            continue
-        claims += _SentenceReader(report, sentence, specs).claims()
+        for st in read_sentence(lex, sentence.text, report.year, sentence.section):
+            claims += tie.claims(report, sentence, st)
     return claims
 
 
-def _other_year(text: str, year: int | None) -> bool:
-    if year is None:
-        return False
-    return any(int(y) != year for y in _YEAR.findall(text))
+def _phrase(report: Report, sentence: Sentence, start: int, stop: int) -> str:
+    phrase = re.sub(r"\s+", "", report.text[sentence.offset(start) : sentence.offset(stop - 1) + 1])
+    return phrase.rstrip("。，,;；:：!！?？")
 
 
-class _SentenceReader:
-    def __init__(self, report: Report, sentence: Sentence, specs: dict[str, TableSpec]):
-        self.report = report
-        self.s = sentence
+class _Tie:
+    """Ties grammar statements to cells of the report's table specs."""
+
+    def __init__(self, specs: dict[str, TableSpec]):
         self.specs = specs
-        self.t3 = t3_layout(specs["t3"])
-        self.out: list[Claim] = []
-        # Asked once per sentence, not once per clause: a "sentence" of a broken file can be
-        # megabytes long with a hundred thousand clauses.
-        self.says = {w: w in sentence.text for w in ("申请", "提案", "公开", "主动公开")}
+        self.t3 = _T3Rows.of(specs["t3"])
 
-    def claims(self) -> list[Claim]:
-        text = self.s.text
-        last_rule = ""
-        for a, b in _clauses(text):
-            clause = text[a:b]
-            if _COMPARISON.search(clause):
-                last_rule = ""
-                continue
-            if "复议" in clause or "诉讼" in clause:
-                self._t4_counts(a, clause)
-                last_rule = ""
-                continue
-            last_rule = self._t3_claims(a, clause, last_rule)
-            self._t2_claims(a, clause)
-        self._t4_absence()
-        return self.out
+    def claims(self, report: Report, sentence: Sentence, st: Statement) -> list[Claim]:
+        phrase = _phrase(report, sentence, st.start, st.end)
 
-    # ------------------------------------------------------------ helpers
-    def _add(self, rule, start, stop, stated, cells, alternatives=(), zero=False):
-        """A claim stated by text[start:stop] of the sentence."""
-        phrase = re.sub(r"\s+", "", self.report.text[self.s.offset(start) : self.s.offset(stop - 1) + 1])
-        phrase = phrase.rstrip("。，,;；:：!！?？")
-        self.out.append(
-            Claim(rule, phrase, stated, tuple(cells), self.s.span(), tuple(alternatives), zero, self.s.section)
-        )
+        def claim(rule, readings, stated=st.value, low=st.low, high=st.high):
+            first, *others = readings
+            return Claim(rule, phrase, stated, tuple(first), sentence.span(), tuple(map(tuple, others)), st.zero,
+                         sentence.section, low, high, st.firm)
 
-    def _t3_cell(self, row: int, col: int | None = None) -> CellAddr:
-        return ("t3", row, self.t3.total_col if col is None else col)
+        unchecked = [Claim(UNCHECKED, phrase, st.value, (), sentence.span(), section=sentence.section, checked=False)]
+        if not st.checked:
+            return [] if st.zero else unchecked
+        tied = getattr(self, "_" + st.table)(st, claim)
+        if tied is None:
+            return [] if st.zero else unchecked
+        return tied
 
     # ------------------------------------------------------------ 表三
-    def _t3_claims(self, a: int, clause: str, last_rule: str) -> str:
+    def _t3(self, st: Statement, claim):
+        rows = self.t3
+        readings, rule = self._t3_rows(st)
+        if readings is None:
+            return None
+        cols = rows.columns(st.columns)
+        if cols is None:
+            return None
+        if st.zero:
+            readings = readings[:1]  # 未收到申请: the new ones; carried-over ones may exist
+        cells = [tuple(("t3", r, c) for r in reading for c in cols) for reading in readings]
+        if cols != (rows.total_col,) and rule == T3_RECEIVED:
+            rule = T3_APPLICANTS
+        return [claim(rule, cells)]
+
+    def _t3_rows(self, st: Statement):
         t3 = self.t3
-        about_applications = self.says["申请"] and not self.says["提案"]
-        m = _first_match(_RECEIVED, clause)
-        if m and not _PROCESSING.search(clause[: m.start()]) and self.says["公开"] and not _PART.search(clause):
-            stated = parse_count(m.group("num"))
-            if stated is not None:
-                received = self._t3_cell(t3.received)
-                both = (received, self._t3_cell(t3.carried_in))
-                self._add(T3_RECEIVED, a + m.start(), a + m.end(), stated, (received,), alternatives=(both,))
-                return T3_RECEIVED
-        m = _NO_APPLICATION.search(clause)
-        if m and "公开" in clause and "费" not in clause:
-            self._add(T3_RECEIVED, a + m.start(), a + m.end(), 0, (self._t3_cell(t3.received),), zero=True)
-            return T3_RECEIVED
-        if not about_applications:
-            return ""
-        for pattern, rule, row in (
-            (_CARRIED_IN, T3_CARRIED_IN, t3.carried_in),
-            (_CARRIED_OVER, T3_CARRIED_OVER, t3.carried_over),
-            (_RESULTS, T3_RESULTS, t3.results_total),
-        ):
-            m = pattern.search(clause)
-            if m and rule == T3_RESULTS and (_PART.search(clause) or _RESULT_MIXED.search(clause)):
-                return ""  # 上年结转的已办结3件, 其中予以公开答复20件: a part of the results
-            if m:
-                stated = parse_count(m.group("num"))
-                if stated is not None:
-                    self._add(rule, a + m.start(), a + m.end(), stated, (self._t3_cell(row),))
-                    return rule
-        if last_rule in (T3_RECEIVED, T3_APPLICANTS):
-            for pattern, cols in self._applicant_patterns():
-                m = pattern.search(clause)
-                if m and (stated := parse_count(m.group("num"))) is not None:
-                    cells = tuple(self._t3_cell(t3.received, c) for c in cols)
-                    self._add(T3_APPLICANTS, a + m.start(), a + m.end(), stated, cells)
-                    return T3_APPLICANTS
-        return ""
-
-    def _applicant_patterns(self):
-        return _applicant_patterns(self.specs["t3"])
-
-    # ------------------------------------------------------------ 表二
-    def _t2_claims(self, a: int, clause: str) -> None:
-        if not self.says["公开"] or not (self.s.section == "二" or self.says["主动公开"]):
-            return
-        spec = self.specs["t2"]
-        pattern, words = _t2_pattern(spec)
-        if _RULE_WORK.search(clause):
-            return
-        for m in pattern.finditer(clause):
-            stated = parse_count(m.group("num"))
-            if stated is None:
-                continue
-            row = words[m.group("key")]
-            primary, *others = claimable_t2_columns(spec, row)
-            alternatives = tuple((("t2", row, c),) for c in others)
-            self._add(T2_PUBLISHED, a + m.start(), a + m.end(), stated, (("t2", row, primary),), alternatives)
+        scope = [m for m in st.rows if m.target in (t3.carried_in_label, t3.carried_over_label)]
+        kinds = [m for m in st.rows if t3.is_kind(m.target)]
+        verbs = [m for m in st.rows if m not in scope and m not in kinds]
+        if st.carry == "next" or any(m.target == t3.carried_over_label for m in scope):
+            return [(t3.carried_over,)], T3_CARRIED_OVER
+        if scope or st.carry == "prev":
+            if verbs and not all(t3.resolve(m)[0] == (t3.received,) for m in verbs) or kinds:
+                return None, ""  # 上年结转的申请已办结3件: a part of the carried-over ones
+            return [(t3.carried_in,)], T3_CARRIED_IN
+        if st.carry:
+            return [(t3.carried_in,), (t3.carried_over,)], T3_CARRIED_IN
+        if kinds:
+            if any(m.target == t3.carried_in_label for m in st.context_rows):
+                return None, ""
+            rows = tuple(dict.fromkeys(r for m in kinds for r in t3.resolve(m)[0]))
+            return [rows], T3_RESULT_KIND
+        if not verbs and st.context_rows:
+            verbs = [m for m in st.context_rows if not t3.is_kind(m.target)]
+            if not verbs:
+                return None, ""
+        if not verbs:
+            verbs = [t3.default]
+        targets = {m.target for m in verbs}
+        if len(targets) > 1:
+            verbs = [v for v in verbs if v.target == t3.received_label] or verbs[:1]
+        readings = t3.resolve(verbs[0])
+        rule = {t3.received: T3_RECEIVED, t3.results_total: T3_RESULTS}.get(readings[0][0], T3_RECEIVED)
+        return readings, rule
 
     # ------------------------------------------------------------ 表四
-    def _about_disclosure_cases(self) -> bool:
-        """行政复议/诉讼 over information disclosure: said so, or in section 四."""
-        return self.says["公开"] or self.s.section == "四"
-
-    def _t4_counts(self, a: int, clause: str) -> None:
-        if not self._about_disclosure_cases() or _REVIEWER.search(clause):
-            return
+    def _t4(self, st: Statement, claim):
         spec = self.specs["t4"]
-        single, combined, groups = _t4_patterns(spec)
-        totals = t4_layout(spec).totals
-        taken: list[tuple[int, int]] = []
-        for m in combined.finditer(clause):
-            stated = parse_count(m.group("num"))
-            if stated is None:
+        targets = [t for t in st.subjects if t]
+        if not targets:
+            return None
+        outcome = st.columns[0] if st.columns else "总计"
+        groups = [(t, _t4_cells(spec, t, outcome)) for t in targets]
+        if any(not cells for _, cells in groups):
+            return None
+        rule_of = {"行政复议": T4_REVIEW, "行政诉讼": T4_LITIGATION}
+        if len(groups) == 1 or st.each or st.zero:
+            return [claim(rule_of.get(t, T4_LITIGATION) if outcome == "总计" else T4_OUTCOME, [cells])
+                    for t, cells in groups]
+        union = tuple(dict.fromkeys(c for _, cells in groups for c in cells))
+        return [claim(T4_BOTH if outcome == "总计" else T4_OUTCOME, [union])]
+
+    # ------------------------------------------------------------ 表二
+    def _t2(self, st: Statement, claim):
+        spec = self.specs["t2"]
+        rows = [i for t in st.subjects for i, r in enumerate(spec.rows) if r.label == t]
+        if not rows:
+            return None
+        out = []
+        for row in dict.fromkeys(rows):
+            cols = spec.row_columns(row)
+            if st.unit in MONEY_UNITS:
+                money = [c for c, col in enumerate(cols) if col.kind == ValueKind.AMOUNT and "万元" in col.label]
+                if not money or st.zero:
+                    return None
+                scale = 10_000 if st.unit == "元" else 1
+                out.append(claim(T2_FEE, [(("t2", row, money[0]),)], low=st.low / scale, high=st.high / scale))
                 continue
-            taken.append(m.span())
-            if m.group("each") or stated == 0:
-                for g in groups:
-                    self._add(_T4_RULE[g], a + m.start(), a + m.end(), stated, totals[g])
+            if st.columns:
+                named = [c for c, col in enumerate(cols) if col.label in st.columns]
+                if not named:
+                    return None  # 废止 in the 2019 form, which has no such column
+                readings = [(("t2", row, c),) for c in named]
+            elif st.zero:
+                readings = [tuple(("t2", row, c) for c in range(len(cols)))]
             else:
-                self._add(T4_BOTH, a + m.start(), a + m.end(), stated, totals[groups[0]] + totals[groups[1]])
-        for m in single.finditer(clause):
-            if any(s <= m.start() < e for s, e in taken):
-                continue
-            if re.search("(?:、|和|及|或|与)(?:被提起|提起|被申请)?$", clause[: m.start()]):
-                continue  # the tail of a list whose count is shared
-            stated = parse_count(m.group("num"))
-            if stated is not None:
-                self._add(_T4_RULE[m.group("key")], a + m.start(), a + m.end(), stated, totals[m.group("key")])
-
-    def _t4_absence(self) -> None:
-        """未收到…被申请行政复议或提起行政诉讼: the totals named after a negation are 0."""
-        if not self._about_disclosure_cases():
-            return
-        text = self.s.text
-        spec = self.specs["t4"]
-        totals = t4_layout(spec).totals
-        clauses = _clauses(text)
-        clause_ends = [b for _, b in clauses]
-        done: set[str] = set()
-        for m in _NEGATION.finditer(text):
-            k = bisect_right(clause_ends, m.start())
-            end = clauses[k][1]
-            j = k + 1
-            while j < len(clauses):
-                a, b = clauses[j]
-                if _DIGIT.search(text, a, b) or not _CONTINUATION.match(text, a, b):
-                    break
-                end = b
-                j += 1
-            scope = text[m.start() : end]
-            digit = re.search(r"\d", scope)
-            if digit:
-                scope = scope[: digit.start()]
-            if re.search("以外|之外|除", scope):
-                continue
-            for group in totals:
-                pos = scope.find(group)
-                if pos < 0 or group in done:
-                    continue
-                done.add(group)
-                self._add(_T4_RULE[group], m.start(), m.start() + len(scope), 0, totals[group], zero=True)
+                if st.work:
+                    return None  # 清理规范性文件12件
+                claimable = claimable_t2_columns(spec, row)
+                if not claimable:
+                    return None
+                readings = [(("t2", row, c),) for c in claimable]
+            out.append(claim(T2_PUBLISHED, readings))
+        return out
 
 
-def _first_match(patterns, text: str):
-    found = [m for m in (p.search(text) for p in patterns) if m]
-    return min(found, key=lambda m: m.start()) if found else None
+def _t4_cells(spec: TableSpec, group: str, outcome: str) -> tuple[CellAddr, ...]:
+    return tuple(("t4", 0, c) for c, col in enumerate(spec.columns) if group in col.path and col.label == outcome)
 
 
-_T4_RULE = {"行政复议": T4_REVIEW, "行政诉讼": T4_LITIGATION}
+@dataclass(frozen=True)
+class _T3Rows:
+    """表三's rows and columns as the lexicon's targets name them."""
+
+    spec: TableSpec
+    received: int
+    carried_in: int
+    results_total: int
+    carried_over: int
+    total_col: int
+
+    @classmethod
+    def of(cls, spec: TableSpec) -> "_T3Rows":
+        return _t3_rows(spec)
+
+    @property
+    def received_label(self) -> str:
+        return self.spec.rows[self.received].label
+
+    @property
+    def carried_in_label(self) -> str:
+        return self.spec.rows[self.carried_in].label
+
+    @property
+    def carried_over_label(self) -> str:
+        return self.spec.rows[self.carried_over].label
+
+    @property
+    def default(self) -> Meaning:
+        """申请 counted with no verb (申请数量为68件): as 收到, with its readings."""
+        return next(
+            Meaning(w.role, w.table, w.target, w.readings)
+            for w in _narrative_words()
+            if w.table == "t3" and w.role == "row" and w.target == self.received_label
+        )
+
+    def rows_named(self, target: str) -> tuple[int, ...]:
+        """The rows a target names: a row label, or the result rows of a group in their paths."""
+        exact = tuple(i for i, r in enumerate(self.spec.rows) if r.label == target)
+        if exact and not any(target in r.path for r in self.spec.rows):
+            return exact
+        return tuple(i for i, r in enumerate(self.spec.rows) if (r.label == target or target in r.path) and r.result_leaf)
+
+    def is_kind(self, target: str) -> bool:
+        """A kind of result (予以公开, 不予公开 …), not the total of results."""
+        rows = self.rows_named(target)
+        return bool(rows) and all(self.spec.rows[r].result_leaf for r in rows)
+
+    def resolve(self, m: Meaning) -> list[tuple[int, ...]]:
+        out = []
+        for reading in ((m.target,),) + m.readings:
+            rows: list[int] = []
+            for target in reading:
+                if target.startswith("-"):
+                    drop = set(self.rows_named(target[1:]))
+                    rows = [r for r in rows if r not in drop]
+                else:
+                    rows += [r for r in self.rows_named(target) if r not in rows]
+            if rows and tuple(rows) not in out:
+                out.append(tuple(rows))
+        return out
+
+    def columns(self, targets: tuple[str, ...]) -> tuple[int, ...] | None:
+        if not targets:
+            return (self.total_col,)
+        cols: list[int] = []
+        for t in targets:
+            named = [c for c, col in enumerate(self.spec.columns) if col.label == t or t in col.path]
+            if not named:
+                return None
+            cols += [c for c in named if c not in cols]
+        return tuple(cols)
 
 
 @cache
-def _applicant_patterns(spec: TableSpec):
-    """自然人…N件 and 法人或其他组织…N件, with the labels of the schema's columns."""
+def _t3_rows(spec: TableSpec) -> _T3Rows:
     layout = t3_layout(spec)
-    out = []
-    tail = f"(?:提出|申请|提出申请)?的?(?:申请)?{_FILL}{_NUM}{_UNIT}"
-    if layout.person_label:
-        out.append((re.compile(re.escape(layout.person_label) + tail), layout.person_cols))
-    if layout.org_label:
-        # 法人或其他组织 is also written 法人和其他组织 / 法人及其他组织.
-        org = re.escape(layout.org_label).replace("或", "(?:或|和|及)")
-        out.append((re.compile(org + tail), layout.org_cols))
-    return tuple(out)
+    return _T3Rows(spec, layout.received, layout.carried_in, layout.results_total, layout.carried_over,
+                   layout.total_col)
+
+
+def _narrative_words():
+    from ..schema import NARRATIVE_WORDS
+
+    return NARRATIVE_WORDS

@@ -44,6 +44,26 @@ def chinese_to_int(text: str) -> int | None:
     return total + section + (digit or 0)
 
 
+# A number with decimals (fees: 0.35万元), or Arabic digits scaled by 万 (1.2万件).
+DECIMAL_PATTERN = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?万?|[零〇一二两三四五六七八九十百千万]+)"
+
+
+def parse_number(text: str) -> int | float | None:
+    """A number matched by DECIMAL_PATTERN (1,123 / 0.35 / 1.2万 / 一百零五), else None."""
+    if not text:
+        return None
+    if not text[0].isdigit():
+        return chinese_to_int(text)
+    scale = 1
+    if text.endswith("万"):
+        text, scale = text[:-1], 10_000
+    digits = text.replace(",", "")
+    if len(digits) > MAX_NUMBER_DIGITS + 4:
+        return None
+    value = float(digits) * scale if "." in digits else int(digits) * scale
+    return int(value) if isinstance(value, float) and value.is_integer() and scale > 1 else value
+
+
 def parse_count(text: str) -> int | None:
     """A number matched by NUMBER_PATTERN as an int (None if malformed)."""
     if not text:

@@ -396,7 +396,7 @@ def choose(spec: TableSpec, rows: list[FlatRow]):
             if len(every) == 1:
                 chosen[r] = every[0]  # the digits can be read one way only
             else:
-                alternatives.setdefault(r, every[:3])
+                alternatives.setdefault(r, every)  # all of them: the checks try each
     for r in by_row:
         chosen.setdefault(r, None)
     return chosen, alternatives, faulty
@@ -525,6 +525,7 @@ def solve_flat_table(text: str, region: tuple[int, int], spec: TableSpec):
                     f"可拆为：{shown}{more}，无法确定，请对照原文填写",
                     spec.id,
                     fr.row,
+                    candidates=tuple(tuple(p.value if p is not None else None for p in s) for s in alternatives[fr.row]),
                 )
             )
         elif fr.chunks:

@@ -1306,6 +1306,36 @@ Quit anyway?</translation>
             <translation>the sum of {cells} and {last}</translation>
         </message>
         <message>
+            <source>{cells} 等 {count} 格之和</source>
+            <extracomment>narrative.sum_many</extracomment>
+            <translation>the sum of {cells} and the rest of {count} cells</translation>
+        </message>
+        <message>
+            <source>正文称“{phrase}”，但{shown}，{verdict}</source>
+            <extracomment>narrative.count_about</extracomment>
+            <translation>the text says “{phrase}”, but {shown}, {verdict}</translation>
+        </message>
+        <message>
+            <source>{cells} 的数字连写可有多种拆分</source>
+            <extracomment>narrative.open_rows</extracomment>
+            <translation>{cells} has digits run together that split several ways</translation>
+        </message>
+        <message>
+            <source>表中相关数值为识别推定，请对照原文核对</source>
+            <extracomment>narrative.guessed</extracomment>
+            <translation>the table value concerned was inferred by the recognizer; check it against the source</translation>
+        </message>
+        <message>
+            <source>正文的说法可有多种理解，请核对</source>
+            <extracomment>narrative.loose</extracomment>
+            <translation>the wording may be read in several ways; please check</translation>
+        </message>
+        <message>
+            <source>未核对的表述：“{phrase}”含有与表格相关的数字，但未能对应到表格中的格</source>
+            <extracomment>narrative.unchecked</extracomment>
+            <translation>Unchecked statement: “{phrase}” states a figure about the tables that could not be tied to cells</translation>
+        </message>
+        <message>
             <source>正文前后说法不一：{quotes}；表格中{cells}未填写或未识别，无法判断哪一处正确</source>
             <extracomment>narrative.inconsistent</extracomment>
             <translation>The text contradicts itself: {quotes}; in the tables {cells} is blank or was not recognized, so which one is right cannot be told</translation>

@@ -1,0 +1,514 @@
+"""The narrative's claim grammar: clauses, their words, and the statements they make.
+
+A sentence (squeezed text) is read by one regex pass into tokens: quantities (a number, a
+measure word, a qualifier), years and time words, and the words of the schema's lexicon
+(schema.NARRATIVE_WORDS: subjects, rows, columns, things outside the tables) beside a few
+function words (negation, comparison, 其中, conjunctions). The sentence is cut into clauses
+at , ; : 。 and brackets; each quantity of a clause takes its slots from the words around it
+(before it back to the previous quantity, then the words right after it), then from the
+clause's head, then from the sentence so far (其中…, a breakdown, keeps the subject and the
+row of the clause it breaks down). What a word means is resolved by the subject: 受理 is a
+row of 表三 for applications and the reviewer's work for 行政复议.
+
+The result is a list of `Statement`s, each a frame of slots, not yet tied to cells
+(gkdesk/checks/claims.py does that with the table specs).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..schema import NARRATIVE_WORDS, TableSpec, normalize_label
+from .numerals import DECIMAL_PATTERN, parse_number
+
+# ---------------------------------------------------------------- function words ---------
+# Words of the grammar, not of the form: the lexicon of the form is in gkdesk/schema.py.
+NEGATION = ("均未", "均无", "从未", "未曾", "尚未", "没有", "不存在", "未", "无", "零")
+COMPARISON = ("同比", "环比", "较上年", "较去年", "比上年", "比去年", "与上年相比", "较上一年", "与去年相比", "增长",
+              "下降", "减少", "增加", "上升", "降低", "提高", "持平", "增幅", "降幅")
+PART = ("其中", "包括", "包含", "含", "分别", "涉及", "内含")
+EACH = ("各", "均", "分别")
+CHANNEL = ("通过", "网上", "网络", "在线", "信函", "当面", "现场", "邮寄", "传真", "电子邮件", "邮件", "窗口", "平台",
+           "来信", "来访", "电话")
+# What is done to regulations besides issuing them: such counts are no 表二 figure.
+RULE_WORK = ("清理", "修订", "修改", "审查", "备案", "起草", "征求意见", "解读", "审核", "评估", "梳理", "宣传")
+CONJUNCTION = ("以及", "及", "和", "与", "、", "或", "并", "或者")
+DISCLOSURE = ("政府信息公开", "信息公开", "政务公开")
+TIME_PREV = ("上一年度", "上年度", "上一年", "上年", "去年", "前一年")
+TIME_NEXT = ("下一年度", "下年度", "下一年", "下年", "次年度", "次年", "明年", "来年")
+TIME_THIS = ("本年度", "本年内", "本年", "今年", "全年", "年内", "当年", "年度内")
+CARRY = ("结转", "顺延", "延期", "转入", "转至")
+FILLER = ("共计", "共", "累计", "合计", "总共", "一共", "总计", "共有")
+APPROX_BEFORE = {"约": "about", "大约": "about", "大概": "about", "近": "near", "将近": "near", "接近": "near",
+                 "超过": "over", "逾": "over", "超": "over", "不到": "under", "不足": "under"}
+APPROX_AFTER = {"左右": "about", "以上": "atleast", "以下": "under", "以内": "under", "之多": "over"}
+# Verbs of the body that decides reviews and suits (a 司法局 reporting its own caseload).
+REVIEWER = ("受理", "审理", "办理", "审结", "办结", "作出", "处理", "决定")
+# A noun right after a 表二 subject makes the subject its modifier: 行政许可信息 (items
+# published), 许可证, 规范性文件库 count other things than the table.
+MODIFIED_BY = ("类信息", "信息", "类", "证", "事项", "清单", "目录", "库", "公示", "栏目", "专栏", "结果", "制度", "办法",
+               "标准", "流程", "案卷", "工作", "专项")
+# Words that continue a negated clause into the next one (未收到…复议，提起行政诉讼的情况).
+CONTINUATION = ("被", "提起", "也", "亦", "或", "和", "及", "以及", "行政")
+
+UNITS = ("万元", "元", "件", "条", "起", "次", "个", "项", "宗", "例", "案", "份", "部", "篇")
+COUNT_UNITS = {
+    "t3": frozenset("件条个份宗次例"),
+    "t4": frozenset("件起宗个次例案"),
+    "t2": frozenset("件条个项份部篇宗次起"),
+}
+MONEY_UNITS = frozenset(("万元", "元"))
+
+# What may follow 申请 the noun (申请54件, 申请数量, 申请的, 申请中); anything else makes it a verb.
+_NOUN_FOLLOWERS = frozenset('数件共总的中为是达已均全事情合累计,;:。!?()、"和及与或并,共零〇一二两三四五六七八九十百千万约近')
+
+# Token kinds.
+QTY, YEAR, WORD = "qty", "year", "word"
+
+_NUMBER = f"(?P<num>{DECIMAL_PATTERN})"
+_UNIT = "(?P<unit>" + "|".join(UNITS) + ")"
+_YEAR = r"(?P<year>(?:19|20)\d{2})年(?:度)?"
+_CLAUSE_CUT = re.compile(r"[,;:。!?()\[\]【】<>《》]")
+_THOUSANDS = re.compile(r"\d,\d{3}(?!\d)")
+
+
+@dataclass(frozen=True)
+class Meaning:
+    role: str  # subject / row / column / outside, or a function word's kind
+    table: str = ""
+    target: str = ""
+    readings: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass
+class Token:
+    kind: str
+    start: int
+    end: int
+    text: str
+    meanings: tuple[Meaning, ...] = ()
+    value: int | float | None = None
+    unit: str = ""
+    low: float | None = None
+    high: float | None = None
+
+    def has(self, role: str, table: str | None = None) -> bool:
+        return any(m.role == role and (table is None or m.table == table) for m in self.meanings)
+
+    def of(self, role: str, table: str | None = None) -> list[Meaning]:
+        return [m for m in self.meanings if m.role == role and (table is None or m.table == table)]
+
+
+@dataclass
+class Statement:
+    """One quantity (or one negation) of a clause with the slots the grammar gave it."""
+
+    table: str  # t2 / t3 / t4
+    start: int  # the words that state it, offsets in the squeezed sentence
+    end: int
+    value: int | float  # 0 for a statement of absence
+    low: float
+    high: float
+    unit: str = ""
+    zero: bool = False
+    subjects: tuple[str, ...] = ()  # 表二 row / 表四 group targets ("" = 表三)
+    each: bool = False  # 行政复议、行政诉讼各1件
+    rows: tuple[Meaning, ...] = ()  # 表三 row meanings (joined)
+    columns: tuple[str, ...] = ()  # column targets
+    carry: str = ""  # "prev" / "next" / "" for a 结转 word
+    work: bool = False  # a 表二 count of cleaning up, revising, … (not issuing)
+    firm: bool = True  # the subject is unambiguous
+    context_rows: tuple[Meaning, ...] = ()  # the row a breakdown (其中…) breaks down
+    checked: bool = True  # False: about a table subject, but not something the tables state
+
+
+# ---------------------------------------------------------------- the lexer --------------
+
+@dataclass
+class Lexicon:
+    pattern: re.Pattern
+    words: dict[str, tuple[Meaning, ...]]
+
+
+@cache
+def lexicon(specs: tuple[TableSpec, ...]) -> Lexicon:
+    """The token regex for the given table specs: their words from the schema's lexicon, the
+    anchors of 表三's result rows, and the function words."""
+    words: dict[str, list[Meaning]] = {}
+
+    def add(word: str, meaning: Meaning) -> None:
+        word = normalize_label(word)
+        if word and meaning not in words.setdefault(word, []):
+            words[word].append(meaning)
+
+    by_table = {s.id: s for s in specs}
+    for w in NARRATIVE_WORDS:
+        spec = by_table.get(w.table)
+        if spec is None or (w.target and not _exists(spec, w.role, w.target)):
+            continue
+        for word in w.words:
+            add(word, Meaning(w.role, w.table, w.target, w.readings))
+    t3 = by_table.get("t3")
+    if t3 is not None:
+        for row in t3.rows:
+            if row.result_leaf:
+                for anchor in row.anchors:
+                    if not re.search(r"\d", anchor):
+                        add(anchor, Meaning("row", "t3", row.label))
+    for role, group in (
+        ("neg", NEGATION), ("cmp", COMPARISON), ("part", PART), ("each", EACH), ("chan", CHANNEL),
+        ("work", RULE_WORK), ("conj", CONJUNCTION), ("disc", DISCLOSURE), ("prev", TIME_PREV),
+        ("next", TIME_NEXT), ("this", TIME_THIS), ("carry", CARRY), ("approx", tuple(APPROX_BEFORE)), ("fill", FILLER),
+    ):
+        for word in group:
+            add(word, Meaning(role))
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # A year before a quantity (2023年 is no count); a quantity before a word (零件 is 0 件).
+    pattern = re.compile(f"{_YEAR}|{_NUMBER}(?P<more>余|多)?{_UNIT}|(?P<word>{alternation})")
+    return Lexicon(pattern, {k: tuple(v) for k, v in words.items()})
+
+
+def _exists(spec: TableSpec, role: str, target: str) -> bool:
+    """Whether `target` names a part of this spec (a 2019 column does not exist in 2021)."""
+    if role == "row" or (role == "subject" and spec.id == "t2"):
+        return any(target == r.label or target in r.path for r in spec.rows)
+    if role == "subject" and spec.id == "t4":
+        return any(target in c.path for c in spec.columns)
+    if role == "column":
+        cols = [c for r in range(len(spec.rows)) for c in spec.row_columns(r)]
+        return any(target == c.label or target == c.short or target in c.path for c in cols)
+    return True
+
+
+def tokens(lex: Lexicon, text: str) -> list[Token]:
+    out: list[Token] = []
+    for m in lex.pattern.finditer(text):
+        if m.group("year"):
+            out.append(Token(YEAR, m.start(), m.end(), m.group(), value=int(m.group("year"))))
+        elif m.group("word"):
+            out.append(Token(WORD, m.start(), m.end(), m.group(), lex.words[m.group()]))
+        else:
+            value = parse_number(m.group("num"))
+            if value is None or (m.start() > 0 and text[m.start() - 1] in '.%第"') or text[m.end() : m.end() + 1] == '"':
+                continue  # 第二十条 is an ordinal, “三个…” a name
+            unit = m.group("unit")
+            if m.group("num").endswith("万") and unit in MONEY_UNITS:
+                if unit == "万元":
+                    continue
+                value, unit = value / 10_000, "万元"  # 88万元 read as 88万 + 元
+            token = Token(QTY, m.start(), m.end(), m.group(), value=value, unit=unit)
+            _qualify(token, m.group("more"), out, text)
+            out.append(token)
+    return out
+
+
+def _qualify(token: Token, more: str | None, before: list[Token], text: str) -> None:
+    """The range an approximate quantity allows: 40余件 (40, 50), 约40件 [32, 48], 3件以上 [3, ∞)."""
+    n = float(token.value)
+    how = None
+    if more:
+        how = "more"
+    prev = before[-1] if before else None
+    if prev is not None and prev.end == token.start and prev.has("approx"):
+        how = APPROX_BEFORE[prev.text]
+    after = text[token.end : token.end + 2]
+    for word, kind in APPROX_AFTER.items():
+        if after.startswith(word):
+            how = kind
+            token.end += len(word)
+    if how is None:
+        token.low = token.high = n
+    elif how == "more":
+        digits = str(int(n)) if n.is_integer() else ""
+        zeros = len(digits) - len(digits.rstrip("0")) if digits else 0
+        token.low, token.high = n + (1 if n.is_integer() else 0), n + max(10 ** zeros, 10) - 1
+    elif how == "over":
+        token.low, token.high = n, float("inf")
+    elif how == "atleast":
+        token.low, token.high = n, float("inf")
+    elif how == "under":
+        token.low, token.high = 0.0, n
+    elif how == "near":
+        token.low, token.high = n * 0.8, n
+    else:  # about
+        token.low, token.high = n * 0.8, n * 1.2
+
+
+# ---------------------------------------------------------------- clauses -----------------
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """Clauses of a squeezed sentence: cut at , ; : 。 and brackets, except the comma of 1,123."""
+    out = []
+    pos = 0
+    for m in _CLAUSE_CUT.finditer(text):
+        i = m.start()
+        if text[i] == "," and _THOUSANDS.match(text, i - 1):
+            continue
+        if i > pos:
+            out.append((pos, i))
+        pos = i + 1
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+@dataclass
+class _Context:
+    """What the sentence has said so far, for the clauses after it."""
+
+    table: str = ""
+    subjects: tuple[str, ...] = ()
+    rows: tuple[Meaning, ...] = ()
+    firm: bool = True
+    other_year: bool = False
+
+
+def read_sentence(lex: Lexicon, text: str, year: int | None, section: str) -> list[Statement]:
+    """The statements of one squeezed sentence."""
+    toks = tokens(lex, text)
+    if not any(t.kind == QTY or t.has("neg") for t in toks):
+        return []
+    disclosure = "公开" in text or section == "四"
+    publication = section == "二" or any(w in text for w in ("公开", "发布", "公布", "更新"))
+    cuts = clauses(text)
+    by_clause: list[list[Token]] = [[] for _ in cuts]
+    k = 0
+    for t in toks:
+        while k < len(cuts) - 1 and t.start >= cuts[k][1]:
+            k += 1
+        if cuts and cuts[k][0] <= t.start < cuts[k][1]:
+            by_clause[k].append(t)
+    reader = _Reader(text, year, disclosure, publication)
+    for i, ctoks in enumerate(by_clause):
+        reader.clause(ctoks, cuts[i], by_clause[i + 1 :], cuts[i + 1 :])
+    return reader.out
+
+
+class _Reader:
+    def __init__(self, text: str, year: int | None, disclosure: bool, publication: bool):
+        self.text = text
+        self.year = year
+        self.disclosure = disclosure
+        self.publication = publication
+        self.ctx = _Context()
+        self.out: list[Statement] = []
+
+    # ------------------------------------------------------------ one clause
+    def clause(self, toks: list[Token], span, later: list[list[Token]], later_spans) -> None:
+        toks = self._drop_verbal_applications(toks)
+        self._scope_years(toks)
+        qs = [i for i, t in enumerate(toks) if t.kind == QTY]
+        head = toks[: qs[0]] if qs else toks
+        head_subject = self._subject(head)
+        clause_disclosure = any(t.has("disc") or t.has("subject", "t3") for t in toks)
+        part = any(t.has("part") for t in head)
+        made = len(self.out)
+        k = 0
+        for n, qi in enumerate(qs):
+            for t in toks[k:qi]:  # the year in force where the quantity stands
+                if t.has("scope"):
+                    self.ctx.other_year = t.meanings[0].target == "other"
+            k = qi
+            q = toks[qi]
+            before = toks[(qs[n - 1] + 1 if n else 0) : qi]
+            after = []
+            for t in toks[qi + 1 : qs[n + 1] if n + 1 < len(qs) else len(toks)]:
+                if t.text == "、":
+                    break
+                after.append(t)
+            self._quantity(q, before, after, head if n else [], head_subject, part, clause_disclosure)
+        for t in toks[k:]:
+            if t.has("scope"):
+                self.ctx.other_year = t.meanings[0].target == "other"
+        self._negations(toks, span, later, later_spans)
+        # What this clause leaves for the next ones: its subject, the row its head names.
+        stated = self.out[made:]
+        subject = (stated[-1].table, stated[-1].subjects) if stated else self._subject(toks)
+        if subject is not None and subject[0]:
+            if subject[0] != self.ctx.table or subject[1] != self.ctx.subjects:
+                self.ctx.rows, self.ctx.firm = (), True
+            self.ctx.table, self.ctx.subjects = subject
+        rows = tuple(m for t in head for m in t.of("row", "t3"))
+        if rows and self.ctx.table == "t3":
+            self.ctx.rows = rows
+        if self.ctx.table == "t4" and any(t.text in REVIEWER for t in head):
+            self.ctx.firm = False
+
+    def _drop_verbal_applications(self, toks: list[Token]) -> list[Token]:
+        """申请 with an object is the verb (申请行政复议, 申请竣工验收备案), not an application."""
+        out = []
+        for i, t in enumerate(toks):
+            if t.has("subject", "t3") and t.text.endswith("申请"):
+                nxt = toks[i + 1] if i + 1 < len(toks) else None
+                if nxt is not None and nxt.start == t.end and nxt.has("subject", "t4"):
+                    continue
+                follow = self.text[t.end : t.end + 1]
+                if t.text == "申请" and follow and not (follow in _NOUN_FOLLOWERS or follow.isdigit()):
+                    continue
+            out.append(t)
+        return out
+
+    def _scope_years(self, toks: list[Token]) -> None:
+        """A year (or 本年/上年) that is not part of a 结转 phrase sets the scope of what follows."""
+        for i, t in enumerate(toks):
+            if t.kind == YEAR:
+                if i and toks[i - 1].has("carry") and t.start - toks[i - 1].end <= 1:
+                    continue
+                t.meanings = (Meaning("scope", target="other" if self.year and t.value != self.year else "this"),)
+            elif t.has("this"):
+                t.meanings = (Meaning("scope", target="this"),)
+
+    def _subject(self, toks: list[Token]):
+        """(table, subject targets) of the last table the tokens name (the noun nearest the
+        quantity: 因政府信息公开申请引发的行政复议36起 counts reviews); None if none."""
+        found = []
+        for t in toks:
+            subs = t.of("subject")
+            if not subs or t.has("outside") or (subs[0].table == "t2" and self._modified(t)):
+                continue
+            found.append(subs)
+        if not found:
+            return None
+        table = found[-1][0].table
+        targets = [s.target for subs in found for s in subs if s.table == table]
+        return table, tuple(dict.fromkeys(targets))
+
+    def _modified(self, t: Token) -> bool:
+        return self.text.startswith(MODIFIED_BY, t.end)
+
+    # ------------------------------------------------------------ a quantity
+    def _quantity(self, q, before, after, head, head_subject, part, clause_disclosure) -> None:
+        local = before + after
+        if any(t.has("cmp") for t in before) or self._other_year(before, head):
+            return
+        if any(t.has("neg") for t in before[-3:]):
+            return  # 未办结 3 件: the ones not done, no table figure
+        own = [t for t in local if t.meanings and not t.has("conj") and not t.has("scope") and not t.has("fill")]
+        subject = self._subject(local) or (self._subject(head) if head else None)
+        inherited = subject is None
+        if inherited:
+            subject = head_subject or ((self.ctx.table, self.ctx.subjects) if self.ctx.table else None)
+        if subject is None:
+            return
+        table, targets = subject
+        words = [t for t in local + (head if head else []) if t.meanings]
+        mentions = [t for t in own if t.has("subject", table) or t.has("row", table) or t.has("column", table)
+                    or t.has("carry")]
+        if not mentions:
+            return  # a quantity with no word of its own is about something else
+        worded = [t for t in before if t.meanings and not t.has("scope") and not t.has("conj")]
+        said = [t for t in after if t.meanings]
+        start = worded[0].start if worded else q.start
+        end = max([q.end] + [t.end for t in said])
+        st = Statement(table, start, end, q.value, q.low, q.high, q.unit)
+        st.subjects = targets
+        st.each = any(t.has("each") for t in local)
+        st.firm = self.ctx.firm if inherited else True
+        unit_ok = q.unit in COUNT_UNITS[table] or (table == "t2" and q.unit in MONEY_UNITS)
+        if any(t.has("outside") for t in local) or not unit_ok:
+            st.checked = False
+        if table == "t3":
+            self._t3_slots(st, local, words, part)
+        elif table == "t4":
+            self._t4_slots(st, local, words, clause_disclosure)
+        else:
+            self._t2_slots(st, local, words)
+        self.out.append(st)
+
+    def _other_year(self, before, head) -> bool:
+        if any(t.has("prev") for t in before):
+            return True  # 上年收到…: last year's figure
+        return self.ctx.other_year
+
+    def _rows(self, toks, table="t3") -> tuple[Meaning, ...]:
+        return tuple(m for t in toks for m in t.of("row", table))
+
+    def _t3_slots(self, st: Statement, local, words, part) -> None:
+        rows = self._rows(local)
+        carry = [t for t in local if t.has("carry")]
+        if carry:
+            st.carry = self._carry_direction(local)
+        st.rows = rows
+        st.columns = tuple(m.target for t in local for m in t.of("column", "t3"))
+        st.context_rows = self.ctx.rows
+        if any(t.has("chan") for t in local):
+            st.firm = False
+            if part or any(t.has("part") for t in local):
+                st.checked = False  # 其中通过网上申请12件: a channel, not in the tables
+
+    def _carry_direction(self, toks) -> str:
+        for t in toks:
+            if t.has("next"):
+                return "next"
+            if t.has("prev"):
+                return "prev"
+            if t.kind == YEAR and self.year:
+                return "next" if t.value > self.year else "prev"
+        return ""
+
+    def _t4_slots(self, st: Statement, local, words, clause_disclosure) -> None:
+        st.columns = tuple(m.target for t in local for m in t.of("column", "t4"))
+        if not self.disclosure:
+            st.checked = False
+        if any(t.text in REVIEWER for t in words):
+            st.firm = False
+            if not clause_disclosure:
+                st.checked = False  # 本局办理行政复议案件120件: the reviewer's own caseload
+
+    def _t2_slots(self, st: Statement, local, words) -> None:
+        st.columns = tuple(m.target for t in local for m in t.of("column", "t2"))
+        st.work = any(t.has("work") for t in local)
+        if not self.publication and not st.columns:
+            st.checked = False
+        if any(t.text == "收费" for t in local):
+            st.firm = False  # 收费 alone may be the 信息处理费
+
+    # ------------------------------------------------------------ negations
+    def _negations(self, toks, span, later, later_spans) -> None:
+        for i, t in enumerate(toks):
+            if not t.has("neg") or t.has("outside"):
+                continue
+            scope = [u for u in toks[i + 1 :]]
+            stop = next((j for j, u in enumerate(scope) if u.kind == QTY), None)
+            if stop is not None:
+                continue  # a count follows: the quantity states it
+            for ctoks, cspan in zip(later, later_spans):
+                ctext = self.text[cspan[0] : cspan[1]]
+                if any(u.kind == QTY for u in ctoks) or not ctext.startswith(CONTINUATION):
+                    break
+                scope += ctoks
+            scope = self._drop_verbal_applications(scope)
+            if any(u.has("neg") for u in scope[:1]):
+                continue  # 无…  handled by the next negation
+            end = scope[-1].end if scope else t.end
+            if re.search("以外|之外|除", self.text[t.start : end]):
+                continue
+            self._zero(t, scope, end)
+
+    def _zero(self, neg: Token, scope: list[Token], end: int) -> None:
+        words = [u for u in scope if u.meanings]
+        if any(u.has("outside") for u in words) and not any(u.has("subject") for u in words if not u.has("outside")):
+            return
+        subjects = self._subject(words)
+        if subjects is None:
+            if not self.ctx.table or not any(u.has("column", self.ctx.table) or u.has("row", self.ctx.table)
+                                             for u in words):
+                return
+            subjects = (self.ctx.table, self.ctx.subjects)
+        table, targets = subjects
+        if table == "t4" and not self.disclosure:
+            return
+        if table == "t2" and any(u.has("outside") for u in words):
+            return
+        st = Statement(table, neg.start, end, 0, 0.0, 0.0, zero=True)
+        st.subjects = targets
+        st.rows = self._rows(words)
+        st.columns = tuple(m.target for u in words for m in u.of("column", table))
+        if any(u.has("carry") for u in words):
+            st.carry = self._carry_direction(words)
+        if table == "t4" and any(u.text in REVIEWER for u in words if not u.has("subject")):
+            st.firm = False
+        if table == "t2" and any(u.text == "收费" for u in words):
+            st.firm = False
+        self.out.append(st)
