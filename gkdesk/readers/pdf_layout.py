@@ -5,6 +5,7 @@ Pure functions over plain dicts of pdfplumber characters ({"text", "x0", "x1", "
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .document import GridCell, GridTable, join_lines
@@ -141,7 +142,13 @@ def _cluster(values: list[float], tolerance: float) -> list[float]:
 
 
 def _index(bounds: list[float], v: float) -> int:
-    return min(range(len(bounds)), key=lambda i: abs(bounds[i] - v))
+    """The index of the bound nearest v (of two equally near, the first); bounds ascend."""
+    j = bisect_left(bounds, v)
+    if j == 0:
+        return 0
+    if j == len(bounds):
+        return j - 1
+    return j - 1 if abs(bounds[j - 1] - v) <= abs(bounds[j] - v) else j
 
 
 def rects_to_grid(parts: list[list[RectCell]], tolerance: float = 2.0) -> GridTable:

@@ -1,24 +1,26 @@
-"""Read a PDF's text layer with positions (pdfplumber): body lines and ruled tables.
+"""Read a PDF's text layer with positions (PDFium): body lines and ruled tables.
 
-Tables come from ruling lines where the page has them (pdfplumber's line finder) and from
+Tables come from ruling lines where the page has them (pdfplumber's line finder over the
+edges PDFium reads) and from
 text positions where it does not (pdf_text_tables). A table that runs on to the next page
 is joined into one (repeated header rows dropped). Lines that wrap inside a paragraph are
 joined back into one line. A PDF without a text layer (a scan) gets a clear message.
 """
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
 from .document import Block, GridTable, Paragraph, SourceDocument, join_lines, render
-from ..limits import file_size
+from ..limits import MAX_PDF_PAGES, file_size
 from .pdf_layout import Line, RectCell, cell_text, chars_to_lines, rects_to_grid
+from .pdf_page_objects import PageObjects, read_page_objects
+from .pdf_plumber_pages import plumber_page_objects
+from .pdf_ruled_tables import find_ruled_tables
 from .pdf_text_tables import TextTable, find_text_tables
 
-MAX_PAGES = 500
 # Share of the page height at the top and bottom where running headers and footers sit.
 MARGIN_ZONE = 0.07
 # Offset between pages in document coordinates (larger than any page).
@@ -78,73 +80,88 @@ def read_pdf(path: str | Path) -> SourceDocument:
 
 
 def _read_pages(path: Path) -> list[PageItems]:
-    import pdfplumber
-    from pdfplumber.utils.exceptions import PdfminerException
+    import pypdfium2 as pdfium
 
-    # pdfminer logs every oddity of a damaged file; the reviewer gets one clear message instead.
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
-        pdf = pdfplumber.open(path)
-    except PdfminerException as exc:
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
         raise _open_error(exc) from None
-    except Exception as exc:  # pdfminer raises many kinds on malformed input
+    except Exception as exc:  # PDFium refuses malformed input with an error code; anything else is the same
         raise InputError(_CORRUPT, f"cannot open PDF: {exc!r}") from None
     try:
-        return _pages_of(pdf)
+        count = len(pdf)
+        if count > MAX_PDF_PAGES:
+            raise InputError(f"PDF 共 {count} 页，超过 {MAX_PDF_PAGES} 页的上限，不像一份年度报告，未读取。", "too many pages")
+        pages = _pdfium_pages(pdf, count)
     finally:
+        pdf.close()
+    if pages is None:  # PDFium would leave text out: pdfminer reads what PDFium cannot measure
         try:
-            pdf.close()
-        except Exception:  # closing a damaged file can fail again; the first error is the one to tell
-            pass
-
-
-def _pages_of(pdf) -> list[PageItems]:
-    try:
-        count = len(pdf.pages)
-    except Exception as exc:
-        raise InputError(_CORRUPT, f"cannot read pages: {exc!r}") from None
-    if count > MAX_PAGES:
-        raise InputError(f"PDF 共 {count} 页，超过 {MAX_PAGES} 页的上限，不像一份年度报告，未读取。", "too many pages")
-    pages = []
-    for number, page in enumerate(pdf.pages, start=1):
-        try:
-            pages.append(_read_page(page, number))
+            pages = [
+                PageItems(number, 0.0, damaged=True) if objects is None else _read_page(objects, number)
+                for number, objects in enumerate(plumber_page_objects(path), start=1)
+            ]
         except InputError:
             raise
-        except Exception:  # a damaged page: the others may still hold the report
-            pages.append(PageItems(number, 0.0, damaged=True))
+        except Exception as exc:  # pdfminer raises many kinds on malformed input
+            raise InputError(_CORRUPT, f"cannot read PDF: {exc!r}") from None
     if pages and all(p.damaged for p in pages):
         raise InputError(_CORRUPT, "every page is damaged")
     return pages
 
 
+def _pdfium_pages(pdf, count: int) -> list[PageItems] | None:
+    """The pages read with PDFium, each closed as soon as it is read (a long PDF holds one
+    page's objects at a time); None when a page has text PDFium cannot measure."""
+    pages = []
+    for number in range(1, count + 1):
+        try:
+            page = pdf[number - 1]
+        except Exception:  # a damaged page: the others may still hold the report
+            pages.append(PageItems(number, 0.0, damaged=True))
+            continue
+        try:
+            objects = read_page_objects(page.raw)
+            if objects.unmeasured_text:
+                return None
+            pages.append(_read_page(objects, number))
+        except InputError:
+            raise
+        except Exception:
+            pages.append(PageItems(number, 0.0, damaged=True))
+        finally:
+            page.close()
+    return pages
+
+
+_PASSWORD_ERRORS = (4, 5)  # FPDF_ERR_PASSWORD, FPDF_ERR_SECURITY
+
+
 def _open_error(exc: Exception) -> InputError:
-    inner = exc.args[0] if exc.args else exc
-    name = type(inner).__name__
-    if "Password" in name or "Encryption" in name:
-        return InputError("这个 PDF 已加密（需要密码），无法读取。请使用未加密的版本。", f"encrypted PDF: {inner!r}")
-    return InputError(_CORRUPT, f"cannot open PDF: {inner!r}")
+    if getattr(exc, "err_code", None) in _PASSWORD_ERRORS:
+        return InputError("这个 PDF 已加密（需要密码），无法读取。请使用未加密的版本。", f"encrypted PDF: {exc!r}")
+    return InputError(_CORRUPT, f"cannot open PDF: {exc!r}")
 
 
-def _read_page(page, number: int) -> PageItems:
-    items = PageItems(number, float(page.height), has_images=bool(page.images))
-    chars = [c for c in page.chars if c["text"].strip()]
+def _read_page(objects: PageObjects, number: int) -> PageItems:
+    items = PageItems(number, float(objects.height), has_images=objects.has_images)
+    chars = objects.chars
     if not chars:
         return items
     items.chars = len(chars)
-    # pdfminer writes "(cid:123)" for a glyph whose font has no Unicode mapping.
-    items.undecodable_chars = sum(1 for c in chars if c["text"].startswith("(cid:"))
-    tables = [t for t in page.find_tables() if _is_real_table(t)]
-    cell_chars: list[list[list[dict]]] = [[[] for _ in t.cells] for t in tables]
+    items.undecodable_chars = objects.undecodable
+    tables = [cells for cells in find_ruled_tables(objects.edges) if _is_real_table(cells)]
+    boxes = [_bbox(cells) for cells in tables]
+    indexes = [_CellIndex(cells) for cells in tables]
+    cell_chars: list[list[list[dict]]] = [[[] for _ in t] for t in tables]
     free: list[dict] = []
     for ch in chars:
         x, y = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
         placed = False
-        for t, table in enumerate(tables):
-            x0, top, x1, bottom = table.bbox
+        for t, (x0, top, x1, bottom) in enumerate(boxes):
             if not (x0 <= x <= x1 and top <= y <= bottom):
                 continue
-            k = _cell_at(table.cells, x, y)
+            k = indexes[t].at(x, y)
             if k is not None:
                 cell_chars[t][k].append(ch)
                 placed = True
@@ -155,9 +172,9 @@ def _read_page(page, number: int) -> PageItems:
     for t, table in enumerate(tables):
         cells = [
             RectCell(c[0], c[1] + offset, c[2], c[3] + offset, cell_text(cell_chars[t][k]))
-            for k, c in enumerate(table.cells)
+            for k, c in enumerate(table)
         ]
-        x0, top, x1, bottom = table.bbox
+        x0, top, x1, bottom = boxes[t]
         items.tables.append(PdfTable(number, top, bottom, x0, x1, cells))
     lines = chars_to_lines(free)
     for line in lines:
@@ -166,19 +183,38 @@ def _read_page(page, number: int) -> PageItems:
     return items
 
 
-def _is_real_table(table) -> bool:
+def _bbox(cells) -> tuple[float, float, float, float]:
+    return min(c[0] for c in cells), min(c[1] for c in cells), max(c[2] for c in cells), max(c[3] for c in cells)
+
+
+def _is_real_table(cells) -> bool:
     """A ruled table, not a box drawn around a paragraph: more than one cell, in rows or columns."""
-    return len(table.cells) >= 2
+    return len(cells) >= 2
 
 
-def _cell_at(cells, x: float, y: float) -> int | None:
-    best, best_area = None, None
-    for k, (x0, top, x1, bottom) in enumerate(cells):
-        if x0 <= x <= x1 and top <= y <= bottom:
-            area = (x1 - x0) * (bottom - top)
-            if best_area is None or area < best_area:
-                best, best_area = k, area
-    return best
+class _CellIndex:
+    """A table's cells bucketed by height band, to find the cell holding a point quickly."""
+
+    BAND = 8.0
+
+    def __init__(self, cells):
+        self.cells = cells
+        self.bands: dict[int, list[int]] = {}
+        for k, (_, top, _, bottom) in enumerate(cells):
+            for band in range(int(top // self.BAND), int(bottom // self.BAND) + 1):
+                self.bands.setdefault(band, []).append(k)
+
+    def at(self, x: float, y: float) -> int | None:
+        """The smallest cell holding (x, y); of equal ones the first."""
+        best, best_area = None, None
+        cells = self.cells
+        for k in self.bands.get(int(y // self.BAND), ()):
+            x0, top, x1, bottom = cells[k]
+            if x0 <= x <= x1 and top <= y <= bottom:
+                area = (x1 - x0) * (bottom - top)
+                if best_area is None or area < best_area:
+                    best, best_area = k, area
+        return best
 
 
 # ---------------------------------------------------------------- page items to blocks
