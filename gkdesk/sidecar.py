@@ -23,6 +23,8 @@ from .model import REVIEWED, CellAddr, Correction, Report
 from .schema import TABLE_IDS
 
 SIDECAR_SUFFIX = ".gkdesk.json"
+# A sidecar of a year's heavy review is well under a megabyte.
+MAX_SIDECAR_BYTES = 64 * 1024 * 1024
 SIDECAR_VERSION = 1
 
 # Load outcomes.
@@ -65,6 +67,9 @@ class Sidecar:
     pending: PendingSet | None = None
     # Audit trails of pending sets the reviewer put aside: kept, never shown again.
     archived: list[dict] = field(default_factory=list)
+    # The payload this editor's view started from (loaded, then last written): what a write
+    # compares with to merge another editor's work (gkdesk.sidecar_merge).
+    seen: dict | None = field(default=None, repr=False)
 
     @classmethod
     def for_report(cls, report_path: str | Path) -> "Sidecar":
@@ -76,8 +81,9 @@ class Sidecar:
 
         A corrupt sidecar is moved aside unless `move_corrupt` is False (a read-only look).
         """
+        self.seen = {}  # the view starts from recognition unless a sidecar is restored below
         try:
-            raw = self.path.read_bytes()
+            raw = read_regular_file(self.path)
         except FileNotFoundError:
             return LoadResult(NONE)
         except OSError as exc:
@@ -94,6 +100,7 @@ class Sidecar:
                 f"修改记录文件 {self.path.name} 已损坏，无法读取（{where}）。报告按识别结果打开，此前的修改未恢复。",
                 moved_to=moved,
             )
+        self.seen = data
         self.archived = list(data.get("archived", []))
         # Decisions and the opinion hold whatever the text: a decision applies only to a finding
         # with the same rule, cells, sentence and numbers, so it cannot land on the wrong one.
@@ -186,9 +193,25 @@ class Sidecar:
     def serialize(self, report: Report) -> bytes:
         return self.snapshot(report).encode()
 
-    def save(self, report: Report) -> None:
-        """Write the sidecar atomically; SidecarWriteError (Chinese message) if it cannot."""
-        write_atomic(self.path, self.serialize(report))
+    def save(self, report: Report, on_conflict=None) -> None:
+        """Write the sidecar atomically, merged with what another editor wrote since
+        (SidecarWriteError, Chinese message, if it cannot; SidecarConflictError on a conflict
+        `on_conflict` does not resolve)."""
+        self.write(self.snapshot(report), on_conflict)
+
+    def write(self, snapshot: "Snapshot", on_conflict=None) -> None:
+        """Write a snapshot: compare with the disk, merge, write (any thread)."""
+        from .sidecar_merge import merged_write
+
+        mine = snapshot.payload()
+        merged_write(self.path, self.seen, mine, self._read_disk, lambda payload: write_atomic(self.path, encode(payload)), on_conflict)
+        self.seen = mine
+
+    def _read_disk(self) -> dict | None:
+        try:
+            return _parse(read_regular_file(self.path))
+        except (OSError, ValueError):  # none, unreadable or corrupt: nothing to merge with
+            return None
 
     def has_work(self, report: Report) -> bool:
         return bool(report.history or report.review_status or self.pending or self.archived or report.decisions or report.opinion)
@@ -232,8 +255,47 @@ class Snapshot:
         return out
 
     def encode(self) -> bytes:
-        # Compact separators keep json on its C encoder; one line per file is fine for a machine file.
-        return json.dumps(self.payload(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        return encode(self.payload())
+
+
+def encode(payload: dict) -> bytes:
+    # Compact separators keep json on its C encoder; one line per file is fine for a machine file.
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def read_regular_file(path: Path) -> bytes:
+    """A regular file's bytes; OSError for anything else (a FIFO or device would block or never
+    end, a folder is not a sidecar). Opened without blocking, checked on the open handle."""
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(f"不是普通文件（{_kind(info.st_mode)}），已拒绝读取")
+        if info.st_size > MAX_SIDECAR_BYTES:
+            raise OSError(f"文件过大（{info.st_size // (1024 * 1024)} MB），已拒绝读取")
+        with os.fdopen(fd, "rb", closefd=True) as handle:
+            fd = -1
+            return handle.read(MAX_SIDECAR_BYTES + 1)
+    finally:
+        if fd >= 0:
+            os.close(fd)
+
+
+def _kind(mode: int) -> str:
+    import stat
+
+    if stat.S_ISFIFO(mode):
+        return "管道"
+    if stat.S_ISDIR(mode):
+        return "文件夹"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "设备"
+    if stat.S_ISSOCK(mode):
+        return "套接字"
+    return "特殊文件"
 
 
 _digests: dict[int, tuple[str, str]] = {}

@@ -1,0 +1,129 @@
+"""Two editors, one report (issue 15): no edit and no audit entry is lost. With the lock the
+second editor is told it is read-only and who has the report; without it (an older gkdesk, a
+lock taken over) every write merges with what the other wrote."""
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gkdesk import review_lock
+from gkdesk.reports import load_report
+from gkdesk.sidecar import Sidecar, sidecar_path
+from gkdesk.sidecar_merge import MINE, THEIRS, SidecarConflictError
+from report_factory import render, values_for
+
+DRIVER = Path(__file__).parent / "fuzz" / "two_editors.py"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def report_file(tmp_path):
+    path = tmp_path / "报告.txt"
+    path.write_text(render("2021", values_for("2021"), "tabs"), encoding="utf-8")
+    return path
+
+
+def _run_two(report_file: Path, edits: int, mode: str) -> list[dict]:
+    start = report_file.with_name("go")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    procs = [
+        subprocess.Popen([sys.executable, str(DRIVER), str(report_file), name, str(edits), mode, str(start)],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True, encoding="utf-8")
+        for name in ("a", "b")
+    ]
+    start.write_text("go")
+    out = []
+    for proc in procs:
+        stdout, stderr = proc.communicate(timeout=240)
+        assert proc.returncode == 0 and "Traceback" not in stderr, stderr
+        out.append(json.loads(stdout.strip().splitlines()[-1]))
+    return out
+
+
+def _saved(report_file: Path) -> dict:
+    return json.loads(sidecar_path(report_file).read_text(encoding="utf-8"))
+
+
+def _expected_last_values(report_file: Path, name: str, edits: int) -> dict:
+    report = load_report(report_file)
+    tables = ("t3",) if name == "a" else ("t2", "t4")
+    cells = [a for a in report.addresses() if a[0] in tables]
+    last = {}
+    for i in range(edits):
+        last[cells[i % len(cells)]] = 1000 + i
+    return last
+
+
+def test_two_processes_without_the_lock_keep_all_600_edits_and_audit_entries(report_file):
+    _run_two(report_file, 300, "merge")
+    saved = _saved(report_file)
+    users = [h["user"] for h in saved["history"]]
+    assert users.count("a") == 300 and users.count("b") == 300
+    corrections = {tuple(c["cell"]): c["value"] for c in saved["corrections"]}
+    for name in ("a", "b"):
+        for addr, value in _expected_last_values(report_file, name, 300).items():
+            assert corrections[addr] == value, (name, addr)
+    assert not list(report_file.parent.glob("*.writing"))
+
+
+def test_with_the_lock_the_second_editor_is_told_it_is_read_only_or_all_edits_stay(report_file):
+    results = _run_two(report_file, 300, "lock")
+    saved = _saved(report_file)
+    users = [h["user"] for h in saved["history"]]
+    for result in results:
+        if result["read_only"]:
+            assert socket.gethostname() in result["message"] and "只读" in result["message"]
+            assert users.count(result["editor"]) == 0
+        else:
+            assert users.count(result["editor"]) == 300
+    assert not review_lock.lock_path(report_file).exists()
+
+
+def test_a_second_window_is_read_only_and_names_the_holder(report_file):
+    first = review_lock.acquire(report_file)
+    assert first.lock is not None and not first.read_only
+    second = review_lock.acquire(report_file)
+    assert second.read_only and second.holder.host == socket.gethostname()
+    assert second.holder.user in second.message and not second.holder.stale
+    first.lock.release()
+    assert review_lock.acquire(report_file).lock is not None
+
+
+def test_a_stale_lock_is_offered_and_can_be_taken_over(report_file):
+    path = review_lock.lock_path(report_file)
+    path.write_text(json.dumps({"user": "张三", "host": socket.gethostname(), "pid": 2**22 + 12345,
+                                "since": "2026-01-01T09:00:00", "token": "old"}), encoding="utf-8")
+    found = review_lock.acquire(report_file)
+    assert found.read_only and found.holder.stale and "接管" in found.message and "张三" in found.message
+    taken = review_lock.take_over(report_file, found.holder)
+    assert taken.lock is not None and review_lock.read_holder(path).token == taken.lock.token
+
+
+def test_edits_to_the_same_cell_conflict_and_the_answer_decides(report_file):
+    one, two = load_report(report_file), load_report(report_file)
+    side_one, side_two = Sidecar.for_report(report_file), Sidecar.for_report(report_file)
+    side_one.load_into(one)
+    side_two.load_into(two)
+    cell = next(a for a in one.addresses() if a[0] == "t3")
+    one.set_value(cell, 7, user="一")
+    side_one.save(one)
+    two.set_value(cell, 8, user="二")
+    with pytest.raises(SidecarConflictError) as info:
+        side_two.save(two)
+    assert "相同的单元格" in str(info.value)
+    assert {tuple(c["cell"]): c["value"] for c in _saved(report_file)["corrections"]}[cell] == 7
+    side_two.save(two, on_conflict=lambda conflicts: THEIRS)
+    saved = _saved(report_file)
+    assert {tuple(c["cell"]): c["value"] for c in saved["corrections"]}[cell] == 7
+    assert [h["user"] for h in saved["history"]] == ["一", "二"]  # the trail keeps both
+    two.set_value(cell, 9, user="二")  # edits the cell again: a conflict again, answered "mine"
+    side_two.save(two, on_conflict=lambda conflicts: MINE)
+    saved = _saved(report_file)
+    assert {tuple(c["cell"]): c["value"] for c in saved["corrections"]}[cell] == 9
+    assert [h["user"] for h in saved["history"]] == ["一", "二", "二"]
