@@ -55,9 +55,17 @@ MAX_EMBEDDED_HTML_BYTES = 2 * MB
 MAX_DOCUMENT_CHARS = 20_000_000
 
 # ---------------------------------------------------------------- PDF expansion (used by the PDF reader)
-# Decoded bytes of one page's content streams, and of all pages; beyond, the file is refused.
-MAX_PDF_STREAM_BYTES = 64 * MB
-MAX_PDF_DOCUMENT_STREAM_BYTES = 512 * MB
+# Decoded bytes of one Flate stream (page content, form, font; images are never decoded) and of
+# all streams of the file; beyond, the file is refused before any page is parsed.
+MAX_PDF_STREAM_BYTES = 16 * MB
+MAX_PDF_DOCUMENT_STREAM_BYTES = 128 * MB
+# PDFium holds about 300 bytes per page object: 16 MB of the shortest drawing operators is
+# ~900k objects (~280 MB, 1.4 s to parse). Objects of one page (a report's page has hundreds,
+# a chart a few thousand) and of the document; beyond, the file is refused.
+MAX_PDF_PAGE_OBJECTS = 100_000
+MAX_PDF_DOCUMENT_OBJECTS = 500_000
+# Characters of one page's text layer (a dense page has about 3000).
+MAX_PDF_PAGE_CHARS = 100_000
 MAX_PDF_PAGES = 500
 
 # ---------------------------------------------------------------- .xlsx re-import

@@ -15,15 +15,12 @@ from __future__ import annotations
 import ctypes
 from dataclasses import dataclass, field
 
-import pypdfium2.raw as pdfium_c
 
-_TEXT, _PATH, _IMAGE, _FORM = (
-    pdfium_c.FPDF_PAGEOBJ_TEXT,
-    pdfium_c.FPDF_PAGEOBJ_PATH,
-    pdfium_c.FPDF_PAGEOBJ_IMAGE,
-    pdfium_c.FPDF_PAGEOBJ_FORM,
-)
-_LINETO, _BEZIERTO, _MOVETO = pdfium_c.FPDF_SEGMENT_LINETO, pdfium_c.FPDF_SEGMENT_BEZIERTO, pdfium_c.FPDF_SEGMENT_MOVETO
+from ..limits import MAX_PDF_PAGE_CHARS, MAX_PDF_PAGE_OBJECTS, expansion_refused
+
+# fpdf_edit.h: FPDF_PAGEOBJ_TEXT/PATH/IMAGE/FORM, FPDF_SEGMENT_LINETO/BEZIERTO/MOVETO.
+_TEXT, _PATH, _IMAGE, _FORM = 1, 2, 3, 5
+_LINETO, _BEZIERTO, _MOVETO = 0, 1, 2
 # Form XObjects nest; deeper than this is not a report's page (and would recurse without end).
 MAX_FORM_DEPTH = 12
 # Path segments read per page: a real page's rulings have a few thousand.
@@ -37,12 +34,22 @@ def _fast(function, restype, *argtypes):
     return ctypes.CFUNCTYPE(restype, *argtypes)(address)
 
 
-_P, _I = ctypes.c_void_p, ctypes.c_int
-_get_unicode = _fast(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, _P, _I)
-_get_object = _fast(pdfium_c.FPDFText_GetTextObject, _P, _P, _I)
-_get_origin = _fast(pdfium_c.FPDFText_GetCharOrigin, _I, _P, _I, _P, _P)
-_get_loose = _fast(pdfium_c.FPDFText_GetLooseCharBox, _I, _P, _I, _P)
-_map_error = _fast(pdfium_c.FPDFText_HasUnicodeMapError, _I, _P, _I)
+pdfium_c = None  # pypdfium2.raw, imported when the first page is read
+
+
+def _load() -> None:
+    global pdfium_c, _get_unicode, _get_object, _get_origin, _get_loose, _map_error
+    if pdfium_c is not None:
+        return
+    import pypdfium2.raw as raw
+
+    P, I = ctypes.c_void_p, ctypes.c_int
+    _get_unicode = _fast(raw.FPDFText_GetUnicode, ctypes.c_uint, P, I)
+    _get_object = _fast(raw.FPDFText_GetTextObject, P, P, I)
+    _get_origin = _fast(raw.FPDFText_GetCharOrigin, I, P, I, P, P)
+    _get_loose = _fast(raw.FPDFText_GetLooseCharBox, I, P, I, P)
+    _map_error = _fast(raw.FPDFText_HasUnicodeMapError, I, P, I)
+    pdfium_c = raw
 
 
 @dataclass
@@ -56,6 +63,7 @@ class PageObjects:
     # Text objects PDFium cannot measure (a font not embedded, with no substitute glyphs on this
     # machine): PDFium's text page leaves their characters out.
     unmeasured_text: int = 0
+    objects: int = 0  # page objects, those inside forms included
 
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -86,17 +94,28 @@ def _page_matrix(page, width: float, height: float) -> tuple[Matrix, float, floa
 
 
 def read_page_objects(page) -> PageObjects:
-    """The characters, edges and images of one page (a raw FPDF_PAGE)."""
+    """The characters, edges and images of one page (a raw FPDF_PAGE).
+
+    A page with more objects or characters than any report's page is refused (InputError)
+    before they are read one by one."""
+    _load()
     ctm, width, height = _page_matrix(page, pdfium_c.FPDF_GetPageWidthF(page), pdfium_c.FPDF_GetPageHeightF(page))
     out = PageObjects(width, height)
+    _check_count("PDF 一页中的图形和文字对象数", pdfium_c.FPDFPage_CountObjects(page), MAX_PDF_PAGE_OBJECTS, "page objects")
     _walk_objects(page, None, ctm, out, 0, [0])
     textpage = pdfium_c.FPDFText_LoadPage(page)
     if textpage:
         try:
+            _check_count("PDF 一页中的字符数", pdfium_c.FPDFText_CountChars(textpage), MAX_PDF_PAGE_CHARS, "page characters")
             _read_chars(textpage, ctm, out)
         finally:
             pdfium_c.FPDFText_ClosePage(textpage)
     return out
+
+
+def _check_count(what_zh: str, count: int, limit: int, what_en: str) -> None:
+    if count > limit:
+        raise expansion_refused(what_zh, count, limit, what_en)
 
 
 # ---------------------------------------------------------------- characters
@@ -178,6 +197,7 @@ def _walk_objects(page, form, matrix: Matrix, out: PageObjects, depth: int, budg
         obj = pdfium_c.FPDFFormObj_GetObject(form, i) if form is not None else pdfium_c.FPDFPage_GetObject(page, i)
         if not obj:
             continue
+        out.objects += 1
         kind = pdfium_c.FPDFPageObj_GetType(obj)
         if kind == _TEXT:
             if _unmeasured(obj):
@@ -188,6 +208,8 @@ def _walk_objects(page, form, matrix: Matrix, out: PageObjects, depth: int, budg
             pdfium_c.FPDFPageObj_GetMatrix(obj, fm)
             _path_edges(obj, _mult((fm.a, fm.b, fm.c, fm.d, fm.e, fm.f), matrix), out, budget)
         elif kind == _FORM and depth < MAX_FORM_DEPTH:
+            _check_count("PDF 一页中的图形和文字对象数", out.objects + pdfium_c.FPDFFormObj_CountObjects(obj),
+                         MAX_PDF_PAGE_OBJECTS, "page objects")
             pdfium_c.FPDFPageObj_GetMatrix(obj, fm)
             _walk_objects(page, obj, _mult((fm.a, fm.b, fm.c, fm.d, fm.e, fm.f), matrix), out, depth + 1, budget)
 

@@ -12,7 +12,14 @@ import logging
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..errors import InputError
+from ..limits import MAX_PDF_PAGES
 from .pdf_page_objects import PageObjects
+
+
+def check_page_count(count: int) -> None:
+    if count > MAX_PDF_PAGES:
+        raise InputError(f"PDF 共 {count} 页，超过 {MAX_PDF_PAGES} 页的上限，不像一份年度报告，未读取。", "too many pages")
 
 
 def plumber_page_objects(path: Path) -> Iterator[PageObjects | None]:
@@ -22,6 +29,7 @@ def plumber_page_objects(path: Path) -> Iterator[PageObjects | None]:
     # pdfminer logs every oddity of a damaged file; the reviewer gets one clear message instead.
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     with pdfplumber.open(path) as pdf:
+        check_page_count(len(pdf.pages))
         for page in pdf.pages:
             try:
                 yield _objects(page)

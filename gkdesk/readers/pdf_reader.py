@@ -14,11 +14,12 @@ from pathlib import Path
 
 from ..errors import InputError
 from .document import Block, GridTable, Paragraph, SourceDocument, join_lines, render
-from ..limits import MAX_PDF_PAGES, file_size
+from ..limits import MAX_PDF_DOCUMENT_OBJECTS, expansion_refused, file_size
 from .pdf_layout import Line, RectCell, cell_text, chars_to_lines, rects_to_grid
 from .pdf_page_objects import PageObjects, read_page_objects
-from .pdf_plumber_pages import plumber_page_objects
+from .pdf_plumber_pages import check_page_count, plumber_page_objects
 from .pdf_ruled_tables import find_ruled_tables
+from .pdf_streams import check_stream_expansion
 from .pdf_text_tables import TextTable, find_text_tables
 
 # Share of the page height at the top and bottom where running headers and footers sit.
@@ -61,6 +62,7 @@ class PageItems:
 def read_pdf(path: str | Path) -> SourceDocument:
     p = Path(path)
     file_size(p, "pdf")
+    check_stream_expansion(p)
     pages = _read_pages(p)
     if not any(page.has_text for page in pages):
         if any(page.has_images for page in pages):
@@ -90,30 +92,42 @@ def _read_pages(path: Path) -> list[PageItems]:
         raise InputError(_CORRUPT, f"cannot open PDF: {exc!r}") from None
     try:
         count = len(pdf)
-        if count > MAX_PDF_PAGES:
-            raise InputError(f"PDF 共 {count} 页，超过 {MAX_PDF_PAGES} 页的上限，不像一份年度报告，未读取。", "too many pages")
-        pages = _pdfium_pages(pdf, count)
+        check_page_count(count)
+        pages, unmeasured = _pdfium_pages(pdf, count)
     finally:
         pdf.close()
-    if pages is None:  # PDFium would leave text out: pdfminer reads what PDFium cannot measure
-        try:
-            pages = [
-                PageItems(number, 0.0, damaged=True) if objects is None else _read_page(objects, number)
-                for number, objects in enumerate(plumber_page_objects(path), start=1)
-            ]
-        except InputError:
-            raise
-        except Exception as exc:  # pdfminer raises many kinds on malformed input
-            raise InputError(_CORRUPT, f"cannot read PDF: {exc!r}") from None
+    if unmeasured:  # PDFium left text out: pdfminer reads what PDFium cannot measure
+        return _plumber_pages(path)
     if pages and all(p.damaged for p in pages):
         raise InputError(_CORRUPT, "every page is damaged")
     return pages
 
 
-def _pdfium_pages(pdf, count: int) -> list[PageItems] | None:
+def _plumber_pages(path: Path) -> list[PageItems]:
+    """The pages read with pdfminer (pdfplumber), where PDFium cannot read them whole."""
+    try:
+        pages = [
+            PageItems(number, 0.0, damaged=True) if objects is None else _read_page(objects, number)
+            for number, objects in enumerate(plumber_page_objects(path), start=1)
+        ]
+    except InputError:
+        raise
+    except Exception as exc:  # pdfminer raises many kinds on malformed input
+        raise _open_error(exc) from None
+    if pages and all(p.damaged for p in pages):
+        raise InputError(_CORRUPT, "every page is damaged")
+    return pages
+
+
+def _pdfium_pages(pdf, count: int) -> tuple[list[PageItems], bool]:
     """The pages read with PDFium, each closed as soon as it is read (a long PDF holds one
-    page's objects at a time); None when a page has text PDFium cannot measure."""
+    page's objects at a time), and whether some page has text PDFium cannot measure.
+
+    The document's objects are bounded as well as each page's (a page's objects are all
+    PDFium parses; reading each costs a few C calls)."""
     pages = []
+    unmeasured = False
+    objects_seen = 0
     for number in range(1, count + 1):
         try:
             page = pdf[number - 1]
@@ -122,8 +136,11 @@ def _pdfium_pages(pdf, count: int) -> list[PageItems] | None:
             continue
         try:
             objects = read_page_objects(page.raw)
-            if objects.unmeasured_text:
-                return None
+            objects_seen += objects.objects
+            if objects_seen > MAX_PDF_DOCUMENT_OBJECTS:
+                raise expansion_refused("PDF 全部页面的图形和文字对象数", objects_seen, MAX_PDF_DOCUMENT_OBJECTS,
+                                        "document objects")
+            unmeasured = unmeasured or bool(objects.unmeasured_text)
             pages.append(_read_page(objects, number))
         except InputError:
             raise
@@ -131,14 +148,22 @@ def _pdfium_pages(pdf, count: int) -> list[PageItems] | None:
             pages.append(PageItems(number, 0.0, damaged=True))
         finally:
             page.close()
-    return pages
+    return pages, unmeasured
 
 
 _PASSWORD_ERRORS = (4, 5)  # FPDF_ERR_PASSWORD, FPDF_ERR_SECURITY
 
 
-def _open_error(exc: Exception) -> InputError:
+def _encrypted(exc: Exception) -> bool:
+    """PDFium's password error, or pdfminer's (wrapped in pdfplumber's PdfminerException)."""
     if getattr(exc, "err_code", None) in _PASSWORD_ERRORS:
+        return True
+    inner = exc.args[0] if exc.args else exc
+    return any(word in type(inner).__name__ for word in ("Password", "Encryption"))
+
+
+def _open_error(exc: Exception) -> InputError:
+    if _encrypted(exc):
         return InputError("这个 PDF 已加密（需要密码），无法读取。请使用未加密的版本。", f"encrypted PDF: {exc!r}")
     return InputError(_CORRUPT, f"cannot open PDF: {exc!r}")
 
