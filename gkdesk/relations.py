@@ -104,3 +104,16 @@ def relations_touching(spec: TableSpec, rows: Iterable[int]) -> list[Relation]:
     """The table's relations with a cell in one of the rows."""
     wanted = set(rows)
     return [rel for rel in table_relations(spec) if any(r in wanted for _, r, _ in rel.cells)]
+
+
+def residual_range(rel: Relation, low: Lookup, high: Lookup) -> tuple[int | float, int | float]:
+    """The least and greatest residual the relation can take when each cell lies between what
+    `low` and `high` give (blank as 0): a search over partial assignments prunes by it."""
+    least = most = 0
+    for addr in rel.lhs:
+        least += low(addr) or 0
+        most += high(addr) or 0
+    for addr in rel.rhs:
+        least -= high(addr) or 0
+        most -= low(addr) or 0
+    return least, most

@@ -4,7 +4,7 @@ Each generator reads the region its own way and returns a Candidate with its own
 a shared list that a losing reading would have to take back):
 
 * by row labels — the schema's rows found by their labels, values read along each row (tables.py);
-* by digit runs — a table flattened into runs of digits, split by the relations (flat.py);
+* by digit runs — a table flattened into runs of digits, split by the relations (digit_runs.py);
 * by reading order — values printed apart from their labels, in blocks placed into columns by
   the table's shape and relations (scrambled.py; pdftotext's and pdfminer's orders).
 
@@ -18,7 +18,7 @@ from functools import cached_property
 
 from ..model import ParseNote, Table
 from ..schema import T4, TableSpec
-from .flat import recover_flat
+from .digit_runs import may_hold_runs, recover_flat
 from .scrambled import looks_scrambled, read_reordered, read_t4_stream
 from .solver import Candidate, Generator
 from .tables import recognize_rows_table, recognize_t4
@@ -66,7 +66,7 @@ def rows_table_generators(region: Region, spec: TableSpec, other: TableSpec) -> 
 
     def by_digit_runs(made: list[Candidate]) -> Candidate | None:
         labels = _label_reading(made)
-        if labels is not None and not looks_scrambled(labels.table):
+        if labels is not None and not looks_scrambled(labels.table) and not may_hold_runs(labels.table):
             return None  # the rows hold their values: nothing is run together
         notes: list[ParseNote] = []
         table = recover_flat(region.text, region.bounds, spec, notes)
