@@ -9,6 +9,7 @@ merged in any case (gkdesk.sidecar_merge), so even two editors that ignore it lo
 """
 from __future__ import annotations
 
+import atexit
 import getpass
 import json
 import os
@@ -64,13 +65,23 @@ class Holder:
 
 @dataclass
 class ReviewLock:
-    """A lock this process holds; release() when the window closes the report."""
+    """A lock this process holds; release() when the window closes the report (and, at the
+    latest, when the process exits)."""
 
     path: Path
     token: str
+    refreshed: float = 0.0
+
+    def __post_init__(self) -> None:
+        _held[str(self.path)] = self
+        self.refreshed = time.monotonic()
 
     def refresh(self) -> bool:
-        """Touch the lock (so another machine sees it is alive); False if it is no longer ours."""
+        """Touch the lock, at most every REFRESH_SECONDS (so another machine sees it is alive);
+        False if it is no longer ours."""
+        if time.monotonic() - self.refreshed < REFRESH_SECONDS:
+            return True
+        self.refreshed = time.monotonic()
         holder = read_holder(self.path)
         if holder is None or holder.token != self.token:
             return False
@@ -81,6 +92,7 @@ class ReviewLock:
         return True
 
     def release(self) -> None:
+        _held.pop(str(self.path), None)
         holder = read_holder(self.path)
         if holder is not None and holder.token == self.token:
             try:
@@ -98,6 +110,15 @@ class LockResult:
     @property
     def read_only(self) -> bool:
         return self.lock is None and self.holder is not None
+
+
+_held: dict[str, ReviewLock] = {}
+
+
+@atexit.register
+def _release_all() -> None:
+    for lock in list(_held.values()):
+        lock.release()
 
 
 def _process_alive(pid: int) -> bool:
@@ -181,6 +202,9 @@ def acquire(report_path: str | Path) -> LockResult:
             holder = read_holder(path)
             if holder is None:  # released between our attempt and the read: try again
                 continue
+            mine = _held.get(str(path))
+            if mine is not None and holder.token == mine.token:
+                return LockResult(mine)  # this process has it already (the report is reopened)
             return LockResult(None, holder, holder.message())
         except OSError:
             return LockResult(None)

@@ -85,14 +85,29 @@ def test_with_the_lock_the_second_editor_is_told_it_is_read_only_or_all_edits_st
     assert not review_lock.lock_path(report_file).exists()
 
 
+def _acquire_elsewhere(report_file: Path) -> dict:
+    """What another process (a second window) gets for the report's lock."""
+    code = (
+        "import json,sys; from gkdesk import review_lock; r = review_lock.acquire(sys.argv[1]); "
+        "print(json.dumps({'read_only': r.read_only, 'message': r.message, 'user': r.holder.user if r.holder else '', "
+        "'stale': bool(r.holder and r.holder.stale)}, ensure_ascii=False))"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-c", code, str(report_file)], capture_output=True, text=True, encoding="utf-8", env=env, timeout=60)
+    return json.loads(done.stdout)
+
+
 def test_a_second_window_is_read_only_and_names_the_holder(report_file):
     first = review_lock.acquire(report_file)
     assert first.lock is not None and not first.read_only
-    second = review_lock.acquire(report_file)
-    assert second.read_only and second.holder.host == socket.gethostname()
-    assert second.holder.user in second.message and not second.holder.stale
+    assert review_lock.acquire(report_file).lock is first.lock  # this process reopening it
+    second = _acquire_elsewhere(report_file)
+    assert second["read_only"] and not second["stale"]
+    assert second["user"] in second["message"] and socket.gethostname() in second["message"]
     first.lock.release()
-    assert review_lock.acquire(report_file).lock is not None
+    assert not review_lock.lock_path(report_file).exists()
+    assert not _acquire_elsewhere(report_file)["read_only"]
+    assert not review_lock.lock_path(report_file).exists()  # released when that process exited
 
 
 def test_a_stale_lock_is_offered_and_can_be_taken_over(report_file):

@@ -79,18 +79,17 @@ class AutoSaver(QObject):
     def save(self, sidecar: Sidecar, report: Report) -> None:
         snapshot = sidecar.snapshot(report)  # cheap; the encoding happens on the writer thread
         with self._lock:
-            self._latest[sidecar.path] = snapshot
+            self._latest[sidecar.path] = (sidecar, snapshot)
         self._executor.submit(self._write, sidecar.path)
 
     def _write(self, path: Path) -> None:
-        from ..sidecar import write_atomic
-
         with self._lock:
-            snapshot = self._latest.pop(path, None)
-        if snapshot is None:  # a later edit's content was written already
+            latest = self._latest.pop(path, None)
+        if latest is None:  # a later edit's content was written already
             return
+        sidecar, snapshot = latest
         try:
-            write_atomic(path, snapshot.encode())
+            sidecar.write(snapshot)  # merged with what another editor wrote (gkdesk.sidecar_merge)
         except SidecarWriteError as exc:
             self.failed.emit(str(path), str(exc))
         else:
@@ -149,6 +148,12 @@ class ReviewDocument(QObject):
         else:
             self.sidecar, self.load_result, self.review = loaded.sidecar, loaded.load_result, loaded.review
             self.text_positions = loaded.positions
+        # One editor per report: a second window opens it read-only, naming who has it.
+        from .. import review_lock
+
+        self.lock_result = review_lock.acquire(self.path)
+        if self.lock_result.read_only:
+            self.load_result.message = " ".join(m for m in (self.lock_result.message, self.load_result.message) if m)
         self.undo_stack = QUndoStack(self)
         self.saver = saver
         self.save_error = ""
@@ -234,8 +239,31 @@ class ReviewDocument(QObject):
         self.save()
 
     # ------------------------------------------------------------ persistence
+    @property
+    def read_only(self) -> bool:
+        """Another editor has the report (its lock): nothing is saved from this window."""
+        return self.lock_result.read_only
+
+    def take_over(self) -> bool:
+        """Take a stale lock (the reviewer chose to); True when this window may now save."""
+        from .. import review_lock
+
+        if self.lock_result.holder is None:
+            return not self.read_only
+        self.lock_result = review_lock.take_over(self.path, self.lock_result.holder)
+        return not self.read_only
+
+    def release(self) -> None:
+        """The window closes the report: give its lock back."""
+        if self.lock_result.lock is not None:
+            self.lock_result.lock.release()
+
     def save(self) -> None:
         """Write the sidecar (in the background when an AutoSaver is given)."""
+        if self.read_only:
+            return
+        if self.lock_result.lock is not None:
+            self.lock_result.lock.refresh()
         if not self.sidecar.has_work(self.report) and not self.sidecar.path.exists():
             return  # nothing to keep yet: do not litter the folder
         if self.saver is not None:
