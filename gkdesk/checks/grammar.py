@@ -39,6 +39,7 @@ TIME_PREV = ("上一年度", "上年度", "上一年", "上年", "去年", "前�
 TIME_NEXT = ("下一年度", "下年度", "下一年", "下年", "次年度", "次年", "明年", "来年")
 TIME_THIS = ("本年度", "本年内", "本年", "今年", "全年", "年内", "当年", "年度内")
 CARRY = ("结转", "顺延", "延期", "转入", "转至")
+SETTLED = ("均已结案", "均已审结", "已全部审结", "已全部结案", "全部审结", "全部结案")
 FILLER = ("共计", "共", "累计", "合计", "总共", "一共", "总计", "共有")
 APPROX_BEFORE = {"约": "about", "大约": "about", "大概": "about", "近": "near", "将近": "near", "接近": "near",
                  "超过": "over", "逾": "over", "超": "over", "不到": "under", "不足": "under"}
@@ -159,7 +160,7 @@ def lexicon(specs: tuple[TableSpec, ...]) -> Lexicon:
     for role, group in (
         ("neg", NEGATION), ("cmp", COMPARISON), ("part", PART), ("each", EACH), ("chan", CHANNEL),
         ("work", RULE_WORK), ("conj", CONJUNCTION), ("disc", DISCLOSURE), ("prev", TIME_PREV),
-        ("next", TIME_NEXT), ("this", TIME_THIS), ("carry", CARRY), ("approx", tuple(APPROX_BEFORE)), ("fill", FILLER),
+        ("next", TIME_NEXT), ("this", TIME_THIS), ("carry", CARRY), ("approx", tuple(APPROX_BEFORE)), ("fill", FILLER), ("settled", SETTLED),
     ):
         for word in group:
             add(word, Meaning(role))
@@ -167,6 +168,10 @@ def lexicon(specs: tuple[TableSpec, ...]) -> Lexicon:
     # A year before a quantity (2023年 is no count); a quantity before a word (零件 is 0 件).
     pattern = re.compile(f"{_YEAR}|{_NUMBER}(?P<more>余|多)?{_UNIT}|(?P<word>{alternation})")
     return Lexicon(pattern, {k: tuple(v) for k, v in words.items()})
+
+
+def _lexicon_words(table: str, role: str):
+    return [w for w in NARRATIVE_WORDS if w.table == table and w.role == role]
 
 
 def _exists(spec: TableSpec, role: str, target: str) -> bool:
@@ -262,6 +267,7 @@ class _Context:
     rows: tuple[Meaning, ...] = ()
     firm: bool = True
     other_year: bool = False
+    clause_subjects: tuple[str, ...] = ()  # every subject the last clause with counts stated
 
 
 def read_sentence(lex: Lexicon, text: str, year: int | None, section: str) -> list[Statement]:
@@ -280,6 +286,8 @@ def read_sentence(lex: Lexicon, text: str, year: int | None, section: str) -> li
         if cuts and cuts[k][0] <= t.start < cuts[k][1]:
             by_clause[k].append(t)
     reader = _Reader(text, year, disclosure, publication)
+    named = [t for t in reader._drop_verbal_applications(toks) if t.has("subject") and not t.has("outside")]
+    reader.sentence_subject = reader._subject(named[:1])
     for i, ctoks in enumerate(by_clause):
         reader.clause(ctoks, cuts[i], by_clause[i + 1 :], cuts[i + 1 :])
     return reader.out
@@ -293,6 +301,7 @@ class _Reader:
         self.publication = publication
         self.ctx = _Context()
         self.out: list[Statement] = []
+        self.sentence_subject = None  # the first subject the sentence names
 
     # ------------------------------------------------------------ one clause
     def clause(self, toks: list[Token], span, later: list[list[Token]], later_spans) -> None:
@@ -324,14 +333,19 @@ class _Reader:
         self._negations(toks, span, later, later_spans)
         # What this clause leaves for the next ones: its subject, the row its head names.
         stated = self.out[made:]
+        if stated and stated[-1].table == "t4":
+            self.ctx.clause_subjects = tuple(dict.fromkeys(x for st in stated if st.table == "t4" for x in st.subjects))
         subject = (stated[-1].table, stated[-1].subjects) if stated else self._subject(toks)
         if subject is not None and subject[0]:
             if subject[0] != self.ctx.table or subject[1] != self.ctx.subjects:
                 self.ctx.rows, self.ctx.firm = (), True
             self.ctx.table, self.ctx.subjects = subject
-        rows = tuple(m for t in head for m in t.of("row", "t3"))
-        if rows and self.ctx.table == "t3":
-            self.ctx.rows = rows
+        if stated and stated[-1].table == "t3" and not stated[-1].zero:
+            self.ctx.rows = stated[-1].rows or stated[-1].context_rows
+        else:
+            rows = tuple(m for t in head for m in t.of("row", "t3"))
+            if rows and self.ctx.table == "t3":
+                self.ctx.rows = rows
         if self.ctx.table == "t4" and any(t.text in REVIEWER for t in head):
             self.ctx.firm = False
 
@@ -389,6 +403,11 @@ class _Reader:
         inherited = subject is None
         if inherited:
             subject = head_subject or ((self.ctx.table, self.ctx.subjects) if self.ctx.table else None)
+        if subject is None and self.sentence_subject is not None:
+            # 结转下年度继续办理2件，共收到申请9件: the subject named later in the sentence
+            table = self.sentence_subject[0]
+            if any(t.has("row", table) or t.has("column", table) or (table == "t3" and t.has("carry")) for t in local):
+                subject = self.sentence_subject
         if subject is None:
             return
         table, targets = subject
@@ -431,7 +450,8 @@ class _Reader:
             st.carry = self._carry_direction(local)
         st.rows = rows
         st.columns = tuple(m.target for t in local for m in t.of("column", "t3"))
-        st.context_rows = self.ctx.rows
+        if st.columns or not any(t.has("subject", "t3") for t in local):
+            st.context_rows = self.ctx.rows  # 其中自然人申请35件: the row of the clause broken down
         if any(t.has("chan") for t in local):
             st.firm = False
             if part or any(t.has("part") for t in local):
@@ -469,28 +489,43 @@ class _Reader:
         for i, t in enumerate(toks):
             if not t.has("neg") or t.has("outside"):
                 continue
-            scope = [u for u in toks[i + 1 :]]
-            stop = next((j for j, u in enumerate(scope) if u.kind == QTY), None)
-            if stop is not None:
-                continue  # a count follows: the quantity states it
-            for ctoks, cspan in zip(later, later_spans):
-                ctext = self.text[cspan[0] : cspan[1]]
-                if any(u.kind == QTY for u in ctoks) or not ctext.startswith(CONTINUATION):
+            scope = []
+            for u in toks[i + 1 :]:
+                if u.has("neg"):
                     break
-                scope += ctoks
+                scope.append(u)
+            if any(u.kind == QTY for u in scope):
+                continue  # a count follows: the quantity states it
+            if len(scope) == len(toks) - i - 1:  # the negation runs to the clause's end
+                for ctoks, cspan in zip(later, later_spans):
+                    ctext = self.text[cspan[0] : cspan[1]]
+                    if any(u.kind == QTY or u.has("neg") for u in ctoks) or not ctext.startswith(CONTINUATION):
+                        break
+                    scope += ctoks
             scope = self._drop_verbal_applications(scope)
-            if any(u.has("neg") for u in scope[:1]):
-                continue  # 无…  handled by the next negation
             end = scope[-1].end if scope else t.end
             if re.search("以外|之外|除", self.text[t.start : end]):
                 continue
-            self._zero(t, scope, end)
+            self._zero(t, scope, end, toks[:i])
+        self._settled(toks)
 
-    def _zero(self, neg: Token, scope: list[Token], end: int) -> None:
+    def _settled(self, toks) -> None:
+        """均已结案: none of the cases just counted is pending (尚未审结 is 0)."""
+        settled = next((t for t in toks if t.has("settled")), None)
+        if settled is None or any(t.kind == QTY for t in toks) or self.ctx.table != "t4" or not self.disclosure:
+            return
+        st = Statement("t4", settled.start, settled.end, 0, 0.0, 0.0, zero=True)
+        st.subjects = self.ctx.clause_subjects or self.ctx.subjects
+        st.columns = tuple(w.target for w in _lexicon_words("t4", "column") if w.words[0] == "尚未审结")
+        self.out.append(st)
+
+    def _zero(self, neg: Token, scope: list[Token], end: int, before: list[Token]) -> None:
         words = [u for u in scope if u.meanings]
         if any(u.has("outside") for u in words) and not any(u.has("subject") for u in words if not u.has("outside")):
             return
         subjects = self._subject(words)
+        if subjects is None and any(u.has("column") or u.has("row") for u in words):
+            subjects = self._subject(before)  # 行政复议案件均未被纠错
         if subjects is None:
             if not self.ctx.table or not any(u.has("column", self.ctx.table) or u.has("row", self.ctx.table)
                                              for u in words):
