@@ -19,6 +19,12 @@ def clean_text(text: str) -> str:
     return _ILLEGAL_XML.sub("", text)
 
 
+def inert_text(text: str) -> str:
+    """Text a spreadsheet opening a CSV shows as text: a leading formula character gets a quote
+    before it (OWASP's neutralization), as the .xlsx export's quote prefix does in a workbook."""
+    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+
+
 def put_text(cell, text: str) -> None:
     """Store `text` as a string cell; a formula-looking one gets Excel's quote prefix."""
     text = clean_text(text)

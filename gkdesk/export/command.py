@@ -1,6 +1,7 @@
 """`gkdesk export`: one workbook per report, or one summary workbook for many."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -94,7 +95,7 @@ def run(args) -> int:
     ignore = getattr(args, "ignore_corrections", False)
     if args.csv:
         target = Path(args.csv).resolve()
-        return _run_csv([i for i in inputs if Path(i).resolve() != target], Path(args.csv), ignore)
+        return _run_csv([i for i in inputs if Path(i).resolve() != target], Path(args.csv), ignore, args.force)
     if args.summary:
         summary = Path(args.summary).resolve()
         inputs = [i for i in inputs if Path(i).resolve() != summary]
@@ -149,9 +150,14 @@ def _load_all(inputs: list[str], ignore: bool = False):
     return [reports[i] for i in keep], [sources[i] for i in keep], skipped, warnings
 
 
-def _run_csv(inputs: list[str], target: Path, ignore: bool = False) -> int:
+def _run_csv(inputs: list[str], target: Path, ignore: bool = False, force: bool = False) -> int:
     from ..atomic import AtomicWriteError
-    from .frames import write_cells_csv
+    from .frames import is_gkdesk_csv, write_cells_csv
+
+    if os.path.lexists(target) and not force and not is_gkdesk_csv(target):
+        # As --summary: only our own earlier CSV is overwritten; a report or a user's file is safe.
+        _error(target, "文件已存在且不是 gkdesk 导出的 CSV，未覆盖（确需覆盖请加 --force）。")
+        return 2
 
     try:
         import pandas  # noqa: F401  (the one-folder app leaves pandas out)

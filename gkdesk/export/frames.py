@@ -15,6 +15,9 @@ from ..schema import TABLE_IDS, format_spec, row_display
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
+# Text columns a spreadsheet could read as formulas (agency and file names come from outside).
+TEXT_COLUMNS = ("source", "agency", "format", "table", "row_label", "column_label", "cell")
+
 # Columns of the long frame, in order. English names: scripts key on them.
 CELL_COLUMNS = (
     "source", "agency", "year", "format", "table", "row", "col",
@@ -68,7 +71,16 @@ def cells_frame(reports: Sequence[Report], sources: Sequence[str] | None = None)
         frame[name] = frame[name].astype("Int64")
     for name in ("corrected", "inferred"):
         frame[name] = frame[name].astype(bool)
+    _inert(frame, TEXT_COLUMNS)
     return frame
+
+
+def _inert(frame: "pd.DataFrame", columns) -> None:
+    """No live formulas: every text of these columns neutralized (gkdesk.export.cells.inert_text)."""
+    from .cells import inert_text
+
+    for name in columns:
+        frame[name] = frame[name].map(lambda v: inert_text(v) if isinstance(v, str) else v)
 
 
 def wide_frame(reports: Sequence[Report], sources: Sequence[str] | None = None) -> "pd.DataFrame":
@@ -89,6 +101,7 @@ def wide_frame(reports: Sequence[Report], sources: Sequence[str] | None = None) 
     for name in wide.columns[3:]:
         wide[name] = _numeric(wide[name])
     wide["year"] = wide["year"].astype("Int64")
+    _inert(wide, ("source", "agency"))
     return wide
 
 
@@ -97,6 +110,17 @@ def _addresses(report: Report):
         table = report.tables.get(table_id)
         if table is not None:
             yield from table.spec.addresses()
+
+
+def is_gkdesk_csv(path: Path) -> bool:
+    """Whether `path` is a cells CSV gkdesk wrote (its header), read without blocking on a FIFO."""
+    from ..sidecar import read_regular_file
+
+    try:
+        head = read_regular_file(Path(path))[: 4096]
+    except OSError:
+        return False
+    return head.removeprefix(b"\xef\xbb\xbf").startswith(",".join(CELL_COLUMNS).encode("ascii"))
 
 
 def write_cells_csv(reports: Sequence[Report], path: str | Path, sources: Sequence[str] | None = None) -> Path:
