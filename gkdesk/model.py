@@ -25,6 +25,9 @@ class Cell:
     confidence: float = 1.0
     inferred: bool = False  # placed or split by the table's relations, not read directly
     note: str = ""  # why it is inferred or uncertain
+    # Where the value stands on a scanned page: (page, x0, top, x1, bottom), 1-based page, PDF
+    # points from the page's top left (readers/scan_provenance.py).
+    region: tuple[int, float, float, float, float] | None = None
 
     @property
     def is_blank(self) -> bool:
@@ -119,6 +122,8 @@ class Report:
     # The reviewer's decisions on findings, by fingerprint (gkdesk.decisions.Decision).
     decisions: dict = field(default_factory=dict)
     opinion: str = ""  # 审核意见: the reviewer's words to the agency
+    # Uncertain values the reviewer confirmed, by cell (gkdesk.verification.Verification).
+    verified: dict = field(default_factory=dict)
 
     # ------------------------------------------------------------ values
     def table(self, table_id: str) -> Table | None:
@@ -198,6 +203,7 @@ class Report:
                 [
                     {"span": list(c.span) if c.span else None, "raw": c.raw, "confidence": round(c.confidence, 2)}
                     | ({"inferred": True, "note": c.note} if c.inferred else {})
+                    | ({"region": [c.region[0], *(round(v, 1) for v in c.region[1:])]} if c.region else {})
                     for c in row
                 ]
                 for row in table.cells

@@ -59,10 +59,14 @@ def clear_review(report: Report) -> None:
     report.review_status = ""
     report.decisions = {}
     report.opinion = ""
+    report.verified = {}
 
 
 def review_json(report: Report) -> dict:
-    """The reviewer's work in `gkdesk extract --json`: status, corrections, decisions, opinion."""
+    """The reviewer's work in `gkdesk extract --json`: status, corrections, decisions, opinion,
+    verifications and the state of each uncertain cell."""
+    from .verification import states_json
+
     return {
         "status": report.review_status,
         "corrections": [
@@ -71,6 +75,10 @@ def review_json(report: Report) -> dict:
         ],
         "decisions": [d.to_json() for d in report.decisions.values()],
         "opinion": report.opinion,
+        "verified": [v.to_json() for v in report.verified.values()],
+        # Per table, [row, column, state] of every cell not simply read in place:
+        # inferred (not yet verified), verified by the reviewer, or corrected.
+        "cell_states": states_json(report),
     }
 
 

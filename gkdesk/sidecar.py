@@ -109,6 +109,8 @@ class Sidecar:
         old_pending = data.get("pending")
         if data["text_sha256"] == text_digest(report.text):
             restored, invalid = _restore(report, data)
+            # A verification speaks of the values of this text only.
+            report.verified = {v.addr: v for v in _verified(data.get("verified", [])) if _valid_addr(report, v.addr)}
             self.pending = _pending_from(old_pending) if old_pending else None
             if invalid:
                 self._add_pending(data, invalid)
@@ -185,6 +187,7 @@ class Sidecar:
             list(self.archived),
             list(report.decisions.values()),
             report.opinion,
+            list(report.verified.values()),
         )
 
     def payload(self, report: Report) -> dict:
@@ -214,7 +217,8 @@ class Sidecar:
             return None
 
     def has_work(self, report: Report) -> bool:
-        return bool(report.history or report.review_status or self.pending or self.archived or report.decisions or report.opinion)
+        return bool(report.history or report.review_status or self.pending or self.archived or report.decisions or report.opinion
+                    or report.verified)
 
 
 @dataclass(frozen=True)
@@ -232,6 +236,7 @@ class Snapshot:
     archived: list[dict]
     decisions: list = field(default_factory=list)  # Decision, never changed once made
     opinion: str = ""
+    verified: list = field(default_factory=list)  # verification.Verification
 
     def payload(self) -> dict:
         out = {
@@ -252,6 +257,8 @@ class Snapshot:
             out["decisions"] = [d.to_json() for d in self.decisions]
         if self.opinion:
             out["opinion"] = self.opinion
+        if self.verified:
+            out["verified"] = [v.to_json() for v in self.verified]
         return out
 
     def encode(self) -> bytes:
@@ -392,9 +399,18 @@ def _parse(raw: bytes) -> dict:
         _decisions(data.get("decisions", []))
         if not isinstance(data.get("opinion", ""), str):
             raise ValueError("bad opinion")
+        _verified(data.get("verified", []))
     except (KeyError, TypeError, AttributeError, OverflowError) as exc:  # OverflowError: a cell 1e400
         raise ValueError(str(exc)) from exc
     return data
+
+
+def _verified(items) -> list:
+    from .verification import Verification
+
+    if not isinstance(items, list):
+        raise ValueError("verified must be a list")
+    return [Verification.from_json(item) for item in items]
 
 
 def _decisions(items) -> list[Decision]:

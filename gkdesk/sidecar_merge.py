@@ -131,6 +131,11 @@ def merge(seen: dict | None, disk: dict | None, mine: dict) -> tuple[dict, list[
         out["decisions"] = list(decisions.values())
     else:
         out.pop("decisions", None)
+    # Verifications only grow: the other editor's stay beside mine (mine win on the same cell).
+    verified = {tuple(v.get("cell", ())): v for v in disk.get("verified", [])}
+    verified.update({tuple(v.get("cell", ())): v for v in mine.get("verified", [])})
+    if verified:
+        out["verified"] = list(verified.values())
     archived = list(disk.get("archived", []))
     have = {_entry_key(a) for a in archived}
     archived += [a for a in mine.get("archived", []) if _entry_key(a) not in have]
