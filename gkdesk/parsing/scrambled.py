@@ -205,12 +205,13 @@ def solve_rows_table(
         # Bands only narrow the search; a coincidence of small numbers can fake one, so the
         # search is run again without them if it finds nothing.
         # Blocks are expected side by side first (pdftotext), then one under the other
-        # (pdfminer's column after column); the column order gets a budget of its own.
+        # (pdfminer's column after column), which gets a budget of its own; the arrangement
+        # breaking fewer relations, then leaving fewer cells ambiguous, is kept.
         for down in (False, True):
             if down and bands is None:
                 break  # column order is read per page band: without bands it does not apply
             limit = budget if not down else node_limit
-            for band_hint in ([found_bands, []] if found_bands else [[]]):
+            for band_hint in ([found_bands, []] if found_bands and not down else [[]]):
                 search = StackingSearch(
                     nrows,
                     len(active),
@@ -230,13 +231,13 @@ def solve_rows_table(
                 if result.best is not None:
                     break
             if result.best is not None:
-                break
-        if result.best is not None:
-            key = (len(result.best.violated), result.best.null_mix)
-            if best is None or key < best[0]:
-                best = (key, active, result, search, runs)
-            if key[0] == 0:
-                break
+                key = (len(result.best.violated), len(result.ambiguous), result.best.null_mix)
+                if best is None or key < best[0]:
+                    best = (key, active, result, search, runs)
+                if key[:2] == (0, 0):
+                    break
+        if best is not None and best[0][0] == 0:
+            break
         if budget <= 0:
             break
     if best is None:

@@ -65,6 +65,7 @@ class Arrangement:
     cells: list[list[tuple[int, int] | None]]
     violated: list[int]  # indices of the relations that do not hold
     null_mix: int  # columns mixing null marks and numbers (a layout oddity; lower is likelier)
+    breaks: int = 0  # column order: blocks not where the reading order continues (lower is likelier)
 
 
 @dataclass
@@ -97,6 +98,7 @@ class StackingSearch:
         self.R, self.C = nrows, ncols
         self.max_reversed_width = max_reversed_width  # blocks this narrow may be read right to left
         self.prefer_down = prefer_down  # a page's second block is expected under its first (column order)
+        self.breaks = 0  # column order: blocks placed elsewhere than where the order goes on
         self.runs = runs
         self.rels = relations
         self.page_rows = page_rows
@@ -273,6 +275,9 @@ class StackingSearch:
             self._set(col_mask, c + i, col_mask[c + i] | bit)
         self._set(self.placed, d, (c, w, top))
         self._set(self.after, d, (top + h - 1, c + k) if k < w else (top, c + w))
+        if self.prefer_down and d and self.runs[d - 1].page == run.page:
+            if (top, c) != self._column_continuation(d):
+                self._set_attr("breaks", self.breaks + 1)
         self._set(self.below, d, (top + h, c))
         member = self.band_of.get(d)
         if member is not None:
@@ -438,7 +443,8 @@ class StackingSearch:
         after = self.after[d - 1] if same_page else None
         below = self.below[d - 1] if same_page else None
         if self.prefer_down:
-            follow = 0 if below == (top, c) else (1 if after == (top, c) else 2)
+            ahead = self._column_continuation(d) if same_page else None
+            follow = 0 if ahead == (top, c) else (1 if after == (top, c) else 2)
         else:
             follow = 0 if after == (top, c) else 1
         if follow == 0 and w > 1 and L % w == 0:
@@ -446,6 +452,9 @@ class StackingSearch:
             pw = self.placed[d - 1][1]
             if -(-len(self.runs[d - 1]) // pw) == L // w:
                 shape = 0
+        if self.prefer_down:
+            # Column order: a block is one column's run unless it cannot be.
+            return (hint_miss, follow, top, c, 0 if w == 1 else 1, w)
         return (hint_miss, follow, top, c, shape, -w)
 
     # ------------------------------------------------------------ search
@@ -506,7 +515,7 @@ class StackingSearch:
         if shown in self.seen:
             return
         self.seen.add(shown)
-        sol = Arrangement(cells, violated, self._null_mix(cells))
+        sol = Arrangement(cells, violated, self._null_mix(cells), self.breaks)
         if self.first_found_at is None:
             self.first_found_at = self.nodes
         if self.solutions and len(violated) < len(self.solutions[0].violated):
@@ -539,6 +548,17 @@ class StackingSearch:
                 out.append(i)
         return out
 
+    def _column_continuation(self, d: int) -> tuple[int, int] | None:
+        """Where column order goes on after block d-1: under it, or at the top of the next
+        column once it reached the bottom of its page band."""
+        below = self.below[d - 1]
+        band = self.page_rows.get(self.runs[d].page) if self.page_rows is not None else None
+        lo, hi = band if band else (0, self.R)
+        if below is not None and below[0] >= hi:
+            c, w, _ = self.placed[d - 1]
+            return (lo, c + w)
+        return below
+
     def _null_mix(self, cells) -> int:
         mixed = 0
         for c in range(self.C):
@@ -554,10 +574,10 @@ class StackingSearch:
         self._dfs(0)
         if not self.solutions:
             return SearchResult(None, nodes=self.nodes, complete=not self.stopped)
-        best = min(self.solutions, key=lambda s: (len(s.violated), s.null_mix))
+        best = min(self.solutions, key=lambda s: (len(s.violated), s.breaks, s.null_mix))
         ambiguous: set[tuple[int, int]] = set()
         for other in self.solutions:
-            if other is best or len(other.violated) != len(best.violated):
+            if other is best or (len(other.violated), other.breaks) != (len(best.violated), best.breaks):
                 continue
             for r in range(self.R):
                 for c in range(self.C):
