@@ -22,6 +22,13 @@ def _configure_stdout() -> None:
             stream.reconfigure(encoding="utf-8")
         except (AttributeError, ValueError):
             pass
+    # A file name that is not UTF-8 (GBK bytes from a Windows zip) prints readably, never raises.
+    from .file_names import PrintableStream
+
+    if not isinstance(sys.stdout, PrintableStream):
+        sys.stdout = PrintableStream(sys.stdout)
+    if not isinstance(sys.stderr, PrintableStream):
+        sys.stderr = PrintableStream(sys.stderr)
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -74,7 +81,9 @@ def warn_repeats(reports, sources) -> None:
 
 
 def _emit(obj: dict) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    from .file_names import json_text
+
+    sys.stdout.write(json_text(obj) + "\n")  # a name as given: json.loads gives back the same string
     sys.stdout.flush()
 
 

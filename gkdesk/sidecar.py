@@ -267,7 +267,10 @@ class Snapshot:
 
 def encode(payload: dict) -> bytes:
     # Compact separators keep json on its C encoder; one line per file is fine for a machine file.
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    # A report named with bytes UTF-8 lacks (GBK) keeps its name: json_text escapes them.
+    from .file_names import json_text
+
+    return json_text(payload, separators=(",", ":")).encode("utf-8")
 
 
 def read_regular_file(path: Path) -> bytes:

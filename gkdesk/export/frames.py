@@ -77,10 +77,11 @@ def cells_frame(reports: Sequence[Report], sources: Sequence[str] | None = None)
 
 def _inert(frame: "pd.DataFrame", columns) -> None:
     """No live formulas: every text of these columns neutralized (gkdesk.export.cells.inert_text)."""
+    from ..file_names import printable
     from .cells import inert_text
 
-    for name in columns:
-        frame[name] = frame[name].map(lambda v: inert_text(v) if isinstance(v, str) else v)
+    for name in columns:  # (a file name UTF-8 cannot hold is written readably)
+        frame[name] = frame[name].map(lambda v: inert_text(printable(v)) if isinstance(v, str) else v)
 
 
 def wide_frame(reports: Sequence[Report], sources: Sequence[str] | None = None) -> "pd.DataFrame":
