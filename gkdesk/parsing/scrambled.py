@@ -231,10 +231,11 @@ def solve_rows_table(
                 if result.best is not None:
                     break
             if result.best is not None:
-                key = (len(result.best.violated), len(result.ambiguous), result.best.null_mix)
+                # The reading order the stream follows better (fewer breaks of it) wins.
+                key = (len(result.best.violated), result.best.breaks, len(result.ambiguous), result.best.null_mix)
                 if best is None or key < best[0]:
                     best = (key, active, result, search, runs)
-                if key[:2] == (0, 0):
+                if key[:2] == (0, 0) and not key[2]:
                     break
         if best is not None and best[0][0] == 0:
             break

@@ -270,14 +270,14 @@ class StackingSearch:
         heights = self.heights_of[pkey]
         col_mask = self.colmask_of[pkey]
         top = heights[c]
+        new_line = top == min(heights) and c == heights.index(top)  # the highest free cell
         for i in range(w):
             self._set(heights, c + i, top + (h if i < k else h - 1))
             self._set(col_mask, c + i, col_mask[c + i] | bit)
         self._set(self.placed, d, (c, w, top))
         self._set(self.after, d, (top + h - 1, c + k) if k < w else (top, c + w))
-        if self.prefer_down and d and self.runs[d - 1].page == run.page:
-            if (top, c) != self._column_continuation(d):
-                self._set_attr("breaks", self.breaks + 1)
+        if d and self.runs[d - 1].page == run.page and not self._continues(d, top, c, new_line):
+            self._set_attr("breaks", self.breaks + 1)
         self._set(self.below, d, (top + h, c))
         member = self.band_of.get(d)
         if member is not None:
@@ -548,6 +548,13 @@ class StackingSearch:
                 out.append(i)
         return out
 
+    def _continues(self, d: int, top: int, c: int, new_line: bool) -> bool:
+        """Whether block d sits where the reading order goes on after block d-1: column order
+        under it or atop the next column; pdftotext's right after it or at a new line."""
+        if self.prefer_down:
+            return (top, c) == self._column_continuation(d)
+        return (top, c) == self.after[d - 1] or new_line
+
     def _column_continuation(self, d: int) -> tuple[int, int] | None:
         """Where column order goes on after block d-1: under it, or at the top of the next
         column once it reached the bottom of its page band."""
@@ -574,10 +581,13 @@ class StackingSearch:
         self._dfs(0)
         if not self.solutions:
             return SearchResult(None, nodes=self.nodes, complete=not self.stopped)
-        best = min(self.solutions, key=lambda s: (len(s.violated), s.breaks, s.null_mix))
+        # In column order the order itself tells arrangements apart (two whole columns swapped
+        # keep every relation); pdftotext's blocks break its order too often to say as much.
+        order = (lambda s: s.breaks) if self.prefer_down else (lambda s: 0)
+        best = min(self.solutions, key=lambda s: (len(s.violated), order(s), s.null_mix))
         ambiguous: set[tuple[int, int]] = set()
         for other in self.solutions:
-            if other is best or (len(other.violated), other.breaks) != (len(best.violated), best.breaks):
+            if other is best or (len(other.violated), order(other)) != (len(best.violated), order(best)):
                 continue
             for r in range(self.R):
                 for c in range(self.C):
