@@ -80,6 +80,9 @@ def _plausibility(text: str) -> float:
     return (len(text) - len(_PLAUSIBLE_RUN.sub("", text))) / len(text)
 
 
+plausibility = _plausibility  # for readers that weigh a declared charset against detection
+
+
 def _looks_binary(text: str) -> bool:
     """More than 2% control characters near the start (NULs were dealt with before)."""
     if not text:

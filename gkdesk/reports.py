@@ -30,7 +30,9 @@ def load_report(path: str | Path) -> Report:
         from .readers import read_document
 
         document = read_document(p)
-        return parse_text(document.text, encoding=document.encoding, source_path=str(path))
+        report = parse_text(document.text, encoding=document.encoding, source_path=str(path))
+        report.notes[:0] = document.notes  # what the reader says of the file (a charset it lied about)
+        return report
     from .parsing import read_report
 
     return read_report(p)

@@ -91,6 +91,7 @@ class SourceDocument:
     kind: str  # "docx", "html", "pdf"
     encoding: str  # what Report.encoding says: "docx", "html:gb18030", "pdf"
     tables: list[SourceTable] = field(default_factory=list)
+    notes: list = field(default_factory=list)  # ParseNote: what the reader says of the file
 
 
 # ---------------------------------------------------------------- text cleaning

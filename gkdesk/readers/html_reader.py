@@ -45,13 +45,19 @@ _WS = re.compile(r"[ \t\r\n\f\v]+")
 _CONTENT_RUN = 60
 
 
+CHARSET_MISMATCH = "charset_mismatch"  # ParseNote code: the page's declared charset was wrong
+
+
 def read_html(path: str | Path) -> SourceDocument:
     data = read_file_bytes(Path(path), "html")
-    text, encoding = decode_html(data)
+    text, encoding, note = _decode_html(data)
     blocks = HtmlRenderer().blocks(parse_html(text))
     if not any(isinstance(b, GridTable) or (isinstance(b, Paragraph) and b.text.strip()) for b in blocks):
         raise InputError("网页中没有可读的正文文字。", "no text in the page")
-    return render(blocks, "html", f"html:{encoding}")
+    document = render(blocks, "html", f"html:{encoding}")
+    if note is not None:
+        document.notes.append(note)
+    return document
 
 
 def html_blocks(data: bytes) -> list[Block]:
@@ -62,6 +68,15 @@ def html_blocks(data: bytes) -> list[Block]:
 
 def decode_html(data: bytes) -> tuple[str, str]:
     """Text and codec: BOM, then <meta charset> / XML declaration, then detection."""
+    text, encoding, _ = _decode_html(data)
+    return text, encoding
+
+
+def _decode_html(data: bytes):
+    """Text, codec and a ParseNote when the declared charset was not believed (else None).
+
+    Pages lie about their charset (a template declaring iso-8859-1 around GB18030 text): when
+    the declared one gives implausible text and detection gives Chinese, detection wins."""
     for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
@@ -71,11 +86,35 @@ def decode_html(data: bytes) -> tuple[str, str]:
     declared = _declared_charset(data[:8192])
     if declared:
         try:
-            return data.decode(declared), declared
+            text = data.decode(declared)
         except (UnicodeDecodeError, LookupError):
-            pass  # pages often lie about their charset; fall back to detection
+            text = None  # pages often lie about their charset; fall back to detection
+        if text is not None:
+            better = _chinese_instead(data, text)
+            if better is None:
+                return text, declared, None
+            from ..model import ParseNote
+
+            note = ParseNote(CHARSET_MISMATCH, f"网页声明的字符编码为 {declared}，但按其读出的文字不成中文；已按 {better.encoding} 读取。")
+            return better.text, better.encoding, note
     decoded = decode_bytes(data)
-    return decoded.text, decoded.encoding
+    return decoded.text, decoded.encoding, None
+
+
+def _chinese_instead(data: bytes, declared_text: str):
+    """The detected decoding when it reads clearly more like Chinese than the declared one did."""
+    from ..decoding import plausibility
+
+    if data.isascii():
+        return None
+    mine = plausibility(declared_text)
+    if mine > 0.9:
+        return None
+    try:
+        detected = decode_bytes(data)
+    except InputError:
+        return None
+    return detected if plausibility(detected.text) > mine + 0.2 else None
 
 
 def _declared_charset(head: bytes) -> str | None:
