@@ -677,7 +677,9 @@ def row_cells(text, region, index, spec: TableSpec, row: int, outcome: RowOutcom
         ]
         note = None
         if confidence <= UNSURE and outcome.alternatives:
-            note = _open_note(spec, row, shown, [outcome.split] + outcome.alternatives, "所选拆法不能由勾稽关系确定（本表勾稽关系不符），")
+            alternatives = [outcome.split] + outcome.alternatives
+            note = _open_note(spec, row, shown, alternatives, "所选拆法不能由勾稽关系确定（本表勾稽关系不符），",
+                              _run_span(text, region, index, alternatives))
         return cells, note
     cells = []
     for c, value in enumerate(outcome.cells):
@@ -687,10 +689,19 @@ def row_cells(text, region, index, spec: TableSpec, row: int, outcome: RowOutcom
             piece = outcome.alternatives[0][c]
             cells.append(_cell(text, region, index, piece, UNSURE, OPEN_NOTE) if piece is not None
                          else Cell(None, "", None, UNSURE, True, OPEN_NOTE))
-    return cells, _open_note(spec, row, shown, outcome.alternatives, "")
+    return cells, _open_note(spec, row, shown, outcome.alternatives, "", _run_span(text, region, index, outcome.alternatives))
 
 
-def _open_note(spec: TableSpec, row: int, shown: str, alternatives: list[Split], why: str) -> ParseNote:
+def _run_span(text, region, index, alternatives: list[Split]) -> tuple[int, int] | None:
+    """Where the row's run stands in the text (the pieces of its splits cover it)."""
+    pieces = [p for s in alternatives for p in s if p is not None]
+    if not pieces:
+        return None
+    return region[0] + index[min(p.start for p in pieces)], region[0] + index[max(p.end for p in pieces) - 1] + 1
+
+
+def _open_note(spec: TableSpec, row: int, shown: str, alternatives: list[Split], why: str,
+               span: tuple[int, int] | None = None) -> ParseNote:
     listed = "；".join("、".join(_show(p) for p in s) for s in alternatives[:_MAX_SHOWN])
     more = " 等" if len(alternatives) > _MAX_SHOWN else ""
     return ParseNote(
@@ -699,6 +710,7 @@ def _open_note(spec: TableSpec, row: int, shown: str, alternatives: list[Split],
         "无法确定，请对照原文填写",
         spec.id,
         row,
+        span=span,
         candidates=tuple(_values(s) for s in alternatives),
     )
 

@@ -19,6 +19,7 @@ from ..schema import (
 )
 from .candidates import Region, rows_table_generators, t4_generators
 from .metadata import read_metadata
+from .narrative_splits import settle_by_narrative
 from .sections import find_sections, table_region
 from .solver import solve
 
@@ -88,6 +89,7 @@ def parse_text(text: str, encoding: str = "utf-8", source_path: str = "") -> Rep
             report.tables["t4"] = chosen.table
             report.notes.extend(chosen.notes)
     report.format = versions.get("t2") or versions.get("t3") or (year_version if report.tables else None)
+    settle_by_narrative(report)  # rows of run-together digits the relations leave open
     for table_id, spec in (("t2", "表二"), ("t3", "表三"), ("t4", "表四")):
         if table_id not in report.tables:
             report.notes.append(ParseNote("table_missing", f"未找到{spec}", table_id))
