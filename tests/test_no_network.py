@@ -208,3 +208,24 @@ def test_window_process_makes_no_internet_socket(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "gkdesk-first-paint" in done.stderr
     assert [c for c in calls if INTERNET_SOCKET.search(c)] == []
+
+
+def test_scanned_pdf_ocr_opens_no_socket(network_attempts):
+    """The OCR path (readers/ocr.py): the models load from the installed package and run with
+    every socket refused; a scanned page of tables is read."""
+    from gkdesk.readers import ocr
+
+    if not ocr.ocr_available():
+        pytest.skip("the OCR engine (rapidocr_onnxruntime, `pip install -e .[ocr]`) is not installed")
+    from scan_maker import scan_of
+
+    from gkdesk.reports import load_report
+
+    original = SHARED / "corpus" / "originals" / "gd01.pdf"
+    if not original.is_file():
+        pytest.skip(f"../shared not available: {original}")
+    scan = scan_of(original, pages=[2])
+    ocr._engine = None  # the engine (and its models) loaded under the guard
+    report = load_report(scan)
+    assert report.tables["t3"].cells[0][0].value == 380
+    assert network_attempts == []

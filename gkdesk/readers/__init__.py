@@ -48,8 +48,10 @@ def sniff_kind(path: Path) -> str | None:
     return None
 
 
-def read_document(path: str | Path) -> SourceDocument:
-    """Read an original document by its suffix (or, for .doc/.wps, by what it really is)."""
+def read_document(path: str | Path, progress=None) -> SourceDocument:
+    """Read an original document by its suffix (or, for .doc/.wps, by what it really is).
+
+    `progress(done, total, text)` hears of slow reading (OCR of a scan, page by page)."""
     p = Path(path)
     suffix = p.suffix.lower()
     kind = DOCUMENT_SUFFIXES.get(suffix)
@@ -71,5 +73,5 @@ def read_document(path: str | Path) -> SourceDocument:
     if kind == "pdf":
         from .pdf_reader import read_pdf
 
-        return read_pdf(p)
+        return read_pdf(p, progress)
     raise InputError(f"不支持的文件类型：{suffix or p.name}", f"unsupported file type: {suffix}")

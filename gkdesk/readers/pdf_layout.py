@@ -8,10 +8,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from .document import GridCell, GridTable, join_lines
+from .document import GridCell, GridTable, PageBox, join_lines
 
 # A gap wider than this share of the font size is a space between words.
 SPACE_GAP = 0.45
+# Document coordinates (a table running over pages): page k's y is offset by (k - 1) * this.
+PAGE_STRIDE = 100_000.0
 
 
 @dataclass
@@ -132,6 +134,12 @@ class RectCell:
     text: str
 
 
+def page_box(x0: float, y0: float, x1: float, y1: float) -> PageBox:
+    """A rectangle in document coordinates as (page, x0, top, x1, bottom) on its page."""
+    page = int(y0 // PAGE_STRIDE)
+    return (page + 1, x0, y0 - page * PAGE_STRIDE, x1, y1 - page * PAGE_STRIDE)
+
+
 def _cluster(values: list[float], tolerance: float) -> list[float]:
     out: list[float] = []
     for v in sorted(values):
@@ -188,7 +196,7 @@ def rects_to_grid(parts: list[list[RectCell]], tolerance: float = 2.0) -> GridTa
             above.rowspan += row_end - row
             cell = above
         else:
-            cell = GridCell(col, c.text, col_end - col, row_end - row)
+            cell = GridCell(col, c.text, col_end - col, row_end - row, page_box(c.x0, c.y0, c.x1, c.y1))
             rows[row].append(cell)
         for r in range(row, row_end):
             for k in range(col, col_end):

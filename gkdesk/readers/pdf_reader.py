@@ -15,7 +15,7 @@ from pathlib import Path
 from ..errors import InputError
 from .document import Block, GridTable, Paragraph, SourceDocument, join_lines, render
 from ..limits import MAX_PDF_DOCUMENT_OBJECTS, expansion_refused, file_size
-from .pdf_layout import Line, RectCell, cell_text, chars_to_lines, rects_to_grid
+from .pdf_layout import PAGE_STRIDE, Line, RectCell, cell_text, chars_to_lines, rects_to_grid
 from .pdf_page_objects import PageObjects, read_page_objects
 from .pdf_plumber_pages import check_page_count, plumber_page_objects
 from .pdf_ruled_tables import find_ruled_tables
@@ -24,8 +24,6 @@ from .pdf_text_tables import TextTable, find_text_tables
 
 # Share of the page height at the top and bottom where running headers and footers sit.
 MARGIN_ZONE = 0.07
-# Offset between pages in document coordinates (larger than any page).
-PAGE_STRIDE = 100_000.0
 
 _CORRUPT = "文件已损坏或不是有效的 PDF，无法读取。"
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+\s*[、.．]|表[一二三四五六]|第[一二三四五六七八九十\d]+[条章节])")
@@ -59,18 +57,18 @@ class PageItems:
         return bool(self.lines or self.tables or self.text_tables)
 
 
-def read_pdf(path: str | Path) -> SourceDocument:
+def read_pdf(path: str | Path, progress=None) -> SourceDocument:
+    """`progress(done, total, text)`: called page by page while a scan is OCR'd (may raise to cancel)."""
     p = Path(path)
     file_size(p, "pdf")
     check_stream_expansion(p)
     pages = _read_pages(p)
     if not any(page.has_text for page in pages):
         if any(page.has_images for page in pages):
-            raise InputError(
-                "这个 PDF 没有文字层（页面是扫描或拍照的图片），gkdesk 目前不能识别图片中的文字（不做 OCR）。"
-                "请改用带文字层的 PDF，或报告的 .docx / 网页版本。",
-                "scanned PDF without a text layer",
-            )
+            # A scan: OCR turns each page into the page objects a text layer gives (readers/ocr.py).
+            from .ocr import read_scanned_pdf
+
+            return read_scanned_pdf(p, progress, _read_page, _blocks)
         raise InputError("这个 PDF 中没有可读的文字。", "PDF without text")
     total = sum(p.chars for p in pages)
     if total and sum(p.undecodable_chars for p in pages) > total / 2:

@@ -150,8 +150,9 @@ def _grid(region: list[Line], bands: list[tuple[float, float]]) -> GridTable:
                 cols = [min(range(len(bands)), key=lambda k: abs((bands[k][0] + bands[k][1]) / 2 - (x0 + x1) / 2))]
             if cells and cols[0] < cells[-1].col + cells[-1].colspan:
                 cells[-1].text += " " + text  # two segments in one column: one cell
+                cells[-1].box = _union(cells[-1].box, (ln.page, x0, ln.top, x1, ln.bottom))
                 continue
-            cells.append(GridCell(cols[0], text, cols[-1] - cols[0] + 1))
+            cells.append(GridCell(cols[0], text, cols[-1] - cols[0] + 1, box=(ln.page, x0, ln.top, x1, ln.bottom)))
         placed.append((ln, cells))
     parts: dict[int, list[tuple[float, str]]] = {
         id(cell): [(ln.top, cell.text)] for ln, cells in placed for cell in cells
@@ -163,6 +164,13 @@ def _grid(region: list[Line], bands: list[tuple[float, float]]) -> GridTable:
             cell.text = "\n".join(text for _, text in sorted(parts[id(cell)], key=lambda p: p[0]))
     placed.sort(key=lambda p: p[0].top)
     return GridTable([cells for _, cells in placed], len(bands))
+
+
+def _union(a, b):
+    """The region covering two page regions of one page (a may be None)."""
+    if a is None:
+        return b
+    return (a[0], min(a[1], b[1]), min(a[2], b[2]), max(a[3], b[3]), max(a[4], b[4]))
 
 
 def _near_row(line: Line, region: list[Line]) -> bool:
@@ -188,11 +196,13 @@ def _attach(fragment: Line, placed: list[tuple[Line, list[GridCell]]], bands, pa
 
     col = min(range(len(bands)), key=distance)
     _, cells = min(placed, key=lambda p: abs((p[0].top + p[0].bottom) / 2 - mid))
+    box = (fragment.page, fragment.x0, fragment.top, fragment.x1, fragment.bottom)
     for cell in cells:
         if cell.col <= col < cell.col + cell.colspan:
             parts[id(cell)].append((fragment.top, fragment.text))
+            cell.box = _union(cell.box, box)
             return
-    cell = GridCell(col, fragment.text)
+    cell = GridCell(col, fragment.text, box=box)
     parts[id(cell)] = [(fragment.top, fragment.text)]
     cells.append(cell)
     cells.sort(key=lambda c: c.col)

@@ -1,0 +1,74 @@
+"""A scanned report's values back on the page: each cell's region, and how sure OCR was of it.
+
+The recognizer reads the rendered text; each value keeps its span there. The span lies in a
+table cell of the document (SourceCell), which knows its box on the page; the OCR characters in
+that box carry the recognizer's probability. The value gets the box (turned back to the page
+as scanned) as Cell.region, and the lowest probability of its characters as its confidence. A
+value OCR was unsure of is marked inferred with a note: the reviewer checks it against the page.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from ..model import Report
+
+# A value whose least sure character has a lower probability than this is marked for review.
+# Chosen on the scan corpus (benchmarks/bench_ocr.py): every misread digit falls below it.
+SURE = 0.9
+
+
+def mark_scanned_cells(report: Report, document) -> None:
+    """Give every value read from a scanned table its page region and OCR confidence."""
+    cells = sorted((c for t in document.tables for c in t.cells if c.box is not None), key=lambda c: c.span[0])
+    starts = [c.span[0] for c in cells]
+    pages = {p.number: p for p in document.pages}
+    for table in report.tables.values():
+        for row in table.cells:
+            for cell in row:
+                if cell.span is None:
+                    continue
+                source = _source_cell(cells, starts, cell.span)
+                if source is None:
+                    continue
+                page = pages.get(source.box[0])
+                if page is None:
+                    continue
+                number, x0, top, x1, bottom = source.box
+                w, h = page.objects.width, page.objects.height
+                from .ocr import unrotate_box
+
+                cell.region = (number, *unrotate_box((x0, top, x1, bottom), page.skew, w, h))
+                if cell.value is None:
+                    continue
+                sure = _confidence(page.chars, source.box, cell.raw)
+                if sure is None:
+                    continue
+                cell.confidence = min(cell.confidence, sure)
+                if sure < SURE:
+                    note = f"扫描件文字识别（OCR）对这个数字把握不大（把握 {sure:.0%}），请对照原件核对"
+                    cell.inferred = True
+                    cell.note = f"{cell.note}；{note}" if cell.note else note
+
+
+def _source_cell(cells, starts, span):
+    """The table cell whose text holds the span (the nearest non-empty cell starting before it)."""
+    k = bisect_right(starts, span[0]) - 1
+    while k >= 0:
+        c = cells[k]
+        if c.span[1] > c.span[0]:
+            return c if span[0] < c.span[1] and span[1] <= c.span[1] else None
+        k -= 1
+    return None
+
+
+def _confidence(chars: list[dict], box, raw: str) -> float | None:
+    """The lowest probability of the characters of `raw` inside the box (all of them if none match)."""
+    _, x0, top, x1, bottom = box
+    inside = [
+        ch for ch in chars
+        if x0 <= (ch["x0"] + ch["x1"]) / 2 <= x1 and top <= (ch["top"] + ch["bottom"]) / 2 <= bottom
+    ]
+    wanted = [ch for ch in inside if ch["text"] in raw] or inside
+    if not wanted:
+        return None
+    return min(float(ch.get("conf", 1.0)) for ch in wanted)
