@@ -101,8 +101,9 @@ def _is_header_like(label: str) -> bool:
     return bool(label) and not any(ch.isdigit() for ch in label) and len(label) <= 12
 
 
-def header_columns(parts: tuple[str, ...], columns: tuple[Column, ...]) -> tuple[int, ...]:
-    """Columns whose header words appear in `parts` (other words and group words ignored)."""
+def header_columns(parts: tuple[str, ...], columns: tuple[Column, ...], in_order: bool = False) -> tuple[int, ...]:
+    """Columns whose header words appear in `parts` (other words and group words ignored),
+    left to right, or in the order the words name them (in_order)."""
     if not parts:
         return ()
     groups = {normalize_label(g) for col in columns for g in col.path}
@@ -112,7 +113,10 @@ def header_columns(parts: tuple[str, ...], columns: tuple[Column, ...]) -> tuple
     for g in sorted(groups, key=len, reverse=True):
         header = header.replace(g, "")
     keys = _unique_prefixes(names)
-    return tuple(sorted(c for c, key in enumerate(keys) if key in header))
+    found = [c for c, key in enumerate(keys) if key in header]
+    if in_order:
+        return tuple(sorted(found, key=lambda c: header.find(keys[c])))
+    return tuple(sorted(found))
 
 
 def _unique_prefixes(names: list[str]) -> list[str]:
@@ -531,14 +535,16 @@ def read_t4_stream(text: str, region: tuple[int, int], table: Table) -> tuple[Ta
 
     pdftotext keeps a one-row table's cells left to right even when it splits them into
     blocks, so when exactly fifteen stand-alone values follow the header they are taken in
-    order; the three 总计 relations say how sure that is. None if that is not the case.
+    order, except where the header words printed just before a block name as many free
+    columns of its group as it has values (pdfminer prints each cell's header, then its
+    value, in an order of its own); the three 总计 relations say how sure that is. None if
+    that is not the case.
     """
     ncols = len(table.spec.columns)
-    values: list[Token] = []
-    for run in value_runs(text, before_narrative(tokenize(text, *region), _ends_table)):
-        values.extend(run.tokens)
-    if len(values) != ncols:
+    runs = value_runs(text, before_narrative(tokenize(text, *region), _ends_table))
+    if sum(len(run.tokens) for run in runs) != ncols:
         return None
+    values = _t4_in_columns(runs, table.spec.columns)
     amounts = [t.value if t.kind == NUM else 0 for t in values]
     holds = not rel_eval.violations(table.spec, rel_eval.grid_lookup(table.spec.id, [amounts]))
     confidence = 0.85 if holds else 0.6
@@ -548,3 +554,27 @@ def read_t4_stream(text: str, region: tuple[int, int], table: Table) -> tuple[Ta
     if not holds:
         msg += "；按此顺序总计关系不成立，请对照原文核对"
     return out, [ParseNote("scrambled_layout", msg, table.spec.id)]
+
+
+def _t4_in_columns(runs: list[StreamRun], columns: tuple[Column, ...]) -> list[Token]:
+    """The fifteen values in column order: in stream order, group by group, a block whose
+    header words name as many free columns of the current group as it has values going there,
+    in the order the words name them."""
+    groups: list[list[int]] = []
+    for c, col in enumerate(columns):
+        if groups and columns[groups[-1][0]].path == col.path:
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    placed: list[Token | None] = [None] * len(columns)
+    for run in runs:
+        group = next((g for g in groups if any(placed[c] is None for c in g)), None)
+        named = []
+        if group is not None and run.header:
+            hint = header_columns(run.header, tuple(columns[c] for c in group), in_order=True)
+            named = [group[i] for i in hint if placed[group[i]] is None]
+        targets = named if len(named) == len(run.tokens) else None
+        for k, tok in enumerate(run.tokens):
+            c = targets[k] if targets else placed.index(None)
+            placed[c] = tok
+    return [tok for tok in placed if tok is not None]
