@@ -87,6 +87,29 @@ def write_atomically(path: str | Path, write: Callable[[BinaryIO], object]) -> P
     return path
 
 
+STALE_TEMP_SECONDS = 24 * 3600  # a temporary file this old was left by a kill or a power cut
+
+
+def remove_stale_temp_files(folder: Path, older_than: float = STALE_TEMP_SECONDS) -> int:
+    """Remove the temporary files of writes that never finished, older than a day; how many."""
+    removed = 0
+    now = time.time()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        if not (entry.name.startswith(TEMP_PREFIX) and ".tmp" in entry.name):
+            continue
+        try:
+            if entry.is_file(follow_symlinks=False) and now - entry.stat(follow_symlinks=False).st_mtime > older_than:
+                os.unlink(entry.path)
+                removed += 1
+        except OSError:
+            pass
+    return removed
+
+
 def _temp_path(path: Path) -> Path:
     """A new name beside the target that says whose temporary file it is (at most 255 bytes)."""
     suffix = f".tmp{secrets.token_hex(6)}"

@@ -24,14 +24,16 @@ def expand_inputs(paths: list[str]) -> list[str]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            out.extend(_folder_reports(p, REPORT_SUFFIXES))
+            # A folder without reports (empty, or named like x.docx) is named, so it gets its
+            # message instead of nothing.
+            out.extend(_folder_reports(p, REPORT_SUFFIXES) or [raw])
         else:
             out.append(raw)
     return out
 
 
 def _folder_reports(folder: Path, suffixes) -> list[str]:
-    files = [q for q in sorted(folder.rglob("*")) if q.suffix.lower() in suffixes and q.is_file()]
+    files = [q for q in _walk(folder) if q.suffix.lower() in suffixes and (q.is_file() or q.is_symlink())]
     files = [q for q in files if not written_by_gkdesk(q)]
     workbooks = {q for q in files if q.suffix.lower() == ".xlsx" and _workbook_kind(q) == "report"}
     originals = {q.name for q in files if q not in workbooks}
@@ -40,6 +42,17 @@ def _folder_reports(folder: Path, suffixes) -> list[str]:
     else:
         workbooks = set()  # only workbooks: they are the reports
     return [str(q) for q in files if q not in workbooks]
+
+
+def _walk(folder: Path) -> list[Path]:
+    """Every file below `folder`, sorted; links to folders are not followed (a link to a folder
+    above loops), a link named like a report is kept so that a broken or looping one is named."""
+    import os
+
+    found = []
+    for top, _, names in os.walk(folder, followlinks=False):
+        found.extend(Path(top) / name for name in names)
+    return sorted(found)
 
 
 def written_by_gkdesk(path: Path) -> bool:

@@ -42,4 +42,8 @@ def read_input_bytes(path: Path, limit: int) -> bytes:
 
 
 def _unreadable(path: Path, exc: OSError) -> InputError:
+    import errno
+
+    if exc.errno == errno.ELOOP:
+        return InputError(f"无法读取文件：{path}（符号链接指向自身，形成循环）", str(exc))
     return InputError(f"无法读取文件：{path}（{exc.strerror or exc}）", str(exc))

@@ -17,13 +17,16 @@ REPORT_SUFFIXES = TEXT_SUFFIXES + DOCUMENT_SUFFIXES + OLD_WORD_SUFFIXES + WORKBO
 
 
 @exhaustion_is_the_files_error
-def load_report(path: str | Path, progress=None) -> Report:
-    """Read and recognize one report; InputError (Chinese message) when it cannot be read.
-
-    `progress(done, total, text)` hears of slow reading (a scan's OCR, page by page); it may
-    raise to cancel."""
+def load_report(path: str | Path) -> Report:
+    """Read and recognize one report; InputError (Chinese message) when it cannot be read."""
     p = Path(path)
     suffix = p.suffix.lower()
+    if p.is_dir():
+        from .errors import InputError
+
+        raise InputError(
+            f"“{p}”是一个文件夹，其中没有可读的报告文件（{'、'.join(REPORT_SUFFIXES)}）。", "a folder without report files"
+        )
     if suffix in WORKBOOK_SUFFIXES:
         from .export import import_workbook
 
@@ -32,13 +35,9 @@ def load_report(path: str | Path, progress=None) -> Report:
         from .parsing import parse_text
         from .readers import read_document
 
-        document = read_document(p, progress)
+        document = read_document(p)
         report = parse_text(document.text, encoding=document.encoding, source_path=str(path))
         report.notes[:0] = document.notes  # what the reader says of the file (a charset it lied about)
-        if document.encoding.endswith(":ocr"):
-            from .readers.scan_provenance import mark_scanned_cells
-
-            mark_scanned_cells(report, document)
         return report
     from .parsing import read_report
 

@@ -82,6 +82,9 @@ class Sidecar:
         A corrupt sidecar is moved aside unless `move_corrupt` is False (a read-only look).
         """
         self.seen = {}  # the view starts from recognition unless a sidecar is restored below
+        from .atomic import remove_stale_temp_files
+
+        remove_stale_temp_files(self.path.parent)  # writes a kill cut off, a day or more ago
         try:
             raw = read_regular_file(self.path)
         except FileNotFoundError:
@@ -399,6 +402,7 @@ def _parse(raw: bytes) -> dict:
             _pending_from(data["pending"])
         if not isinstance(data.get("review_status", ""), str) or not isinstance(data.get("archived", []), list):
             raise ValueError("bad fields")
+        _validate_cells(data)
         _decisions(data.get("decisions", []))
         if not isinstance(data.get("opinion", ""), str):
             raise ValueError("bad opinion")
@@ -420,6 +424,48 @@ def _decisions(items) -> list[Decision]:
     if not isinstance(items, list):
         raise ValueError("decisions must be a list")
     return [Decision.from_json(item) for item in items]
+
+
+_LARGEST = 10**15  # gkdesk.limits.MAX_NUMBER_DIGITS digits: no figure of a report is larger
+_MAX_POSITION = 1000  # rows and columns: the form has a few dozen
+
+
+def _validate_cells(data: dict) -> None:
+    """Every saved cell is at whole-number position and every value one the reviewer could have
+    typed there (whole numbers >= 0 for counts, >= 0 for amounts, under 10^15); ValueError
+    otherwise, and the sidecar is set aside rather than applied."""
+    from .schema import FORMATS, ValueKind, table_spec
+
+    version = data.get("format") if data.get("format") in FORMATS else None
+    sets = [data.get("corrections", []), data.get("history", [])]
+    if isinstance(data.get("pending"), dict):
+        sets += [data["pending"].get("corrections", []), data["pending"].get("history", [])]
+    for items in sets:
+        for item in items:
+            table_id, row, col = item["cell"]
+            if not all(isinstance(n, int) and not isinstance(n, bool) and 0 <= n < _MAX_POSITION for n in (row, col)):
+                raise ValueError(f"cell position not whole numbers of the form's size: {item['cell']!r}")
+            kinds = []
+            for v in ([version] if version else []) + [f for f in FORMATS if f != version]:
+                spec = table_spec(v, table_id)
+                if 0 <= row < len(spec.rows) and 0 <= col < len(spec.row_columns(row)):
+                    kinds.append(spec.row_columns(row)[col].kind)
+            # A cell no format has is kept as pending, not applied (_restore); its value is
+            # still a number a count could be.
+            kinds = kinds or [ValueKind.SIGNED_COUNT]
+            for key in ("value", "extracted"):
+                number = item.get(key)
+                if number is not None and abs(number) >= _LARGEST:
+                    raise ValueError(f"{key} out of range: {number!r}")
+            value = item.get("value")
+            if value is None:
+                continue
+            kind = kinds[0]
+            whole = float(value).is_integer()
+            if (kind is ValueKind.COUNT and (value < 0 or not whole)) or (kind is ValueKind.SIGNED_COUNT and not whole) or (
+                kind is ValueKind.AMOUNT and value < 0
+            ):
+                raise ValueError(f"value {value!r} cannot stand in a {kind.value} cell")
 
 
 def _valid_addr(report: Report, addr: CellAddr) -> bool:
