@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import __version__
 from .batch_inputs import expand_inputs  # noqa: F401  (the folder expansion lives in the core)
+from .batch_pool import add_jobs_options, ordered_map
 from .errors import GkdeskError
 
 SUBCOMMANDS = ("extract", "check", "export")
@@ -43,11 +44,13 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--json", action="store_true", help="JSON Lines output (spec/truth-format.md)")
     add_ignore_corrections(p)
+    add_jobs_options(p)
 
     p = sub.add_parser("check", help="核对勾稽关系、正文与表格、报告结构 (check relations, narrative, structure)")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--json", action="store_true", help="JSON Lines output (spec/truth-format.md)")
     add_ignore_corrections(p)
+    add_jobs_options(p)
 
     from .export.command import add_parser as add_export_parser
 
@@ -87,73 +90,60 @@ def _emit(obj: dict) -> None:
     sys.stdout.flush()
 
 
+def _print(out: str, err: str) -> None:
+    if err:
+        sys.stderr.write(err)
+        sys.stderr.flush()
+    if out:
+        sys.stdout.write(out)
+        sys.stdout.flush()
+
+
 def cmd_extract(args) -> int:
-    from .opening import corrected_json, review_json
-    from .textview import format_tables
+    from .batch_jobs import extract_job
 
     status = 0
-    for path in expand_inputs(args.files):
-        try:
-            report = open_for_batch(path, args)
-        except GkdeskError as exc:
-            status = 2
-            if args.json:
-                _emit({"file": path, "error": str(exc)})
-            else:
-                print(f"{path}: 错误：{exc}", file=sys.stderr)
-            continue
-        if args.json:
-            # The truth-format keys stay as recognized; the reviewer's values are beside them.
-            _emit({"file": path} | report.to_json() | {"corrected": corrected_json(report), "review": review_json(report)})
-        else:
-            print(format_tables(report))
+    tasks = [(path, args.json, args.ignore_corrections) for path in expand_inputs(args.files)]
+    for printed in ordered_map(extract_job, tasks, args.jobs, "识别", args.quiet):
+        _print(printed.out, printed.err)
+        status = max(status, printed.status)
     return status
 
 
 def cmd_check(args) -> int:
     """Exit status: 2 if a file could not be read, else 1 if some finding is an error, else 0."""
-    from .checks import check_report, findings_to_json
+    from .batch_jobs import check_job, load_job
     from .checks.batch import previous_reports
-    from .checks.render import format_findings
-    from .decisions import counted
-    from .findings import ERROR
 
+    # Every report is read first (on every core): a report is checked against the same
+    # agency's previous-year report when the batch holds it.
     loaded = []
-    for path in expand_inputs(args.files):
-        try:
-            loaded.append((path, open_for_batch(path, args)))
-        except GkdeskError as exc:
-            loaded.append((path, exc))
-    reports = [r for _, r in loaded if not isinstance(r, GkdeskError)]
-    warn_repeats(reports, [p for p, r in loaded if not isinstance(r, GkdeskError)])
-    previous = dict(zip(map(id, reports), previous_reports(reports)))
+    for item in ordered_map(load_job, [(p, args.ignore_corrections) for p in expand_inputs(args.files)],
+                            args.jobs, "读取", args.quiet):
+        _print("", item.note)
+        loaded.append(item)
+    readable = [item for item in loaded if item.blob is not None]
+    reports = [item.report() for item in readable]
+    warn_repeats(reports, [item.path for item in readable])
+    blob_of = {id(r): item.blob for r, item in zip(reports, readable)}
+    previous = {item.path: blob_of[id(p)] if p is not None else None
+                for item, p in zip(readable, previous_reports(reports))}
+    del reports
     unreadable = has_error = False
-    for path, report in loaded:
-        if isinstance(report, GkdeskError):
+    tasks = [(item.path, item.blob, previous[item.path], args.json) for item in readable]
+    checked = iter(ordered_map(check_job, tasks, args.jobs, "核对", args.quiet))
+    for item in loaded:
+        if item.blob is None:
             unreadable = True
             if args.json:
-                _emit({"file": path, "error": str(report)})
+                _emit({"file": item.path, "error": item.error})
             else:
-                print(f"{path}: 错误：{report}", file=sys.stderr)
+                print(f"{item.path}: 错误：{item.error}", file=sys.stderr)
             continue
-        try:
-            findings = check_report(report, previous[id(report)])
-        except (MemoryError, RecursionError) as exc:  # this file's error; the batch goes on
-            from .errors import exhaustion_error
-
-            unreadable = True
-            error = exhaustion_error(exc)
-            if args.json:
-                _emit({"file": path, "error": str(error)})
-            else:
-                print(f"{path}: 错误：{error}", file=sys.stderr)
-            continue
-        # A finding the reviewer dismissed (原文如此 / 不适用) does not count.
-        has_error = has_error or any(f.severity == ERROR for f in counted(report, findings))
-        if args.json:
-            _emit({"file": path, "findings": findings_to_json(findings, report)})
-        else:
-            print(format_findings(report, findings, path) + "\n")
+        result = next(checked)
+        _print(result.out, result.err)
+        unreadable = unreadable or result.unreadable
+        has_error = has_error or result.has_error
     return 2 if unreadable else (1 if has_error else 0)
 
 

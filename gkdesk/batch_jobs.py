@@ -1,0 +1,118 @@
+"""The per-file work of the batch commands, as jobs for gkdesk.batch_pool.
+
+Each job returns the text the command prints for its file (what goes to stdout and to stderr),
+so that the parent prints it in input order; reports travel between processes pickled once
+(bytes pass through the parent untouched where it does not need the report itself).
+"""
+from __future__ import annotations
+
+import json
+import pickle
+from dataclasses import dataclass
+
+from .errors import GkdeskError
+
+_PICKLE = pickle.HIGHEST_PROTOCOL
+
+
+@dataclass
+class Printed:
+    """What a command prints for one file, and how the file ended."""
+
+    out: str = ""
+    err: str = ""
+    status: int = 0  # 0 ok, 2 the file could not be read
+
+
+def _open(path: str, ignore_corrections: bool):
+    """(report, the stderr note of the loading) — gkdesk.opening's one loading path."""
+    from .opening import open_reviewed
+
+    opened = open_reviewed(path, ignore_corrections=ignore_corrections)
+    note = f"{path}: 注意：{opened.warning}\n" if opened.warning else ""
+    return opened, note
+
+
+def json_line(obj: dict) -> str:
+    from .file_names import json_text  # a file name UTF-8 lacks stays the string given
+
+    return json_text(obj) + "\n"
+
+
+def extract_job(task: tuple[str, bool, bool]) -> Printed:
+    """`gkdesk extract` of one file: (path, --json, --ignore-corrections)."""
+    path, as_json, ignore = task
+    try:
+        opened, note = _open(path, ignore)
+    except GkdeskError as exc:
+        if as_json:
+            return Printed(json_line({"file": path, "error": str(exc)}), "", 2)
+        return Printed("", f"{path}: 错误：{exc}\n", 2)
+    report = opened.report
+    if as_json:
+        from .opening import corrected_json, review_json
+
+        # The truth-format keys stay as recognized; the reviewer's values are beside them.
+        line = {"file": path} | report.to_json() | {"corrected": corrected_json(report), "review": review_json(report)}
+        return Printed(json_line(line), note)
+    from .textview import format_tables
+
+    return Printed(format_tables(report) + "\n", note)
+
+
+@dataclass
+class Loaded:
+    """One file of a batch loaded in a worker: the pickled report, or the error."""
+
+    path: str
+    blob: bytes | None
+    error: str | None
+    note: str
+    ignored: int = 0  # corrections saved but not applied (gkdesk.opening.Opened.ignored)
+
+    def report(self):
+        return pickle.loads(self.blob) if self.blob is not None else None
+
+
+def load_job(task: tuple[str, bool]) -> Loaded:
+    """Open one file (path, --ignore-corrections) for a command that needs the whole batch."""
+    path, ignore = task
+    try:
+        opened, note = _open(path, ignore)
+    except GkdeskError as exc:
+        return Loaded(path, None, str(exc), "")
+    return Loaded(path, pickle.dumps(opened.report, _PICKLE), None, note, opened.ignored)
+
+
+@dataclass
+class Checked:
+    out: str = ""
+    err: str = ""
+    unreadable: bool = False
+    has_error: bool = False
+
+
+def check_job(task: tuple[str, bytes, bytes | None, bool]) -> Checked:
+    """`gkdesk check` of one loaded report: (path, report, previous year's report, --json)."""
+    from .checks import check_report, findings_to_json
+    from .checks.render import format_findings
+    from .decisions import counted
+    from .findings import ERROR
+
+    path, blob, previous_blob, as_json = task
+    report = pickle.loads(blob)
+    previous = pickle.loads(previous_blob) if previous_blob is not None else None
+    try:
+        findings = check_report(report, previous)
+    except (MemoryError, RecursionError) as exc:  # this file's error; the batch goes on
+        from .errors import exhaustion_error
+
+        error = exhaustion_error(exc)
+        if as_json:
+            return Checked(json_line({"file": path, "error": str(error)}), "", True)
+        return Checked("", f"{path}: 错误：{error}\n", True)
+    # A finding the reviewer dismissed (原文如此 / 不适用) does not count.
+    has_error = any(f.severity == ERROR for f in counted(report, findings))
+    if as_json:
+        return Checked(json_line({"file": path, "findings": findings_to_json(findings, report)}), "", False, has_error)
+    return Checked(format_findings(report, findings, path) + "\n\n", "", False, has_error)

@@ -1,0 +1,57 @@
+"""Batches on every core (issue 16): -j N prints what -j 1 prints, file after file."""
+from __future__ import annotations
+
+import io
+import os
+from contextlib import redirect_stderr, redirect_stdout
+
+import pytest
+
+from gkdesk import batch_pool
+from gkdesk.cli import main
+from report_factory import render, values_for
+
+
+def _square(n: int) -> tuple[int, int]:
+    return n, n * n
+
+
+def test_results_come_in_input_order_from_every_process():
+    items = list(range(57))
+    out = list(batch_pool.ordered_map(_square, items, jobs=2, quiet=True))
+    assert out == [(n, n * n) for n in items]
+    assert list(batch_pool.ordered_map(_square, [], jobs=2, quiet=True)) == []
+
+
+def _batch(tmp_path, count: int = 9) -> list[str]:
+    paths = []
+    for k in range(count):
+        version = "2021" if k % 2 else "2019"
+        values = values_for(version, seed=k + 1)
+        if k == 3:
+            values["t3"][0][0] += 5  # a broken relation: an error finding, exit 1
+        path = tmp_path / f"{k:02d}-report.txt"
+        path.write_text(render(version, values, year=2020 + k % 4), encoding="utf-8")
+        paths.append(str(path))
+    bad = tmp_path / "05-missing.docx"
+    bad.write_bytes(b"not a zip")  # unreadable: its error line in its place
+    paths.insert(5, str(bad))
+    return paths
+
+
+def _run(argv: list[str]) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main(argv)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the in-process CLI needs fork to share redirected streams")
+@pytest.mark.parametrize("command", [["extract", "--json"], ["check", "--json"], ["check"], ["extract"]])
+def test_every_core_prints_what_one_core_prints(tmp_path, command):
+    files = _batch(tmp_path)
+    one = _run([*command, "-j", "1", *files])
+    two = _run([*command, "-j", "2", *files])
+    assert one == two
+    assert one[0] == 2  # the unreadable file
+    assert one[1]  # and the others were read
