@@ -14,14 +14,14 @@ import re
 from bisect import bisect_right
 from itertools import repeat
 from operator import add
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from ..limits import MAX_NARRATIVE_CHARS
 from ..model import CellAddr, Report
 from ..schema import TableSpec, ValueKind, squeeze, table_spec
 from .grammar import MONEY_UNITS, Meaning, Statement, lexicon, read_sentence
-from .layout import claimable_t2_columns, t3_layout
+from .layout import claimable_t2_columns, per_spec, t3_layout
 
 # Rule ids of narrative claims.
 T3_RECEIVED = "narrative.t3_received"
@@ -372,12 +372,14 @@ class _T3Rows:
             if w.table == "t3" and w.role == "row" and w.target == self.received_label
         )
 
+    memo: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
+
     def rows_named(self, target: str) -> tuple[int, ...]:
         """The rows a target names: a row label, or the result rows of a group in their paths."""
-        exact = tuple(i for i, r in enumerate(self.spec.rows) if r.label == target)
-        if exact and not any(target in r.path for r in self.spec.rows):
-            return exact
-        return tuple(i for i, r in enumerate(self.spec.rows) if (r.label == target or target in r.path) and r.result_leaf)
+        key = ("rows", target)
+        if key not in self.memo:
+            self.memo[key] = _rows_named(self.spec, target)
+        return self.memo[key]
 
     def is_kind(self, target: str) -> bool:
         """A kind of result (予以公开, 不予公开 …), not the total of results."""
@@ -385,18 +387,10 @@ class _T3Rows:
         return bool(rows) and all(self.spec.rows[r].result_leaf for r in rows)
 
     def resolve(self, m: Meaning) -> list[tuple[int, ...]]:
-        out = []
-        for reading in ((m.target,),) + m.readings:
-            rows: list[int] = []
-            for target in reading:
-                if target.startswith("-"):
-                    drop = set(self.rows_named(target[1:]))
-                    rows = [r for r in rows if r not in drop]
-                else:
-                    rows += [r for r in self.rows_named(target) if r not in rows]
-            if rows and tuple(rows) not in out:
-                out.append(tuple(rows))
-        return out
+        key = ("resolve", m)
+        if key not in self.memo:
+            self.memo[key] = _resolve(self.spec, m)
+        return list(self.memo[key])
 
     def columns(self, targets: tuple[str, ...]) -> tuple[int, ...] | None:
         if not targets:
@@ -410,7 +404,30 @@ class _T3Rows:
         return tuple(cols)
 
 
-@cache
+def _rows_named(spec: TableSpec, target: str) -> tuple[int, ...]:
+    exact = tuple(i for i, r in enumerate(spec.rows) if r.label == target)
+    if exact and not any(target in r.path for r in spec.rows):
+        return exact
+    return tuple(i for i, r in enumerate(spec.rows) if (r.label == target or target in r.path) and r.result_leaf)
+
+
+def _resolve(spec: TableSpec, m: Meaning) -> tuple[tuple[int, ...], ...]:
+    """The rows of each reading of a row meaning ("-" subtracts a group)."""
+    out: list[tuple[int, ...]] = []
+    for reading in ((m.target,),) + m.readings:
+        rows: list[int] = []
+        for target in reading:
+            if target.startswith("-"):
+                drop = set(_rows_named(spec, target[1:]))
+                rows = [r for r in rows if r not in drop]
+            else:
+                rows += [r for r in _rows_named(spec, target) if r not in rows]
+        if rows and tuple(rows) not in out:
+            out.append(tuple(rows))
+    return tuple(out)
+
+
+@per_spec
 def _t3_rows(spec: TableSpec) -> _T3Rows:
     layout = t3_layout(spec)
     return _T3Rows(spec, layout.received, layout.carried_in, layout.results_total, layout.carried_over,

@@ -70,6 +70,9 @@ QTY, YEAR, WORD = "qty", "year", "word"
 _NUMBER = f"(?P<num>{DECIMAL_PATTERN})"
 _UNIT = "(?P<unit>" + "|".join(UNITS) + ")"
 _YEAR = r"(?P<year>(?:19|20)\d{2})年(?:度)?"
+_WORTH_READING = re.compile(
+    "(?:\\d|[零〇一二两三四五六七八九十百千万])[余多]?(?:" + "|".join(UNITS) + ")|" + "|".join(NEGATION) + "|均已|全部"
+)
 _CLAUSE_CUT = re.compile(r"[,;:。!?()\[\]【】<>《》]")
 _THOUSANDS = re.compile(r"\d,\d{3}(?!\d)")
 
@@ -94,11 +97,22 @@ class Token:
     low: float | None = None
     high: float | None = None
 
+    keys: frozenset = frozenset()  # role and (role, table) of each meaning, for has()
+
+    def mean(self, meanings: tuple[Meaning, ...]) -> "Token":
+        self.meanings = meanings
+        self.keys = _keys(meanings)
+        return self
+
     def has(self, role: str, table: str | None = None) -> bool:
-        return any(m.role == role and (table is None or m.table == table) for m in self.meanings)
+        return (role if table is None else (role, table)) in self.keys
 
     def of(self, role: str, table: str | None = None) -> list[Meaning]:
         return [m for m in self.meanings if m.role == role and (table is None or m.table == table)]
+
+
+def _keys(meanings: tuple[Meaning, ...]) -> frozenset:
+    return frozenset([m.role for m in meanings] + [(m.role, m.table) for m in meanings])
 
 
 @dataclass
@@ -129,11 +143,23 @@ class Statement:
 @dataclass
 class Lexicon:
     pattern: re.Pattern
-    words: dict[str, tuple[Meaning, ...]]
+    words: dict[str, tuple[tuple[Meaning, ...], frozenset]]  # word -> its meanings, their keys
 
 
-@cache
+_LEXICONS: dict[tuple[int, ...], tuple[tuple[TableSpec, ...], Lexicon]] = {}
+
+
 def lexicon(specs: tuple[TableSpec, ...]) -> Lexicon:
+    """The lexicon of these specs, built once (cached by the spec objects: hashing whole specs
+    for every report would cost more than reading its narrative)."""
+    key = tuple(map(id, specs))
+    hit = _LEXICONS.get(key)
+    if hit is None or any(a is not b for a, b in zip(hit[0], specs)):
+        hit = _LEXICONS[key] = (specs, _build_lexicon(specs))
+    return hit[1]
+
+
+def _build_lexicon(specs: tuple[TableSpec, ...]) -> Lexicon:
     """The token regex for the given table specs: their words from the schema's lexicon, the
     anchors of 表三's result rows, and the function words."""
     words: dict[str, list[Meaning]] = {}
@@ -164,10 +190,34 @@ def lexicon(specs: tuple[TableSpec, ...]) -> Lexicon:
     ):
         for word in group:
             add(word, Meaning(role))
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    alternation = _trie_pattern(list(words))
     # A year before a quantity (2023年 is no count); a quantity before a word (零件 is 0 件).
     pattern = re.compile(f"{_YEAR}|{_NUMBER}(?P<more>余|多)?{_UNIT}|(?P<word>{alternation})")
-    return Lexicon(pattern, {k: tuple(v) for k, v in words.items()})
+    return Lexicon(pattern, {k: (tuple(v), _keys(tuple(v))) for k, v in words.items()})
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regex for many literal words, as a prefix tree: the regex engine then tries a
+    character once per position instead of once per word (a plain alternation of hundreds of
+    words costs milliseconds per report). The longest word at a position wins."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
+        return body
+
+    return emit(trie)
 
 
 def _lexicon_words(table: str, role: str):
@@ -192,7 +242,8 @@ def tokens(lex: Lexicon, text: str) -> list[Token]:
         if m.group("year"):
             out.append(Token(YEAR, m.start(), m.end(), m.group(), value=int(m.group("year"))))
         elif m.group("word"):
-            out.append(Token(WORD, m.start(), m.end(), m.group(), lex.words[m.group()]))
+            meanings, keys = lex.words[m.group()]
+            out.append(Token(WORD, m.start(), m.end(), m.group(), meanings, keys=keys))
         else:
             value = parse_number(m.group("num"))
             if value is None or (m.start() > 0 and text[m.start() - 1] in '.%第"') or text[m.end() : m.end() + 1] == '"':
@@ -272,11 +323,15 @@ class _Context:
 
 def read_sentence(lex: Lexicon, text: str, year: int | None, section: str) -> list[Statement]:
     """The statements of one squeezed sentence."""
+    if not _WORTH_READING.search(text):
+        return []  # no count and no negation: nothing to state (most sentences)
     toks = tokens(lex, text)
     if not any(t.kind == QTY or t.has("neg") for t in toks):
         return []
     disclosure = "公开" in text or section == "四"
     publication = section == "二" or any(w in text for w in ("公开", "发布", "公布", "更新"))
+    reader = _Reader(text, year, disclosure, publication)
+    toks = reader._drop_verbal_applications(toks)
     cuts = clauses(text)
     by_clause: list[list[Token]] = [[] for _ in cuts]
     k = 0
@@ -285,11 +340,10 @@ def read_sentence(lex: Lexicon, text: str, year: int | None, section: str) -> li
             k += 1
         if cuts and cuts[k][0] <= t.start < cuts[k][1]:
             by_clause[k].append(t)
-    reader = _Reader(text, year, disclosure, publication)
-    named = [t for t in reader._drop_verbal_applications(toks) if t.has("subject") and not t.has("outside")]
+    named = [t for t in toks if t.has("subject") and not t.has("outside")]
     reader.sentence_subject = reader._subject(named[:1])
     for i, ctoks in enumerate(by_clause):
-        reader.clause(ctoks, cuts[i], by_clause[i + 1 :], cuts[i + 1 :])
+        reader.clause(ctoks, by_clause, cuts, i)
     return reader.out
 
 
@@ -304,8 +358,9 @@ class _Reader:
         self.sentence_subject = None  # the first subject the sentence names
 
     # ------------------------------------------------------------ one clause
-    def clause(self, toks: list[Token], span, later: list[list[Token]], later_spans) -> None:
-        toks = self._drop_verbal_applications(toks)
+    def clause(self, toks: list[Token], by_clause: list[list[Token]], cuts, i: int) -> None:
+        if not toks:
+            return
         self._scope_years(toks)
         qs = [i for i, t in enumerate(toks) if t.kind == QTY]
         head = toks[: qs[0]] if qs else toks
@@ -330,7 +385,10 @@ class _Reader:
         for t in toks[k:]:
             if t.has("scope"):
                 self.ctx.other_year = t.meanings[0].target == "other"
-        self._negations(toks, span, later, later_spans)
+        if any(t.has("neg") for t in toks):
+            self._negations(toks, by_clause, cuts, i + 1)
+        else:
+            self._settled(toks)
         # What this clause leaves for the next ones: its subject, the row its head names.
         stated = self.out[made:]
         if stated and stated[-1].table == "t4":
@@ -369,9 +427,9 @@ class _Reader:
             if t.kind == YEAR:
                 if i and toks[i - 1].has("carry") and t.start - toks[i - 1].end <= 1:
                     continue
-                t.meanings = (Meaning("scope", target="other" if self.year and t.value != self.year else "this"),)
+                t.mean((Meaning("scope", target="other" if self.year and t.value != self.year else "this"),))
             elif t.has("this"):
-                t.meanings = (Meaning("scope", target="this"),)
+                t.mean((Meaning("scope", target="this"),))
 
     def _subject(self, toks: list[Token]):
         """(table, subject targets) of the last table the tokens name (the noun nearest the
@@ -485,7 +543,7 @@ class _Reader:
             st.firm = False  # 收费 alone may be the 信息处理费
 
     # ------------------------------------------------------------ negations
-    def _negations(self, toks, span, later, later_spans) -> None:
+    def _negations(self, toks, by_clause, cuts, first_later: int) -> None:
         for i, t in enumerate(toks):
             if not t.has("neg") or t.has("outside"):
                 continue
@@ -497,12 +555,12 @@ class _Reader:
             if any(u.kind == QTY for u in scope):
                 continue  # a count follows: the quantity states it
             if len(scope) == len(toks) - i - 1:  # the negation runs to the clause's end
-                for ctoks, cspan in zip(later, later_spans):
+                for j in range(first_later, len(cuts)):
+                    ctoks, cspan = by_clause[j], cuts[j]
                     ctext = self.text[cspan[0] : cspan[1]]
                     if any(u.kind == QTY or u.has("neg") for u in ctoks) or not ctext.startswith(CONTINUATION):
                         break
                     scope += ctoks
-            scope = self._drop_verbal_applications(scope)
             end = scope[-1].end if scope else t.end
             if re.search("以外|之外|除", self.text[t.start : end]):
                 continue
