@@ -180,9 +180,21 @@ def row_candidates(runs: RowRuns, spec: TableSpec, budget: SearchBudget) -> RowC
     if not runs.chunks:
         return RowCandidates(runs.row, [], False, False)
     chunks = _cut_at_breaks(runs)
-    found = _splits(chunks, runs, spec, kinds, budget) if len(chunks) > len(runs.chunks) else None
-    if not found or not found[0]:
-        found = _splits(runs.chunks, runs, spec, kinds, budget)
+    tries = []
+    if len(chunks) > len(runs.chunks):
+        tries.append(chunks)
+        if runs.last:  # the narrative after the table may follow the last row past a space
+            tries += [chunks[:k] for k in range(len(chunks) - 1, 0, -1)]
+    tries.append(runs.chunks)
+    found = None
+    for attempt in tries:
+        result = _splits(attempt, runs, spec, kinds, budget)
+        if result[0] and result[1]:
+            found = result
+            break
+        if result[0] and found is None:
+            found = result
+    found = found or ([], False)
     splits, own_fits = found
     every = _distinct(splits)
     blanks = any(p is None for sp in every for p in sp)
