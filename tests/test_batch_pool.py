@@ -55,3 +55,27 @@ def test_every_core_prints_what_one_core_prints(tmp_path, command):
     assert one == two
     assert one[0] == 2  # the unreadable file
     assert one[1]  # and the others were read
+
+
+def _cells(path) -> list:
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True)
+    return [
+        [tuple(row) for row in sheet.iter_rows(values_only=True) if row[:1] != ("汇总时间",)]  # the clock differs
+        for sheet in book.worksheets
+    ]
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the in-process CLI needs fork to share redirected streams")
+def test_export_and_summary_on_every_core_are_those_of_one_core(tmp_path):
+    files = _batch(tmp_path)
+    runs = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        each = _run(["export", "-j", jobs, "-o", str(out), *files])
+        summary = _run(["export", "-j", jobs, "--summary", str(tmp_path / f"summary{jobs}.xlsx"), *files])
+        runs[jobs] = (each[0], each[1].replace(str(out), "OUT"), each[2], summary[0], summary[2],
+                      sorted(p.name for p in out.iterdir()))
+    assert runs["1"] == runs["2"]
+    assert _cells(tmp_path / "summary1.xlsx") == _cells(tmp_path / "summary2.xlsx")

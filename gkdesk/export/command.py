@@ -24,6 +24,9 @@ def add_parser(subparsers) -> None:
         action="store_true",
         help="导出识别值，不使用审核时保存的修改、审核状态与处理意见 (recognized values, without the sidecar)",
     )
+    from ..batch_pool import add_jobs_options
+
+    add_jobs_options(p)
 
 
 def _error(path, exc) -> None:
@@ -93,6 +96,7 @@ def run(args) -> int:
 
     inputs = expand_inputs(args.files)
     ignore = getattr(args, "ignore_corrections", False)
+    _BATCH.update(jobs=getattr(args, "jobs", None), quiet=getattr(args, "quiet", False))
     if args.csv:
         target = Path(args.csv).resolve()
         return _run_csv([i for i in inputs if Path(i).resolve() != target], Path(args.csv), ignore, args.force)
@@ -106,45 +110,74 @@ def run(args) -> int:
     targets = _targets(inputs, args.output)
     if targets is None:
         return 2
-    return _run_each(inputs, targets, args.force, ignore)
+    return _run_each(inputs, targets, args.force, ignore, _BATCH["jobs"], _BATCH["quiet"])
 
 
-def _run_each(inputs: list[str], targets: list[Path], force: bool, ignore: bool = False) -> int:
+def _run_each(inputs: list[str], targets: list[Path], force: bool, ignore: bool = False, jobs=None, quiet=False) -> int:
+    import pickle
+
     from ..batch_inputs import repeats
-    from .report_workbook import export_report
+    from ..batch_pool import ordered_map
 
     status = 0
     done = []
-    for source, target in zip(inputs, targets):
-        try:
-            opened = _open(source, ignore)
-            if not _may_write(target, force):
-                status = 2
-                continue
-            export_report(opened.report, target, ignored_corrections=opened.ignored)
-        except GkdeskError as exc:
-            _error(source, exc)
-            status = 2
-            continue
-        done.append((opened.report, source))
-        print(f"已导出：{target}")
+    tasks = [(source, target, force, ignore) for source, target in zip(inputs, targets)]
+    for source, (code, out, err, blob) in zip(inputs, ordered_map(export_job, tasks, jobs, "导出", quiet)):
+        sys.stderr.write(err)
+        sys.stdout.write(out)
+        status = max(status, code)
+        if blob is not None:
+            done.append((pickle.loads(blob), source))
+    sys.stdout.flush()
     _warn(repeats([r for r, _ in done], [s for _, s in done]))
     return status
 
 
-def _load_all(inputs: list[str], ignore: bool = False):
-    """The reports that load (one per agency and year), their sources, and (file, reason) of
-    those that do not."""
-    from ..batch_inputs import one_per_agency_year
+def export_job(task) -> tuple[int, str, str, bytes | None]:
+    """One report exported to its workbook, in a batch worker: (exit status, what it printed on
+    stdout and on stderr, the pickled report when exported)."""
+    import io
+    import pickle
+    from contextlib import redirect_stderr, redirect_stdout
 
-    reports, sources, skipped = [], [], []
-    for source in inputs:
+    from .report_workbook import export_report
+
+    source, target, force, ignore = task
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
         try:
-            reports.append(_open(source, ignore).report)
-            sources.append(source)
+            opened = _open(source, ignore)
+            if not _may_write(target, force):
+                return 2, out.getvalue(), err.getvalue(), None
+            export_report(opened.report, target, ignored_corrections=opened.ignored)
         except GkdeskError as exc:
             _error(source, exc)
-            skipped.append((source, str(exc)))
+            return 2, out.getvalue(), err.getvalue(), None
+        print(f"已导出：{target}")
+    return 0, out.getvalue(), err.getvalue(), pickle.dumps(opened.report, pickle.HIGHEST_PROTOCOL)
+
+
+# -j and --quiet of this run, for the loading of --summary and --csv.
+_BATCH = {"jobs": None, "quiet": False}
+
+
+def _load_all(inputs: list[str], ignore: bool = False):
+    """The reports that load (one per agency and year), their sources, and (file, reason) of
+    those that do not; read on every core."""
+    from ..batch_inputs import one_per_agency_year
+    from ..batch_jobs import load_job
+    from ..batch_pool import ordered_map
+
+    reports, sources, skipped = [], [], []
+    tasks = [(source, ignore) for source in inputs]
+    for item in ordered_map(load_job, tasks, _BATCH["jobs"], "读取", _BATCH["quiet"]):
+        sys.stderr.write(item.note)
+        if item.blob is None:
+            _error(item.path, item.error)
+            skipped.append((item.path, item.error))
+            continue
+        reports.append(item.report())
+        sources.append(item.path)
     keep, warnings = one_per_agency_year(reports, sources)
     _warn(warnings)
     return [reports[i] for i in keep], [sources[i] for i in keep], skipped, warnings

@@ -461,8 +461,13 @@ def solve_groups_table(text: str, tokens: list[Token], spec: TableSpec):
             return None
         for (r, c), (tok, confident) in placed.items():
             value = tok.value if tok.kind == NUM else None
-            if confident:
+            if confident and not loose:
                 cells[group.rows[r]][c] = Cell(value, tok.text, (tok.start, tok.end), 0.85)
+            elif confident:
+                # Some block did not fit after its own heading: the headings' order is not the
+                # values' order, so no block's place is sure.
+                unsure += 1
+                cells[group.rows[r]][c] = Cell(value, tok.text, (tok.start, tok.end), 0.5, True, _ORDER_CONTRADICTED)
             else:
                 unsure += 1
                 cells[group.rows[r]][c] = Cell(value, tok.text, (tok.start, tok.end), 0.4, True, _GROUP_GUESS)
@@ -476,6 +481,7 @@ def solve_groups_table(text: str, tokens: list[Token], spec: TableSpec):
 
 
 _GROUP_GUESS = "文本顺序错乱，此值的位置按该项剩余的空格推定"
+_ORDER_CONTRADICTED = "文本顺序错乱，且各项标题与数值的先后不一致，此值的位置是推定的"
 
 
 def _run_groups(tokens: list[Token], runs: list[StreamRun], groups: list[_Group]) -> list[int | None] | None:
