@@ -214,7 +214,7 @@ def _cut_at_breaks(runs: RowRuns) -> list[tuple[int, str]]:
 
 def _splits(chunks, runs: RowRuns, spec: TableSpec, kinds, budget) -> tuple[list[Split], bool]:
     """(splits, whether they keep the row's own relation): those keeping it first."""
-    own = _row_own_relations(spec, runs.row)
+    own = row_relations(spec, runs.row)
     if len(chunks) > len(kinds):
         return [], False
     if len(chunks) == 1:
@@ -262,7 +262,7 @@ def _with_blanks(run: str, offset: int, kinds: list[ValueKind], budget: SearchBu
 
 
 @cache
-def _row_own_relations(spec: TableSpec, row: int) -> tuple:
+def row_relations(spec: TableSpec, row: int) -> tuple:
     """The relations that lie within one row (表三's 总计, 表四's group totals)."""
     return tuple(rel for rel in table_relations(spec) if all(r == row for _, r, _ in rel.cells))
 
@@ -273,14 +273,14 @@ def _last_is_sum(spec: TableSpec, row: int) -> bool:
     n = len(spec.row_columns(row))
     return any(
         [c for _, _, c in rel.lhs] == [n - 1] and sorted(c for _, _, c in rel.rhs) == list(range(n - 1))
-        for rel in _row_own_relations(spec, row)
+        for rel in row_relations(spec, row)
     )
 
 
 def _keeps(spec: TableSpec, row: int, split: Split) -> bool:
     """Whether the split keeps every relation within its row."""
     get = relations.grid_lookup(spec.id, [None] * row + [_values(split)])
-    return not any(s.broken for s in relations.evaluate(spec, get, _row_own_relations(spec, row)))
+    return not any(s.broken for s in relations.evaluate(spec, get, row_relations(spec, row)))
 
 
 def _values(split: Split) -> tuple:

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..model import Cell, ParseNote, Table
-from ..schema import SECTIONS, T3_TOTAL_COLUMN, T4, TableSpec, table_relations, normalize_label, normalized_anchors
+from ..schema import SECTIONS, T3_TOTAL_COLUMN, T4, TableSpec, normalize_label, normalized_anchors
 from .ambiguous_columns import PLACED_NOTE, SETTLED_NOTE, ambiguity_note, ambiguous_cells, placed_cells, settle_by_relations
 from .columns import ColumnPositions, positional
-from .flat import split_run
+from .. import relations
+from .digit_runs import row_relations, split_run
 from .tokens import EMPTY, NULL, NUM, TEXT, Token, before_narrative
 
 # Text before an anchor inside the same token: a numbering or group label, not a sentence.
@@ -165,12 +166,8 @@ def _digits_run_together(tokens: list[Token], spec: TableSpec, row: int) -> list
 
 def _row_relations_hold(spec: TableSpec, row: int, values: list) -> bool:
     """Whether every relation of the table that lies within this one row holds for `values`."""
-    for rel in table_relations(spec):
-        cells = rel.lhs + rel.rhs
-        if cells and all(t == spec.id and r == row for t, r, _ in cells):
-            if abs(sum(values[c] for _, _, c in rel.lhs) - sum(values[c] for _, _, c in rel.rhs)) > 1e-9:
-                return False
-    return True
+    get = relations.grid_lookup(spec.id, [None] * row + [values])
+    return not any(st.broken for st in relations.evaluate(spec, get, row_relations(spec, row)))
 
 
 def _trim(values: list[Token], ncols: int) -> list[Token]:
