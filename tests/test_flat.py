@@ -1,4 +1,4 @@
-"""Web pages archived as flat text: a table on one line, every separator lost (gkdesk.parsing.flat)."""
+"""Web pages archived as flat text: a table on one line, every separator lost (gkdesk.parsing.flat finds the rows, gkdesk.parsing.digit_runs splits them)."""
 import json
 import re
 
@@ -6,7 +6,7 @@ import pytest
 
 from conftest import SHARED
 from gkdesk.parsing import parse_text
-from gkdesk.parsing.flat import split_run
+from gkdesk.parsing.digit_runs import split_run
 from gkdesk.schema import ValueKind, table_spec
 from report_factory import render, values_for
 
