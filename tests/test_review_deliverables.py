@@ -286,3 +286,29 @@ def test_folder_expansion_is_in_the_core_and_breaks_the_import_circle():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_summary_notes_the_rows_whose_sum_includes_a_broken_relation_and_prints_per_table(tmp_path):
+    from gkdesk.export.summary import PRINT_SHEETS
+
+    path = _copy(tmp_path, FAULTY)
+    _copy(tmp_path, "gd01__lo-txt.txt")
+    summary = tmp_path / "汇总.xlsx"
+    assert main(["export", "--summary", str(summary), str(path.parent)]) == 0
+    wb = openpyxl.load_workbook(summary)
+    remarks = [c.value for row in wb["汇总表三"].iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("注意")]
+    assert any("一、本年新收" in r and "当阳市市场监督管理局" in r for r in remarks)
+    assert not any("东西湖区" in r for r in remarks)
+    for table_id, name in PRINT_SHEETS.items():
+        ws = wb[name]
+        assert ws.page_setup.orientation == "landscape" and ws.sheet_properties.pageSetUpPr.fitToPage
+        assert ws.print_title_rows.replace("$", "") == f"1:{HEADER_ROWS}"
+        assert ws.cell(1, 2).value == "单位" and ws.max_row == HEADER_ROWS + 2
+    # the dismissed error is not a broken relation any more
+    opened = open_reviewed(path)
+    for f in check_report(opened.report):
+        decide(opened.report, f, AS_PRINTED)
+    opened.sidecar.save(opened.report)
+    assert main(["export", "--summary", str(summary), str(path.parent)]) == 0
+    wb = openpyxl.load_workbook(summary)
+    assert not [c.value for row in wb["汇总表三"].iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("注意")]

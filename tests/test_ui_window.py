@@ -138,7 +138,8 @@ def test_review_loop_on_seed_001(qtbot, tmp_path):
     window.act_prev_problem.trigger()
     assert window.problems.currentIndex().row() == 0
 
-    # 已复核
+    # 已复核 (it asks first about errors still open: yes)
+    window._confirm_reviewed_with_errors = lambda errors: True
     window.act_reviewed.trigger()
     assert document.reviewed and window.queue.entry(str(report_file)).status == REVIEWED_STATUS
     assert window.act_reviewed.isChecked()
@@ -383,6 +384,7 @@ window = build_window([sys.argv[1]], Settings.at(sys.argv[2]))
 window.show()
 window.document.set_values({("t3", 2, 0): 21})
 window.document.set_values({("t4", 0, 0): 2})
+window._confirm_reviewed_with_errors = lambda errors: True  # 已复核 asks about errors still open: yes
 window.act_reviewed.trigger()
 end = time.time() + 0.5  # a moment of reviewer time passes; nobody closes or flushes anything
 while time.time() < end:

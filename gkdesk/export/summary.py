@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .. import __version__
-from ..findings import ERROR, WARNING, Finding
+from ..findings import ARITHMETIC, ERROR, WARNING, Finding
 from ..model import CHANGED_AFTER_REVIEW, REVIEWED, Report, _user_name
 from ..form_layout import form_layout
 from ..schema import FORMATS, TABLE_IDS, TableSpec, row_display, table_spec
@@ -39,6 +39,9 @@ FIXED_COLUMNS = (
     ("来源文件", 28),
 )
 HEADER_ROWS = 3
+# The printable per-table sheets name the report only (the rest is on 各单位数据).
+PRINT_FIXED_COLUMNS = (("序号", 5), ("单位", 20), ("年度", 6))
+PRINT_SHEETS = {"t2": "各单位表二", "t3": "各单位表三", "t4": "各单位表四"}
 NAMES_SHOWN = 20  # reports named in a remark before "等"
 
 
@@ -83,14 +86,17 @@ def build_summary_workbook(reports, findings=None, title=None, skipped=(), now: 
     now = now or datetime.now()
     reports = list(reports)
     title = title or summary_title(reports)
-    counts = _finding_counts(reports, findings)
+    live = _live_findings(reports, findings)
+    counts = [(sum(f.severity == ERROR for f in found), sum(f.severity == WARNING for f in found)) if found is not None else None for found in live]
     workbook = Workbook()
     workbook.remove(workbook.active)
     styles = Styles()
     for table_id in TABLE_IDS:
-        _total_sheet(workbook.create_sheet(TOTAL_SHEETS[table_id]), styles, reports, table_id, title)
+        _total_sheet(workbook.create_sheet(TOTAL_SHEETS[table_id]), styles, reports, table_id, title, live)
     sources = list(sources) if sources is not None else [r.source_path for r in reports]
     _data_sheet(workbook.create_sheet(DATA_SHEET), styles, reports, counts, sources)
+    for table_id in TABLE_IDS:  # the same data, one table a sheet, set up for printing
+        _data_sheet(workbook.create_sheet(PRINT_SHEETS[table_id]), styles, reports, counts, sources, table_id)
     _info_sheet(workbook.create_sheet(INFO_SHEET), styles, reports, counts, list(skipped), now, list(repeated))
     write_marker(workbook, KIND_SUMMARY, __version__)
     props = workbook.properties
@@ -100,17 +106,32 @@ def build_summary_workbook(reports, findings=None, title=None, skipped=(), now: 
     return workbook
 
 
-def _finding_counts(reports, findings) -> list[tuple[int, int] | None]:
+def _live_findings(reports, findings) -> list[list[Finding] | None]:
+    """Per report its findings the reviewer did not dismiss; None for a report not checked."""
     out = []
     for i, report in enumerate(reports):
         given = findings[i] if findings is not None else None
         found, checked = resolve_findings(report, given)
         if findings is not None and given is None:
             checked = False  # the caller had none for this report
-        found = counted(report, found)  # the reviewer's dismissals do not count
-        out.append(
-            (sum(f.severity == ERROR for f in found), sum(f.severity == WARNING for f in found)) if checked else None
-        )
+        out.append(counted(report, found) if checked else None)  # the reviewer's dismissals do not count
+    return out
+
+
+def _broken_rows(reports, live, table_id: str, indices) -> dict[str, list[int]]:
+    """{row label: reports} of the rows of `table_id` in a relation that does not hold."""
+    out: dict[str, list[int]] = {}
+    for i in indices:
+        found = live[i] if live is not None else None
+        table = reports[i].tables.get(table_id)
+        if not found or table is None:
+            continue
+        rows = sorted({c[1] for f in found if f.kind == ARITHMETIC and f.severity == ERROR for c in f.cells if c[0] == table_id})
+        for r in rows:
+            row = table.spec.rows[r]
+            label = row_display(row) if row.label else table.spec.number
+            if i not in out.setdefault(label, []):
+                out[label].append(i)
     return out
 
 
@@ -128,7 +149,7 @@ def _names(reports, indices) -> str:
 # ------------------------------------------------------------ district totals
 
 
-def _total_remarks(total: TableTotal, reports: list[Report]) -> list[str]:
+def _total_remarks(total: TableTotal, reports: list[Report], live=None) -> list[str]:
     spec = total.spec
     lines = [
         f"本表{'按' + format_name(spec.version) if spec.version else ''}汇总 {len(total.counted)} 份报告的{spec.number}"
@@ -152,10 +173,12 @@ def _total_remarks(total: TableTotal, reports: list[Report]) -> list[str]:
             f"{_names(reports, indices)}的{spec.number}中，{'；'.join(labels)} 在本表中没有对应行，其数值未计入任何分项，"
             "因此本表各分项之和可能与总计不一致。"
         )
+    for label, indices in _broken_rows(reports, live, spec.id, total.counted).items():
+        lines.append(f"注意：“{label}”的合计含有勾稽关系不成立的报告（{len(indices)}份）：{_names(reports, indices)}。")
     return lines
 
 
-def _total_sheet(ws, styles: Styles, reports: list[Report], table_id: str, title: str) -> None:
+def _total_sheet(ws, styles: Styles, reports: list[Report], table_id: str, title: str, live=None) -> None:
     blocks = table_totals(reports, table_id)
     layouts = [form_layout(b.spec) for b in blocks]
     width = max(l.column_count for l in layouts)
@@ -176,7 +199,7 @@ def _total_sheet(ws, styles: Styles, reports: list[Report], table_id: str, title
         if first_header is None:
             first_header = row
         row = draw_form(builder, layout, row, 1, block.value)
-        for remark in _total_remarks(block, reports):
+        for remark in _total_remarks(block, reports, live):
             builder.text(row, 1, remark, styles.remark, cols=width)
             row += 1
         row += 1
@@ -247,21 +270,24 @@ def data_columns(reports: list[Report]) -> list[DataColumn]:
     return out
 
 
-def _data_sheet(ws, styles: Styles, reports: list[Report], counts, sources: list[str]) -> None:
+def _data_sheet(ws, styles: Styles, reports: list[Report], counts, sources: list[str], table_id: str | None = None) -> None:
+    """One row per report; every cell a column, or (table_id) the cells of one table, for print."""
     from openpyxl.utils import get_column_letter
 
-    columns = data_columns(reports)
-    fixed = len(FIXED_COLUMNS)
-    widths = [w for _, w in FIXED_COLUMNS] + [9.5] * len(columns)
+    columns = [c for c in data_columns(reports) if table_id is None or c.table_id == table_id]
+    fixed_columns = FIXED_COLUMNS if table_id is None else PRINT_FIXED_COLUMNS
+    names = [name for name, _ in fixed_columns]
+    fixed = len(fixed_columns)
+    widths = [w for _, w in fixed_columns] + [9.5 if table_id is None else 7.5] * len(columns)
     builder = SheetBuilder(ws, styles, widths)
-    for col, (name, _) in enumerate(FIXED_COLUMNS, start=1):
+    for col, (name, _) in enumerate(fixed_columns, start=1):
         builder.text(1, col, name, styles.column_head, rows=HEADER_ROWS)
     _header_runs(builder, columns, fixed, styles)
     index = {(col.table_id, col.key): fixed + 1 + n for n, col in enumerate(columns)}
     for i, report in enumerate(reports):
         row = HEADER_ROWS + 1 + i
         count = counts[i]
-        fixed_values = [
+        every = dict(zip((name for name, _ in FIXED_COLUMNS), [
             i + 1,
             report.agency or "（未识别）",
             report.year,
@@ -271,21 +297,21 @@ def _data_sheet(ws, styles: Styles, reports: list[Report], counts, sources: list
             count[1] if count else None,
             len(report.corrections),
             sources[i],
-        ]
-        for col, value in enumerate(fixed_values, start=1):
-            builder.value(row, col, value, styles.text if col in (2, 9) else styles.text_center)
+        ]))
+        for col, name in enumerate(names, start=1):
+            builder.value(row, col, every[name], styles.text if name in ("单位", "来源文件") else styles.text_center)
         filled = set()
-        for table_id in TABLE_IDS:
-            table = report.tables.get(table_id)
-            if table is None:
+        for tid in TABLE_IDS:
+            table = report.tables.get(tid)
+            if table is None or (table_id is not None and tid != table_id):
                 continue
             spec = table.spec
             for _, r, c in spec.addresses():
-                col = index.get((table_id, cell_key(spec, r, c)))
+                col = index.get((tid, cell_key(spec, r, c)))
                 if col is None:
                     continue
                 filled.add(col)
-                value = report.value((table_id, r, c))
+                value = report.value((tid, r, c))
                 builder.value(row, col, value, styles.for_kind(spec.row_columns(r)[c].kind))
         for col in range(fixed + 1, fixed + len(columns) + 1):
             if col not in filled:  # this report has no such cell: grey, unlike a blank it left
@@ -295,6 +321,13 @@ def _data_sheet(ws, styles: Styles, reports: list[Report], counts, sources: list
     ws.auto_filter.ref = f"A{HEADER_ROWS}:{last}{HEADER_ROWS + len(reports)}"
     print_setup(ws, 200, (1, HEADER_ROWS), f"{get_column_letter(3)}{HEADER_ROWS + 1}")
     ws.page_setup.orientation = "landscape"
+    if table_id is not None:
+        # One table's columns: across as few pages as stay readable (about 30 columns a page).
+        ws.page_setup.fitToWidth = max(1, -(-len(columns) // 30))
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_title_cols = "A:C"
+        return
     ws.page_setup.fitToWidth = 0  # hundreds of columns: print across pages, not shrunk to nothing
     ws.sheet_properties.pageSetUpPr.fitToPage = False
     ws.print_title_cols = "A:B"  # every printed page says which agency a row is

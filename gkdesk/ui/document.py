@@ -104,19 +104,49 @@ class AutoSaver(QObject):
 
 
 class SetCellsCommand(QUndoCommand):
-    """One edit or one paste: new values for some cells, undone as one step."""
+    """One edit or one paste: new values for some cells, undone as one step.
+
+    An edit after 已复核 makes the report 修改后待复核 (the core setter does); undoing the
+    edit gives the status back."""
 
     def __init__(self, document: "ReviewDocument", changes: dict[CellAddr, Number | None], text: str):
         super().__init__(text)
         self.document = document
         self.new = dict(changes)
         self.old = {addr: document.report.value(addr) for addr in changes}
+        self.status = document.report.review_status
 
     def redo(self) -> None:
         self.document._apply(self.new)
 
     def undo(self) -> None:
-        self.document._apply(self.old)
+        self.document._apply(self.old, status=self.status)
+
+
+class DecideCommand(QUndoCommand):
+    """Confirm or dismiss a finding (or withdraw the decision), undone as one step."""
+
+    def __init__(self, document: "ReviewDocument", finding, reason: str | None, note: str, text: str):
+        from ..decisions import fingerprint
+
+        super().__init__(text)
+        self.document = document
+        self.key = fingerprint(document.report, finding)
+        self.finding = finding
+        self.reason, self.note = reason, note
+        self.before = document.report.decisions.get(self.key)
+
+    def redo(self) -> None:
+        if self.reason is None:
+            self.document._set_decision(self.key, None)
+        else:
+            from ..decisions import decide
+
+            decide(self.document.report, self.finding, self.reason, self.note)
+            self.document._set_decision(self.key, self.document.report.decisions[self.key])
+
+    def undo(self) -> None:
+        self.document._set_decision(self.key, self.before)
 
 
 class ReviewDocument(QObject):
@@ -215,11 +245,56 @@ class ReviewDocument(QObject):
         """Put the recognized values back ("恢复识别值"), as one undoable step."""
         return self.set_values({a: self.report.extracted(a) for a in addrs}, self.tr("恢复识别值"))
 
-    def _apply(self, changes: dict[CellAddr, Number | None]) -> None:
+    def _apply(self, changes: dict[CellAddr, Number | None], status: str | None = None) -> None:
+        before = self.report.review_status
         changed = self.review.apply(changes)
+        if status is not None:
+            self.report.review_status = status
         self.cellsChanged.emit(changed)
         self.findingsChanged.emit()
+        if self.report.review_status != before:
+            self.reviewStatusChanged.emit()
         self.save()
+
+    # ------------------------------------------------------------ decisions and opinion
+    def decide(self, finding, reason: str | None, note: str = "") -> None:
+        """Confirm (已核实) or dismiss (原文如此 / 不适用) a finding with a note; None withdraws.
+        One undoable step."""
+        if reason is None:
+            text = self.tr("撤销对问题的处理")
+        else:
+            text = self.tr("问题标记为“%1”").replace("%1", reason)
+        self.undo_stack.push(DecideCommand(self, finding, reason, note, text))
+
+    def _set_decision(self, key: str, decision) -> None:
+        if decision is None:
+            self.report.decisions.pop(key, None)
+        else:
+            self.report.decisions[key] = decision
+        self.cellsChanged.emit(self.review.recheck())
+        self.findingsChanged.emit()
+        self.reviewStatusChanged.emit()  # the counts changed
+        self.save()
+
+    def decision_of(self, finding):
+        return self.review.decision_of(finding)
+
+    @property
+    def live_findings(self):
+        """The findings not dismissed (what counts, and what the tables and tabs mark)."""
+        return [f for f in self.review.findings if not self.review.is_dismissed(f)]
+
+    def set_opinion(self, text: str) -> None:
+        """The reviewer's 审核意见 (saved with the rest; the text box keeps its own undo)."""
+        if text == self.report.opinion:
+            return
+        self.report.opinion = text
+        self.save()
+
+    def draft_opinion(self) -> str:
+        from ..opinion import draft_opinion
+
+        return draft_opinion(self.report, self.review.findings)
 
     def set_reviewed(self, reviewed: bool) -> None:
         self.report.review_status = REVIEWED if reviewed else ""

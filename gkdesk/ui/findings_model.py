@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
-from ..findings import ERROR, WARNING, Finding
+from ..findings import ERROR, INFO, WARNING, Finding
 from ..schema import TABLE_IDS
 from .document import ReviewDocument
 from .i18n import translate
@@ -13,13 +13,17 @@ from .names import finding_location, finding_text
 SEVERITY_COLUMN, MESSAGE_COLUMN, LOCATION_COLUMN = range(3)
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1  # the Finding of a row
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 2
+DECISION_ROLE = Qt.ItemDataRole.UserRole + 3  # the reviewer's Decision on it, or None
+DISMISSED_ROLE = Qt.ItemDataRole.UserRole + 4  # bool: dismissed (greyed, out of the counts)
+DISMISSED_COLOR = "#8c959f"
 
 _RANK = {ERROR: 0, WARNING: 1}
 _icons: dict[str, QIcon] = {}
 
 
 def severity_icon(severity: str) -> QIcon:
-    """A round badge: red with "!" for errors, amber for warnings (drawn, so no image files)."""
+    """A round badge: red with "!" for errors, amber for warnings, blue "i" for information
+    (drawn, so no image files)."""
     if severity not in _icons:
         size = 32
         pixmap = QPixmap(size, size)
@@ -27,8 +31,8 @@ def severity_icon(severity: str) -> QIcon:
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#d32f2f") if severity == ERROR else QColor("#f0a500"))
-        if severity == ERROR:
+        painter.setBrush(QColor({ERROR: "#d32f2f", INFO: "#1976d2"}.get(severity, "#f0a500")))
+        if severity in (ERROR, INFO):
             painter.drawEllipse(QRectF(2, 2, size - 4, size - 4))
         else:
             painter.drawPolygon([QPointF(size / 2, 2), QPointF(size - 2, size - 3), QPointF(2, size - 3)])
@@ -37,13 +41,15 @@ def severity_icon(severity: str) -> QIcon:
         font.setBold(True)
         font.setPixelSize(20)
         painter.setFont(font)
-        painter.drawText(QRectF(0, 3 if severity == WARNING else 0, size, size), Qt.AlignmentFlag.AlignCenter, "!")
+        painter.drawText(QRectF(0, 3 if severity == WARNING else 0, size, size), Qt.AlignmentFlag.AlignCenter, "i" if severity == INFO else "!")
         painter.end()
         _icons[severity] = QIcon(pixmap)
     return _icons[severity]
 
 
 def severity_text(severity: str) -> str:
+    if severity == INFO:
+        return translate("FindingsModel", "提示")
     return translate("FindingsModel", "错误") if severity == ERROR else translate("FindingsModel", "警告")
 
 
@@ -56,6 +62,22 @@ def _order_key(finding: Finding):
     return (_RANK.get(finding.severity, 2), where)
 
 
+def decision_label(reason: str) -> str:
+    """The reason in the UI language (the constants are the Chinese words)."""
+    return {
+        "已核实": translate("FindingsModel", "已核实"),
+        "原文如此": translate("FindingsModel", "原文如此"),
+        "不适用": translate("FindingsModel", "不适用"),
+    }.get(reason, reason)
+
+
+def _with_decision(text: str, decision) -> str:
+    if decision is None:
+        return text
+    note = translate("FindingsModel", "：") + decision.note if decision.note else ""
+    return f"〔{decision_label(decision.reason)}{note}〕 {text}"
+
+
 class FindingsModel(QAbstractTableModel):
     """Findings of the current report, errors first, then in the form's order."""
 
@@ -64,6 +86,17 @@ class FindingsModel(QAbstractTableModel):
         self.document: ReviewDocument | None = None
         self.findings: list[Finding] = []
         self.texts: list[str] = []  # each finding's message in the UI language
+        self.decisions: list = []  # each finding's Decision (or None)
+        # Information findings (statements not checked, "未核对的表述") are listed on request.
+        self.show_info = False
+
+    def set_show_info(self, show: bool) -> None:
+        if show != self.show_info:
+            self.show_info = show
+            self.refresh()
+
+    def info_count(self) -> int:
+        return sum(1 for f in self.document.findings if f.severity == INFO) if self.document else 0
 
     def set_document(self, document: ReviewDocument | None) -> None:
         if self.document is not None:
@@ -75,9 +108,19 @@ class FindingsModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         self.beginResetModel()
-        self.findings = sorted(self.document.findings, key=_order_key) if self.document else []
-        self.texts = [finding_text(f) for f in self.findings]
+        document = self.document
+        shown = [f for f in document.findings if self.show_info or f.severity != INFO] if document else []
+        findings = sorted(shown, key=_order_key)
+        decisions = [document.decision_of(f) for f in findings] if document else []
+        # Dismissed findings go last, greyed; the others keep the form's order.
+        order = sorted(range(len(findings)), key=lambda i: decisions[i] is not None and decisions[i].dismissed)
+        self.findings = [findings[i] for i in order]
+        self.decisions = [decisions[i] for i in order]
+        self.texts = [_with_decision(finding_text(f), d) for f, d in zip(self.findings, self.decisions)]
         self.endResetModel()
+
+    def dismissed_count(self) -> int:
+        return sum(1 for d in self.decisions if d is not None and d.dismissed)
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.findings)
@@ -98,11 +141,19 @@ class FindingsModel(QAbstractTableModel):
         if not index.isValid():
             return None
         finding = self.findings[index.row()]
+        decision = self.decisions[index.row()]
+        dismissed = decision is not None and decision.dismissed
         col = index.column()
         if role == FINDING_ROLE:
             return finding
         if role == SEVERITY_ROLE:
             return finding.severity
+        if role == DECISION_ROLE:
+            return decision
+        if role == DISMISSED_ROLE:
+            return dismissed
+        if role == Qt.ItemDataRole.ForegroundRole and dismissed:
+            return QColor(DISMISSED_COLOR)
         if role == Qt.ItemDataRole.DisplayRole:
             if col == SEVERITY_COLUMN:
                 return severity_text(finding.severity)

@@ -7,6 +7,7 @@ from PySide6.QtCore import QEventLoop, QItemSelectionModel, QModelIndex, QStanda
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDockWidget,
     QFileDialog,
     QHeaderView,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from ..decoding import REPAIRS as DECODING_REPAIRS
 from ..errors import GkdeskError
-from ..findings import ERROR, NARRATIVE
+from ..findings import ERROR, INFO, NARRATIVE
 from ..reports import REPORT_SUFFIXES
 from ..schema import TABLE_IDS, table_spec
 from ..sidecar import CORRUPT, RESTORED, TEXT_CHANGED
@@ -142,6 +143,10 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._build_widgets()
         self._build_actions()
+        from .review_actions import ReviewActions
+
+        self.review_actions = ReviewActions(self)  # decisions on findings, 采用建议值, 审核意见
+        self._document_actions += self.review_actions.actions
         self._build_menus()
         self._restore_window()
         self._show_welcome()
@@ -192,6 +197,11 @@ class MainWindow(QMainWindow):
         self.problems_title = QLabel(self)
         self.problems_title.setStyleSheet("font-weight: bold; padding: 4px 2px 0 2px;")
         box_layout.addWidget(self.problems_title)
+        # Statements the checks could not tie to cells, under their own filter (hidden at first).
+        self.show_unchecked = QCheckBox(self)
+        self.show_unchecked.toggled.connect(self.findings_model.set_show_info)
+        self.show_unchecked.hide()
+        box_layout.addWidget(self.show_unchecked)
         box_layout.addWidget(self.problems, 1)
 
         self.right = QSplitter(Qt.Orientation.Vertical, self)
@@ -375,7 +385,11 @@ class MainWindow(QMainWindow):
         for a in (self.act_next_problem, self.act_prev_problem, None, *self.act_tables, None, self.act_focus_source, self.act_focus_table, self.act_focus_problems, self.act_focus_queue):
             m.addSeparator() if a is None else m.addAction(a)
         m = bar.addMenu(self.tr("复核(&R)"))
-        for a in (self.act_reviewed, None, self.act_next_report, self.act_prev_report, None, self.act_queue):
+        review = self.review_actions
+        for a in (
+            self.act_reviewed, None, review.act_accept, review.act_verify, review.act_as_printed, review.act_not_applicable,
+            review.act_withdraw, None, review.act_opinion, None, self.act_next_report, self.act_prev_report, None, self.act_queue,
+        ):
             m.addSeparator() if a is None else m.addAction(a)
         m = bar.addMenu(self.tr("设置(&S)"))
         lang = m.addMenu(self.tr("界面语言"))
@@ -775,7 +789,7 @@ class MainWindow(QMainWindow):
         if document is None:
             return
         self.source.editor.set_sentence_highlights(
-            [(tuple(f.span), f.severity) for f in document.findings if f.kind == NARRATIVE and f.span is not None]
+            [(tuple(f.span), f.severity) for f in document.live_findings if f.kind == NARRATIVE and f.span is not None and f.severity != INFO]
         )
         self._update_tab_marks(document)
         self._on_review_status_changed()
@@ -798,15 +812,13 @@ class MainWindow(QMainWindow):
 
     def _update_tab_marks(self, document: ReviewDocument | None) -> None:
         """Each tab shows the worst finding of its table and how many findings name it."""
-        marks = [
-            tuple((f.severity, f.rule) for f in document.findings if any(c[0] == t for c in f.cells)) if document else ()
-            for t in TABLE_IDS
-        ]
+        live = document.live_findings if document else []  # a dismissed finding marks nothing
+        marks = [tuple((f.severity, f.rule) for f in live if any(c[0] == t for c in f.cells)) for t in TABLE_IDS]
         if marks == getattr(self, "_tab_marks", None):
             return
         self._tab_marks = marks
         for i, table_id in enumerate(TABLE_IDS):
-            findings = [f for f in document.findings if any(c[0] == table_id for c in f.cells)] if document else []
+            findings = [f for f in live if any(c[0] == table_id for c in f.cells)]
             number = schema_text(table_spec("2021", table_id).number)
             if findings:
                 worst = ERROR if any(f.severity == ERROR for f in findings) else findings[0].severity
@@ -829,7 +841,15 @@ class MainWindow(QMainWindow):
                     )
                     break
         n = self.findings_model.rowCount()
-        self.problems_title.setText(self.tr("问题（%1）").replace("%1", str(n)) if n else self.tr("问题：无"))
+        dismissed = self.findings_model.dismissed_count()
+        if dismissed:
+            title = self.tr("问题（%1，另有 %2 条已排除）").replace("%1", str(n - dismissed)).replace("%2", str(dismissed))
+        else:
+            title = self.tr("问题（%1）").replace("%1", str(n)) if n else self.tr("问题：无")
+        self.problems_title.setText(title)
+        unchecked = self.findings_model.info_count()
+        self.show_unchecked.setText(self.tr("显示未核对的表述（%1）").replace("%1", str(unchecked)))
+        self.show_unchecked.setVisible(unchecked > 0)
         # Rows fit their wrapped messages while the list is short. A list of thousands (a file of
         # many reports run together) keeps one row height: fitting them would measure every row
         # at every resize and freeze the window for seconds.
@@ -856,7 +876,7 @@ class MainWindow(QMainWindow):
         self.format_label.setText(self.tr("格式：%1").replace("%1", fmt))
         self.counts_label.setText(
             self.tr("错误 %1 · 警告 %2 · 修改 %3").replace("%1", str(errors)).replace("%2", str(warnings)).replace("%3", str(edits))
-            + ("  ·  " + status_label(document.queue_status()) if document.reviewed else "")
+            + ("  ·  " + status_label(document.queue_status()) if document.report.review_status else "")
         )
         self.counts_label.setStyleSheet("color: #c62828; font-weight: bold;" if errors else "")
         self.setWindowTitle(f"{document.name} — " + self.tr("政府信息公开年报审核"))
@@ -961,8 +981,24 @@ class MainWindow(QMainWindow):
         if self.document is None:
             return
         reviewed = not self.document.reviewed
+        errors = self.document.review.open_counts()[0]
+        if reviewed and errors and not self._confirm_reviewed_with_errors(errors):
+            self.act_reviewed.setChecked(False)
+            self.show_status(self.tr("未标记为已复核。"))
+            return
         self.document.set_reviewed(reviewed)
         self.show_status(self.tr("已标记为已复核。") if reviewed else self.tr("已取消“已复核”标记。"))
+
+    def _confirm_reviewed_with_errors(self, errors: int) -> bool:
+        """已复核 while errors are neither confirmed nor dismissed: ask first."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("仍有未处理的错误"),
+            self.tr("本报告还有 %n 个错误未核实或排除。仍要标记为已复核吗？", "", errors),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def apply_pending(self) -> None:
         if self.document is not None:
@@ -1093,6 +1129,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self.open_paths(paths))
 
     def closeEvent(self, event) -> None:
+        self.review_actions.commit_opinion()
         try:
             self.saver.flush()
         except Exception:  # a stuck disk must not keep the window open forever

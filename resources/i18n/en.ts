@@ -113,12 +113,32 @@
     <context>
         <name>FindingsModel</name>
         <message>
+            <source>提示</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>错误</source>
             <translation>Error</translation>
         </message>
         <message>
             <source>警告</source>
             <translation>Warning</translation>
+        </message>
+        <message>
+            <source>已核实</source>
+            <translation>Verified</translation>
+        </message>
+        <message>
+            <source>原文如此</source>
+            <translation>As printed</translation>
+        </message>
+        <message>
+            <source>不适用</source>
+            <translation>Not applicable</translation>
+        </message>
+        <message>
+            <source>：</source>
+            <translation>: </translation>
         </message>
         <message>
             <source>级别</source>
@@ -148,8 +168,16 @@
             <translation>Source text: %1</translation>
         </message>
         <message>
+            <source>已核对：%1 于 %2 对照原文确认</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>推定：%1</source>
             <translation>Inferred: %1</translation>
+        </message>
+        <message>
+            <source>候选值：%1</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>&lt;b&gt;可能的错误所在&lt;/b&gt;，按勾稽关系应为 %1</source>
@@ -426,6 +454,10 @@
             <translation>&amp;Review</translation>
         </message>
         <message>
+            <source>核对(&amp;V)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>设置(&amp;S)</source>
             <translation>&amp;Settings</translation>
         </message>
@@ -558,12 +590,20 @@
             </translation>
         </message>
         <message>
+            <source>问题（%1，另有 %2 条已排除）</source>
+            <translation>Problems (%1, %2 more dismissed)</translation>
+        </message>
+        <message>
             <source>问题（%1）</source>
             <translation>Problems (%1)</translation>
         </message>
         <message>
             <source>问题：无</source>
             <translation>Problems: none</translation>
+        </message>
+        <message>
+            <source>显示未核对的表述（%1）</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>编码：%1</source>
@@ -605,12 +645,27 @@
             </translation>
         </message>
         <message>
+            <source>未标记为已复核。</source>
+            <translation>Not marked as reviewed.</translation>
+        </message>
+        <message>
             <source>已标记为已复核。</source>
             <translation>Marked as reviewed.</translation>
         </message>
         <message>
             <source>已取消“已复核”标记。</source>
             <translation>No longer marked as reviewed.</translation>
+        </message>
+        <message>
+            <source>仍有未处理的错误</source>
+            <translation>Errors still open</translation>
+        </message>
+        <message numerus="yes">
+            <source>本报告还有 %n 个错误未核实或排除。仍要标记为已复核吗？</source>
+            <translation>
+                <numerusform>This report still has %n error neither verified nor dismissed. Mark it as reviewed anyway?</numerusform>
+                <numerusform>This report still has %n errors neither verified nor dismissed. Mark it as reviewed anyway?</numerusform>
+            </translation>
         </message>
         <message numerus="yes">
             <source>已应用上次的 %n 处修改。</source>
@@ -702,12 +757,119 @@ Quit anyway?</translation>
             <translation>Reviewed</translation>
         </message>
         <message>
+            <source>修改后待复核</source>
+            <translation>Changed after review</translation>
+        </message>
+        <message>
             <source>无法打开</source>
             <translation>Cannot open</translation>
         </message>
         <message>
             <source>错误 %1 · 警告 %2 · 修改 %3</source>
             <translation>Errors %1 · Warnings %2 · Edits %3</translation>
+        </message>
+    </context>
+    <context>
+        <name>Review</name>
+        <message>
+            <source>标记为“%1”</source>
+            <translation>Mark as "%1"</translation>
+        </message>
+        <message>
+            <source>%1
+
+说明（可不填）：</source>
+            <translation>%1
+
+Note (optional):</translation>
+        </message>
+        <message>
+            <source>问题已核实…</source>
+            <translation>Finding verified…</translation>
+        </message>
+        <message>
+            <source>确认所选问题属实（仍计入错误、警告数）</source>
+            <translation>Confirm the selected finding (it still counts)</translation>
+        </message>
+        <message>
+            <source>排除：原文如此…</source>
+            <translation>Dismiss: as printed…</translation>
+        </message>
+        <message>
+            <source>原文如此：排除所选问题，不再计数</source>
+            <translation>As printed: dismiss the selected finding, no longer counted</translation>
+        </message>
+        <message>
+            <source>排除：不适用…</source>
+            <translation>Dismiss: not applicable…</translation>
+        </message>
+        <message>
+            <source>不适用：排除所选问题，不再计数</source>
+            <translation>Not applicable: dismiss the selected finding, no longer counted</translation>
+        </message>
+        <message>
+            <source>撤销对问题的处理</source>
+            <translation>Withdraw the decision on the finding</translation>
+        </message>
+        <message>
+            <source>把所选问题建议的数值填入单元格</source>
+            <translation>Put the value the selected finding suggests into its cell</translation>
+        </message>
+        <message>
+            <source>请先在问题列表中选择一个问题。</source>
+            <translation>Select a finding in the problems list first.</translation>
+        </message>
+        <message>
+            <source>所选问题没有处理记录。</source>
+            <translation>The selected finding has no decision.</translation>
+        </message>
+        <message>
+            <source>已撤销对问题的处理。</source>
+            <translation>Decision withdrawn.</translation>
+        </message>
+        <message>
+            <source>问题已标记为“%1”。</source>
+            <translation>Finding marked as "%1".</translation>
+        </message>
+        <message>
+            <source>所选问题没有唯一的建议值。</source>
+            <translation>The selected finding suggests no single value.</translation>
+        </message>
+        <message>
+            <source>采用建议值</source>
+            <translation>Accept suggested value</translation>
+        </message>
+        <message>
+            <source>已采用建议值 %1。</source>
+            <translation>Accepted the suggested value %1.</translation>
+        </message>
+        <message>
+            <source>单元格已是建议值。</source>
+            <translation>The cell already has the suggested value.</translation>
+        </message>
+        <message>
+            <source>写给报告单位的审核意见，随修改记录自动保存，并导出到工作簿的“审核意见”表。</source>
+            <translation>The review opinion for the reporting agency; saved with the corrections and exported to the workbook's 审核意见 sheet.</translation>
+        </message>
+        <message>
+            <source>尚未填写。点击“生成草稿”，按未排除的问题生成一份草稿。</source>
+            <translation>Not written yet. Click "Draft" to draft one from the findings not dismissed.</translation>
+        </message>
+        <message>
+            <source>生成草稿</source>
+            <translation>Draft</translation>
+        </message>
+        <message>
+            <source>复制</source>
+            <translation>Copy</translation>
+        </message>
+        <message>
+            <source>审核意见</source>
+            <translation>Review opinion</translation>
+        </message>
+        <message>
+            <source>审核意见已复制到剪贴板。</source>
+            <translation>Review opinion copied to the clipboard.</translation>
         </message>
     </context>
     <context>
@@ -722,6 +884,14 @@ Quit anyway?</translation>
         <message>
             <source>恢复识别值</source>
             <translation>Restore Recognized Value</translation>
+        </message>
+        <message>
+            <source>撤销对问题的处理</source>
+            <translation>Withdraw the decision on the finding</translation>
+        </message>
+        <message>
+            <source>问题标记为“%1”</source>
+            <translation>Finding marked as "%1"</translation>
         </message>
         <message>
             <source>应用上次的修改</source>

@@ -77,6 +77,8 @@ class Session:
             _key(view, Qt.Key.Key_Delete)
             self._say(addr)
         elif words[0] == "reviewed":
+            # The session answers "yes" when 已复核 asks about errors still open.
+            self.window._confirm_reviewed_with_errors = lambda errors: True
             self.window.act_reviewed.trigger()
             print(f"ok {self.window.document.report.review_status}", flush=True)
         elif words[0] == "burst":
