@@ -41,6 +41,8 @@ SKEW_WIDTH = 800
 # A ruling line is a run of ink at least this long (share of the page's width): longer than
 # a glyph's strokes run together along a line of text, shorter than a narrow table cell.
 RULE_SHARE = 0.05
+# The most a figure read from a cell detection passed over is trusted (below scan_provenance.SURE).
+UNDETECTED = 0.8
 # Grey level below which a pixel is ink when looking for ruling lines (paper is 255).
 FAINT_INK = 200
 # Glyph size = detected box height / this (measured: a 16 pt line gives 15.8 pt boxes at 150 dpi).
@@ -188,6 +190,7 @@ def scan_page(image: PageImage, engine=None) -> ScannedPage:
         grey = grey.copy()
         grey[mask] = 255
     chars = recognize(grey, engine)
+    chars += read_unread_cells(grey, chars, rules, engine)
     s = image.scale
     for ch in chars:
         for key in ("x0", "x1", "top", "bottom"):
@@ -362,6 +365,48 @@ def recognize(grey, engine) -> list[dict]:
             continue  # noise: a seal's strokes or a speck read as text
         chars.extend(_place(text, info, np.asarray(box, dtype=float), crop.shape, score))
     return chars
+
+
+def read_unread_cells(grey, chars: list[dict], rules, engine) -> list[dict]:
+    """Figures in ruled cells that detection passed over (a lone thin "1", a digit under a seal).
+
+    Each cell of the page's ruled tables that holds ink but no recognized character is read
+    whole by the recognizer, without detection. What it reads is kept only as a figure, and
+    no surer than UNDETECTED: the reviewer is asked to look (readers/scan_provenance.py)."""
+    import numpy as np
+
+    from .pdf_ruled_tables import find_ruled_tables
+
+    edges = [_edge(x0, x1, top, bottom) for x0, x1, top, bottom in rules]
+    centres = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2) for c in chars]
+    found: list[dict] = []
+    for cells in find_ruled_tables(edges):
+        if len(cells) < 2:
+            continue
+        for x0, top, x1, bottom in cells:
+            if any(x0 <= x <= x1 and top <= y <= bottom for x, y in centres):
+                continue
+            inner = grey[int(top) + 3 : int(bottom) - 2, int(x0) + 3 : int(x1) - 2]
+            if inner.size == 0:
+                continue
+            ink = inner < 128
+            if ink.sum() < 12:
+                continue  # a blank cell (specks at most)
+            rows, cols = np.where(ink.any(axis=1))[0], np.where(ink.any(axis=0))[0]
+            t, b, l, r = rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
+            pad = max(3, (b - t) // 4)
+            oy, ox = int(top) + 3, int(x0) + 3
+            y0, y1 = max(0, oy + t - pad), oy + b + pad
+            xa, xb = max(0, ox + l - pad), ox + r + pad
+            crop = np.dstack([grey[y0:y1, xa:xb]] * 3)
+            (text, score, info), = engine.text_rec([crop], True)[0]
+            number = _as_number(text)
+            if number is None:
+                continue
+            box = np.array([[xa, y0], [xb, y0], [xb, y1], [xa, y1]], dtype=float)
+            info = info if number == text.strip() else None
+            found.extend(_place(number, info, box, crop.shape, min(float(score), UNDETECTED)))
+    return found
 
 
 # Letters the recognizer reads for digits when a figure stands alone in a cell.

@@ -8,6 +8,7 @@ value OCR was unsure of is marked inferred with a note: the reviewer checks it a
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from ..model import Report
@@ -24,6 +25,12 @@ def mark_scanned_cells(report: Report, document) -> None:
     pages = {p.number: p for p in document.pages}
     for table in report.tables.values():
         for row in table.cells:
+            if any(c.value is not None for c in row):
+                for cell in row:
+                    if cell.value is None:
+                        # A blank among read values: a figure OCR missed or could not read
+                        # (a seal over it) looks the same, so the reviewer looks.
+                        _mark(cell, UNREAD if cell.raw.strip() else MISSED)
             for cell in row:
                 if cell.span is None:
                     continue
@@ -40,14 +47,27 @@ def mark_scanned_cells(report: Report, document) -> None:
                 cell.region = (number, *unrotate_box((x0, top, x1, bottom), page.skew, w, h))
                 if cell.value is None:
                     continue
+                if _SEVERAL_FIGURES.search(cell.raw):
+                    # Figures of two cells in one: a rule OCR could not see (under a seal)
+                    # let a neighbour's figure in.
+                    _mark(cell, SEVERAL)
                 sure = _confidence(page.chars, source.box, cell.raw)
                 if sure is None:
                     continue
                 cell.confidence = min(cell.confidence, sure)
                 if sure < SURE:
-                    note = f"扫描件文字识别（OCR）对这个数字把握不大（把握 {sure:.0%}），请对照原件核对"
-                    cell.inferred = True
-                    cell.note = f"{cell.note}；{note}" if cell.note else note
+                    _mark(cell, f"扫描件文字识别（OCR）对这个数字把握不大（把握 {sure:.0%}），请对照原件核对")
+
+
+SEVERAL = "扫描件此格识别出不止一个数字（可能混入了相邻格的数字），请对照原件核对"
+_SEVERAL_FIGURES = re.compile(r"\d\s+\d")
+UNREAD = "扫描件此格有字迹，但文字识别（OCR）未能认出数字，请对照原件核对"
+MISSED = "扫描件此格未识别出数字（同一行其他格有数字，可能漏识），请对照原件核对"
+
+
+def _mark(cell, note: str) -> None:
+    cell.inferred = True
+    cell.note = f"{cell.note}；{note}" if cell.note and note not in cell.note else note
 
 
 def _source_cell(cells, starts, span):
