@@ -114,7 +114,7 @@
         <name>FindingsModel</name>
         <message>
             <source>提示</source>
-            <translation type="unfinished" />
+            <translation>Info</translation>
         </message>
         <message>
             <source>错误</source>
@@ -603,7 +603,7 @@
         </message>
         <message>
             <source>显示未核对的表述（%1）</source>
-            <translation type="unfinished" />
+            <translation>Show unchecked statements (%1)</translation>
         </message>
         <message>
             <source>编码：%1</source>
