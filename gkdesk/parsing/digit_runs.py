@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 from itertools import product
 
 from .. import relations
@@ -45,6 +44,7 @@ DIGITS_NOTE = "网页平铺文本中本行数字连写在一起，按数字写�
 BLANK_NOTE = "本行数字少于格数（空白格在平铺文本中不留痕迹），按合计关系推定空白格的位置，请对照原文核对"
 UNSURE_NOTE = "本表勾稽关系不符，本行数字另有拆法，所选拆法不能由勾稽关系确定，请对照原文核对"
 OPEN_NOTE = "数字连写，有多种拆分都符合勾稽关系，未填入"
+AGREED_NOTE = "数字连写，本行有多种拆分都符合勾稽关系，各种拆分此格都是这个值，请对照原文核对"
 UNSPLIT_NOTE = "数字连写，无法按列拆分"
 # A cell at or below this confidence is marked for the reviewer (not read with certainty).
 UNSURE = 0.5
@@ -78,9 +78,11 @@ def split_run(
     last_is_sum: bool = False,
     limit: int = _MAX_SPLITS,
     budget: SearchBudget | None = None,
+    check=None,
 ) -> list[list[Piece]]:
     """Every way to read `run` as len(kinds) cells (at most `limit` of them); with
     `last_is_sum` only those whose last cell is the sum of the others (a row's 总计).
+    `check(col, pieces)`, if given, prunes a partial split once its cell `col` is placed.
     A search that runs out of its budget proves nothing and gives no split."""
     n = len(kinds)
     out: list[list[Piece]] = []
@@ -109,7 +111,8 @@ def split_run(
             if last_is_sum and not _room_for(run, end, n - col - 1, total + (value or 0)):
                 break  # longer pieces only grow the sum
             acc.append(Piece(value, offset + pos, offset + end))
-            walk(end, col + 1, acc, total + (value or 0))
+            if check is None or check(col, acc):
+                walk(end, col + 1, acc, total + (value or 0))
             acc.pop()
 
     walk(0, 0, [], 0)
@@ -169,6 +172,11 @@ class RowCandidates:
     by_digits_only: bool  # the digits allow this one split whatever the relations say
     runs: RowRuns | None = None
     blanks_placed: bool = False  # fewer numbers than cells: where the blanks stand is a guess
+    keeping: int = 0  # the first `keeping` splits keep the row's own relations
+    # False: only the splits keeping the row's own relations are listed (the others are listed
+    # when a margin needs them: complete_splits).
+    complete: bool = True
+    chunks_used: list = field(default_factory=list)
 
 
 def row_candidates(runs: RowRuns, spec: TableSpec, budget: SearchBudget) -> RowCandidates:
@@ -190,15 +198,27 @@ def row_candidates(runs: RowRuns, spec: TableSpec, budget: SearchBudget) -> RowC
     for attempt in tries:
         result = _splits(attempt, runs, spec, kinds, budget)
         if result[0] and result[1]:
-            found = result
+            found = result + (attempt,)
             break
         if result[0] and found is None:
-            found = result
-    found = found or ([], False)
-    splits, own_fits = found
+            found = result + (attempt,)
+    splits, own_fits, complete, used = found or ([], False, True, runs.chunks)
     every = _distinct(splits)
+    keeping = sum(1 for sp in every if _keeps(spec, runs.row, sp)) if own_fits else 0
     blanks = any(p is None for sp in every for p in sp)
-    return RowCandidates(runs.row, every, own_fits, len(every) == 1 and not blanks, runs, blanks)
+    return RowCandidates(runs.row, every, own_fits, len(every) == 1 and complete and not blanks, runs, blanks,
+                         keeping, complete, used)
+
+
+def complete_splits(cand: RowCandidates, spec: TableSpec) -> None:
+    """List every split of the row, not only those keeping its own relations."""
+    if cand.complete or cand.runs is None:
+        return
+    kinds = [col.kind for col in spec.row_columns(cand.row)]
+    splits, _, _ = _splits(cand.chunks_used, cand.runs, spec, kinds, SearchBudget(), full=True)
+    known = {_values(sp) for sp in cand.splits}
+    cand.splits.extend(sp for sp in _distinct(splits) if _values(sp) not in known)
+    cand.complete = True
 
 
 def _cut_at_breaks(runs: RowRuns) -> list[tuple[int, str]]:
@@ -212,26 +232,35 @@ def _cut_at_breaks(runs: RowRuns) -> list[tuple[int, str]]:
     return out
 
 
-def _splits(chunks, runs: RowRuns, spec: TableSpec, kinds, budget) -> tuple[list[Split], bool]:
-    """(splits, whether they keep the row's own relation): those keeping it first."""
+def _splits(chunks, runs: RowRuns, spec: TableSpec, kinds, budget, full: bool = False) -> tuple[list[Split], bool, bool]:
+    """(splits, whether they keep the row's own relation, whether every split is listed):
+    those keeping it first. Unless `full`, a row some split of which keeps its 总计 lists
+    only those (the others are only needed for a margin when the table breaks relations)."""
     own = row_relations(spec, runs.row)
     if len(chunks) > len(kinds):
-        return [], False
+        return [], False, True
     if len(chunks) == 1:
         s, run = chunks[0]
         if own:
             summed = split_run(run, s, kinds, last_is_sum=True, budget=budget) if _last_is_sum(spec, runs.row) else []
-            if not summed and runs.last and _last_is_sum(spec, runs.row):
+            from_prefixes = not summed and runs.last and _last_is_sum(spec, runs.row)
+            if from_prefixes:
                 # `…结转下年度继续办理0000022` + `2023年…`: the row ends somewhere in the run
                 for end in range(len(kinds), min(len(run), len(kinds) * _MAX_CELL_CHARS)):
                     summed += split_run(run[:end], s, kinds, last_is_sum=True, budget=budget)
+            if not _last_is_sum(spec, runs.row):
+                summed = split_run(run, s, kinds, budget=budget, check=_own_check(spec, runs.row))
+            if summed and not full:
+                more = len(split_run(run, s, kinds, limit=len(summed) + 1, budget=budget)) > len(summed)
+                return _distinct(summed), True, not (more or from_prefixes)
             plain = split_run(run, s, kinds, budget=budget)
-            kept = _distinct(summed + [p for p in plain if _keeps(spec, runs.row, p)])
+            keeps = [_keeps(spec, runs.row, p) for p in plain]
+            kept = _distinct(summed + [p for p, k in zip(plain, keeps) if k])
             if kept or plain:
-                return kept + [p for p in plain if not _keeps(spec, runs.row, p)], bool(kept)
+                return kept + [p for p, k in zip(plain, keeps) if not k], bool(kept), True
             blanks = _with_blanks(run, s, kinds, budget) if _last_is_sum(spec, runs.row) else []
-            return blanks, bool(blanks)
-        return split_run(run, s, kinds, budget=budget), True
+            return blanks, bool(blanks), True
+        return split_run(run, s, kinds, budget=budget), True, True
     # Several runs (a stray character or a space between them): share the columns out in order.
     out = []
     for sizes in _compositions(len(kinds), len(chunks)):
@@ -246,8 +275,9 @@ def _splits(chunks, runs: RowRuns, spec: TableSpec, kinds, budget) -> tuple[list
                 break
         if len(out) >= _MAX_SPLITS:
             break
-    kept = [sp for sp in out if _keeps(spec, runs.row, sp)]
-    return kept + [sp for sp in out if not _keeps(spec, runs.row, sp)], bool(kept)
+    keeps = [_keeps(spec, runs.row, sp) for sp in out]
+    kept = [sp for sp, k in zip(out, keeps) if k]
+    return kept + [sp for sp, k in zip(out, keeps) if not k], bool(kept), True
 
 
 def _with_blanks(run: str, offset: int, kinds: list[ValueKind], budget: SearchBudget) -> list[Split]:
@@ -261,13 +291,20 @@ def _with_blanks(run: str, offset: int, kinds: list[ValueKind], budget: SearchBu
     return []
 
 
-@cache
 def row_relations(spec: TableSpec, row: int) -> tuple:
     """The relations that lie within one row (表三's 总计, 表四's group totals)."""
-    return tuple(rel for rel in table_relations(spec) if all(r == row for _, r, _ in rel.cells))
+    key = (spec.id, spec.version, len(spec.rows), row)  # hashing a whole TableSpec is slow
+    found = _ROW_RELATIONS.get(key)
+    if found is None:
+        found = _ROW_RELATIONS[key] = tuple(
+            rel for rel in table_relations(spec) if all(r == row for _, r, _ in rel.cells)
+        )
+    return found
 
 
-@cache
+_ROW_RELATIONS: dict[tuple, tuple] = {}
+
+
 def _last_is_sum(spec: TableSpec, row: int) -> bool:
     """The row's last cell is the sum of all the others (表三's 总计 column)."""
     n = len(spec.row_columns(row))
@@ -277,10 +314,30 @@ def _last_is_sum(spec: TableSpec, row: int) -> bool:
     )
 
 
+def _own_check(spec: TableSpec, row: int):
+    """A pruning test for split_run: the row's own relations whose last cell has just been
+    placed must hold (表四's group totals close at every fifth cell)."""
+    closing: dict[int, list] = {}
+    for rel in row_relations(spec, row):
+        closing.setdefault(max(c for _, _, c in rel.cells), []).append(rel)
+
+    def check(col: int, pieces: list) -> bool:
+        rels = closing.get(col)
+        if not rels:
+            return True
+        get = relations.grid_lookup(spec.id, [None] * row + [tuple(None if p is None else p.value for p in pieces)])
+        return not any(abs(relations.residual(rel, get)) > relations.EPS for rel in rels)
+
+    return check
+
+
 def _keeps(spec: TableSpec, row: int, split: Split) -> bool:
     """Whether the split keeps every relation within its row."""
+    own = row_relations(spec, row)
+    if not own:
+        return True
     get = relations.grid_lookup(spec.id, [None] * row + [_values(split)])
-    return not any(s.broken for s in relations.evaluate(spec, get, row_relations(spec, row)))
+    return not any(s.broken for s in relations.evaluate(spec, get, own))
 
 
 def _values(split: Split) -> tuple:
@@ -433,6 +490,23 @@ def _cost(spec, rels, values: dict[int, tuple]) -> int:
     return relations.violations(spec, get, relations=rels)
 
 
+def _row_breaks(spec, rels, values: dict[int, tuple], row: int):
+    """A counter of the relations through `row` that its values break, the other rows fixed:
+    each relation's residual over the other rows is taken once from the evaluator."""
+    others = relations.grid_lookup(spec.id, _as_grid({**values, row: None}))
+    parts = []
+    for rel in rels:
+        mine = [(1, c) for _, r, c in rel.lhs if r == row] + [(-1, c) for _, r, c in rel.rhs if r == row]
+        if mine:
+            parts.append((relations.residual(rel, others), mine))
+
+    def count(v: tuple) -> int:
+        return sum(1 for rest, mine in parts
+                   if abs(rest + sum(sign * (v[c] or 0) for sign, c in mine)) > relations.EPS)
+
+    return count
+
+
 def _as_grid(values: dict[int, tuple]) -> list:
     n = max(values) + 1 if values else 0
     return [values.get(r) for r in range(n)]
@@ -443,7 +517,7 @@ def _solve_component(spec, comp, rows, fixed, rels, nodes) -> dict[int, RowOutco
     (the most local evidence); the others any of theirs. The best assignments tell which cells
     are determined; a row none of them varies is checked for another split of the same cost."""
     every = {r: [_values(s) for s in rows[r].splits] for r in comp}
-    usable = {r: [_values(s) for s in rows[r].splits if _keeps(spec, r, s)] or every[r] for r in comp}
+    usable = {r: every[r][: rows[r].keeping] or every[r] for r in comp}
     # A row no split of which keeps its own relation holds the document's error (or a misread):
     # the other rows are chosen first, then its split is the one they fit best.
     deferred = [r for r in comp if not rows[r].own_fits and len(every[r]) > 1]
@@ -495,7 +569,7 @@ def _solve_component(spec, comp, rows, fixed, rels, nodes) -> dict[int, RowOutco
     for r in comp:
         cand = rows[r]
         ncols = len(spec.row_columns(r))
-        if r not in open_ and len(every[r]) == 1:  # the digits allow one split only
+        if r not in open_ and len(every[r]) == 1 and cand.complete:  # the digits allow one split only
             out[r] = RowOutcome(cand.splits[0], list(every[r][0]), 0.8, faulty=not cand.own_fits)
             continue
         if r in open_ and len(seen[r]) > 1:
@@ -505,7 +579,12 @@ def _solve_component(spec, comp, rows, fixed, rels, nodes) -> dict[int, RowOutco
             out[r] = RowOutcome(None, cells, 0.0, alternatives, not cand.own_fits)
             continue
         chosen = base[r]
+        if best_cost > 0 and not cand.complete:
+            complete_splits(cand, spec)
+            every[r] = [_values(sp) for sp in cand.splits]
+            by_values[r].update({_values(sp): sp for sp in cand.splits})
         # The margin: how many more relations the best other split of this row breaks.
+        # (With no relation broken, a split not keeping the row's own relation is one behind.)
         if r in deferred:
             near = _near_splits(cand, spec, _expected(spec, rels, base, r))
             for sp in near:
@@ -514,7 +593,9 @@ def _solve_component(spec, comp, rows, fixed, rels, nodes) -> dict[int, RowOutco
         else:
             pool = every[r]
         others = [v for v in pool if v != chosen][:_MAX_SPLITS]
-        costs = {v: _cost(spec, rels, {**base, r: v}) for v in others}
+        broken_with = _row_breaks(spec, rels, base, r)
+        mine = broken_with(chosen)
+        costs = {v: best_cost + broken_with(v) - mine for v in others}
         runner = min(costs.values(), default=None)
         margin = (runner - best_cost) if runner is not None else 99
         confidence = 0.8 if margin >= 2 or (margin == 1 and best_cost == 0) else 0.4
@@ -651,7 +732,7 @@ def solve_flat_table(text: str, region: tuple[int, int], spec: TableSpec):
             cells[rr.row] = [Cell(None, "", None, 0.0, True, UNSPLIT_NOTE) for _ in spec.row_columns(rr.row)]
             notes.append(ParseNote(
                 "ambiguous_split",
-                f"{spec.number}“{spec.rows[rr.row].label}”一行的数字（{shown}）无法拆分为 "
+                f"{_row_name(spec, rr.row)}的数字（{shown}）无法拆分为 "
                 f"{len(spec.row_columns(rr.row))} 格，请对照原文填写",
                 spec.id, rr.row,
             ))
@@ -699,8 +780,8 @@ def row_cells(text, region, index, spec: TableSpec, row: int, outcome: RowOutcom
             cells.append(Cell(None, "", None, 0.0, True, OPEN_NOTE))
         else:  # every best split agrees on this cell: read it, marked
             piece = outcome.alternatives[0][c]
-            cells.append(_cell(text, region, index, piece, UNSURE, OPEN_NOTE) if piece is not None
-                         else Cell(None, "", None, UNSURE, True, OPEN_NOTE))
+            cells.append(_cell(text, region, index, piece, UNSURE, AGREED_NOTE) if piece is not None
+                         else Cell(None, "", None, UNSURE, True, AGREED_NOTE))
     return cells, _open_note(spec, row, shown, outcome.alternatives, "", _run_span(text, region, index, outcome.alternatives))
 
 
@@ -712,13 +793,18 @@ def _run_span(text, region, index, alternatives: list[Split]) -> tuple[int, int]
     return region[0] + index[min(p.start for p in pieces)], region[0] + index[max(p.end for p in pieces) - 1] + 1
 
 
+def _row_name(spec: TableSpec, row: int) -> str:
+    label = spec.rows[row].label
+    return f"{spec.number}“{label}”一行" if label else spec.number
+
+
 def _open_note(spec: TableSpec, row: int, shown: str, alternatives: list[Split], why: str,
                span: tuple[int, int] | None = None) -> ParseNote:
     listed = "；".join("、".join(_show(p) for p in s) for s in alternatives[:_MAX_SHOWN])
     more = " 等" if len(alternatives) > _MAX_SHOWN else ""
     return ParseNote(
         "ambiguous_split",
-        f"{spec.number}“{spec.rows[row].label}”一行的数字连写在一起（{shown}），{why}可拆为：{listed}{more}，"
+        f"{_row_name(spec, row)}的数字连写在一起（{shown}），{why}可拆为：{listed}{more}，"
         "无法确定，请对照原文填写",
         spec.id,
         row,
