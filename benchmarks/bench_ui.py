@@ -83,12 +83,16 @@ def main(argv: list[str] | None = None) -> int:
         app.processEvents()
 
         def timed(action, repaint) -> float:
-            """From the action's start until the next frame is painted (pending updates processed)."""
+            """From the action's start until the next frame is painted: pending events processed,
+            then the widgets `repaint()` names painted now (offscreen, processEvents alone may
+            leave a paint pending, which would not be counted)."""
             app.processEvents()
             timer = QElapsedTimer()
             timer.start()
             action()
-            app.processEvents()  # paints the dirty regions, as the event loop does after the action
+            app.processEvents()  # the updates the action posted, as the event loop runs them
+            for widget in repaint():
+                widget.repaint()
             return timer.nsecsElapsed() / 1e6
 
         def visible():
@@ -148,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         record("F8 next problem", lambda: window.go_to_problem(+1))
         from PySide6.QtGui import QGuiApplication
 
-        QGuiApplication.clipboard().setText("\n".join("\t".join(str(v) for v in range(7)) for _ in range(5)))
+        QGuiApplication.clipboard().setText("\n".join("\t".join(str(v) for v in range(7)) for _ in range(10)))
 
         samples = []
         for _ in range(args.repeat):
@@ -157,7 +161,9 @@ def main(argv: list[str] | None = None) -> int:
             samples.append(timed(view.paste, visible))
             document.undo_stack.undo()  # untimed: back to the same start
             app.processEvents()
-        results["paste 5x7 block from Excel"] = samples
+        results["paste 10x7 block from Excel"] = samples
+        # The reviewer's answer to "errors remain, mark reviewed anyway?" is yes: the timing is the toggle's.
+        window._confirm_reviewed_with_errors = lambda errors: True
         record("toggle 已复核", window.toggle_reviewed)
         record("switch table tab", lambda: window.show_table("t2" if window.tabs.currentWidget().table_id != "t2" else "t4"))
         window.show_table("t3")
@@ -178,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
                 last[0] = now
 
             ticker.timeout.connect(tick)
+            queued_before = len(window.queue.entries)
             started = time.perf_counter()
             window.open_paths([str(folder)])
             ticker.start()
@@ -187,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
             ticker.stop()
             app.processEvents()
             elapsed = time.perf_counter() - started
-            n = len(window.queue.entries)
+            n = len(window.queue.entries) - queued_before  # the folder's reports, not the whole queue
             print(f"folder load in background: {n} reports in {elapsed:.2f} s; GUI thread longest gap between 5 ms ticks {max(gaps):.1f} ms, median {statistics.median(gaps):.1f} ms")
 
         print(f"\nper action, GUI thread busy until repainted ({args.repeat} runs; one frame = {FRAME_MS:.1f} ms, limit {BLOCK_LIMIT_MS} ms):")
