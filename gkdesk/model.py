@@ -28,9 +28,6 @@ class Cell:
     # Where the value stands on a scanned page: (page, x0, top, x1, bottom), 1-based page, PDF
     # points from the page's top left (readers/scan_provenance.py).
     region: tuple[int, float, float, float, float] | None = None
-    # Where the value stands on a scanned page: (page, x0, top, x1, bottom), 1-based page, PDF
-    # points from the page's top left (readers/scan_provenance.py).
-    region: tuple[int, float, float, float, float] | None = None
 
     @property
     def is_blank(self) -> bool:
@@ -206,7 +203,6 @@ class Report:
                 [
                     {"span": list(c.span) if c.span else None, "raw": c.raw, "confidence": round(c.confidence, 2)}
                     | ({"inferred": True, "note": c.note} if c.inferred else {})
-                    | ({"region": [c.region[0], *(round(v, 1) for v in c.region[1:])]} if c.region else {})
                     | ({"region": [c.region[0], *(round(v, 1) for v in c.region[1:])]} if c.region else {})
                     for c in row
                 ]

@@ -17,8 +17,11 @@ REPORT_SUFFIXES = TEXT_SUFFIXES + DOCUMENT_SUFFIXES + OLD_WORD_SUFFIXES + WORKBO
 
 
 @exhaustion_is_the_files_error
-def load_report(path: str | Path) -> Report:
-    """Read and recognize one report; InputError (Chinese message) when it cannot be read."""
+def load_report(path: str | Path, progress=None) -> Report:
+    """Read and recognize one report; InputError (Chinese message) when it cannot be read.
+
+    `progress(done, total, text)` hears of slow reading (a scan's OCR, page by page); it may
+    raise to cancel."""
     p = Path(path)
     suffix = p.suffix.lower()
     if p.is_dir():
@@ -35,9 +38,17 @@ def load_report(path: str | Path) -> Report:
         from .parsing import parse_text
         from .readers import read_document
 
-        document = read_document(p)
+        document = read_document(p, progress)
         report = parse_text(document.text, encoding=document.encoding, source_path=str(path))
         report.notes[:0] = document.notes  # what the reader says of the file (a charset it lied about)
+        if document.encoding.endswith(":ocr"):
+            from .readers.scan_provenance import mark_scanned_cells
+
+            mark_scanned_cells(report, document)
+        else:
+            from .readers.page_regions import place_on_pages
+
+            place_on_pages(report, document)  # a PDF's values get their box on the page
         return report
     from .parsing import read_report
 

@@ -37,6 +37,9 @@ _MAX_TABLE_STEPS = 150_000
 # best assignments kept to tell which cells they agree on.
 _MAX_NODES = 20_000
 _MAX_BEST = 256
+_MAX_DEFERRED_ROWS = 3  # rows breaking their own total: more and the table is not read by them
+_MAX_DEFERRED_BASES = 16  # best assignments a row holding the document's error is fitted to
+_MAX_NEAR_STEPS = 10_000  # a walk guided by the values the relations ask (one cell may differ)
 _MAX_SHOWN = 3  # alternatives spelled out in a note
 
 NOTE = "网页平铺文本中本行数字连写在一起，按数字写法和表格勾稽关系拆分"
@@ -610,29 +613,36 @@ def _with_deferred(spec, rels, values, main: _Search, deferred: list[int], rows,
     closest to what the relations through it ask given the rest (at most one cell differing)."""
     extended: list[dict[int, tuple]] = []
     best_cost = None
+    if len(main.best) > _MAX_DEFERRED_BASES or len(deferred) > _MAX_DEFERRED_ROWS:
+        main.nodes = -1  # too many ways to read the rest: the deferred rows stay open
+        return main
     for assignment in main.best:
         current = {**values, **assignment}
+        ties: list[dict[int, tuple]] = []
         for r in deferred:
             expected = _expected(spec, rels, current, r)
             near = _near_splits(rows[r], spec, expected)
             known = {_values(sp) for sp in rows[r].splits}
             rows[r].splits.extend(sp for sp in _distinct(near) if _values(sp) not in known)
             options = [_values(sp) for sp in near] or [_values(rows[r].splits[0])]
-            costs = {v: _cost(spec, rels, {**current, r: v}) for v in options}
+            breaks = _row_breaks(spec, rels, current, r)
+            costs = {v: breaks(v) for v in options}
             least = min(costs.values())
             picks = [v for v, c in costs.items() if c == least]
             current[r] = picks[0]
-            for v in picks[1:]:  # a tie: another best assignment
-                extended.append({**{rr: current[rr] for rr in assignment}, **{d: current[d] for d in deferred if d in current}, r: v})
+            for v in picks[1:]:
+                ties.append({**{rr: current[rr] for rr in assignment}, **{d: current[d] for d in deferred if d in current}, r: v})
         total = _cost(spec, rels, current)
         record = {rr: current[rr] for rr in list(assignment) + deferred}
         if best_cost is None or total < best_cost:
-            best_cost, extended = total, [record] + [e for e in extended if _cost(spec, rels, {**values, **e}) == total]
+            best_cost, extended = total, [record]
         elif total == best_cost:
             extended.append(record)
+        for tie in ties:  # another split of a deferred row as good: another best assignment
+            if all(d in tie for d in deferred) and _cost(spec, rels, {**values, **tie}) == best_cost:
+                extended.append(tie)
     main.best_cost = best_cost
-    main.best = [e for e in extended if len(e) == len(main.best[0]) + len(deferred)
-                 and _cost(spec, rels, {**values, **e}) == best_cost][:_MAX_BEST]
+    main.best = extended[:_MAX_BEST]
     main.order = list(main.order) + deferred
     return main
 
@@ -665,7 +675,7 @@ def _near_splits(cand: RowCandidates, spec: TableSpec, expected: dict[int, float
     s, run = cand.runs.chunks[0]
     n = len(kinds)
     out: list[Split] = []
-    budget = SearchBudget()
+    budget = SearchBudget(_MAX_NEAR_STEPS)
 
     def walk(pos: int, col: int, acc: list, errors: int) -> None:
         budget.left -= 1

@@ -63,6 +63,9 @@ def export_current(window) -> None:
     document = window.document
     if document is None:
         return
+    guard = getattr(window, "verify_actions", None)
+    if guard is not None and not guard.confirm_export():
+        return  # unverified inferred values: the reviewer chose to look at them first
     report = copy.deepcopy(document.report)  # the reviewer may keep editing meanwhile
     findings = copy.deepcopy(document.findings)
     target = _ask_target(window, translate("Export", "导出Excel"), Path(document.path).parent / suggested_filename(report))

@@ -147,6 +147,10 @@ class MainWindow(QMainWindow):
 
         self.review_actions = ReviewActions(self)  # decisions on findings, 采用建议值, 审核意见
         self._document_actions += self.review_actions.actions
+        from .verify_actions import VerifyActions
+
+        self.verify_actions = VerifyActions(self)  # page view, uncertain-value queue, export guard
+        self._document_actions += [a for a in self.verify_actions.actions if a is not self.verify_actions.act_page]
         self._build_menus()
         self._restore_window()
         self._show_welcome()
@@ -390,6 +394,10 @@ class MainWindow(QMainWindow):
             self.act_reviewed, None, review.act_accept, review.act_verify, review.act_as_printed, review.act_not_applicable,
             review.act_withdraw, None, review.act_opinion, None, self.act_next_report, self.act_prev_report, None, self.act_queue,
         ):
+            m.addSeparator() if a is None else m.addAction(a)
+        m = bar.addMenu(self.tr("核对(&V)"))
+        verify = self.verify_actions
+        for a in (verify.act_next, verify.act_prev, None, verify.act_confirm, verify.act_alternatives, None, verify.act_page):
             m.addSeparator() if a is None else m.addAction(a)
         m = bar.addMenu(self.tr("设置(&S)"))
         lang = m.addMenu(self.tr("界面语言"))

@@ -13,6 +13,8 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from ..verification import INFERRED, VERIFIED, cell_state
+from ..verification import alternatives as alternatives_of
 from ..findings import ERROR, WARNING
 from ..form_layout import CORNER, GROUP, HEADER, LABEL, VALUE, FormCell, FormLayout, form_layout
 from ..numbers import format_number
@@ -160,7 +162,7 @@ class FormTableModel(QAbstractTableModel):
             self.document.review.is_edited(addr),
             marks.culprit,
             marks.ambiguous,
-            self.table.cells[addr[1]][addr[2]].inferred and addr not in self.document.report.corrections,
+            cell_state(self.document.report, addr) == INFERRED,  # verified or corrected: no longer marked
         )
 
     def text_at(self, row: int, col: int) -> str:
@@ -263,8 +265,14 @@ class FormTableModel(QAbstractTableModel):
             lines.append(translate("FormTableModel", "空白（文中无数字，合计时按 0 计）"))
         if cell.raw and cell.raw != format_number(cell.value):
             lines.append(translate("FormTableModel", "原文：%1").replace("%1", html.escape(cell.raw)))
-        if cell.inferred and cell.note:
+        verified = report.verified.get(addr)
+        if cell_state(report, addr) == VERIFIED and verified is not None:
+            lines.append(translate("FormTableModel", "已核对：%1 于 %2 对照原文确认").replace("%1", html.escape(verified.user)).replace("%2", verified.time))
+        elif cell.inferred and cell.note:
             lines.append(translate("FormTableModel", "推定：%1").replace("%1", html.escape(cell.note)))
+        alternatives = alternatives_of(report, addr)
+        if len(alternatives) > 1 and addr not in report.corrections:
+            lines.append(translate("FormTableModel", "候选值：%1").replace("%1", " / ".join(shown_number(v) for v in alternatives)))
         if marks.culprit and marks.suggested is not None:
             lines.append(translate("FormTableModel", "<b>可能的错误所在</b>，按勾稽关系应为 %1").replace("%1", shown_number(marks.suggested)))
         elif marks.ambiguous:
