@@ -14,7 +14,7 @@ from bisect import bisect_right
 from ..model import Report
 
 # A value whose least sure character has a lower probability than this is marked for review.
-# Chosen on the scan corpus (benchmarks/bench_ocr.py): every misread digit falls below it.
+# On the scan corpus (benchmarks/bench_ocr.py) most misread figures fall below it, not all.
 SURE = 0.9
 
 
