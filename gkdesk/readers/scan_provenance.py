@@ -9,9 +9,9 @@ value OCR was unsure of is marked inferred with a note: the reviewer checks it a
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from ..model import Report
+from .page_regions import boxed_cells, source_cell
 
 # A value whose least sure character has a lower probability than this is marked for review.
 # On the scan corpus (benchmarks/bench_ocr.py) most misread figures fall below it, not all.
@@ -20,8 +20,7 @@ SURE = 0.9
 
 def mark_scanned_cells(report: Report, document) -> None:
     """Give every value read from a scanned table its page region and OCR confidence."""
-    cells = sorted((c for t in document.tables for c in t.cells if c.box is not None), key=lambda c: c.span[0])
-    starts = [c.span[0] for c in cells]
+    cells, starts = boxed_cells(document)
     pages = {p.number: p for p in document.pages}
     for table in report.tables.values():
         for row in table.cells:
@@ -34,7 +33,7 @@ def mark_scanned_cells(report: Report, document) -> None:
             for cell in row:
                 if cell.span is None:
                     continue
-                source = _source_cell(cells, starts, cell.span)
+                source = source_cell(cells, starts, cell.span)
                 if source is None:
                     continue
                 page = pages.get(source.box[0])
@@ -68,17 +67,6 @@ MISSED = "扫描件此格未识别出数字（同一行其他格有数字，可�
 def _mark(cell, note: str) -> None:
     cell.inferred = True
     cell.note = f"{cell.note}；{note}" if cell.note and note not in cell.note else note
-
-
-def _source_cell(cells, starts, span):
-    """The table cell whose text holds the span (the nearest non-empty cell starting before it)."""
-    k = bisect_right(starts, span[0]) - 1
-    while k >= 0:
-        c = cells[k]
-        if c.span[1] > c.span[0]:
-            return c if span[0] < c.span[1] and span[1] <= c.span[1] else None
-        k -= 1
-    return None
 
 
 def _confidence(chars: list[dict], box, raw: str) -> float | None:
