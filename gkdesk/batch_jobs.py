@@ -69,19 +69,30 @@ class Loaded:
     error: str | None
     note: str
     ignored: int = 0  # corrections saved but not applied (gkdesk.opening.Opened.ignored)
+    findings: bytes | None = None  # pickled findings (None: not checked), when asked for
 
     def report(self):
         return pickle.loads(self.blob) if self.blob is not None else None
 
+    def found(self):
+        return pickle.loads(self.findings) if self.findings is not None else None
 
-def load_job(task: tuple[str, bool]) -> Loaded:
-    """Open one file (path, --ignore-corrections) for a command that needs the whole batch."""
-    path, ignore = task
+
+def load_job(task: tuple) -> Loaded:
+    """Open one file (path, --ignore-corrections[, check it too]) for a command that needs the
+    whole batch; checked here, the report's checks run on every core as well."""
+    path, ignore, *rest = task
     try:
         opened, note = _open(path, ignore)
     except GkdeskError as exc:
         return Loaded(path, None, str(exc), "")
-    return Loaded(path, pickle.dumps(opened.report, _PICKLE), None, note, opened.ignored)
+    findings = None
+    if rest and rest[0]:
+        from .export.report_workbook import resolve_findings
+
+        found, checked = resolve_findings(opened.report, None)
+        findings = pickle.dumps(found, _PICKLE) if checked else None
+    return Loaded(path, pickle.dumps(opened.report, _PICKLE), None, note, opened.ignored, findings)
 
 
 @dataclass
