@@ -475,6 +475,46 @@ def label_prefix(label: str, length: int = 7) -> str:
     return _NUMBERING.sub("", normalize_label(label))[:length]
 
 
+# An ordinal in normalized text. 1. 1、 (1) （1） ⑴ ① 一、 (一) （一） are one ordinal: NFKC has
+# already made ⑴ and （1） "(1)", ① "1" and １． "1.".
+_CN_ORDINAL = "[一二三四五六七八九十]{1,3}"
+_ORDINAL_AT_START = re.compile(rf"(?:\((\d{{1,2}}|{_CN_ORDINAL})\)|(\d{{1,2}}|{_CN_ORDINAL})[.、])")
+# Before a label: the ordinal's last digit only where digits run into it (a flat text's
+# "…0000372.没有现成信息": the 2 is the ordinal), a bare digit where ① was written.
+_ORDINAL_AT_END = re.compile(rf"(?:\((\d{{1,2}}|{_CN_ORDINAL})\)|(\d|{_CN_ORDINAL})[.、]|(?<![\d.])(\d))$")
+
+
+def ordinal_value(numeral: str) -> int | None:
+    """1..99 from Arabic digits or a Chinese numeral (一, 十, 十二, 二十三)."""
+    if numeral.isdigit():
+        return int(numeral)
+    digits = [CHINESE_DIGITS.find(ch) + 1 for ch in numeral]
+    if not digits or 0 in digits:
+        return None
+    if 10 not in digits:
+        return digits[0] if len(digits) == 1 else None
+    tens, _, ones = numeral.partition("十")
+    value = (CHINESE_DIGITS.find(tens) + 1 if tens else 1) * 10 + (CHINESE_DIGITS.find(ones) + 1 if ones else 0)
+    return value if len(numeral) <= 3 and "十" not in ones else None
+
+
+def split_ordinal(norm: str) -> tuple[int | None, str]:
+    """A normalized label's ordinal (the last of those it starts with: 三、(一) is (一)) and the
+    rest of it: "(2)部分公开" -> (2, "部分公开")."""
+    number, at = None, 0
+    while m := _ORDINAL_AT_START.match(norm, at):
+        number, at = ordinal_value(m.group(1) or m.group(2)), m.end()
+    return number, norm[at:]
+
+
+def ordinal_before(norm: str, at: int) -> int | None:
+    """The ordinal written right before offset `at` of normalized text, if any."""
+    m = _ORDINAL_AT_END.search(norm, max(0, at - 6), at)
+    if m is None:
+        return None
+    return ordinal_value(m.group(1) or m.group(2) or m.group(3))
+
+
 @cache
 def normalized_anchors(spec: TableSpec) -> tuple[tuple[str, ...], ...]:
     """Per row: its anchors, plus the start of its label when that is long enough to tell rows apart."""

@@ -37,8 +37,9 @@ def _fmt(v) -> str:
 
 
 def render(version: str, values: dict, layout: str = "tabs", year: int | None = None,
-           agency: str = "测试区数据局", narrative: dict | None = None) -> str:
-    """A whole report. layout: tabs | pipes | cells | spaces."""
+           agency: str = "测试区数据局", narrative: dict | None = None, labels: dict | None = None) -> str:
+    """A whole report. layout: tabs | pipes | cells | spaces. labels: (table id, row) -> the row
+    label to print instead of the form's (a document's misprint)."""
     year = year or (2023 if version == "2021" else 2020)
     narrative = narrative or {}
     out = [agency, f"{year}年政府信息公开工作年度报告", ""]
@@ -46,9 +47,9 @@ def render(version: str, values: dict, layout: str = "tabs", year: int | None = 
         out.append(sec.heading)
         out.append(narrative.get(sec.number, f"{year}年，本机关认真做好相关工作。"))
         if sec.number == "二":
-            out += _t2(version, values["t2"], layout)
+            out += _t2(version, values["t2"], layout, labels or {})
         elif sec.number == "三":
-            out += _t3(version, values["t3"], layout)
+            out += _t3(version, values["t3"], layout, labels or {})
         elif sec.number == "四":
             out += _t4(values["t4"], layout)
         out.append("")
@@ -67,7 +68,7 @@ def _row(cells: list[str], layout: str) -> list[str]:
     raise ValueError(layout)
 
 
-def _t2(version, rows, layout):
+def _t2(version, rows, layout, labels=None):
     spec = table_spec(version, "t2")
     out, last_group = [], None
     for r, row in enumerate(spec.rows):
@@ -76,17 +77,18 @@ def _t2(version, rows, layout):
             out += _row([row.path[0]], layout)
             out += _row(["信息内容"] + [c.label for c in cols], layout)
             last_group = row.path
-        out += _row([row.label] + [_fmt(v) for v in rows[r]], layout)
+        out += _row([(labels or {}).get(("t2", r), row.label)] + [_fmt(v) for v in rows[r]], layout)
     return out
 
 
-def _t3(version, rows, layout):
+def _t3(version, rows, layout, labels=None):
     spec = table_spec(version, "t3")
     out = _row([spec.note, "申请人情况"], layout)
     out += _row(["自然人", "法人或其他组织", "总计"], layout)
     out += _row([c.short or c.label for c in spec.columns[1:6]], layout)
     for r, row in enumerate(spec.rows):
-        out += _row(list(row.path[-1:]) + [row.label] + [_fmt(v) for v in rows[r]], layout)
+        label = (labels or {}).get(("t3", r), row.label)
+        out += _row(list(row.path[-1:]) + [label] + [_fmt(v) for v in rows[r]], layout)
     return out
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..schema import TableSpec, normalize_label, normalized_anchors, squeeze
+from ..schema import TableSpec, normalize_label, squeeze
+from .row_alignment import align_rows
 
 _VALUE_CHARS = re.compile(r"[0-9,.\-/—－]+")
 _NUMBERING = re.compile(r"(\d+)[.、．]")
@@ -63,18 +64,11 @@ def _table_start(squeezed: str, spec: TableSpec) -> int:
 
 
 def _label_hits(squeezed: str, spec: TableSpec, pos: int = 0) -> list[tuple[int, int, int]]:
-    """(row, start, end) of each row's anchor in the squeezed text, in the schema's order."""
-    hits = []
-    for r, anchors in enumerate(normalized_anchors(spec)):
-        best = None
-        for anchor in anchors:
-            i = squeezed.find(anchor, pos)
-            if i >= 0 and (best is None or i < best[0]):
-                best = (i, i + len(anchor))
-        if best is not None:
-            hits.append((r, best[0], best[1]))
-            pos = best[1]
-    return hits
+    """(row, start, end) of each row's label in the squeezed text, in the schema's order: the
+    schema's labels aligned with the text (row_alignment.py). The digits before a label are
+    the last row's values here, so only a digit with its mark ("2.") is read as an ordinal."""
+    alignment = align_rows(spec, squeezed[pos:], bare_ordinals=False)
+    return [(m.row, pos + m.start, pos + m.end) for m in alignment.matches]
 
 
 def _value_chunks(squeezed: str, start: int, end: int, last: bool, next_label: str) -> list[tuple[int, str]]:

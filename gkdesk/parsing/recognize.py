@@ -22,6 +22,7 @@ from .metadata import read_metadata
 from .narrative_splits import settle_by_narrative
 from .sections import find_sections, table_region
 from .solver import solve
+from .tables import fitting_version
 
 
 @cache
@@ -73,11 +74,14 @@ def parse_text(text: str, encoding: str = "utf-8", source_path: str = "") -> Rep
         bounds = _bounded(table_region(text, report.sections, probe), probe, report.notes)
         if bounds is None:
             continue
-        version = detect_version(text, bounds, table_id) or year_version or "2021"
+        region = Region(text, bounds)
+        # The version whose rows fit the labels (row_alignment.py), else the one its words show.
+        version = fitting_version(region.tokens, table_id) or detect_version(text, bounds, table_id)
+        version = version or year_version or "2021"
         other = "2019" if version == "2021" else "2021"
         specs = table_spec(version, table_id), table_spec(other, table_id)
         ncells = max(sum(len(s.row_columns(r)) for r in range(len(s.rows))) for s in specs)
-        chosen = solve(rows_table_generators(Region(text, bounds), *specs), ncells)
+        chosen = solve(rows_table_generators(region, *specs), ncells)
         if chosen is not None:
             report.tables[table_id] = chosen.table
             report.notes.extend(chosen.notes)

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..model import Cell, ParseNote, Table
-from ..schema import SECTIONS, T3_TOTAL_COLUMN, T4, TableSpec, normalize_label, normalized_anchors
+from ..schema import FORMATS, SECTIONS, T3_TOTAL_COLUMN, T4, TableSpec, normalize_label, table_spec
 from .ambiguous_columns import PLACED_NOTE, SETTLED_NOTE, ambiguity_note, ambiguous_cells, placed_cells, settle_by_relations
 from .columns import ColumnPositions, positional
 from .. import relations
 from .digit_runs import row_relations, split_run
+from .row_alignment import align_labels
 from .tokens import EMPTY, NULL, NUM, TEXT, Token, before_narrative
 
 # Text before an anchor inside the same token: a numbering or group label, not a sentence.
@@ -28,65 +29,130 @@ _VALUE_KINDS = (NUM, NULL, EMPTY)
 @dataclass
 class RowHit:
     row: int
-    token: int  # index of the token where the row's label starts
+    token: int  # index of the token where the row's label starts (its first value when unlabeled)
+    similarity: float = 1.0  # of the label to the row's (1.0: as the form writes it)
+    labeled: bool = True  # False: no label; placed by its values between its neighbours'
 
 
 def find_rows(tokens: list[Token], spec: TableSpec) -> list[RowHit]:
-    """Rows of `spec` found in the tokens, in the schema's order."""
-    stream_parts: list[str] = []
-    owner: list[int] = []  # stream offset -> token index
-    offset_in_token: list[int] = []
-    for i, tok in enumerate(tokens):
-        if tok.kind != TEXT or not tok.label:
-            continue
-        stream_parts.append(tok.label)
-        owner.extend([i] * len(tok.label))
-        offset_in_token.extend(range(len(tok.label)))
-    stream = "".join(stream_parts)
-    hits: list[RowHit] = []
-    pos = 0
-    for r, anchors in enumerate(normalized_anchors(spec)):
-        best = None
-        for anchor in anchors:
-            start = pos
-            while True:
-                i = stream.find(anchor, start)
-                if i < 0:
-                    break
-                tok = tokens[owner[i]]
-                prefix = tok.label[: offset_in_token[i]]
-                if (len(prefix) <= _MAX_ANCHOR_PREFIX and "。" not in prefix) or _is_header_prefix(prefix, spec):
-                    if best is None or i < best[0]:
-                        best = (i, i + len(anchor))
-                    break
-                start = i + 1
-        if best is None:
-            best = _cut_anchor(stream, pos, anchors)
-        if best is None:
-            continue
-        hits.append(RowHit(r, owner[best[0]]))
-        pos = best[1]
-    return hits
+    """Rows of `spec` found in the tokens, in the schema's order, by aligning the schema's
+    labels with the tokens' label text (row_alignment.py)."""
+    return _aligned_rows(tokens, spec)[0]
 
 
-_BROKEN_CHARACTER = "\ufffd"
+def _aligned_rows(tokens: list[Token], spec: TableSpec) -> tuple[list[RowHit], float]:
+    labeled = [i for i, tok in enumerate(tokens) if tok.kind == TEXT and tok.label]
+    # Label text on either side of a value is not one label: a mark no label holds keeps an
+    # alignment from reaching across (规 | 0 1 2 | 的范性文件 is two rows).
+    pieces = [
+        tokens[i].label + (_VALUE_BETWEEN if any(t.kind in (NUM, NULL) for t in tokens[i + 1 : j]) else "")
+        for i, j in zip(labeled, labeled[1:] + [len(tokens)])
+    ]
+
+    def admissible(piece: int, offset: int) -> bool:
+        # Text before a label inside the same token: a numbering or group label, or the
+        # table's own header; a longer text or a sentence is narrative naming the row.
+        prefix = pieces[piece][:offset]
+        return (len(prefix) <= _MAX_ANCHOR_PREFIX and "。" not in prefix) or _is_header_prefix(prefix, spec)
+
+    matches, fit = align_labels(spec, pieces, admissible)
+    hits = [RowHit(m.row, labeled[piece], 1.0 if m.exact else m.similarity) for m, piece, _ in matches]
+    return hits, fit
+
+
+_VALUE_BETWEEN = "\x00"
+def fitting_version(tokens: list[Token], table_id: str) -> str | None:
+    """The format version whose rows of `table_id` are all found in the tokens (by label, or
+    by position between found ones) when the other version's are not: a 2021 report may
+    print the 2019 表三, or misprint the label that tells them apart. None if that does not tell."""
+    complete = [v for v in FORMATS if _all_rows_found(tokens, table_spec(v, table_id))]
+    return complete[0] if len(complete) == 1 else None
+
+
+def _all_rows_found(tokens: list[Token], spec: TableSpec) -> bool:
+    """Every row found, and none holding more values than its columns (rows of the other
+    version the spec has no room for)."""
+    hits = place_unlabeled_rows(tokens, spec, find_rows(tokens, spec))
+    if len(hits) != len(spec.rows):
+        return False
+    for k, hit in enumerate(hits):
+        end = hits[k + 1].token if k + 1 < len(hits) else len(tokens)
+        span = tokens[hit.token + (1 if hit.labeled else 0) : end]
+        if k + 1 == len(hits):
+            span = before_narrative(span, lambda label: len(label) > 6)
+        if sum(1 for t in span if t.kind in (NUM, NULL) and not t.soft) > len(spec.row_columns(hit.row)):
+            return False
+    return True
+
+
+UNLABELED_ROW_NOTE = "原文中未能辨认本行的行标签，按前后两行之间数值的位置推定为本行，请对照原件核对"
+
+
+def _is_cell(tok: Token) -> bool:
+    return tok.kind in (NUM, NULL) or (tok.kind == EMPTY and tok.structured and not tok.soft)
+
+
+def place_unlabeled_rows(tokens: list[Token], spec: TableSpec, hits: list[RowHit]) -> list[RowHit]:
+    """`hits` with the rows whose label was not found but whose values stand between their
+    neighbours' (a label misprinted past recognition, or lost by a converter): when the
+    cells between two found rows fall into exactly one line per row, or their number is
+    exactly the rows' cell count, each such row starts at its first cell (labeled=False)."""
+    if not hits:
+        return hits
+    out: list[RowHit] = []
+    first = hits[0]
+    if first.row == 1:
+        # The first row, before the second one's label: its cells, one line, after the header.
+        cells = [i for i in range(first.token) if _is_cell(tokens[i])]
+        if cells and _row_starts(tokens, cells, spec, [0]):
+            out.append(RowHit(0, cells[0], 0.0, labeled=False))
+    for k, hit in enumerate(hits):
+        out.append(hit)
+        nxt = hits[k + 1].token if k + 1 < len(hits) else None
+        if nxt is not None:
+            gap = list(range(hit.row + 1, hits[k + 1].row))
+        else:  # after the last row found, only the table's last row, and before any narrative
+            gap = [hit.row + 1] if hit.row + 2 == len(spec.rows) else []
+        if not gap:
+            continue
+        span = range(hit.token + (1 if hit.labeled else 0), nxt if nxt is not None else len(tokens))
+        cells = [i for i in span if _is_cell(tokens[i])]
+        if nxt is None:
+            kept = before_narrative([tokens[i] for i in span], lambda label: len(label) > 6)
+            cells = [i for i in cells if i < span.start + len(kept)]
+        starts = _row_starts(tokens, cells, spec, [hit.row] + gap)
+        if starts:
+            out += [RowHit(r, at, 0.0, labeled=False) for r, at in zip(gap, starts[1:])]
+    return out
+
+
+def _row_starts(tokens: list[Token], cells: list[int], spec: TableSpec, rows: list[int]) -> list[int] | None:
+    """Where each of `rows` starts among `cells`: one line a row, else by the rows' cell counts."""
+    groups: list[list[int]] = []
+    for i in cells:
+        if groups and tokens[groups[-1][-1]].line == tokens[i].line:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    if len(groups) == len(rows) and all(_fits(tokens, g, spec, [r]) for g, r in zip(groups, rows)):
+        return [g[0] for g in groups]
+    widths = [len(spec.row_columns(r)) for r in rows]
+    if len(cells) != sum(widths):
+        return None
+    starts, at = [], 0
+    for w in widths:
+        starts.append(cells[at])
+        at += w
+    return starts
+
+
+def _fits(tokens: list[Token], cells: list[int], spec: TableSpec, rows: list[int]) -> bool:
+    """Whether the cells can be the rows' own: some value, no more values than columns."""
+    values = sum(1 for i in cells if tokens[i].kind in (NUM, NULL))
+    return 0 < values <= sum(len(spec.row_columns(r)) for r in rows)
+
+
 _MAX_HEADER_CHARS = 400  # 表三's header with its 勾稽关系 note is about 110 characters
-_CUT_ANCHOR_REACH = 2000  # how far after the previous row a cut label is looked for
-
-
-def _cut_anchor(stream: str, pos: int, anchors: tuple[str, ...]) -> tuple[int, int] | None:
-    """A label cut short where a converter truncated its cell ("行政规范性文�"): most of an
-    anchor (at least 4 characters and three fifths of it) right before a broken character."""
-    reach = pos + _CUT_ANCHOR_REACH
-    at = stream.find(_BROKEN_CHARACTER, pos, reach)
-    while at >= 0:
-        for anchor in anchors:
-            shortest = max(4, -(-3 * len(anchor) // 5))
-            for k in range(len(anchor) - 1, shortest - 1, -1):
-                if at - k >= pos and stream[at - k : at] == anchor[:k]:
-                    return at - k, at
-        at = stream.find(_BROKEN_CHARACTER, at + 1, reach)
-    return None
 
 
 def _is_header_prefix(prefix: str, spec: TableSpec) -> bool:
@@ -395,6 +461,7 @@ def recognize_rows_table(tokens: list[Token], spec: TableSpec, notes: list[Parse
         # A few labels and not one value after them: a sentence naming a row ('上年结转0件'
         # reads as text) above a table the converter dropped, not a table of blanks.
         return None
+    hits = place_unlabeled_rows(tokens, spec, hits)
     table = Table.blank(spec)
     hard_values: dict[int, list[Token]] = {}
     soft_values: dict[int, list[Token]] = {}
@@ -402,13 +469,13 @@ def recognize_rows_table(tokens: list[Token], spec: TableSpec, notes: list[Parse
     row_tokens: dict[int, list[Token]] = {}
     for k, hit in enumerate(hits):
         end = hits[k + 1].token if k + 1 < len(hits) else len(tokens)
-        span_tokens = tokens[hit.token + 1 : end]
+        span_tokens = tokens[hit.token + (1 if hit.labeled else 0) : end]
         if k + 1 == len(hits):
             # The last row ends at the first sentence after its values (narrative after a table).
             span_tokens = before_narrative(span_tokens, lambda label: len(label) > 6)
         hard_values[hit.row] = [t for t in span_tokens if t.kind in _VALUE_KINDS and not t.soft]
         soft_values[hit.row] = [t for t in span_tokens if t.kind in _VALUE_KINDS]
-        row_tokens[hit.row] = tokens[hit.token : hit.token + 1] + span_tokens
+        row_tokens[hit.row] = (tokens[hit.token : hit.token + 1] if hit.labeled else []) + span_tokens
     # One row's digits run together inside an otherwise spaced table (not a table flattened
     # whole, which flat.py reads).
     short = [r for r, v in hard_values.items() if sum(1 for t in v if t.kind in (NUM, NULL)) < len(spec.row_columns(r))]
@@ -444,6 +511,14 @@ def recognize_rows_table(tokens: list[Token], spec: TableSpec, notes: list[Parse
                 c.inferred, c.confidence, c.note = True, min(c.confidence, 0.5), RUN_SPLIT_NOTE
         if built.options:
             unsettled[r] = built
+    for hit in hits:
+        if not hit.labeled:
+            for c in table.cells[hit.row]:
+                c.inferred, c.confidence = True, min(c.confidence, 0.4)
+                c.note = UNLABELED_ROW_NOTE + ("；" + c.note if c.note else "")
+            notes.append(ParseNote(
+                "row_by_position", f"{spec.number}“{spec.rows[hit.row].label}”一行：{UNLABELED_ROW_NOTE}", spec.id, hit.row,
+            ))
     _settle_rows(table, unsettled, notes)
     found = {h.row for h in hits}
     table.missing_rows = [r for r in range(len(spec.rows)) if r not in found]

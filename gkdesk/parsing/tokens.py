@@ -140,11 +140,17 @@ def _form_words_together(text: str) -> int:
 
 def is_word_value(text: str) -> bool:
     """A short word with no digits that the official form never prints (若干, 不详): a cell's
-    content, not a label."""
-    from ..schema import normalize_label
+    content, not a label. A word with a numbering (七、总计) or with two characters together
+    as the form prints them (行政许x) is a label, perhaps misprinted."""
+    from ..schema import normalize_label, split_ordinal
 
     word = normalize_label(clean_cell_text(text))
-    return 0 < len(word) <= 6 and not any(ch.isdigit() for ch in word) and word not in _schema_text()
+    if not 0 < len(word) <= 6 or any(ch.isdigit() for ch in word) or word in _schema_text():
+        return False
+    if split_ordinal(word)[0] is not None:
+        return False
+    form = _schema_text()
+    return not any(word[k : k + 2] in form for k in range(len(word) - 1))
 
 
 def display_width(text: str) -> int:
