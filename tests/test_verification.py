@@ -91,3 +91,35 @@ def test_a_sidecar_with_a_malformed_verification_is_not_applied(tmp_path):
     result = Sidecar.for_report(path).load_into(again)
     assert again.verified == {}
     assert result.message  # the reviewer is told the file could not be read
+
+
+def test_workbook_keeps_read_inferred_verified_and_corrected_apart(tmp_path):
+    from gkdesk.export import import_workbook
+    from gkdesk.export.report_workbook import STATE_FONTS, build_report_workbook
+
+    report, _ = _report(tmp_path)
+    verify(report, ("t3", 2, 0), user="审核员甲")
+    report.set_value(("t3", 3, 1), 7)
+    wb = build_report_workbook(report)
+    ws = wb["表三"]
+    positions = {}
+    for row in ws.iter_rows():
+        for c in row:
+            if c.font is not None and c.font.color is not None and c.font.color.rgb in {"00" + v[0] for v in STATE_FONTS.values()} | {"FF" + v[0] for v in STATE_FONTS.values()}:
+                positions[(c.row, c.column)] = c.font.color.rgb[-6:]
+    # three marked values: one verified (green), one corrected (blue), two inferred (orange)
+    colours = sorted(positions.values())
+    assert colours.count(STATE_FONTS[VERIFIED][0]) == 1
+    assert colours.count(STATE_FONTS[CORRECTED][0]) == 1
+    assert colours.count(STATE_FONTS[INFERRED][0]) == 1  # the open cell (4, 0) is blank: nothing to colour
+    legend = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("图例：")]
+    assert len(legend) == 1 and "已对照原文核对" in legend[0]
+    sheet = wb["数值核对"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    assert rows[0][4] == "审核员甲" and rows[0][5] == "有效"
+
+    path = tmp_path / "out.xlsx"
+    wb.save(path)
+    back = import_workbook(path)
+    assert back.verified == report.verified
+    assert cell_state(back, ("t3", 2, 0)) == VERIFIED and cell_state(back, ("t3", 3, 1)) == CORRECTED

@@ -16,7 +16,7 @@ from ..schema import TABLE_IDS, table_spec
 
 # Fields stored as tuples in the model (JSON only has lists).
 _TUPLE_FIELDS = {"span", "addr", "title_span"}
-_NESTED = {"sections", "tables", "notes", "corrections", "history", "decisions"}
+_NESTED = {"sections", "tables", "notes", "corrections", "history", "decisions", "verified"}
 
 
 def _plain(obj) -> dict:
@@ -57,6 +57,7 @@ def report_to_data(report: Report) -> dict:
     data["corrections"] = [_plain(c) for c in report.corrections.values()]
     data["history"] = [_plain(c) for c in report.history]
     data["decisions"] = [d.to_json() for d in report.decisions.values()]
+    data["verified"] = [v.to_json() for v in report.verified.values()]
     return data
 
 
@@ -85,6 +86,8 @@ def report_from_data(data: dict) -> Report:
             list(raw.get("missing_rows", [])),
         )
     report.notes = [_build(ParseNote, n) for n in data.get("notes", [])]
+    for note in report.notes:  # JSON made the alternatives lists; the model keeps tuples
+        note.candidates = tuple(tuple(c) for c in note.candidates or ())
     report.history = [_build(Correction, c) for c in data.get("history", [])]
     # In the model a correction in force is the same object as its entry in the history.
     latest = {c.addr: c for c in report.history}
@@ -92,6 +95,9 @@ def report_from_data(data: dict) -> Report:
     report.corrections = {c.addr: latest[c.addr] if latest.get(c.addr) == c else c for c in corrections}
     decisions = [Decision.from_json(d) for d in data.get("decisions", [])]
     report.decisions = {d.fingerprint: d for d in decisions}
+    from ..verification import Verification
+
+    report.verified = {v.addr: v for v in (Verification.from_json(d) for d in data.get("verified", []))}
     return report
 
 

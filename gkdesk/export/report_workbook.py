@@ -25,6 +25,7 @@ from .names import (
     review_status_name,
 )
 from .payload import report_to_data
+from ..verification import CORRECTED, INFERRED, STATE_LABELS, VERIFIED, cell_state
 from .sheet import SheetBuilder, Styles, draw_form, info_sheet, print_setup, section_heading, title_rows
 from .widths import column_widths
 
@@ -91,10 +92,12 @@ def build_report_workbook(
         if cells is not None:
             positions[table_id] = {"sheet": ws.title, "cells": cells}
             _mark_problems(ws, report, table_id, cells, findings)
+            _mark_states(ws, report, table_id, cells)
     _findings_sheet(workbook.create_sheet(FINDINGS_SHEET), styles, report, findings, checked, {id(f): d for f, d in decided})
     _dismissed_sheet(workbook.create_sheet(DISMISSED_SHEET), styles, report, dismissed)
     _opinion_sheet(workbook.create_sheet(OPINION_SHEET), styles, report, findings)
     _corrections_sheet(workbook.create_sheet(CORRECTIONS_SHEET), styles, report)
+    _verified_sheet(workbook.create_sheet(VERIFIED_SHEET), styles, report)
     _info_sheet(workbook.create_sheet(INFO_SHEET), styles, report, findings, checked, now, len(dismissed), ignored_corrections)
     payload = {"report": report_to_data(report), "positions": positions, "exported": now.isoformat(timespec="seconds")}
     write_marker(workbook, KIND_REPORT, __version__, payload)
@@ -128,6 +131,15 @@ def _table_sheet(ws, styles: Styles, report: Report, table_id: str):
     for offset, remark in enumerate(remarks, start=1):
         builder.text(below + offset, 1, remark, styles.remark, cols=layout.column_count)
     builder.finish()
+    if table is not None:
+        # One unmerged cell whose text runs on to the right: a legend, not part of the form.
+        legend = ws.cell(row=below + len(remarks) + 1, column=1, value=STATE_LEGEND)
+        styles.apply(legend, styles.remark)
+        from copy import copy
+
+        alignment = copy(legend.alignment)
+        alignment.wrap_text = False
+        legend.alignment = alignment
     width_units = sum(widths)
     header = (top, top + layout.header_rows - 1) if layout.header_rows else None
     from openpyxl.utils import get_column_letter
@@ -266,6 +278,52 @@ def _opinion_sheet(ws, styles: Styles, report: Report, findings: list[Finding]) 
         builder.text(3, 1, "（审核人尚未填写审核意见，以上为 gkdesk 根据未排除的问题生成的草稿。）", styles.remark)
     builder.finish()
     print_setup(ws, 90, None, None)
+
+
+# How a value's origin shows in the table sheets: read in place (plain), inferred and not yet
+# verified, verified against the original by the reviewer, corrected by the reviewer.
+STATE_FONTS = {INFERRED: ("B45F06", True, False), VERIFIED: ("38761D", False, False), CORRECTED: ("1F4E79", False, True)}
+STATE_LEGEND = (
+    "图例：黑字 = 在原文该处识别；橙色斜体 = 推定或把握不大（未在原文该处读出，尚未核对）；"
+    "绿字 = 审核人员已对照原文核对；蓝色粗体 = 审核人员修改。"
+)
+VERIFIED_SHEET = "数值核对"
+
+
+def _mark_states(ws, report: Report, table_id: str, cells: list) -> None:
+    """Each value's state in its font, so verified and corrected values stay distinct."""
+    from copy import copy
+
+    for addr, (row, col) in zip(report.tables[table_id].spec.addresses(), cells):
+        look = STATE_FONTS.get(cell_state(report, addr))
+        if look is None:
+            continue
+        cell = ws.cell(row=row, column=col)
+        font = copy(cell.font)
+        font.color, font.italic, font.bold = look[0], look[1], look[2] or bool(font.bold)
+        cell.font = font
+
+
+def _verified_sheet(ws, styles: Styles, report: Report) -> None:
+    headings = [("序号", 6), ("单元格", 44), ("核对的数值", 12), ("核对时间", 20), ("核对人", 12), ("现状", 16)]
+    builder = _list_sheet(ws, styles, headings)
+    entries = list(report.verified.values())
+    if not entries:
+        builder.text(2, 1, "没有核对记录。", styles.text, cols=len(headings))
+    for i, v in enumerate(entries, start=1):
+        state = cell_state(report, v.addr)
+        values = [
+            i,
+            cell_label(report, v.addr),
+            BLANK_TEXT if v.value is None else v.value,
+            v.time.replace("T", " "),
+            v.user,
+            STATE_LABELS.get(state, state) if state != VERIFIED else "有效",
+        ]
+        for col, value in enumerate(values, start=1):
+            builder.value(i + 1, col, value, styles.text if col == 2 else styles.text_center)
+    builder.finish()
+    print_setup(ws, sum(w for _, w in headings), (1, 1), "A2")
 
 
 def _correction_states(report: Report, entries: list[Correction]) -> list[str]:
