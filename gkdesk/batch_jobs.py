@@ -127,3 +127,15 @@ def check_job(task: tuple[str, bytes, bytes | None, bool]) -> Checked:
     if as_json:
         return Checked(json_line({"file": path, "findings": findings_to_json(findings, report)}), "", False, has_error)
     return Checked(format_findings(report, findings, path) + "\n\n", "", False, has_error)
+
+
+def _preload() -> None:
+    """The modules every job imports, imported in the parent before the workers fork."""
+    import gkdesk.checks  # noqa: F401
+    import gkdesk.opening  # noqa: F401
+    import gkdesk.reports  # noqa: F401
+    import gkdesk.textview  # noqa: F401
+
+
+for _job in (extract_job, load_job, check_job):
+    _job.preload = _preload

@@ -49,7 +49,8 @@ def ordered_map(
 ) -> Iterator[R]:
     """job(item) for every item, in the items' order, on `jobs` processes (default: the cores).
 
-    `job` must be a module-level function and items and results picklable."""
+    `job` must be a module-level function and items and results picklable; `job.preload`, if
+    set, imports what the job needs (run once before the workers start)."""
     items = list(items)
     jobs = default_jobs() if jobs is None else max(1, jobs)
     jobs = min(jobs, len(items))
@@ -62,6 +63,11 @@ def ordered_map(
             return
         from concurrent.futures import ProcessPoolExecutor
 
+        # Forked workers share what the parent imported: import the job's modules once, here,
+        # rather than once in every worker.
+        preload = getattr(job, "preload", None)
+        if preload is not None:
+            preload()
         chunk = max(1, min(MAX_CHUNK, len(items) // (jobs * 4)))
         with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
             for result in pool.map(job, items, chunksize=chunk):
