@@ -1,6 +1,8 @@
 """Render the review window offscreen on the bundled sample report and save a screenshot.
 
     .venv/bin/python scripts/screenshot.py [--out docs/screenshot.png] [--lang zh_CN|en] [--table t3]
+    .venv/bin/python scripts/screenshot.py --pdf FILE.pdf --cell t3,0,6 --out docs/page_view.png
+        (the page view: the PDF page beside the grid, the cell's box outlined)
 
 The sample is copied to a temporary folder first, so no sidecar is written into resources/.
 On Linux, install a CJK font first (Debian/Ubuntu: apt-get install fonts-noto-cjk).
@@ -19,6 +21,15 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+def wait(ms: int) -> None:
+    """Run the event loop for `ms` (QTest.qWait keeps the GIL here: background work would stall)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshot.png"))
@@ -26,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--table", default="t3", choices=("t2", "t3", "t4"))
     parser.add_argument("--width", type=int, default=1600)
     parser.add_argument("--height", type=int, default=960)
+    parser.add_argument("--pdf", help="open this PDF instead of the sample and show its page view")
+    parser.add_argument("--cell", default="t3,0,6", help="with --pdf: the cell to select (table,row,column)")
     args = parser.parse_args(argv)
 
     from PySide6.QtCore import QCoreApplication
@@ -38,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     create_application()
     if ui_font_family() is None:
         print("warning: no CJK font found; Chinese may render as boxes (install fonts-noto-cjk)", file=sys.stderr)
-    sample = sample_report()
+    sample = Path(args.pdf) if args.pdf else sample_report()
     if sample is None:
         print("error: the bundled sample report is missing", file=sys.stderr)
         return 1
@@ -49,6 +62,26 @@ def main(argv: list[str] | None = None) -> int:
         window.resize(args.width, args.height)
         window.show()
         QTest.qWait(50)
+        while window.loading:  # reports open in the background
+            wait(50)
+        if args.pdf:
+            table_id, row, col = args.cell.split(",")
+            addr = (table_id, int(row), int(col))
+            window.verify_actions.act_page.trigger()
+            window.show_table(table_id)
+            window.pages[table_id].view.select_addresses([addr])
+            view = window.verify_actions.page_view
+            for _ in range(200):
+                if view.outline_rect() is not None:
+                    break
+                wait(50)
+            wait(100)
+            out = Path(args.out)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            ok = window.grab().save(str(out))
+            window.close()
+            print(f"wrote {out}" if ok else f"error: could not write {out}")
+            return 0 if ok else 1
         window.show_table(args.table)
         # Show the first arithmetic error, as a reviewer pressing F8 would: its cells selected,
         # the likely mistake framed, the source text highlighted.

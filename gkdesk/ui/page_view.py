@@ -58,6 +58,7 @@ class PageView(QGraphicsView):
         self._wanted: tuple[int, Region | None] | None = None
         self._pending: set[int] = set()
         self.zoom = 1.0
+        self._user_zoom = False  # until the reviewer zooms, a page fits the pane's width
 
     # ------------------------------------------------------------ document
     def set_document(self, path: str | None, boxes: list[tuple[Region, object]]) -> None:
@@ -112,6 +113,8 @@ class PageView(QGraphicsView):
             scene.addPixmap(QPixmap.fromImage(image))
             scene.setSceneRect(QRectF(image.rect()))
             self._page = number
+            if not self._user_zoom:
+                self._fit_width(image.width())
             self.pageShown.emit(number)
         wanted = self._wanted
         if wanted is not None and wanted[0] == number and wanted[1] is not None:
@@ -151,7 +154,17 @@ class PageView(QGraphicsView):
         run_in_background(lambda progress: render_page(path, number), on_success=done, on_failure=failed, parent=self)
 
     # ------------------------------------------------------------ interaction
+    def _fit_width(self, pixels: int) -> None:
+        room = self.viewport().width() - 4
+        if pixels > 0 and room > 50:
+            self._apply_zoom(min(1.0, room / pixels))
+
     def set_zoom(self, zoom: float) -> None:
+        """The reviewer's zoom (Ctrl + wheel); kept for the following pages."""
+        self._user_zoom = True
+        self._apply_zoom(zoom)
+
+    def _apply_zoom(self, zoom: float) -> None:
         self.zoom = max(0.25, min(4.0, zoom))
         self.resetTransform()
         self.scale(self.zoom, self.zoom)
