@@ -79,3 +79,18 @@ def test_export_and_summary_on_every_core_are_those_of_one_core(tmp_path):
                       sorted(p.name for p in out.iterdir()))
     assert runs["1"] == runs["2"]
     assert _cells(tmp_path / "summary1.xlsx") == _cells(tmp_path / "summary2.xlsx")
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_goes_to_a_terminal_only_and_quiet_silences_it(monkeypatch):
+    pytest.importorskip("tqdm")
+    shown, quiet, piped = _Terminal(), _Terminal(), io.StringIO()
+    for stream, is_quiet in ((shown, False), (quiet, True), (piped, False)):
+        monkeypatch.setattr("sys.stderr", stream)
+        assert list(batch_pool.ordered_map(abs, [-1, -2, -3], jobs=1, label="识别", quiet=is_quiet)) == [1, 2, 3]
+    assert "0/3" in shown.getvalue()
+    assert quiet.getvalue() == "" and piped.getvalue() == ""
