@@ -75,9 +75,9 @@ def parse_text(text: str, encoding: str = "utf-8", source_path: str = "") -> Rep
         if bounds is None:
             continue
         region = Region(text, bounds)
-        # The version whose rows fit the labels (row_alignment.py), else the one its words show.
-        version = fitting_version(region.tokens, table_id) or detect_version(text, bounds, table_id)
-        version = version or year_version or "2021"
+        version = detect_version(text, bounds, table_id) or year_version or "2021"
+        # The other version if only its rows are all there (row_alignment.py).
+        version = fitting_version(region.tokens, table_id, version)
         other = "2019" if version == "2021" else "2021"
         specs = table_spec(version, table_id), table_spec(other, table_id)
         ncells = max(sum(len(s.row_columns(r)) for r in range(len(s.rows))) for s in specs)

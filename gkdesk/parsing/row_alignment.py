@@ -180,8 +180,13 @@ def local_alignments(pattern: str, text: str, lo: int = 0, hi: int | None = None
         else:
             windows.append([d - 3, d + m + 3])
     out = []
+    need = MIN_SIMILARITY * m
     for a, b in windows:
-        found = _smith_waterman(pattern, text, max(lo, a), min(hi, b))
+        a, b = max(lo, a), min(hi, b)
+        present = set(text[a:b])
+        if sum(1 for ch in pattern if ch in present) < need:
+            continue  # too few of the pattern's characters there to align well: not worth aligning
+        found = _smith_waterman(pattern, text, a, b)
         if found is not None:
             out.append(found)
     return out

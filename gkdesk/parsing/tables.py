@@ -37,7 +37,17 @@ class RowHit:
 def find_rows(tokens: list[Token], spec: TableSpec) -> list[RowHit]:
     """Rows of `spec` found in the tokens, in the schema's order, by aligning the schema's
     labels with the tokens' label text (row_alignment.py)."""
-    return _aligned_rows(tokens, spec)[0]
+    held, by_spec = _LAST_ALIGNED
+    if held is not tokens:  # the version choice and the reading align the same tokens
+        by_spec = {}
+        _LAST_ALIGNED[:] = [tokens, by_spec]
+    if spec not in by_spec:
+        by_spec[spec] = _aligned_rows(tokens, spec)[0]
+    return list(by_spec[spec])
+
+
+# The tokens last aligned (held, so that their identity is not reused) and their rows per spec.
+_LAST_ALIGNED: list = [None, {}]
 
 
 def _aligned_rows(tokens: list[Token], spec: TableSpec) -> tuple[list[RowHit], float]:
@@ -61,12 +71,15 @@ def _aligned_rows(tokens: list[Token], spec: TableSpec) -> tuple[list[RowHit], f
 
 
 _VALUE_BETWEEN = "\x00"
-def fitting_version(tokens: list[Token], table_id: str) -> str | None:
-    """The format version whose rows of `table_id` are all found in the tokens (by label, or
-    by position between found ones) when the other version's are not: a 2021 report may
-    print the 2019 表三, or misprint the label that tells them apart. None if that does not tell."""
-    complete = [v for v in FORMATS if _all_rows_found(tokens, table_spec(v, table_id))]
-    return complete[0] if len(complete) == 1 else None
+def fitting_version(tokens: list[Token], table_id: str, expected: str) -> str:
+    """`expected` (the version the table's words or the year show), unless its rows of
+    `table_id` are not all found in the tokens (by label, or by position between found ones)
+    and the other version's are: a 2021 report may print the 2019 表三, or misprint the label
+    that tells them apart."""
+    if _all_rows_found(tokens, table_spec(expected, table_id)):
+        return expected
+    other = next(v for v in FORMATS if v != expected)
+    return other if _all_rows_found(tokens, table_spec(other, table_id)) else expected
 
 
 def _all_rows_found(tokens: list[Token], spec: TableSpec) -> bool:
