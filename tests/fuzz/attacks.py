@@ -116,5 +116,24 @@ ATTACKS: tuple[Attack, ...] = (
 )
 
 
+def _hostile(make, *args):
+    """An input of tests/fuzz/hostile.py (issue 15's classes), made the same way every time."""
+    from . import hostile
+
+    return lambda folder: getattr(hostile, make)(folder, *args)
+
+
+# Issue 15: structure that expands, names UTF-8 lacks, charsets that lie.
+ATTACKS += (
+    Attack("docx-gridspan-10^7", REFUSED, _hostile("docx_wide_span", "gridSpan", 10**7)),
+    Attack("docx-gridbefore-10^9", REFUSED, _hostile("docx_wide_span", "gridBefore", 10**9)),
+    Attack("docx-15-altchunks", REFUSED, _hostile("docx_alt_chunks", 15, 64 * 1024)),
+    Attack("html-colspan-rowspan", REFUSED, _hostile("html_spans", 300, 1000, 65534)),
+    Attack("xlsx-claiming-60m-rows", REFUSED, _hostile("xlsx_claiming_rows", 60_000_000, 100)),
+    Attack("html-charset-lie", OPENS, _hostile("charset_lie", "iso-8859-1", "gb18030")),
+    Attack("gbk-file-name", OPENS, _hostile("gbk_named")),
+)
+
+
 def attack(name: str) -> Attack:
     return next(a for a in ATTACKS if a.name == name)
