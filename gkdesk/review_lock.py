@@ -205,6 +205,10 @@ def acquire(report_path: str | Path) -> LockResult:
             mine = _held.get(str(path))
             if mine is not None and holder.token == mine.token:
                 return LockResult(mine)  # this process has it already (the report is reopened)
+            if holder.host == socket.gethostname() and holder.stale:
+                # Its process on this machine is gone (killed, crashed): nobody can be editing,
+                # so the report opens for editing and the work the sidecar kept is restored.
+                return take_over(report_path, holder)
             return LockResult(None, holder, holder.message())
         except OSError:
             return LockResult(None)

@@ -4,6 +4,7 @@ lock taken over) every write merges with what the other wrote."""
 from __future__ import annotations
 
 import json
+import time
 import os
 import socket
 import subprocess
@@ -110,10 +111,22 @@ def test_a_second_window_is_read_only_and_names_the_holder(report_file):
     assert not review_lock.lock_path(report_file).exists()  # released when that process exited
 
 
-def test_a_stale_lock_is_offered_and_can_be_taken_over(report_file):
+def test_a_lock_left_by_a_dead_process_on_this_machine_is_taken_over(report_file):
+    """A window killed mid-session leaves its lock: the next one edits (nobody else can be)."""
     path = review_lock.lock_path(report_file)
     path.write_text(json.dumps({"user": "张三", "host": socket.gethostname(), "pid": 2**22 + 12345,
                                 "since": "2026-01-01T09:00:00", "token": "old"}), encoding="utf-8")
+    found = review_lock.acquire(report_file)
+    assert found.lock is not None and not found.read_only
+    assert review_lock.read_holder(path).token == found.lock.token
+
+
+def test_a_stale_lock_of_another_machine_is_offered_and_can_be_taken_over(report_file):
+    path = review_lock.lock_path(report_file)
+    path.write_text(json.dumps({"user": "张三", "host": "another-pc", "pid": 4242,
+                                "since": "2026-01-01T09:00:00", "token": "old"}), encoding="utf-8")
+    old = time.time() - review_lock.STALE_SECONDS - 60
+    os.utime(path, (old, old))
     found = review_lock.acquire(report_file)
     assert found.read_only and found.holder.stale and "接管" in found.message and "张三" in found.message
     taken = review_lock.take_over(report_file, found.holder)
