@@ -6,7 +6,9 @@ from conftest import ROOT
 
 # Imported only by a command-line option that checks for it and says the app lacks it
 # (`gkdesk export --csv`, see tests/test_export_frames.py): pandas would double the bundle.
-OPTIONAL_IN_BUNDLE = {"pandas"}
+# numpy: only the OCR of scanned PDFs (gkdesk[ocr], readers/ocr.py) imports it; the bundle leaves
+# OCR out, and opening a scan there says so.
+OPTIONAL_IN_BUNDLE = {"pandas", "numpy"}
 
 
 def test_core_imports_nothing_the_bundle_excludes():

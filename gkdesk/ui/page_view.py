@@ -23,17 +23,33 @@ Region = tuple[int, float, float, float, float]
 
 
 def render_page(path: str, number: int, dpi: float = RENDER_DPI) -> QImage:
-    """One page as a QImage (callable on any thread: QImage, unlike QPixmap, is thread-safe)."""
-    from ..readers.page_images import page_images
+    """One page as a QImage (callable on any thread: QImage, unlike QPixmap, is thread-safe).
 
-    for page in page_images(path, dpi, [number]):
-        pixels = page.pixels
-        h, w, _ = pixels.shape
-        image = QImage(pixels.data, w, h, 3 * w, QImage.Format_RGB888).copy()  # own the bytes
-        image.setDotsPerMeterX(int(dpi / 0.0254))
-        image.setDotsPerMeterY(int(dpi / 0.0254))
-        return image
-    raise ValueError(f"no page {number}")
+    PDFium's bitmap goes straight into the QImage: no numpy (the one-folder app leaves it out)."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        page = doc[number - 1]
+        try:
+            bitmap = page.render(scale=dpi / 72.0, rev_byteorder=True)
+            try:
+                formats = {"RGB": QImage.Format_RGB888, "RGBA": QImage.Format_RGBA8888, "RGBX": QImage.Format_RGBX8888,
+                           "BGR": QImage.Format_BGR888}
+                fmt = formats.get(bitmap.mode)
+                if fmt is None:
+                    raise ValueError(f"unexpected bitmap mode {bitmap.mode}")
+                data = bytes(bitmap.buffer)
+                image = QImage(data, bitmap.width, bitmap.height, bitmap.stride, fmt).copy()  # own the bytes
+            finally:
+                bitmap.close()
+        finally:
+            page.close()
+    finally:
+        doc.close()
+    image.setDotsPerMeterX(int(dpi / 0.0254))
+    image.setDotsPerMeterY(int(dpi / 0.0254))
+    return image
 
 
 class PageView(QGraphicsView):
