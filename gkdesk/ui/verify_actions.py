@@ -21,10 +21,6 @@ from .i18n import translate
 from .page_view import PageView
 
 
-def _tr(text: str) -> str:
-    return translate("Verify", text)
-
-
 class VerifyCommand(QUndoCommand):
     """Confirm the value of one cell as the document's own (undone as one step)."""
 
@@ -58,11 +54,11 @@ class VerifyActions(QObject):
         super().__init__(window)
         self.window = window
         A = window._action
-        self.act_next = A(_tr("下一个待核对数值"), "F9", lambda: self.go(+1), tip=_tr("转到下一个推定、把握不大或有候选值的数值"))
-        self.act_prev = A(_tr("上一个待核对数值"), "Shift+F9", lambda: self.go(-1))
-        self.act_confirm = A(_tr("数值核对无误"), "Ctrl+K", self.confirm_current, tip=_tr("对照原文确认当前单元格的数值，记入修改记录"))
-        self.act_alternatives = A(_tr("候选值…"), "Alt+Down", self.show_alternatives, tip=_tr("列出识别时的候选值，选一个填入"))
-        self.act_page = A(_tr("原文页面 / 文字"), "Ctrl+Shift+P", self.toggle_page, checkable=True, tip=_tr("在 PDF 原件页面和提取的文字之间切换"))
+        self.act_next = A(translate("Verify", "下一个待核对数值"), "F9", lambda: self.go(+1), tip=translate("Verify", "转到下一个推定、把握不大或有候选值的数值"))
+        self.act_prev = A(translate("Verify", "上一个待核对数值"), "Shift+F9", lambda: self.go(-1))
+        self.act_confirm = A(translate("Verify", "数值核对无误"), "Ctrl+K", self.confirm_current, tip=translate("Verify", "对照原文确认当前单元格的数值，记入修改记录"))
+        self.act_alternatives = A(translate("Verify", "候选值…"), "Alt+Down", self.show_alternatives, tip=translate("Verify", "列出识别时的候选值，选一个填入"))
+        self.act_page = A(translate("Verify", "原文页面 / 文字"), "Ctrl+Shift+P", self.toggle_page, checkable=True, tip=translate("Verify", "在 PDF 原件页面和提取的文字之间切换"))
         self.actions = [self.act_next, self.act_prev, self.act_confirm, self.act_alternatives, self.act_page]
 
         self.page_view = PageView(window.source)
@@ -130,7 +126,7 @@ class VerifyActions(QObject):
 
     def update_count(self) -> None:
         n = len(self.remaining()) if self.window.document is not None else 0
-        self.count_label.setText(_tr("待核对 %1 个数值").replace("%1", str(n)) if n else "")
+        self.count_label.setText(translate("Verify", "待核对 %1 个数值").replace("%1", str(n)) if n else "")
 
     def current_address(self):
         page = self.window.tabs.currentWidget()
@@ -143,7 +139,7 @@ class VerifyActions(QObject):
         """The next (or previous) uncertain value after the current cell, across the tables."""
         queue = [u.addr for u in self.remaining()]
         if not queue:
-            self.window.show_status(_tr("没有待核对的数值。"), 4000)
+            self.window.show_status(translate("Verify", "没有待核对的数值。"), 4000)
             return
         order = {addr: i for i, addr in enumerate(self._all_addresses())}
         here = self.current_address()
@@ -152,7 +148,7 @@ class VerifyActions(QObject):
         target = (after[0] if step > 0 else after[-1]) if after else (queue[0] if step > 0 else queue[-1])
         self._select_cell(target)
         uncertain = next(u for u in self.remaining() if u.addr == target)
-        self.window.show_status(_tr("待核对：%1").replace("%1", uncertain.why), 8000)
+        self.window.show_status(translate("Verify", "待核对：%1").replace("%1", uncertain.why), 8000)
 
     def _all_addresses(self):
         return list(self.window.document.report.addresses())
@@ -171,13 +167,13 @@ class VerifyActions(QObject):
         if document is None or addr is None:
             return
         if document.read_only:
-            self.window.show_status(_tr("报告以只读方式打开，不能记录核对。"), 5000)
+            self.window.show_status(translate("Verify", "报告以只读方式打开，不能记录核对。"), 5000)
             return
         if cell_state(document.report, addr) != INFERRED:
-            self.window.show_status(_tr("这个数值不需要核对（是在原文该处读出或已修改的）。"), 4000)
+            self.window.show_status(translate("Verify", "这个数值不需要核对（是在原文该处读出或已修改的）。"), 4000)
             return
-        document.undo_stack.push(VerifyCommand(document, addr, _tr("核对数值")))
-        self.window.show_status(_tr("已记录：数值核对无误。"), 3000)
+        document.undo_stack.push(VerifyCommand(document, addr, translate("Verify", "核对数值")))
+        self.window.show_status(translate("Verify", "已记录：数值核对无误。"), 3000)
         if self.remaining():
             self.go(+1)
 
@@ -188,7 +184,7 @@ class VerifyActions(QObject):
             return
         values = alternatives(document.report, addr)
         if len(values) < 2:
-            self.window.show_status(_tr("识别时没有为这个单元格列出候选值。"), 4000)
+            self.window.show_status(translate("Verify", "识别时没有为这个单元格列出候选值。"), 4000)
             return
         menu = self.alternatives_menu(addr, values)
         view = self.window.pages[addr[0]].view
@@ -199,9 +195,9 @@ class VerifyActions(QObject):
         menu = QMenu(self.window)
         menu.setObjectName("alternativesMenu")
         for value in values:
-            shown = _tr("空白") if value is None else format_number(value)
+            shown = translate("Verify", "空白") if value is None else format_number(value)
             action = menu.addAction(shown)
-            action.triggered.connect(lambda _=False, v=value: self.window.document.set_values({tuple(addr): v}, _tr("采用候选值")))
+            action.triggered.connect(lambda _=False, v=value: self.window.document.set_values({tuple(addr): v}, translate("Verify", "采用候选值")))
         return menu
 
     # ------------------------------------------------------------ page outline
@@ -220,10 +216,10 @@ class VerifyActions(QObject):
             return True
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(_tr("有待核对的数值"))
-        box.setText(_tr("还有 %1 个推定或把握不大的数值没有对照原文核对。").replace("%1", str(n)))
-        go_on = box.addButton(_tr("仍然导出"), QMessageBox.ButtonRole.AcceptRole)
-        jump = box.addButton(_tr("转到待核对数值"), QMessageBox.ButtonRole.RejectRole)
+        box.setWindowTitle(translate("Verify", "有待核对的数值"))
+        box.setText(translate("Verify", "还有 %1 个推定或把握不大的数值没有对照原文核对。").replace("%1", str(n)))
+        go_on = box.addButton(translate("Verify", "仍然导出"), QMessageBox.ButtonRole.AcceptRole)
+        jump = box.addButton(translate("Verify", "转到待核对数值"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(jump)
         answer = ask_export(box)
         if answer is go_on:

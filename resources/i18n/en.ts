@@ -169,7 +169,7 @@
         </message>
         <message>
             <source>已核对：%1 于 %2 对照原文确认</source>
-            <translation type="unfinished" />
+            <translation>Verified against the original by %1 at %2</translation>
         </message>
         <message>
             <source>推定：%1</source>
@@ -177,7 +177,7 @@
         </message>
         <message>
             <source>候选值：%1</source>
-            <translation type="unfinished" />
+            <translation>Alternatives: %1</translation>
         </message>
         <message>
             <source>&lt;b&gt;可能的错误所在&lt;/b&gt;，按勾稽关系应为 %1</source>
@@ -455,7 +455,7 @@
         </message>
         <message>
             <source>核对(&amp;V)</source>
-            <translation type="unfinished" />
+            <translation>&amp;Verify</translation>
         </message>
         <message>
             <source>设置(&amp;S)</source>
@@ -911,6 +911,101 @@ Note (optional):</translation>
         <message>
             <source>报告中未找到%1。</source>
             <translation>%1 was not found in the report.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Verify</name>
+        <message>
+            <source>下一个待核对数值</source>
+            <translation>Next value to verify</translation>
+        </message>
+        <message>
+            <source>转到下一个推定、把握不大或有候选值的数值</source>
+            <translation>Go to the next inferred, unsure or ambiguous value</translation>
+        </message>
+        <message>
+            <source>上一个待核对数值</source>
+            <translation>Previous value to verify</translation>
+        </message>
+        <message>
+            <source>数值核对无误</source>
+            <translation>Value verified</translation>
+        </message>
+        <message>
+            <source>对照原文确认当前单元格的数值，记入修改记录</source>
+            <translation>Confirm the current cell's value against the original; recorded in the audit trail</translation>
+        </message>
+        <message>
+            <source>候选值…</source>
+            <translation>Alternatives…</translation>
+        </message>
+        <message>
+            <source>列出识别时的候选值，选一个填入</source>
+            <translation>List the values the recognizer found possible and fill in one</translation>
+        </message>
+        <message>
+            <source>原文页面 / 文字</source>
+            <translation>Original page / text</translation>
+        </message>
+        <message>
+            <source>在 PDF 原件页面和提取的文字之间切换</source>
+            <translation>Switch between the PDF page and the extracted text</translation>
+        </message>
+        <message>
+            <source>待核对 %1 个数值</source>
+            <translation>%1 values to verify</translation>
+        </message>
+        <message>
+            <source>没有待核对的数值。</source>
+            <translation>No values to verify.</translation>
+        </message>
+        <message>
+            <source>待核对：%1</source>
+            <translation>To verify: %1</translation>
+        </message>
+        <message>
+            <source>报告以只读方式打开，不能记录核对。</source>
+            <translation>The report is open read-only: verifications cannot be recorded.</translation>
+        </message>
+        <message>
+            <source>这个数值不需要核对（是在原文该处读出或已修改的）。</source>
+            <translation>This value needs no verification (it was read in place or corrected).</translation>
+        </message>
+        <message>
+            <source>核对数值</source>
+            <translation>Verify value</translation>
+        </message>
+        <message>
+            <source>已记录：数值核对无误。</source>
+            <translation>Recorded: value verified.</translation>
+        </message>
+        <message>
+            <source>识别时没有为这个单元格列出候选值。</source>
+            <translation>The recognizer listed no alternatives for this cell.</translation>
+        </message>
+        <message>
+            <source>空白</source>
+            <translation>Blank</translation>
+        </message>
+        <message>
+            <source>采用候选值</source>
+            <translation>Use alternative</translation>
+        </message>
+        <message>
+            <source>有待核对的数值</source>
+            <translation>Values not yet verified</translation>
+        </message>
+        <message>
+            <source>还有 %1 个推定或把握不大的数值没有对照原文核对。</source>
+            <translation>%1 inferred or unsure values have not been verified against the original.</translation>
+        </message>
+        <message>
+            <source>仍然导出</source>
+            <translation>Export anyway</translation>
+        </message>
+        <message>
+            <source>转到待核对数值</source>
+            <translation>Go to the values to verify</translation>
         </message>
     </context>
     <context>
