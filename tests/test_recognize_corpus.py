@@ -41,11 +41,6 @@ KNOWN_LIMITS: dict[str, str] = {
     "008.txt": "表二: 3 cells blank",
     "005.txt": "表四: its 15 cells blank (the header reading finds no values it can place)",
     "009.txt": "表二: 2 cells blank",
-    "009.pdf": "表三: one row (7 cells) blank: its label is misspelled in the document",
-    "010.txt": "表三: one row (7 cells) blank: its label is misspelled in the document",
-    "010.pdf": "表三: one row (7 cells) blank: its label is misspelled in the document",
-    "011.txt": "表三: one row (7 cells) blank: its label is numbered otherwise in the document",
-    "011.pdf": "表三: one row (7 cells) blank: its label is numbered otherwise in the document",
 }
 SCRAMBLED = "pdf-plain"  # pdftotext default mode: tested in test_scrambled.py
 
