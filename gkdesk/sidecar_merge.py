@@ -73,8 +73,13 @@ def _entry_key(entry) -> str:
     return json.dumps(entry, sort_keys=True, ensure_ascii=False)
 
 
+_ABSENT = ("no correction",)  # not None: a correction may set a cell blank (value None)
+
+
 def _value(entry):
-    return None if entry is None else entry.get("value", entry)
+    if entry is None:
+        return _ABSENT
+    return entry.get("value", entry)
 
 
 def _merge_map(seen: dict, disk: dict, mine: dict, conflicts: list[Conflict], compare=lambda e: e) -> dict:
@@ -85,7 +90,7 @@ def _merge_map(seen: dict, disk: dict, mine: dict, conflicts: list[Conflict], co
         i_changed = compare(m) != compare(s)
         they_changed = compare(d) != compare(s)
         if i_changed and they_changed and compare(d) != compare(m):
-            conflicts.append(Conflict(key, compare(s), compare(d), compare(m)))
+            conflicts.append(Conflict(key, *(None if v is _ABSENT else v for v in (compare(s), compare(d), compare(m)))))
             choice = m  # provisional; resolved by the caller's answer
         elif i_changed:
             choice = m

@@ -155,3 +155,18 @@ def test_edits_to_the_same_cell_conflict_and_the_answer_decides(report_file):
     saved = _saved(report_file)
     assert {tuple(c["cell"]): c["value"] for c in saved["corrections"]}[cell] == 9
     assert [h["user"] for h in saved["history"]] == ["一", "二", "二"]
+
+
+def test_a_cell_set_blank_survives_the_next_save(report_file):
+    """A blank (value None) is a correction like any other, not the absence of one."""
+    report = load_report(report_file)
+    side = Sidecar.for_report(report_file)
+    side.load_into(report)
+    cells = [a for a in report.addresses() if a[0] == "t3" and report.value(a) is not None][:2]
+    report.set_value(cells[0], 21)
+    side.save(report)
+    report.set_value(cells[1], None)
+    side.save(report)
+    again = load_report(report_file)
+    Sidecar.for_report(report_file).load_into(again)
+    assert again.value(cells[0]) == 21 and again.value(cells[1]) is None
