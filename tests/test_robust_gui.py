@@ -25,6 +25,7 @@ from conftest import ROOT
 from window_support import make_window
 from fuzz.attacks import ATTACKS, OPENS, REFUSED
 from fuzz.session_driver import BURST_CELL
+from gkdesk.model import CHANGED_AFTER_REVIEW
 from gkdesk.reports import load_report
 from gkdesk.sidecar import CORRUPT, RESTORED, REVIEWED, Sidecar, sidecar_path
 
@@ -107,7 +108,8 @@ def test_sigkill_in_the_middle_of_two_sessions_restores_every_edit(tmp_path):
     report, result = _reopen(report_file)
     assert result.status == RESTORED, result.message
     assert report.value(("t3", 2, 0)) == 22 and report.value(("t2", 1, 0)) == 4
-    assert report.value(("t4", 0, 0)) is None and report.review_status == REVIEWED
+    # Edits after 已复核 make it 修改后待复核: the review no longer covers them.
+    assert report.value(("t4", 0, 0)) is None and report.review_status == CHANGED_AFTER_REVIEW
     assert [(c.addr, c.value) for c in report.history] == [
         (("t3", 2, 0), 21), (("t4", 0, 0), None), (("t2", 1, 0), 4), (("t3", 2, 0), 22),
     ]
