@@ -62,7 +62,10 @@ def read_pdf(path: str | Path, progress=None) -> SourceDocument:
     p = Path(path)
     file_size(p, "pdf")
     check_stream_expansion(p)
-    pages = _read_pages(p)
+    from .pdfium_guard import PDFIUM_LOCK
+
+    with PDFIUM_LOCK:
+        pages = _read_pages(p)
     if not any(page.has_text for page in pages):
         if any(page.has_images for page in pages):
             # A scan: OCR turns each page into the page objects a text layer gives (readers/ocr.py).

@@ -28,6 +28,13 @@ def render_page(path: str, number: int, dpi: float = RENDER_DPI) -> QImage:
     PDFium's bitmap goes straight into the QImage: no numpy (the one-folder app leaves it out)."""
     import pypdfium2 as pdfium
 
+    from ..readers.pdfium_guard import PDFIUM_LOCK
+
+    with PDFIUM_LOCK:
+        return _render_locked(pdfium, path, number, dpi)
+
+
+def _render_locked(pdfium, path: str, number: int, dpi: float) -> QImage:
     doc = pdfium.PdfDocument(str(path))
     try:
         page = doc[number - 1]
