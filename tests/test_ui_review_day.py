@@ -136,3 +136,48 @@ def test_the_opinion_pane_drafts_saves_and_copies(qtbot, tmp_path):
     assert saved["opinion"].endswith("另请补充第六部分。")
     actions.copy_button.click()
     assert QGuiApplication.clipboard().text() == actions.opinion_edit.toPlainText()
+
+
+def test_zoom_keys_scale_grid_and_source_and_are_remembered(qtbot, tmp_path):
+    window, _ = _open(qtbot, tmp_path)
+    tools = window.view_tools
+    view = window.pages["t3"].view
+    size, width = view.font().pointSizeF(), view.columnWidth(view.model().layout.label_columns)
+    source = window.source.editor.font().pointSizeF()
+    assert QKeySequence("Ctrl+0") in tools.act_zoom_reset.shortcuts()
+    tools.act_zoom_in.trigger()
+    tools.act_zoom_in.trigger()
+    assert tools.zoom == 120 and view.font().pointSizeF() > size and window.source.editor.font().pointSizeF() > source
+    assert view.columnWidth(view.model().layout.label_columns) > width  # the grid is re-sized for the font
+    assert window.settings.zoom == 120
+    window.close()
+    again, _ = _open(qtbot, tmp_path, copy=False)
+    assert again.view_tools.zoom == 120
+    again.view_tools.act_zoom_reset.trigger()
+    assert again.settings.zoom == 100 and again.pages["t3"].view.font().pointSizeF() == size
+
+
+def test_status_bar_shows_sum_and_count_of_a_selection(qtbot, tmp_path):
+    from gkdesk.ui.view_tools import selection_stats
+
+    assert selection_stats([1, None, 2.5]) == (2, 3.5) and selection_stats([None]) == (0, 0)
+    window, _ = _open(qtbot, tmp_path)
+    window.show_table("t3")
+    view = window.pages["t3"].view
+    cells = [("t3", 0, c) for c in range(6)]
+    view.select_addresses(cells)
+    values = [window.document.report.value(a) for a in cells]
+    label = window.view_tools.stats_label
+    assert label.isVisible() or not label.isHidden()
+    expected = sum(v for v in values if v is not None)
+    assert label.text() == f"求和：{expected}  计数：{sum(v is not None for v in values)}"
+    view.select_addresses(cells[:1])
+    assert label.isHidden()
+
+
+def test_qt_dialogs_speak_chinese(qtbot, tmp_path):
+    from PySide6.QtCore import QCoreApplication
+
+    _open(qtbot, tmp_path)
+    assert QCoreApplication.translate("QFileDialog", "Look in:") == "查找范围："
+    assert QCoreApplication.translate("QFileDialog", "Files of type:") == "文件类型："

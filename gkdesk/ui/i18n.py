@@ -73,12 +73,23 @@ def install_language(language: str) -> str:
             _installed.append(ui)
     if language == "zh_CN":
         qt = QTranslator(app)
-        if qt.load("qtbase_zh_CN", qt_dir):  # Qt's own dialogs and buttons in Chinese
+        # Qt's own dialogs and buttons in Chinese ("查找范围：", "文件类型：", 是/否): PySide6 ships
+        # the .qm; a bundled app may report another TranslationsPath than where the files are.
+        if any(qt.load("qtbase_zh_CN", folder) for folder in _qt_translation_dirs(qt_dir)):
             _installed.append(qt)
     for tr in _installed:
         app.installTranslator(tr)
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if language == "zh_CN" else QLocale(QLocale.Language.English))
     return language
+
+
+def _qt_translation_dirs(reported: str) -> list[str]:
+    """Where Qt's own .qm files may be: Qt's reported path, then inside the PySide6 package."""
+    import PySide6
+
+    package = Path(PySide6.__file__).resolve().parent
+    found = [reported, str(package / "Qt" / "translations"), str(package / "translations")]
+    return [d for i, d in enumerate(found) if d and d not in found[:i]]
 
 
 def _app_translator(language: str) -> QTranslator | None:

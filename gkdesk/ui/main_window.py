@@ -147,6 +147,9 @@ class MainWindow(QMainWindow):
 
         self.review_actions = ReviewActions(self)  # decisions on findings, 采用建议值, 审核意见
         self._document_actions += self.review_actions.actions
+        from .view_tools import ViewTools
+
+        self.view_tools = ViewTools(self)  # zoom (Ctrl + / − / 0) and 求和 / 计数 of a selection
         from .verify_actions import VerifyActions
 
         self.verify_actions = VerifyActions(self)  # page view, uncertain-value queue, export guard
@@ -399,6 +402,9 @@ class MainWindow(QMainWindow):
         verify = self.verify_actions
         for a in (verify.act_next, verify.act_prev, None, verify.act_confirm, verify.act_alternatives, None, verify.act_page):
             m.addSeparator() if a is None else m.addAction(a)
+        m = bar.addMenu(self.tr("视图(&W)"))
+        for a in self.view_tools.actions:
+            m.addAction(a)
         m = bar.addMenu(self.tr("设置(&S)"))
         lang = m.addMenu(self.tr("界面语言"))
         lang.addAction(self.act_lang_zh)

@@ -53,6 +53,22 @@ class Settings:
     def language(self, value: str) -> None:
         self.store.setValue("ui/language", value if value in LANGUAGES else DEFAULTS.language)
 
+    # ------------------------------------------------------------ zoom of the grids and the source text
+    ZOOM_RANGE = (50, 250)
+
+    @property
+    def zoom(self) -> int:
+        """Percent of the normal size (100)."""
+        try:
+            value = int(self.store.value("view/zoom", 100))
+        except (TypeError, ValueError):
+            return 100
+        return min(max(value, self.ZOOM_RANGE[0]), self.ZOOM_RANGE[1])
+
+    @zoom.setter
+    def zoom(self, value: int) -> None:
+        self.store.setValue("view/zoom", min(max(int(value), self.ZOOM_RANGE[0]), self.ZOOM_RANGE[1]))
+
     # ------------------------------------------------------------ recent files and folders
     def recent(self) -> list[str]:
         value = self.store.value("recent/paths", [])  # defaults everywhere: no None from QVariant
