@@ -458,6 +458,10 @@
             <translation>&amp;Verify</translation>
         </message>
         <message>
+            <source>视图(&amp;W)</source>
+            <translation>Vie&amp;w</translation>
+        </message>
+        <message>
             <source>设置(&amp;S)</source>
             <translation>&amp;Settings</translation>
         </message>
@@ -1006,6 +1010,29 @@ Note (optional):</translation>
         <message>
             <source>转到待核对数值</source>
             <translation>Go to the values to verify</translation>
+        </message>
+    </context>
+    <context>
+        <name>ViewTools</name>
+        <message>
+            <source>放大</source>
+            <translation>Zoom in</translation>
+        </message>
+        <message>
+            <source>缩小</source>
+            <translation>Zoom out</translation>
+        </message>
+        <message>
+            <source>恢复原始大小</source>
+            <translation>Actual size</translation>
+        </message>
+        <message>
+            <source>显示比例 %1%</source>
+            <translation>Zoom %1%</translation>
+        </message>
+        <message>
+            <source>求和：%1  计数：%2</source>
+            <translation>Sum: %1  Count: %2</translation>
         </message>
     </context>
     <context>
