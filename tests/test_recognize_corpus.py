@@ -18,7 +18,6 @@ _COLUMN_ORDER_UNPLACED = (
 _HEADINGS_APART = "表二 (2019) in pdfminer's order: values printed apart from their 第二十条 headings, placed by the room left and marked inferred"
 _T2_RUNS_OPEN = "表二 digits run together with nothing between cells: 表二 has no relation to decide the split"
 KNOWN_LIMITS: dict[str, str] = {
-    "gd05__pdfminer.txt": _COLUMN_ORDER_UNPLACED,
     "gd08__pdfminer.txt": _COLUMN_ORDER_UNPLACED + "; 表二 2 cells blank",
     "gd09__pdfminer.txt": _COLUMN_ORDER_UNPLACED,
     "gd07__pdfminer.txt": "表三 (2019) in column order with 21 blank cells that print nothing: 140 values for 161 cells, "

@@ -271,12 +271,13 @@ class StackingSearch:
         col_mask = self.colmask_of[pkey]
         top = heights[c]
         new_line = top == min(heights) and c == heights.index(top)  # the highest free cell
+        goes_on = self._column_continuation(d) if self.prefer_down else None  # before it is placed
         for i in range(w):
             self._set(heights, c + i, top + (h if i < k else h - 1))
             self._set(col_mask, c + i, col_mask[c + i] | bit)
         self._set(self.placed, d, (c, w, top))
         self._set(self.after, d, (top + h - 1, c + k) if k < w else (top, c + w))
-        if d and self.runs[d - 1].page == run.page and not self._continues(d, top, c, new_line):
+        if d and self.runs[d - 1].page == run.page and not self._continues(d, top, c, new_line, goes_on):
             self._set_attr("breaks", self.breaks + 1)
         self._set(self.below, d, (top + h, c))
         member = self.band_of.get(d)
@@ -548,23 +549,24 @@ class StackingSearch:
                 out.append(i)
         return out
 
-    def _continues(self, d: int, top: int, c: int, new_line: bool) -> bool:
+    def _continues(self, d: int, top: int, c: int, new_line: bool, goes_on) -> bool:
         """Whether block d sits where the reading order goes on after block d-1: column order
         under it or atop the next column; pdftotext's right after it or at a new line."""
         if self.prefer_down:
-            return (top, c) == self._column_continuation(d)
+            return (top, c) == goes_on
         return (top, c) == self.after[d - 1] or new_line
 
     def _column_continuation(self, d: int) -> tuple[int, int] | None:
-        """Where column order goes on after block d-1: under it, or at the top of the next
-        column once it reached the bottom of its page band."""
-        below = self.below[d - 1]
+        """Where column order goes on: the first free cell of the leftmost column of the page
+        band not yet full (a block printed out of that order, such as a text box of two
+        narrow columns' top cells, leaves the order where it was)."""
         band = self.page_rows.get(self.runs[d].page) if self.page_rows is not None else None
-        lo, hi = band if band else (0, self.R)
-        if below is not None and below[0] >= hi:
-            c, w, _ = self.placed[d - 1]
-            return (lo, c + w)
-        return below
+        hi = band[1] if band else self.R
+        heights = self.heights_of[self._pool_key_of_page(self.runs[d].page)]
+        for c, h in enumerate(heights):
+            if h < hi:
+                return (h, c)
+        return None
 
     def _null_mix(self, cells) -> int:
         mixed = 0
