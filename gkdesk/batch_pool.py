@@ -56,25 +56,36 @@ def ordered_map(
     jobs = min(jobs, len(items))
     bar = _progress(len(items), label, quiet)
     try:
-        if jobs <= 1:
+        pool = _open_pool(job, jobs) if jobs > 1 else None
+        if pool is None:
             for item in items:
                 yield job(item)
                 bar.update()
             return
-        from concurrent.futures import ProcessPoolExecutor
-
-        # Forked workers share what the parent imported: import the job's modules once, here,
-        # rather than once in every worker.
-        preload = getattr(job, "preload", None)
-        if preload is not None:
-            preload()
         chunk = max(1, min(MAX_CHUNK, len(items) // (jobs * 4)))
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
+        with pool:
             for result in pool.map(job, items, chunksize=chunk):
                 yield result
                 bar.update()
     finally:
         bar.close()
+
+
+def _open_pool(job, jobs: int):
+    """A pool of `jobs` processes, or None where the system cannot give one."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Forked workers share what the parent imported: import the job's modules once, here,
+    # rather than once in every worker.
+    preload = getattr(job, "preload", None)
+    if preload is not None:
+        preload()
+    try:
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=_context())
+    except (OSError, NotImplementedError):
+        # No POSIX semaphores (a chroot or container without /dev/shm, some locked-down
+        # kernels): the batch runs in this process rather than failing.
+        return None
 
 
 def _context():

@@ -23,6 +23,18 @@ def test_results_come_in_input_order_from_every_process():
     assert list(batch_pool.ordered_map(_square, [], jobs=2, quiet=True)) == []
 
 
+def test_a_system_without_semaphores_runs_the_batch_in_this_process(monkeypatch):
+    # A chroot or container without /dev/shm: multiprocessing.Lock() raises ENOSYS.
+    import concurrent.futures
+
+    def no_semaphores(*args, **kwargs):
+        raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_semaphores)
+    items = list(range(11))
+    assert list(batch_pool.ordered_map(_square, items, jobs=2, quiet=True)) == [(n, n * n) for n in items]
+
+
 def _batch(tmp_path, count: int = 9) -> list[str]:
     paths = []
     for k in range(count):
