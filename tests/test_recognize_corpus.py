@@ -41,7 +41,7 @@ KNOWN_LIMITS: dict[str, str] = {
     "005.txt": "表四: its 15 cells blank (the header reading finds no values it can place)",
     "009.txt": "表二: 2 cells blank",
 }
-SCRAMBLED = "pdf-plain"  # pdftotext default mode: tested in test_scrambled.py
+SCRAMBLED = "pdf-plain"  # pdftotext default mode: tested in test_reading_order.py
 
 
 def _cases():

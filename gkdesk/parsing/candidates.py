@@ -6,7 +6,7 @@ a shared list that a losing reading would have to take back):
 * by row labels — the schema's rows found by their labels, values read along each row (tables.py);
 * by digit runs — a table flattened into runs of digits, split by the relations (digit_runs.py);
 * by reading order — values printed apart from their labels, in blocks placed into columns by
-  the table's shape and relations (scrambled.py; pdftotext's and pdfminer's orders).
+  the table's shape and relations (reading_order.py; pdftotext's and pdfminer's orders).
 
 A generator's cost says how far its reading departs from the text as laid out: reading labels
 in place costs nothing; reading another format version than the labels show, or reordering
@@ -19,7 +19,7 @@ from functools import cached_property
 from ..model import ParseNote, Table
 from ..schema import T4, TableSpec
 from .digit_runs import may_hold_runs, recover_flat
-from .scrambled import looks_scrambled, read_reordered, read_t4_stream
+from .reading_order import reads_out_of_order, read_reordered, read_t4_stream
 from .solver import Candidate, Generator
 from .tables import recognize_rows_table, recognize_t4
 from .tokens import Token, tokenize
@@ -66,7 +66,7 @@ def rows_table_generators(region: Region, spec: TableSpec, other: TableSpec) -> 
 
     def by_digit_runs(made: list[Candidate]) -> Candidate | None:
         labels = _label_reading(made)
-        if labels is not None and not looks_scrambled(labels.table) and not may_hold_runs(labels.table):
+        if labels is not None and not reads_out_of_order(labels.table) and not may_hold_runs(labels.table):
             return None  # the rows hold their values: nothing is run together
         notes: list[ParseNote] = []
         table = recover_flat(region.text, region.bounds, spec, notes)

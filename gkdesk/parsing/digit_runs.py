@@ -708,7 +708,7 @@ def _sort_key(values: tuple):
 
 def solve_flat_table(text: str, region: tuple[int, int], spec: TableSpec):
     """(cells, notes, missing rows) for 表二/表三 written as flat text, or None if it is not."""
-    from .flat import flat_rows  # the rows' labels in flat text (row finding)
+    from .label_runs import flat_rows  # the rows' labels in flat text (row finding)
 
     found = flat_rows(text, region, spec)
     if found is None:
@@ -825,7 +825,7 @@ def _open_note(spec: TableSpec, row: int, shown: str, alternatives: list[Split],
 
 def solve_flat_t4(text: str, region: tuple[int, int], spec: TableSpec):
     """表四 written as flat text: the digits after its header, split by its three totals."""
-    from .flat import _VALUE_CHARS, _table_start
+    from .label_runs import _VALUE_CHARS, _table_start
 
     region_text = text[region[0] : region[1]].replace("\n", "↵")
     squeezed, index = squeeze(region_text)

@@ -490,7 +490,7 @@ def recognize_rows_table(tokens: list[Token], spec: TableSpec, notes: list[Parse
         soft_values[hit.row] = [t for t in span_tokens if t.kind in _VALUE_KINDS]
         row_tokens[hit.row] = (tokens[hit.token : hit.token + 1] if hit.labeled else []) + span_tokens
     # One row's digits run together inside an otherwise spaced table (not a table flattened
-    # whole, which flat.py reads).
+    # whole, which label_runs.py reads).
     short = [r for r, v in hard_values.items() if sum(1 for t in v if t.kind in (NUM, NULL)) < len(spec.row_columns(r))]
     if len(short) * 2 < len(hard_values):
         for r in short:

@@ -1,4 +1,4 @@
-"""Tables whose reading order pdftotext scrambled (gkdesk.parsing.scrambled)."""
+"""Tables whose reading order pdftotext scrambled (gkdesk.parsing.reading_order)."""
 import json
 import random
 
@@ -6,8 +6,8 @@ import pytest
 
 from conftest import SHARED
 from gkdesk.parsing import parse_text
-from gkdesk.parsing.scrambled import header_columns, solve_groups_table, solve_rows_table, value_runs
-from gkdesk.parsing.stacking import GridRelation, Run, StackingSearch, find_bands
+from gkdesk.parsing.reading_order import header_columns, solve_groups_table, solve_rows_table, value_runs
+from gkdesk.parsing.block_search import GridRelation, Run, StackingSearch, find_bands
 from gkdesk.parsing.tokens import tokenize
 from gkdesk.schema import T3_COLUMNS, table_spec
 

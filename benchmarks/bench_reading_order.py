@@ -1,6 +1,6 @@
 """Time and check the readers of scrambled (pdftotext default mode) and flat (web page) tables.
 
-Usage: python benchmarks/bench_scrambled.py [N]   (N synthetic streams per layout, default 40)
+Usage: python benchmarks/bench_reading_order.py [N]   (N synthetic streams per layout, default 40)
 
 1. The shared corpus's pdf-plain documents, whole recognition (decode + sections + tables).
 2. The corpus's html-pipe documents with their tables flattened (and the whole page on one
@@ -26,7 +26,7 @@ from gkdesk.parsing import parse_text  # noqa: E402
 from gkdesk.reports import load_report  # noqa: E402
 from gkdesk.schema import table_spec  # noqa: E402
 from test_flat import flatten_tables, one_line  # noqa: E402
-from test_scrambled import (  # noqa: E402
+from test_reading_order import (  # noqa: E402
     consistent_t3,
     landscape_blocks,
     portrait_blocks,

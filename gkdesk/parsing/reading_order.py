@@ -1,4 +1,4 @@
-"""Tables whose reading order was scrambled by `pdftotext` (default mode).
+"""Tables whose reading order the converter changed: pdftotext's default mode, pdfminer's columns.
 
 pdftotext groups the words of a page into blocks and prints block after block, one cell per
 line. For a table this gives the row labels first and then the numbers in fragments: a run
@@ -13,7 +13,7 @@ whatever the page looks like:
 
 So if each block is given a column (and a width), its rows follow: it is stacked below the
 blocks already placed in those columns. This module reads the blocks from the tokens and
-builds the tables; stacking.py searches the placement that satisfies the table's own
+builds the tables; block_search.py searches the placement that satisfies the table's own
 relations (schema.table_relations), tolerating one wrong cell, since a value must be read
 as the document states it.
 """
@@ -26,7 +26,7 @@ from itertools import combinations
 from .. import relations as rel_eval
 from ..model import Cell, ParseNote, Table
 from ..schema import Column, TableSpec, normalize_label, table_relations
-from .stacking import GridRelation, Run, SearchResult, StackingSearch, find_bands
+from .block_search import GridRelation, Run, SearchResult, StackingSearch, find_bands
 from .tokens import NULL, NUM, TEXT, Token, before_narrative, is_page_number, tokenize
 
 # ---------------------------------------------------------------- reading the stream ------
@@ -348,7 +348,7 @@ def _layout_message(spec, result: SearchResult, violated, blank_columns: bool) -
 
 # ---------------------------------------------------------------- entry points --------------
 
-def looks_scrambled(table: Table) -> bool:
+def reads_out_of_order(table: Table) -> bool:
     """Most found rows got no value at all: labels and numbers were printed apart."""
     rows = [row for r, row in enumerate(table.cells) if r not in table.missing_rows]
     if not rows:
@@ -363,7 +363,7 @@ _SCRAMBLED_SHARE = 0.3
 def read_reordered(text: str, tokens: list[Token], table: Table) -> tuple[Table, list[ParseNote]] | None:
     """The table re-read from values printed apart from its labels, with its own notes; None if
     the label reading `table` does not look scrambled or the values cannot be placed."""
-    if not looks_scrambled(table) or not _many_values_unplaced(text, tokens, table):
+    if not reads_out_of_order(table) or not _many_values_unplaced(text, tokens, table):
         return None
     spec = table.spec
     if spec.id == "t3":
