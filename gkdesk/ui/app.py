@@ -88,7 +88,7 @@ def run_gui(argv: list[str] | None = None) -> int:
     settings = Settings()
     paths = list(args.paths)
     if args.sample:
-        from .main_window import sample_copy
+        from .panes import sample_copy
 
         sample = sample_copy()
         if sample is not None:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QItemSelectionModel, QModelIndex, QStandardPaths, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoGroup
+from PySide6.QtCore import QEventLoop, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QToolBar,
     QToolButton,
@@ -28,95 +27,23 @@ from PySide6.QtWidgets import (
 )
 
 from ..decoding import REPAIRS as DECODING_REPAIRS
-from ..errors import GkdeskError
 from ..findings import ERROR, INFO, NARRATIVE
 from ..reports import REPORT_SUFFIXES
 from ..schema import TABLE_IDS, table_spec
 from ..sidecar import CORRUPT, RESTORED, TEXT_CHANGED
-from .background import Cancelled, run_in_background
-from .document import CHECK, LOAD_STEPS, PREPARE_VIEW, READ, RESTORE, AutoSaver, LoadedReport, ReviewDocument, load_for_review
+from .document import CHECK, LOAD_STEPS, PREPARE_VIEW, READ, RESTORE, AutoSaver, ReviewDocument
 from .findings_model import FINDING_ROLE, MESSAGE_COLUMN, FindingsModel, severity_icon
 from .message_bar import MessageBar
 from .names import finding_text, schema_text
 from .queue_model import PATH_ROLE, QueueModel, status_label
-from .resources import sample_working_copy
+from .session import ReviewSession
 from .settings import DEFAULTS, Settings
 from .source_view import SourcePane
+from .status_messages import StatusMessages
 from .textpos import view_positions
-from .table_model import FormTableModel
 from .table_view import FormTableView
-from .worklist import UNREADABLE, Entry, scan_reports
-
-
-class TablePage(QWidget):
-    """One tab: the table's official title, then its grid (or why there is none)."""
-
-    def __init__(self, table_id: str, parent=None):
-        super().__init__(parent)
-        self.table_id = table_id
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        self.title = QLabel(self)
-        self.title.setStyleSheet("font-weight: bold; padding: 2px 0 4px 0;")
-        self.stack = QStackedWidget(self)
-        self.view = FormTableView(self)
-        self.missing = QLabel(self)
-        self.missing.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.missing.setWordWrap(True)
-        self.stack.addWidget(self.view)
-        self.stack.addWidget(self.missing)
-        layout.addWidget(self.title)
-        layout.addWidget(self.stack, 1)
-        self.model: FormTableModel | None = None
-
-    def show_document(self, document: ReviewDocument | None) -> None:
-        table = document.report.tables.get(self.table_id) if document else None
-        spec = table.spec if table is not None else None
-        if spec is None:
-            version = (document.report.format if document else None) or "2021"
-            spec = table_spec(version, self.table_id)
-        version_text = self.tr("%1年格式").replace("%1", spec.version) if spec.version else ""
-        title = f"{schema_text(spec.number)}  {schema_text(spec.title)}"
-        self.title.setText(self.tr("%1　（%2）").replace("%1", title).replace("%2", version_text) if version_text else title)
-        old = self.model
-        if table is None:
-            self.model = None
-            self.view.setModel(None)
-            self.missing.setText(self.tr("报告中未找到%1。").replace("%1", schema_text(spec.number)) if document else "")
-            self.stack.setCurrentWidget(self.missing)
-        else:
-            self.model = FormTableModel(document, self.table_id, self)
-            self.view.setModel(self.model)
-            self.stack.setCurrentWidget(self.view)
-        if old is not None:
-            old.deleteLater()
-
-
-def sample_copy() -> Path | None:
-    """The sample report in the user's data folder (see resources.sample_working_copy)."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return sample_working_copy(Path(folder) / "samples") if folder else None
-
-
-class ProblemsView(QTableView):
-    """The problems list. `navigated` fires only when the reviewer moves in it (keys or mouse),
-    not when a re-check resets it or focus arrives, so the tables never jump on their own."""
-
-    navigated = Signal(QModelIndex)
-
-    def keyPressEvent(self, event) -> None:
-        before = self.currentIndex()
-        super().keyPressEvent(event)
-        if self.currentIndex().isValid() and self.currentIndex() != before:
-            self.navigated.emit(self.currentIndex())
-        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.navigated.emit(self.currentIndex())
-
-    def mousePressEvent(self, event) -> None:
-        super().mousePressEvent(event)
-        index = self.indexAt(event.position().toPoint())
-        if index.isValid():
-            self.navigated.emit(index)
+from .panes import ProblemsView, TablePage, sample_copy  # noqa: F401  (sample_copy: app.py)
+from .worklist import Entry
 
 
 class MainWindow(QMainWindow):
@@ -126,39 +53,50 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: Settings | None = None, saver: AutoSaver | None = None, parent=None):
         super().__init__(parent)
         self.settings = settings or Settings()
-        self.saver = saver or AutoSaver(self)
-        self.documents: dict[str, ReviewDocument] = {}
+        # The reports, their documents and the background work that opens them; the window
+        # observes it (see session.py) and keeps only what it shows.
+        self.session = ReviewSession(saver, self)
+        self.saver = self.session.saver
+        self.queue = self.session.queue
+        self.documents = self.session.documents
+        self.undo_group = self.session.undo_group
         self.document: ReviewDocument | None = None
-        self.queue = QueueModel(self)
-        self.undo_group = QUndoGroup(self)
-        self._scans: list = []  # background folder reads under way
-        self._load = None  # the background load of the report asked for last (BackgroundOp)
-        self._load_path = ""  # its queue key
-        # Reports load on their own threads: a folder being read never makes one wait. Two, so
-        # that a load given up (the reviewer moved on) may finish its step beside the next.
-        self._load_pool = QThreadPool(self)
-        self._load_pool.setMaxThreadCount(2)
         self._linking = False
         self.setWindowTitle(self.tr("政府信息公开年报审核"))
         self.setAcceptDrops(True)
         self._build_widgets()
+        self.status_messages = StatusMessages(self.statusBar(), self)  # the one writer of its message
+        self._observe_session()
         self._build_actions()
         from .review_actions import ReviewActions
 
         self.review_actions = ReviewActions(self)  # decisions on findings, 采用建议值, 审核意见
-        self._document_actions += self.review_actions.actions
         from .view_tools import ViewTools
 
         self.view_tools = ViewTools(self)  # zoom (Ctrl + / − / 0) and 求和 / 计数 of a selection
         from .verify_actions import VerifyActions
 
         self.verify_actions = VerifyActions(self)  # page view, uncertain-value queue, export guard
-        self._document_actions += [a for a in self.verify_actions.actions if a is not self.verify_actions.act_page]
+        self._update_actions()
         self._build_menus()
         self._restore_window()
         self._show_welcome()
 
     # ================================================================ construction
+    def _observe_session(self) -> None:
+        session = self.session
+        session.scanStarted.connect(self._on_scan_started)
+        session.scanProgressed.connect(self._on_scan_progressed)
+        session.scanFinished.connect(self._on_scan_finished)
+        session.scanFailed.connect(lambda text: self.show_status(self.tr("读取报告时出错：%1").replace("%1", text)))
+        session.scanCancelled.connect(lambda: self.show_status(self.tr("已取消读取。")))
+        session.scansEnded.connect(self._on_scans_ended)
+        session.loadStarted.connect(self._on_load_started)
+        session.loadProgressed.connect(self._on_load_progressed)
+        session.loadEnded.connect(self._on_load_ended)
+        session.loadFailed.connect(self._on_load_failed)
+        session.documentLoaded.connect(self._on_document_loaded)
+
     def _build_widgets(self) -> None:
         self.source = SourcePane(self)
         self.source.editor.textLoaded.connect(self._maybe_loaded)
@@ -280,7 +218,9 @@ class MainWindow(QMainWindow):
         layout.addStretch(3)
         return page
 
-    def _action(self, text: str, shortcut, slot, *, checkable: bool = False, tip: str = "") -> QAction:
+    def _action(self, text: str, shortcut, slot, *, checkable: bool = False, tip: str = "", scope: str = "app") -> QAction:
+        """One action. `scope`: "app" (always enabled), "document" (enabled while a report is
+        shown) or "table" (a document action whose keys act on the table with the keyboard)."""
         action = QAction(text, self)
         shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
         action.setShortcuts([QKeySequence(s) for s in shortcuts])
@@ -289,129 +229,134 @@ class MainWindow(QMainWindow):
         action.setToolTip(f"{tip or text.replace('…', '')} ({keys})")
         action.setStatusTip(tip or text)
         action.triggered.connect(slot)
-        self.addAction(action)
+        if scope == "table":  # the source pane keeps its own copy and clearing
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.tabs.addAction(action)
+        else:
+            self.addAction(action)
+        if scope in ("document", "table"):
+            self._document_actions.append(action)
         return action
 
-    def _build_actions(self) -> None:
-        A = self._action
+    def _action_table(self) -> list[tuple]:
+        """The window's own actions, in one table: (attribute, text, keys, slot, options).
+        The helpers (review_actions, verify_actions, view_tools) declare theirs the same way."""
         K = QKeySequence.StandardKey
-        self.act_open = A(self.tr("打开报告…"), K.Open, self.choose_files)
-        self.act_open_folder = A(self.tr("打开文件夹…"), "Ctrl+Shift+O", self.choose_folder)
-        self.act_open_sample = A(self.tr("打开示例报告"), "Ctrl+Shift+M", self.open_sample)
-        self.act_export = A(self.tr("导出Excel…"), "Ctrl+E", self.export_current, tip=self.tr("把当前报告的三张表导出为官方格式的Excel"))
-        self.act_export_summary = A(self.tr("导出汇总…"), "Ctrl+Shift+E", self.export_queue_summary, tip=self.tr("把报告列表中的所有报告汇总导出为Excel"))
-        self.act_close = A(self.tr("关闭报告"), K.Close, self.close_current)
-        self.act_quit = A(self.tr("退出"), "Ctrl+Q", self.close)  # StandardKey.Quit is empty on Windows
-        self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
+        doc, table = {"scope": "document"}, {"scope": "table"}
+        on_table = self._on_table
+        rows = [
+            ("act_open", self.tr("打开报告…"), K.Open, self.choose_files, {}),
+            ("act_open_folder", self.tr("打开文件夹…"), "Ctrl+Shift+O", self.choose_folder, {}),
+            ("act_open_sample", self.tr("打开示例报告"), "Ctrl+Shift+M", self.open_sample, {}),
+            ("act_export", self.tr("导出Excel…"), "Ctrl+E", self.export_current, {"tip": self.tr("把当前报告的三张表导出为官方格式的Excel"), **doc}),
+            ("act_export_summary", self.tr("导出汇总…"), "Ctrl+Shift+E", self.export_queue_summary, {"tip": self.tr("把报告列表中的所有报告汇总导出为Excel")}),
+            ("act_close", self.tr("关闭报告"), K.Close, self.close_current, doc),
+            ("act_quit", self.tr("退出"), "Ctrl+Q", self.close, {}),  # StandardKey.Quit is empty on Windows
+            ("act_copy", self.tr("复制"), K.Copy, lambda: on_table(lambda v: v.copy()), table),
+            ("act_paste", self.tr("粘贴"), K.Paste, lambda: on_table(lambda v: v.paste()), {"tip": self.tr("粘贴从Excel/WPS复制的数据块"), **table}),
+            ("act_clear", self.tr("清空所选单元格"), K.Delete, lambda: on_table(lambda v: v.clear_selected()), table),
+            ("act_restore", self.tr("恢复识别值"), "Ctrl+R", self.restore_extracted, {"tip": self.tr("把所选单元格恢复为从原文识别的数值"), **doc}),
+            ("act_find", self.tr("在原文中查找…"), K.Find, self.source.find_bar.open_bar, {}),
+            ("act_find_next", self.tr("查找下一个"), K.FindNext, lambda: self._find(False), {}),
+            ("act_find_prev", self.tr("查找上一个"), K.FindPrevious, lambda: self._find(True), {}),
+            ("act_next_problem", self.tr("下一个问题"), "F8", lambda: self.go_to_problem(+1), doc),
+            ("act_prev_problem", self.tr("上一个问题"), "Shift+F8", lambda: self.go_to_problem(-1), doc),
+            *[
+                (f"act_table_{t}", self.tr("转到%1").replace("%1", schema_text(table_spec("2021", t).number)), f"Ctrl+{i + 1}", lambda _c=False, t=t: self.show_table(t), doc)
+                for i, t in enumerate(TABLE_IDS)
+            ],
+            ("act_focus_source", self.tr("转到原文"), "Alt+1", lambda: self.source.editor.setFocus(), {}),
+            ("act_focus_table", self.tr("转到表格"), "Alt+2", lambda: self._current_view().setFocus(), {}),
+            ("act_focus_problems", self.tr("转到问题列表"), "Alt+3", lambda: self.problems.setFocus(), {}),
+            ("act_focus_queue", self.tr("转到报告列表"), "Alt+4", self._focus_queue, {}),
+            ("act_reviewed", self.tr("标记为已复核"), "Ctrl+Return", self.toggle_reviewed, {"checkable": True, "tip": self.tr("复核完毕后标记（再按一次取消）"), **doc}),
+            ("act_next_report", self.tr("下一份报告"), "Ctrl+PgDown", lambda: self.go_to_report(+1), {}),
+            ("act_prev_report", self.tr("上一份报告"), "Ctrl+PgUp", lambda: self.go_to_report(-1), {}),
+            ("act_shortcuts", self.tr("快捷键一览"), K.HelpContents, self.show_shortcuts, {}),
+            ("act_about", self.tr("关于"), "Ctrl+Shift+F1", self.show_about, {}),
+            ("act_lang_zh", "中文", "Ctrl+Alt+C", lambda: self.set_language("zh_CN"), {"checkable": True}),
+            ("act_lang_en", "English", "Ctrl+Alt+E", lambda: self.set_language("en"), {"checkable": True}),
+        ]
+        return rows
 
+    def _build_actions(self) -> None:
+        self._document_actions: list[QAction] = []  # enabled while a report is shown
+        for name, text, keys, slot, options in self._action_table():
+            setattr(self, name, self._action(text, keys, slot, **options))
+        self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.act_tables = [getattr(self, f"act_table_{t}") for t in TABLE_IDS]
+
+        # Two actions Qt makes: undo / redo of the active report, the report list's toggle.
         self.act_undo = self.undo_group.createUndoAction(self, self.tr("撤销"))
-        self.act_undo.setShortcuts([QKeySequence(K.Undo)])
+        self.act_undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         self.act_redo = self.undo_group.createRedoAction(self, self.tr("重做"))
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         for action, tip in ((self.act_undo, self.tr("撤销")), (self.act_redo, self.tr("重做"))):
             keys = " / ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
             action.setToolTip(f"{tip} ({keys})")
             self.addAction(action)
-        # Clipboard and clearing act on the table that has the keyboard (the source pane keeps its own copy).
-        self.act_copy = A(self.tr("复制"), K.Copy, lambda: self._on_table(lambda v: v.copy()))
-        self.act_paste = A(self.tr("粘贴"), K.Paste, lambda: self._on_table(lambda v: v.paste()), tip=self.tr("粘贴从Excel/WPS复制的数据块"))
-        self.act_clear = A(self.tr("清空所选单元格"), K.Delete, lambda: self._on_table(lambda v: v.clear_selected()))
-        for action in (self.act_copy, self.act_paste, self.act_clear):
-            self.removeAction(action)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.tabs.addAction(action)
-        self.act_restore = A(self.tr("恢复识别值"), "Ctrl+R", self.restore_extracted, tip=self.tr("把所选单元格恢复为从原文识别的数值"))
-        self.act_find = A(self.tr("在原文中查找…"), K.Find, self.source.find_bar.open_bar)
-        self.act_find_next = A(self.tr("查找下一个"), K.FindNext, lambda: self._find(False))
-        self.act_find_prev = A(self.tr("查找上一个"), K.FindPrevious, lambda: self._find(True))
-
-        self.act_next_problem = A(self.tr("下一个问题"), "F8", lambda: self.go_to_problem(+1))
-        self.act_prev_problem = A(self.tr("上一个问题"), "Shift+F8", lambda: self.go_to_problem(-1))
-        self.act_tables = [
-            A(self.tr("转到%1").replace("%1", schema_text(table_spec("2021", t).number)), f"Ctrl+{i + 1}", lambda _c=False, t=t: self.show_table(t))
-            for i, t in enumerate(TABLE_IDS)
-        ]
-        self.act_focus_source = A(self.tr("转到原文"), "Alt+1", lambda: self.source.editor.setFocus())
-        self.act_focus_table = A(self.tr("转到表格"), "Alt+2", lambda: self._current_view().setFocus())
-        self.act_focus_problems = A(self.tr("转到问题列表"), "Alt+3", lambda: self.problems.setFocus())
-        self.act_focus_queue = A(self.tr("转到报告列表"), "Alt+4", self._focus_queue)
-
-        self.act_reviewed = A(self.tr("标记为已复核"), "Ctrl+Return", self.toggle_reviewed, checkable=True, tip=self.tr("复核完毕后标记（再按一次取消）"))
-        self.act_next_report = A(self.tr("下一份报告"), "Ctrl+PgDown", lambda: self.go_to_report(+1))
-        self.act_prev_report = A(self.tr("上一份报告"), "Ctrl+PgUp", lambda: self.go_to_report(-1))
         self.act_queue = self.queue_dock.toggleViewAction()
         self.act_queue.setText(self.tr("显示报告列表"))
         self.act_queue.setShortcut(QKeySequence("Ctrl+L"))
         self.act_queue.setToolTip(self.tr("显示报告列表") + " (" + QKeySequence("Ctrl+L").toString(QKeySequence.SequenceFormat.NativeText) + ")")
 
-        self.act_shortcuts = A(self.tr("快捷键一览"), K.HelpContents, self.show_shortcuts)
-        self.act_about = A(self.tr("关于"), "Ctrl+Shift+F1", self.show_about)
         self.language_group = QActionGroup(self)
-        self.act_lang_zh = A("中文", "Ctrl+Alt+C", lambda: self.set_language("zh_CN"), checkable=True)
-        self.act_lang_en = A("English", "Ctrl+Alt+E", lambda: self.set_language("en"), checkable=True)
         for action in (self.act_lang_zh, self.act_lang_en):
             self.language_group.addAction(action)
         (self.act_lang_en if self.settings.language == "en" else self.act_lang_zh).setChecked(True)
 
-        self._document_actions = [
-            self.act_export, self.act_close, self.act_restore, self.act_next_problem, self.act_prev_problem,
-            self.act_reviewed, *self.act_tables, self.act_copy, self.act_paste, self.act_clear,
+    def _layout_table(self) -> tuple[list, list]:
+        """Where the actions go: the menus (title, action names; None a separator) and the toolbar."""
+        menus = [
+            (self.tr("文件(&F)"), ["act_open", "act_open_folder", "@recent", "act_open_sample", None, "act_export", "act_export_summary", None, "act_close", "act_quit"]),
+            (self.tr("编辑(&E)"), ["act_undo", "act_redo", None, "act_copy", "act_paste", "act_clear", "act_restore", None, "act_find", "act_find_next", "act_find_prev"]),
+            (self.tr("转到(&G)"), ["act_next_problem", "act_prev_problem", None, *[f"act_table_{t}" for t in TABLE_IDS], None, "act_focus_source", "act_focus_table", "act_focus_problems", "act_focus_queue"]),
+            (self.tr("复核(&R)"), [
+                "act_reviewed", None, "review_actions.act_accept", "review_actions.act_verify", "review_actions.act_as_printed",
+                "review_actions.act_not_applicable", "review_actions.act_withdraw", None, "review_actions.act_opinion", None,
+                "act_next_report", "act_prev_report", None, "act_queue",
+            ]),
+            (self.tr("核对(&V)"), ["verify_actions.act_next", "verify_actions.act_prev", None, "verify_actions.act_confirm", "verify_actions.act_alternatives", None, "verify_actions.act_page"]),
+            (self.tr("视图(&W)"), ["view_tools.act_zoom_in", "view_tools.act_zoom_out", "view_tools.act_zoom_reset"]),
+            (self.tr("设置(&S)"), ["@language"]),
+            (self.tr("帮助(&H)"), ["act_shortcuts", "act_about"]),
         ]
-        self._update_actions()
+        toolbar = [
+            "act_open", "act_open_folder", None, "act_undo", "act_redo", "act_restore", None, "act_prev_problem", "act_next_problem",
+            None, "act_reviewed", "act_prev_report", "act_next_report", None, "act_export",
+        ]
+        return menus, toolbar
 
+    def _named_action(self, name: str) -> QAction:
+        owner = self
+        for part in name.split("."):
+            owner = getattr(owner, part)
+        return owner
+
+    def _build_menus(self) -> None:
+        menus, toolbar_names = self._layout_table()
+        bar = self.menuBar()
+        for title, names in menus:
+            menu = bar.addMenu(title)
+            for name in names:
+                if name is None:
+                    menu.addSeparator()
+                elif name == "@recent":
+                    self.recent_menu = menu.addMenu(self.tr("最近打开"))
+                    self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+                elif name == "@language":
+                    lang = menu.addMenu(self.tr("界面语言"))
+                    lang.addAction(self.act_lang_zh)
+                    lang.addAction(self.act_lang_en)
+                else:
+                    menu.addAction(self._named_action(name))
         toolbar = QToolBar(self.tr("工具栏"), self)
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (
-            self.act_open, self.act_open_folder, None, self.act_undo, self.act_redo, self.act_restore, None,
-            self.act_prev_problem, self.act_next_problem, None, self.act_reviewed, self.act_prev_report,
-            self.act_next_report, None, self.act_export,
-        ):
-            toolbar.addSeparator() if action is None else toolbar.addAction(action)
+        for name in toolbar_names:
+            toolbar.addSeparator() if name is None else toolbar.addAction(self._named_action(name))
         self.addToolBar(toolbar)
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        m = bar.addMenu(self.tr("文件(&F)"))
-        for a in (self.act_open, self.act_open_folder):
-            m.addAction(a)
-        self.recent_menu = m.addMenu(self.tr("最近打开"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        m.addAction(self.act_open_sample)
-        m.addSeparator()
-        m.addAction(self.act_export)
-        m.addAction(self.act_export_summary)
-        m.addSeparator()
-        m.addAction(self.act_close)
-        m.addAction(self.act_quit)
-        m = bar.addMenu(self.tr("编辑(&E)"))
-        for a in (self.act_undo, self.act_redo, None, self.act_copy, self.act_paste, self.act_clear, self.act_restore, None, self.act_find, self.act_find_next, self.act_find_prev):
-            m.addSeparator() if a is None else m.addAction(a)
-        m = bar.addMenu(self.tr("转到(&G)"))
-        for a in (self.act_next_problem, self.act_prev_problem, None, *self.act_tables, None, self.act_focus_source, self.act_focus_table, self.act_focus_problems, self.act_focus_queue):
-            m.addSeparator() if a is None else m.addAction(a)
-        m = bar.addMenu(self.tr("复核(&R)"))
-        review = self.review_actions
-        for a in (
-            self.act_reviewed, None, review.act_accept, review.act_verify, review.act_as_printed, review.act_not_applicable,
-            review.act_withdraw, None, review.act_opinion, None, self.act_next_report, self.act_prev_report, None, self.act_queue,
-        ):
-            m.addSeparator() if a is None else m.addAction(a)
-        m = bar.addMenu(self.tr("核对(&V)"))
-        verify = self.verify_actions
-        for a in (verify.act_next, verify.act_prev, None, verify.act_confirm, verify.act_alternatives, None, verify.act_page):
-            m.addSeparator() if a is None else m.addAction(a)
-        m = bar.addMenu(self.tr("视图(&W)"))
-        for a in self.view_tools.actions:
-            m.addAction(a)
-        m = bar.addMenu(self.tr("设置(&S)"))
-        lang = m.addMenu(self.tr("界面语言"))
-        lang.addAction(self.act_lang_zh)
-        lang.addAction(self.act_lang_en)
-        m = bar.addMenu(self.tr("帮助(&H)"))
-        m.addAction(self.act_shortcuts)
-        m.addAction(self.act_about)
 
     def _restore_window(self) -> None:
         self._panes_sized = False
@@ -500,95 +445,63 @@ class MainWindow(QMainWindow):
             self._start_scan(folders, open_first=not files)
 
     def _start_scan(self, paths: list[str], open_first: bool) -> None:
-        """Read and check reports off the GUI thread, with a progress bar and a cancel button.
+        """Read and check reports off the GUI thread (the session's scan), with a progress bar
+        and a cancel button. Several scans may run at once; the bar shows the latest one."""
+        self.session.scan(paths, open_first)
 
-        Several scans may run at once (a folder dropped while another loads); each adds its
-        reports when it finishes, and the progress bar shows the latest one.
-        """
+    # -- the session's scans, painted
+    def _on_scan_started(self) -> None:
         self.progress.setRange(0, 0)
         self.progress.setFormat(self.tr("正在读取…"))
         self.progress.show()
         self.cancel_scan_button.show()
         self.queue_dock.show()
-        holder: dict = {}
 
-        def latest() -> bool:
-            return bool(self._scans) and self._scans[-1] is holder.get("op")
+    def _on_scan_progressed(self, done_count: int, total: int, name: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done_count)
+        self.progress.setFormat(f"{done_count}/{total}")
+        if name:
+            self.status_messages.notice(self.tr("正在读取 %1").replace("%1", name), 2000)
 
-        def finish() -> None:
-            self._scans = [op for op in self._scans if op is not holder.get("op") and not op.done]
-            if not self._scans:
-                self._end_scan()
+    def _on_scan_finished(self, entries: list[Entry], open_first: bool) -> None:
+        if not entries:
+            self.show_status(self.tr("所选位置没有可打开的报告文件。"))
+            return
+        self._update_actions()
+        self.show_status(self.tr("已读取 %n 份报告。", "", len(entries)))
+        if open_first and self.document is None and not self.loading:
+            # A turn of the event loop first, so the list repaints before the report opens.
+            QTimer.singleShot(0, lambda: self.document is None and not self.loading and self.open_document(entries[0].path))
 
-        def done(entries: list[Entry]) -> None:
-            finish()
-            if not entries:
-                self.show_status(self.tr("所选位置没有可打开的报告文件。"))
-                return
-            self.queue.update_many([e for e in entries if QueueModel.key(e.path) not in self.documents])
-            self._update_actions()
-            self.show_status(self.tr("已读取 %n 份报告。", "", len(entries)))
-            if open_first and self.document is None and not self.loading:
-                # A turn of the event loop first, so the list repaints before the report opens.
-                QTimer.singleShot(0, lambda: self.document is None and not self.loading and self.open_document(entries[0].path))
-
-        def failed(exc: BaseException) -> None:
-            finish()
-            if isinstance(exc, Cancelled):
-                self.show_status(self.tr("已取消读取。"))
-            else:
-                self.show_status(self.tr("读取报告时出错：%1").replace("%1", str(exc)))
-
-        def progressed(done_count: int, total: int, name: str) -> None:
-            if not latest():
-                return
-            self.progress.setRange(0, max(total, 1))
-            self.progress.setValue(done_count)
-            self.progress.setFormat(f"{done_count}/{total}")
-            if name:
-                self.statusBar().showMessage(self.tr("正在读取 %1").replace("%1", name), 2000)
-
-        op = run_in_background(lambda progress: scan_reports(paths, progress), on_success=done, on_failure=failed, on_progress=progressed, parent=self)
-        holder["op"] = op
-        self._scans.append(op)
-
-    def _end_scan(self) -> None:
+    def _on_scans_ended(self) -> None:
         self.progress.hide()
-        self.cancel_scan_button.setVisible(self._load is not None)
+        self.status_messages.end_notice()
+        self.cancel_scan_button.setVisible(self.session.loading)
 
     def cancel_scan(self) -> None:
         """The 取消 button: stop reading folders and the report being opened."""
-        for op in self._scans:
-            op.cancel()
-        if self._load is not None:
-            self._load.cancel()
-            self._end_load()
+        _scans, load = self.session.cancel()
+        if load:
             self.show_status(self.tr("已取消打开。"))
             self._maybe_loaded()
 
     @property
     def scanning(self) -> bool:
-        return any(not op.done for op in self._scans)
+        return self.session.scanning
 
     def open_document(self, path: str) -> ReviewDocument | None:
         """Show one report: at once if it is open already, else once it has loaded in the
         background (a report that cannot be read says why). Returns the document shown now."""
-        key = QueueModel.key(path)
-        self.queue.add([key])
-        document = self.documents.get(key)
+        document = self.session.request(path)
         if document is not None:
-            self._forget_load()
             self._show_document(document)
-            return document
-        if self._load is not None and self._load_path == key:
-            return None  # on its way already
-        self._start_load(key)
-        return None
+        return document
 
     @property
     def loading(self) -> bool:
         """A report is being opened: read and checked in the background, or its text put in view."""
-        return self._load is not None or self.source.editor.loading
+        return self.session.loading or self.source.editor.loading
 
     def wait_until_loaded(self) -> None:
         """Turn the event loop until the report being opened is shown (or refused): for scripts."""
@@ -606,10 +519,8 @@ class MainWindow(QMainWindow):
         if not self.loading:
             self.loaded.emit()
 
-    def _start_load(self, key: str) -> None:
-        """Read, recognize and check off the GUI thread (load_for_review), with a progress bar."""
-        self._forget_load()
-        self._load_path = key
+    # -- the session's load, painted
+    def _on_load_started(self, key: str) -> None:
         self._select_in_queue(key)
         name = Path(key).name
         self.load_progress.setRange(0, LOAD_STEPS)
@@ -618,46 +529,21 @@ class MainWindow(QMainWindow):
         self.load_progress.setToolTip(key)
         self.load_progress.show()
         self.cancel_scan_button.show()
-        self.statusBar().showMessage(self.tr("正在打开 %1…").replace("%1", name))
-        holder: dict = {}
+        self.status_messages.notice(self.tr("正在打开 %1…").replace("%1", name))
 
-        def current() -> bool:
-            return holder.get("op") is not None and holder["op"] is self._load
+    def _on_load_progressed(self, key: str, step: int, total: int) -> None:
+        self.load_progress.setRange(0, total)
+        self.load_progress.setValue(step)
+        self.load_progress.setFormat(f"{Path(key).name}：{self._load_step_name(step)}")
 
-        def succeeded(loaded: LoadedReport) -> None:
-            if current():
-                self._end_load()
-                self.statusBar().clearMessage()
-                self._adopt(loaded)
+    def _on_load_ended(self) -> None:
+        self.load_progress.hide()
+        self.cancel_scan_button.setVisible(self.session.scanning)
+        self.status_messages.end_notice()
 
-        def failed(exc: BaseException) -> None:
-            if not current():
-                return
-            self._end_load()
-            self.statusBar().clearMessage()
-            if not isinstance(exc, Cancelled):
-                if isinstance(exc, GkdeskError):
-                    message = str(exc)
-                else:  # a bug must not take the reviewer's other reports down
-                    message = self.tr("程序内部错误：%1").replace("%1", repr(exc))
-                self.queue.update(Entry(key, UNREADABLE, message=message))
-                self._show_unreadable(key, message)
-            self._maybe_loaded()
-
-        def progressed(step: int, total: int, _text: str) -> None:
-            if current():
-                self.load_progress.setRange(0, total)
-                self.load_progress.setValue(step)
-                self.load_progress.setFormat(f"{name}：{self._load_step_name(step)}")
-
-        holder["op"] = self._load = run_in_background(
-            lambda progress: load_for_review(key, progress),
-            on_success=succeeded,
-            on_failure=failed,
-            on_progress=progressed,
-            parent=self,
-            pool=self._load_pool,
-        )
+    def _on_load_failed(self, key: str, message: str) -> None:
+        self._show_unreadable(key, message)
+        self._maybe_loaded()
 
     def _load_step_name(self, step: int) -> str:
         return {
@@ -667,33 +553,16 @@ class MainWindow(QMainWindow):
             PREPARE_VIEW: self.tr("准备原文…"),
         }.get(step, "")
 
-    def _forget_load(self) -> None:
-        """Give up the load under way, if any (its result, when it comes, is dropped)."""
-        if self._load is not None:
-            self._load.cancel()
-            self._end_load()
-
-    def _end_load(self) -> None:
-        self._load = None
-        self._load_path = ""
-        self.load_progress.hide()
-        self.cancel_scan_button.setVisible(self.scanning)
-
-    def _adopt(self, loaded: LoadedReport) -> ReviewDocument:
-        """Make the document of a loaded report (on the GUI thread), keep it and show it."""
-        key = QueueModel.key(loaded.path)
-        document = ReviewDocument.from_loaded(loaded, self.saver, self)
-        self.documents[key] = document
+    def _on_document_loaded(self, document: ReviewDocument) -> None:
+        """A report the session loaded: observe it and show it."""
         document.findingsChanged.connect(self._on_document_changed)
         document.reviewStatusChanged.connect(self._on_review_status_changed)
         document.saveFailed.connect(lambda message, d=document: self._on_save_failed(d, message))
         document.saveSucceeded.connect(lambda d=document: self._on_save_recovered(d))
-        self.undo_group.addStack(document.undo_stack)
         self._show_document(document)
-        return document
 
     def _show_unreadable(self, path: str, message: str) -> None:
-        self._forget_clean_documents(keep=None)
+        self.session.shown(None)
         self.document = None
         self.undo_group.setActiveStack(None)
         for page in self.pages.values():
@@ -708,7 +577,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _show_document(self, document: ReviewDocument) -> None:
-        self._forget_clean_documents(keep=document)
+        self.session.shown(document)
         self.document = document
         self.undo_group.setActiveStack(document.undo_stack)
         if document.text_positions is None:
@@ -750,21 +619,6 @@ class MainWindow(QMainWindow):
                 if cell[0] in tables:
                     return cell[0]
         return "t3" if "t3" in tables else next(iter(tables), "t3")
-
-    KEEP_CLEAN_DOCUMENTS = 8
-
-    def _forget_clean_documents(self, keep: ReviewDocument | None) -> None:
-        """Keep every document with undo history (or unsaved work) and the few clean ones seen
-        last; older clean ones are dropped: they reopen from file and sidecar in milliseconds."""
-        if keep is not None:  # most recently shown last
-            key = QueueModel.key(keep.path)
-            self.documents.pop(key, None)
-            self.documents[key] = keep
-        clean = [k for k, d in self.documents.items() if d is not keep and not d.undo_stack.count() and not d.save_error]
-        for key in clean[: max(0, len(clean) - self.KEEP_CLEAN_DOCUMENTS)]:
-            doc = self.documents.pop(key)
-            self.undo_group.removeStack(doc.undo_stack)
-            doc.deleteLater()
 
     def _show_load_message(self, document: ReviewDocument) -> None:
         result = document.load_result
@@ -907,7 +761,8 @@ class MainWindow(QMainWindow):
         self.act_prev_report.setEnabled(n > 1 and row > 0)
 
     def show_status(self, text: str, timeout: int = 6000) -> None:
-        self.statusBar().showMessage(text, timeout)
+        """An outcome in the status bar (through its one writer, status_messages)."""
+        self.status_messages.show(text, timeout)
 
     # ================================================================ linking
     def _current_view(self) -> FormTableView:
@@ -1056,7 +911,7 @@ class MainWindow(QMainWindow):
         if n == 0:
             return
         # From the report on its way, if one is: pressing F6 twice goes two reports on.
-        current = self._load_path or (self.document.path if self.document else "")
+        current = self.session.load_key or (self.document.path if self.document else "")
         row = self.queue.row_of(current) if current else self.queue_view.currentIndex().row()
         target = row + step
         if 0 <= target < n:
@@ -1067,9 +922,7 @@ class MainWindow(QMainWindow):
         if document is None:
             return
         row = self.queue.row_of(document.path)
-        self.queue.remove(document.path)
-        self.undo_group.removeStack(document.undo_stack)
-        self.documents.pop(QueueModel.key(document.path), None)
+        self.session.close(document)
         self.document = None
         # Nothing may show the closed report while the next one loads.
         self.findings_model.set_document(None)

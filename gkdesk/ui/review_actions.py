@@ -46,11 +46,11 @@ class ReviewActions(QObject):
         super().__init__(window)
         self.window = window
         A = window._action
-        self.act_verify = A(translate("Review", "问题已核实…"), "Ctrl+Shift+K", lambda: self.decide(VERIFIED), tip=translate("Review", "确认所选问题属实（仍计入错误、警告数）"))
-        self.act_as_printed = A(translate("Review", "排除：原文如此…"), "Ctrl+Shift+Y", lambda: self.decide(AS_PRINTED), tip=translate("Review", "原文如此：排除所选问题，不再计数"))
-        self.act_not_applicable = A(translate("Review", "排除：不适用…"), "Ctrl+Shift+N", lambda: self.decide(NOT_APPLICABLE), tip=translate("Review", "不适用：排除所选问题，不再计数"))
-        self.act_withdraw = A(translate("Review", "撤销对问题的处理"), "Ctrl+Shift+U", lambda: self.decide(None))
-        self.act_accept = A(translate("Review", "采用建议值"), "Ctrl+Shift+A", self.accept_suggestion, tip=translate("Review", "把所选问题建议的数值填入单元格"))
+        self.act_verify = A(translate("Review", "问题已核实…"), "Ctrl+Shift+K", lambda: self.decide(VERIFIED), tip=translate("Review", "确认所选问题属实（仍计入错误、警告数）"), scope="document")
+        self.act_as_printed = A(translate("Review", "排除：原文如此…"), "Ctrl+Shift+Y", lambda: self.decide(AS_PRINTED), tip=translate("Review", "原文如此：排除所选问题，不再计数"), scope="document")
+        self.act_not_applicable = A(translate("Review", "排除：不适用…"), "Ctrl+Shift+N", lambda: self.decide(NOT_APPLICABLE), tip=translate("Review", "不适用：排除所选问题，不再计数"), scope="document")
+        self.act_withdraw = A(translate("Review", "撤销对问题的处理"), "Ctrl+Shift+U", lambda: self.decide(None), scope="document")
+        self.act_accept = A(translate("Review", "采用建议值"), "Ctrl+Shift+A", self.accept_suggestion, tip=translate("Review", "把所选问题建议的数值填入单元格"), scope="document")
         self.actions = [self.act_verify, self.act_as_printed, self.act_not_applicable, self.act_withdraw, self.act_accept]
         self._build_opinion_pane()
         problems = window.problems

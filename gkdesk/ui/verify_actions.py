@@ -54,10 +54,10 @@ class VerifyActions(QObject):
         super().__init__(window)
         self.window = window
         A = window._action
-        self.act_next = A(translate("Verify", "下一个待核对数值"), "F9", lambda: self.go(+1), tip=translate("Verify", "转到下一个推定、把握不大或有候选值的数值"))
-        self.act_prev = A(translate("Verify", "上一个待核对数值"), "Shift+F9", lambda: self.go(-1))
-        self.act_confirm = A(translate("Verify", "数值核对无误"), "Ctrl+K", self.confirm_current, tip=translate("Verify", "对照原文确认当前单元格的数值，记入修改记录"))
-        self.act_alternatives = A(translate("Verify", "候选值…"), "Alt+Down", self.show_alternatives, tip=translate("Verify", "列出识别时的候选值，选一个填入"))
+        self.act_next = A(translate("Verify", "下一个待核对数值"), "F9", lambda: self.go(+1), tip=translate("Verify", "转到下一个推定、把握不大或有候选值的数值"), scope="document")
+        self.act_prev = A(translate("Verify", "上一个待核对数值"), "Shift+F9", lambda: self.go(-1), scope="document")
+        self.act_confirm = A(translate("Verify", "数值核对无误"), "Ctrl+K", self.confirm_current, tip=translate("Verify", "对照原文确认当前单元格的数值，记入修改记录"), scope="document")
+        self.act_alternatives = A(translate("Verify", "候选值…"), "Alt+Down", self.show_alternatives, tip=translate("Verify", "列出识别时的候选值，选一个填入"), scope="document")
         self.act_page = A(translate("Verify", "原文页面 / 文字"), "Ctrl+Shift+P", self.toggle_page, checkable=True, tip=translate("Verify", "在 PDF 原件页面和提取的文字之间切换"))
         self.actions = [self.act_next, self.act_prev, self.act_confirm, self.act_alternatives, self.act_page]
 

@@ -533,10 +533,6 @@
             <translation>Opening %1…</translation>
         </message>
         <message>
-            <source>程序内部错误：%1</source>
-            <translation>Internal error: %1</translation>
-        </message>
-        <message>
             <source>读取和识别…</source>
             <translation>Reading and recognizing…</translation>
         </message>
@@ -900,6 +896,13 @@ Note (optional):</translation>
         <message>
             <source>应用上次的修改</source>
             <translation>Apply Earlier Edits</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewSession</name>
+        <message>
+            <source>程序内部错误：%1</source>
+            <translation>Internal error: %1</translation>
         </message>
     </context>
     <context>
