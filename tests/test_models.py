@@ -240,7 +240,7 @@ def test_findings_model_lists_errors_first(document):
 
 
 def test_queue_model_keeps_one_entry_per_file(qapp, tmp_path):
-    from gkdesk.ui.queue_model import STATUS_ROLE, QueueModel
+    from gkdesk.ui.queue_model import ERRORS_COLUMN, STATUS_COLUMN, STATUS_ROLE, QueueModel
     from gkdesk.ui.worklist import ERRORS, UNCHECKED, Entry
 
     model = QueueModel()
@@ -248,7 +248,8 @@ def test_queue_model_keeps_one_entry_per_file(qapp, tmp_path):
     model.add([str(a), str(b), str(a)])
     assert model.rowCount() == 2 and model.index(0).data(STATUS_ROLE) == UNCHECKED
     model.update(Entry(str(b), ERRORS, errors=2))
-    assert model.index(1).data(STATUS_ROLE) == ERRORS and "有错误" in model.index(1).data()
+    assert model.index(1).data(STATUS_ROLE) == ERRORS and model.index(1, STATUS_COLUMN).data() == "有错误"
+    assert model.index(1, ERRORS_COLUMN).data() == "2" and model.index(0, ERRORS_COLUMN).data() == ""  # not read yet: no count
 
 
 def test_look_marks_inferred_blank_and_edited_cells(document):

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QLabel,
-    QListView,
     QMainWindow,
     QMessageBox,
     QProgressBar,
@@ -36,6 +35,7 @@ from .findings_model import FINDING_ROLE, MESSAGE_COLUMN, FindingsModel, severit
 from .message_bar import MessageBar
 from .names import finding_text, schema_text
 from .queue_model import PATH_ROLE, QueueModel, status_label
+from .report_list import ReportList
 from .session import ReviewSession
 from .settings import DEFAULTS, Settings
 from .source_view import SourcePane
@@ -167,14 +167,16 @@ class MainWindow(QMainWindow):
         self.central.addWidget(self.splitter)
         self.setCentralWidget(self.central)
 
-        self.queue_view = QListView(self)
-        self.queue_view.setModel(self.queue)
-        self.queue_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.report_list = ReportList(self.queue, self)  # sortable, filtered (report_list.py)
+        self.queue_view = self.report_list.view
         self.queue_view.activated.connect(self._on_queue_activated)
         self.queue_view.clicked.connect(self._on_queue_activated)
+        proxy = self.report_list.proxy  # the order shown decides next / previous report
+        for signal in (proxy.layoutChanged, proxy.rowsInserted, proxy.rowsRemoved, proxy.modelReset):
+            signal.connect(lambda *_a: hasattr(self, "act_next_report") and self._update_actions())
         self.queue_dock = QDockWidget(self.tr("报告列表"), self)
         self.queue_dock.setObjectName("queueDock")
-        self.queue_dock.setWidget(self.queue_view)
+        self.queue_dock.setWidget(self.report_list)
         self.queue_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.queue_dock)
         self.queue_dock.hide()
@@ -755,10 +757,15 @@ class MainWindow(QMainWindow):
             action.setEnabled(has)
         self.act_export.setEnabled(has)
         self.act_export_summary.setEnabled(bool(self.queue.entries))
-        n = len(self.queue.entries)
-        row = self.queue.row_of(self.document.path) if has else -1
-        self.act_next_report.setEnabled(n > 1 and row < n - 1)
-        self.act_prev_report.setEnabled(n > 1 and row > 0)
+        order = self.report_list.paths()
+        key = QueueModel.key(self.document.path) if has else ""
+        if key in order:
+            row = order.index(key)
+            self.act_next_report.setEnabled(row < len(order) - 1)
+            self.act_prev_report.setEnabled(row > 0)
+        else:  # the report shown is filtered out of the list, or none is shown
+            self.act_next_report.setEnabled(len(order) > (0 if has else 1))
+            self.act_prev_report.setEnabled(len(order) > (0 if has else 1))
 
     def show_status(self, text: str, timeout: int = 6000) -> None:
         """An outcome in the status bar (through its one writer, status_messages)."""
@@ -898,24 +905,23 @@ class MainWindow(QMainWindow):
             self.open_document(path)
 
     def _select_in_queue(self, path: str) -> None:
-        row = self.queue.row_of(path)
-        if row >= 0:
-            self.queue_view.setCurrentIndex(self.queue.index(row))
+        self.report_list.select(path)
 
     def _focus_queue(self) -> None:
         self.queue_dock.show()
         self.queue_view.setFocus()
 
     def go_to_report(self, step: int) -> None:
-        n = len(self.queue.entries)
-        if n == 0:
+        """The next or previous report in the order the list shows (sorted, filtered)."""
+        order = self.report_list.paths()
+        if not order:
             return
-        # From the report on its way, if one is: pressing F6 twice goes two reports on.
-        current = self.session.load_key or (self.document.path if self.document else "")
-        row = self.queue.row_of(current) if current else self.queue_view.currentIndex().row()
+        # From the report on its way, if one is: pressing it twice goes two reports on.
+        current = self.session.load_key or (QueueModel.key(self.document.path) if self.document else "") or self.report_list.current_path()
+        row = order.index(current) if current in order else (-1 if step > 0 else len(order))
         target = row + step
-        if 0 <= target < n:
-            self.open_document(self.queue.entries[target].path)
+        if 0 <= target < len(order):
+            self.open_document(order[target])
 
     def close_current(self) -> None:
         document = self.document

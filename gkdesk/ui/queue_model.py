@@ -1,9 +1,10 @@
-"""The work queue as a list model: each report with its status."""
+"""The work queue as a table model (each report: file, agency, year, counts, status, under
+named roles) and the proxy the report list shows it through, sorted and filtered."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QRectF, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from .i18n import translate
@@ -57,7 +58,38 @@ def status_icon(status: str) -> QIcon:
     return _icons[status]
 
 
-class QueueModel(QAbstractListModel):
+# The columns of the report list.
+NAME_COLUMN, AGENCY_COLUMN, YEAR_COLUMN, ERRORS_COLUMN, WARNINGS_COLUMN, STATUS_COLUMN = range(6)
+COLUMN_COUNT = 6
+AGENCY_ROLE = Qt.ItemDataRole.UserRole + 3
+YEAR_ROLE = Qt.ItemDataRole.UserRole + 4  # int or None
+ERRORS_ROLE = Qt.ItemDataRole.UserRole + 5
+WARNINGS_ROLE = Qt.ItemDataRole.UserRole + 6
+SORT_ROLE = Qt.ItemDataRole.UserRole + 7  # what the column sorts by (numbers as numbers)
+FILTER_ROLE = Qt.ItemDataRole.UserRole + 8  # the row's words the filter box matches
+ROLE_NAMES = {
+    PATH_ROLE: b"path", STATUS_ROLE: b"status", AGENCY_ROLE: b"agency", YEAR_ROLE: b"year",
+    ERRORS_ROLE: b"errors", WARNINGS_ROLE: b"warnings", SORT_ROLE: b"sortKey", FILTER_ROLE: b"filterText",
+}
+_ALL_ROLES = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole, *ROLE_NAMES]
+# Statuses in the order of what needs the reviewer most (a sort by status puts errors first).
+_STATUS_ORDER = {s: i for i, s in enumerate((ERRORS, CHANGED_STATUS, WARNINGS, UNCHECKED, PASSED, REVIEWED_STATUS, UNREADABLE))}
+
+
+def header_label(column: int) -> str:
+    return {
+        NAME_COLUMN: translate("QueueModel", "文件"),
+        AGENCY_COLUMN: translate("QueueModel", "单位"),
+        YEAR_COLUMN: translate("QueueModel", "年度"),
+        ERRORS_COLUMN: translate("QueueModel", "错误"),
+        WARNINGS_COLUMN: translate("QueueModel", "警告"),
+        STATUS_COLUMN: translate("QueueModel", "状态"),
+    }.get(column, "")
+
+
+class QueueModel(QAbstractTableModel):
+    """The reports of the session, one row each: file, agency, year, error and warning counts, status."""
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.entries: list[Entry] = []
@@ -67,22 +99,47 @@ class QueueModel(QAbstractListModel):
     def key(path: str) -> str:
         return str(Path(path).resolve())
 
+    def index(self, row: int, column: int = 0, parent=QModelIndex()) -> QModelIndex:
+        return super().index(row, column, parent)
+
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def roleNames(self) -> dict:
+        return {**super().roleNames(), **ROLE_NAMES}
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return header_label(section)
+        return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         entry = self.entries[index.row()]
+        column = index.column()
+        counted = entry.status not in (UNCHECKED, UNREADABLE)
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{entry.name}  ·  {status_label(entry.status)}"
+            return {
+                NAME_COLUMN: entry.name,
+                AGENCY_COLUMN: entry.agency,
+                YEAR_COLUMN: str(entry.year) if entry.year else "",
+                ERRORS_COLUMN: str(entry.errors) if counted else "",
+                WARNINGS_COLUMN: str(entry.warnings) if counted else "",
+                STATUS_COLUMN: status_label(entry.status),
+            }.get(column)
         if role == Qt.ItemDataRole.DecorationRole:
-            return status_icon(entry.status)
+            return status_icon(entry.status) if column == NAME_COLUMN else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (YEAR_COLUMN, ERRORS_COLUMN, WARNINGS_COLUMN):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [entry.path, status_label(entry.status)]
             if entry.agency or entry.year:
                 lines.append(f"{entry.agency} {entry.year or ''}".strip())
-            if entry.status not in (UNCHECKED, UNREADABLE):
+            if counted:
                 lines.append(
                     translate("QueueModel", "错误 %1 · 警告 %2 · 修改 %3")
                     .replace("%1", str(entry.errors))
@@ -96,7 +153,29 @@ class QueueModel(QAbstractListModel):
             return entry.path
         if role == STATUS_ROLE:
             return entry.status
+        if role == AGENCY_ROLE:
+            return entry.agency
+        if role == YEAR_ROLE:
+            return entry.year
+        if role == ERRORS_ROLE:
+            return entry.errors if counted else None
+        if role == WARNINGS_ROLE:
+            return entry.warnings if counted else None
+        if role == SORT_ROLE:
+            return {
+                NAME_COLUMN: entry.name.casefold(),
+                AGENCY_COLUMN: entry.agency,
+                YEAR_COLUMN: entry.year or 0,
+                ERRORS_COLUMN: entry.errors if counted else -1,
+                WARNINGS_COLUMN: entry.warnings if counted else -1,
+                STATUS_COLUMN: _STATUS_ORDER.get(entry.status, len(_STATUS_ORDER)),
+            }.get(column)
+        if role == FILTER_ROLE:
+            return " ".join((entry.name, entry.agency, str(entry.year or ""), status_label(entry.status), entry.status)).casefold()
         return None
+
+    def _changed(self, first: int, last: int) -> None:
+        self.dataChanged.emit(self.index(first, 0), self.index(last, COLUMN_COUNT - 1), _ALL_ROLES)
 
     # ------------------------------------------------------------ contents
     def add(self, paths: list[str]) -> list[str]:
@@ -120,8 +199,7 @@ class QueueModel(QAbstractListModel):
             row = self._row[key]
         entry.path = key
         self.entries[row] = entry
-        index = self.index(row)
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole, STATUS_ROLE])
+        self._changed(row, row)
 
     def update_many(self, entries: list[Entry]) -> None:
         """Replace many entries (a folder read) with one change signal."""
@@ -134,7 +212,7 @@ class QueueModel(QAbstractListModel):
             self.entries[row] = entry
             rows.append(row)
         if rows:
-            self.dataChanged.emit(self.index(min(rows)), self.index(max(rows)), [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole, STATUS_ROLE])
+            self._changed(min(rows), max(rows))
 
     def remove(self, path: str) -> None:
         row = self._row.get(self.key(path))
@@ -154,3 +232,43 @@ class QueueModel(QAbstractListModel):
 
     def paths(self) -> list[str]:
         return [e.path for e in self.entries]
+
+
+class QueueFilterModel(QSortFilterProxyModel):
+    """The report list as shown: sorted by a column's SORT_ROLE, filtered by the words typed
+    (every word must occur in the file name, agency, year or status) and by a status."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+        self._words: list[str] = []
+        self._status = ""
+
+    def set_text(self, text: str) -> None:
+        self._refilter(lambda: setattr(self, "_words", text.casefold().split()))
+
+    def set_status(self, status: str) -> None:
+        """Only reports of this status (a worklist constant); "" for all."""
+        self._refilter(lambda: setattr(self, "_status", status))
+
+    def _refilter(self, change) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+; invalidateFilter() is deprecated there
+            self.beginFilterChange()
+            change()
+            self.endFilterChange()
+        else:
+            change()
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
+        source = self.sourceModel()
+        index = source.index(row, 0, parent)
+        if self._status and index.data(STATUS_ROLE) != self._status:
+            return False
+        text = index.data(FILTER_ROLE) or ""
+        return all(word in text for word in self._words)
+
+    def paths(self) -> list[str]:
+        """The reports in the order shown."""
+        return [self.index(r, 0).data(PATH_ROLE) for r in range(self.rowCount())]

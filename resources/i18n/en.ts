@@ -765,8 +765,43 @@ Quit anyway?</translation>
             <translation>Cannot open</translation>
         </message>
         <message>
+            <source>文件</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <source>单位</source>
+            <translation>Agency</translation>
+        </message>
+        <message>
+            <source>年度</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <source>错误</source>
+            <translation>Errors</translation>
+        </message>
+        <message>
+            <source>警告</source>
+            <translation>Warnings</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
             <source>错误 %1 · 警告 %2 · 修改 %3</source>
             <translation>Errors %1 · Warnings %2 · Edits %3</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportList</name>
+        <message>
+            <source>筛选：单位、年度、文件名…</source>
+            <translation>Filter: agency, year, file name…</translation>
+        </message>
+        <message>
+            <source>全部状态</source>
+            <translation>All statuses</translation>
         </message>
     </context>
     <context>
