@@ -360,10 +360,21 @@ def reads_out_of_order(table: Table) -> bool:
 _SCRAMBLED_SHARE = 0.3
 
 
+def _values_not_read_in_place(text: str, tokens: list[Token], table: Table) -> bool:
+    """Some stand-alone values were not read in place by the label reading: left unplaced, or
+    placed only by inference (a group of labels printed before its rows' values gives one row
+    several rows' values, or fewer than its columns). The solver then weighs the reading by
+    order against the label reading. A table whose rows are simply blank in the document, its
+    few values each read in its row, does not qualify."""
+    found = sum(len(run.tokens) for run in value_runs(text, tokens))
+    in_place = {c.span for row in table.cells for c in row if c.span and not c.inferred}
+    return found > len(in_place)
+
+
 def read_reordered(text: str, tokens: list[Token], table: Table) -> tuple[Table, list[ParseNote]] | None:
     """The table re-read from values printed apart from its labels, with its own notes; None if
     the label reading `table` does not look scrambled or the values cannot be placed."""
-    if not reads_out_of_order(table) or not _many_values_unplaced(text, tokens, table):
+    if not reads_out_of_order(table) or not _values_not_read_in_place(text, tokens, table):
         return None
     spec = table.spec
     if spec.id == "t3":
@@ -383,15 +394,6 @@ def read_reordered(text: str, tokens: list[Token], table: Table) -> tuple[Table,
         hi = max(s[1] for s in spans)
         out.span = (min(lo, table.span[0]) if table.span else lo, max(hi, table.span[1]) if table.span else hi)
     return out, notes
-
-
-def _many_values_unplaced(text: str, tokens: list[Token], table: Table) -> bool:
-    """The stand-alone values outnumber those the row-by-row reading placed by more than a
-    row's worth: a table whose rows are simply blank in the document does not qualify."""
-    found = sum(len(run.tokens) for run in value_runs(text, tokens))
-    placed = sum(1 for row in table.cells for c in row if c.span)
-    width = max(len(table.spec.row_columns(r)) for r in range(len(table.spec.rows)))
-    return found > placed + width
 
 
 # ---------------------------------------------------------------- 表二 ----------------------
