@@ -314,7 +314,8 @@ def _labels_in_groups(spec, grid, sizes: list[int]) -> list[str]:
 def test_labels_printed_in_groups_apart_from_their_values_are_put_back(version, seed, zeros, sizes):
     """Only 自然人 and 总计 filled (the other columns blank): the label reading places most
     values, some in the wrong rows, and leaves rows empty; the reading by order is then tried
-    and wins by score, whether or not the label reading left values unplaced."""
+    and wins by score, whether or not the label reading left values unplaced. (A table of
+    zeros gives the relations nothing to tell rows apart: a row may stay blank.)"""
     spec = table_spec(version, "t3")
     grid = [[0 if zeros else row[0], None, None, None, None, None, 0 if zeros else row[0]] for row in consistent_t3(version, seed, big=False)]
     report = parse_text(_report([], _labels_in_groups(spec, grid, sizes), []))
@@ -322,9 +323,10 @@ def test_labels_printed_in_groups_apart_from_their_values_are_put_back(version, 
     assert table.spec.version == version
     for r, row in enumerate(table.cells):
         for c, cell in enumerate(row):
-            if cell.value != grid[r][c]:
-                assert cell.inferred and (cell.value is None or (grid[r][c] is None and cell.value == 0)), (r, c)
-    assert table.values() == grid
+            if cell.value != grid[r][c]:  # never a wrong value unmarked
+                assert cell.value is None or (cell.inferred and grid[r][c] is None and cell.value == 0), (r, c)
+    if not zeros:  # figures other than 0: the relations tell the rows apart
+        assert table.values() == grid
 
 
 # ---------------------------------------------------------------- the corpus ----------------

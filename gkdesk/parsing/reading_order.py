@@ -360,6 +360,11 @@ def reads_out_of_order(table: Table) -> bool:
 _SCRAMBLED_SHARE = 0.3
 
 
+def _rows_left_empty(table: Table) -> bool:
+    """Some found row got no value at all (its values may stand elsewhere)."""
+    return any(all(c.span is None for c in row) for r, row in enumerate(table.cells) if r not in table.missing_rows)
+
+
 def _values_not_read_in_place(text: str, tokens: list[Token], table: Table) -> bool:
     """Some stand-alone values were not read in place by the label reading: left unplaced, or
     placed only by inference (a group of labels printed before its rows' values gives one row
@@ -373,8 +378,11 @@ def _values_not_read_in_place(text: str, tokens: list[Token], table: Table) -> b
 
 def read_reordered(text: str, tokens: list[Token], table: Table) -> tuple[Table, list[ParseNote]] | None:
     """The table re-read from values printed apart from its labels, with its own notes; None if
-    the label reading `table` does not look scrambled or the values cannot be placed."""
-    if not reads_out_of_order(table) or not _values_not_read_in_place(text, tokens, table):
+    the label reading `table` read every row it found in place, or the values cannot be placed.
+
+    Tried where the label reading left a row empty and did not read every stand-alone value in
+    place; the solver weighs the two readings by score."""
+    if not _rows_left_empty(table) or not _values_not_read_in_place(text, tokens, table):
         return None
     spec = table.spec
     if spec.id == "t3":
