@@ -605,7 +605,7 @@ class MainWindow(QMainWindow):
             return  # (called again from showEvent once the window has its real size)
         self._panes_sized = True
         view = self.pages["t3"].view
-        needed = sum(view.columnWidth(c) for c in range(view.model().columnCount())) + view.verticalScrollBar().sizeHint().width() + 40
+        needed = view.natural_width() + view.verticalScrollBar().sizeHint().width() + 40
         total = sum(self.splitter.sizes()) or self.width()
         source = max(320, min(total - needed, int(total * 0.45)))
         self.splitter.setSizes([source, total - source])

@@ -1,8 +1,8 @@
 """The grid of one table: merged cells like the form, keyboard editing, paste, finding marks."""
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPointF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence, QPainter, QPen, QPolygonF, QValidator
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPointF, QRect, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QGuiApplication, QKeySequence, QPainter, QPen, QPolygonF, QValidator
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -145,6 +145,8 @@ class FormTableView(QTableView):
         self.setGridStyle(Qt.PenStyle.SolidLine)
         self.setStyleSheet("QTableView { gridline-color: #c5ccd6; }")
         self._sizes: dict = {}
+        self._natural = None  # (widths, heights) of the form at its natural size
+        self._fitted_for = None
 
     def form_model(self) -> FormTableModel:
         return self.model()
@@ -160,8 +162,9 @@ class FormTableView(QTableView):
         self.selectionModel().currentChanged.connect(self._on_current_changed)
 
     def _size_grid(self, layout) -> None:
-        """Column widths and row heights: computed once per form and font, then reused, since
-        they depend on the labels only (values are short numbers). Keeps switching reports fast."""
+        """Column widths and row heights: the form's natural sizes computed once per form and
+        font, then reused, since they depend on the labels only (values are short numbers).
+        Keeps switching reports fast. Then the grid is fitted to the width it has."""
         key = (id(layout), self.font().key())
         cached = self._sizes.get(key)
         if cached is None:
@@ -172,12 +175,65 @@ class FormTableView(QTableView):
                 [self.rowHeight(r) for r in range(layout.row_count)],
             )
             self._sizes[key] = cached
+        self._natural = cached
+        self._fitted_for = None
+        self._fit_width()
+
+    def natural_width(self) -> int:
+        """The width the grid takes unfitted (every column at its natural width)."""
+        return sum(self._natural[0]) if self._natural else 0
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_width()
+
+    def _fit_width(self) -> None:
+        """Narrower than the form: the columns shrink together, down to a minimum each (a value
+        column keeps room for five digits, label columns wrap their text), so the 总计 columns
+        stay in view; wider: the natural sizes. Rows grow as headings wrap."""
+        model = self.model()
+        if model is None or not self._natural:
             return
-        widths, heights = cached
-        for c, width in enumerate(widths):
+        widths, heights = self._natural
+        available = self.viewport().width()
+        if not self.verticalScrollBar().isVisible():  # room for it, should the wrapped rows need it
+            available -= self.verticalScrollBar().sizeHint().width()
+        fitted = fitted_widths(widths, self._minimum_widths(model.layout), available)
+        if (fitted, available) == self._fitted_for:
+            return
+        self._fitted_for = (fitted, available)
+        for c, width in enumerate(fitted):
             self.setColumnWidth(c, width)
-        for r, height in enumerate(heights):
+        for r, height in enumerate(heights if fitted == widths else self._wrapped_heights(model.layout, fitted, heights)):
             self.setRowHeight(r, height)
+
+    def _wrapped_heights(self, layout, widths: list[int], natural: list[int]) -> list[int]:
+        """Row heights once the texts wrap in narrower columns. A text spanning several rows
+        (a group of rows) has their height together and is left out: Qt's own
+        resizeRowsToContents would make the group's first row tall for it."""
+        bold = QFont(self.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        heights = list(natural)
+        for cell in layout.cells:
+            if cell.rowspan != 1 or not cell.text or cell.kind == VALUE:
+                continue
+            width = sum(widths[cell.col : cell.col + cell.colspan]) - 10
+            needed = metrics.boundingRect(QRect(0, 0, max(width, 8), 100_000), _WORD_WRAP, cell.text).height() + 8
+            heights[cell.row] = max(heights[cell.row], needed)
+        return heights
+
+    def _minimum_widths(self, layout) -> list[int]:
+        metrics = self.fontMetrics()
+        value = metrics.horizontalAdvance("00000") + 12
+        char = metrics.horizontalAdvance("国")
+        out = []
+        for c in range(layout.column_count):
+            if c < layout.label_columns:
+                out.append(char * (2 if c < layout.label_columns - 1 else 6) + 12)
+            else:
+                out.append(value)
+        return out
 
     def _size_columns(self, layout) -> None:
         metrics = self.fontMetrics()
@@ -297,3 +353,19 @@ class FormTableView(QTableView):
         addrs = self.selected_addresses()
         if addrs:
             self.form_model().document.set_values({a: None for a in addrs}, self.tr("清空 %n 格", "", len(addrs)))
+
+
+def fitted_widths(natural: list[int], minimum: list[int], available: int) -> list[int]:
+    """Column widths summing to at most `available`: each column gives up the same share of
+    what it has above its minimum; never below the minimum (then the grid scrolls), never
+    above its natural width."""
+    total = sum(natural)
+    if total <= available:
+        return list(natural)
+    slack = [max(0, n - m) for n, m in zip(natural, minimum)]
+    room = sum(slack)
+    if room == 0:
+        return list(natural)
+    share = min(1.0, (total - available) / room)
+    widths = [n - int(s * share + 0.999) for n, s in zip(natural, slack)]
+    return [max(w, min(m, n)) for w, m, n in zip(widths, minimum, natural)]

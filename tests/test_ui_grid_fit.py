@@ -1,0 +1,56 @@
+"""The grid fits the width it has (issue 14, item 9): at 1440×900 with the report list open,
+表三's 总计 and 表四's last column (复议后起诉·总计) are in view, no horizontal scrolling."""
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import shutil
+
+from hypothesis import given, settings, strategies as st
+
+from conftest import ROOT
+from window_support import make_window
+
+from gkdesk.ui.table_view import fitted_widths
+
+SAMPLE = next((ROOT / "resources" / "samples").glob("*.txt"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(10, 300), st.integers(0, 200)), min_size=1, max_size=30), st.integers(0, 5000))
+def test_fitted_widths_stay_between_minimum_and_natural_and_fit_when_they_can(columns, available):
+    natural = [n for n, _ in columns]
+    minimum = [min(m, n) for n, m in columns]
+    widths = fitted_widths(natural, minimum, available)
+    assert len(widths) == len(natural)
+    assert all(m <= w <= n for w, m, n in zip(widths, minimum, natural))
+    if sum(natural) <= available:
+        assert widths == natural
+    elif sum(minimum) <= available:
+        assert sum(widths) <= available
+    else:
+        assert widths == minimum
+
+
+def right_edge(view):
+    last = view.model().columnCount() - 1
+    return view.columnViewportPosition(last) + view.columnWidth(last)
+
+
+def test_total_columns_in_view_at_1440_by_900_with_the_report_list_open(qtbot, tmp_path):
+    shutil.copy(SAMPLE, tmp_path / SAMPLE.name)
+    window = make_window(qtbot, tmp_path, [tmp_path / SAMPLE.name], size=(1440, 900))
+    qtbot.waitUntil(lambda: window.document is not None and not window.loading, timeout=20_000)
+    window.queue_dock.show()
+    for table in ("t3", "t4"):
+        window.show_table(table)
+        view = window.pages[table].view
+        qtbot.waitUntil(lambda: right_edge(view) <= view.viewport().width(), timeout=5000)
+        assert view.natural_width() > view.viewport().width()  # the form had to be fitted
+        assert view.horizontalScrollBar().maximum() == 0
+    # Wide again: the natural sizes come back.
+    window.queue_dock.hide()
+    window.splitter.setSizes([200, 2000])
+    view = window.pages["t3"].view
+    window.show_table("t3")
+    qtbot.waitUntil(lambda: sum(view.columnWidth(c) for c in range(view.model().columnCount())) == view.natural_width(), timeout=5000)
