@@ -24,6 +24,7 @@ from .names import (
     report_title,
     review_status_name,
 )
+from .form_pages import table_remarks
 from .payload import report_to_data
 from ..verification import CORRECTED, INFERRED, STATE_LABELS, VERIFIED, cell_state
 from .sheet import SheetBuilder, Styles, draw_form, info_sheet, print_setup, section_heading, title_rows
@@ -122,12 +123,7 @@ def _table_sheet(ws, styles: Styles, report: Report, table_id: str):
     builder = SheetBuilder(ws, styles, widths)
     top = title_rows(builder, report_title(report), section_heading(table_id), layout.column_count)
     below = draw_form(builder, layout, top, 1, report.value, present=table is not None)
-    remarks = []
-    if table is None:
-        remarks.append(f"注：报告中未识别到{spec.number}，表中数值为空。")
-    elif table.missing_rows:
-        rows = "、".join(spec.rows[r].label for r in table.missing_rows if r < len(spec.rows))
-        remarks.append(f"注：报告中未识别到以下行：{rows}。")
+    remarks = table_remarks(report, table_id)  # the printed pages say the same (form_pages)
     for offset, remark in enumerate(remarks, start=1):
         builder.text(below + offset, 1, remark, styles.remark, cols=layout.column_count)
     builder.finish()

@@ -77,6 +77,9 @@ class MainWindow(QMainWindow):
         from .verify_actions import VerifyActions
 
         self.verify_actions = VerifyActions(self)  # page view, uncertain-value queue, export guard
+        from .printing import PrintActions
+
+        self.print_actions = PrintActions(self)  # print preview, print, PDF of the three tables
         self._update_actions()
         self._build_menus()
         self._restore_window()
@@ -310,7 +313,8 @@ class MainWindow(QMainWindow):
     def _layout_table(self) -> tuple[list, list]:
         """Where the actions go: the menus (title, action names; None a separator) and the toolbar."""
         menus = [
-            (self.tr("文件(&F)"), ["act_open", "act_open_folder", "@recent", "act_open_sample", None, "act_export", "act_export_summary", None, "act_close", "act_quit"]),
+            (self.tr("文件(&F)"), ["act_open", "act_open_folder", "@recent", "act_open_sample", None, "act_export", "act_export_summary", None,
+                "print_actions.act_preview", "print_actions.act_print", "print_actions.act_pdf", None, "act_close", "act_quit"]),
             (self.tr("编辑(&E)"), ["act_undo", "act_redo", None, "act_copy", "act_paste", "act_clear", "act_restore", None, "act_find", "act_find_next", "act_find_prev"]),
             (self.tr("转到(&G)"), ["act_next_problem", "act_prev_problem", None, *[f"act_table_{t}" for t in TABLE_IDS], None, "act_focus_source", "act_focus_table", "act_focus_problems", "act_focus_queue"]),
             (self.tr("复核(&R)"), [

@@ -735,6 +735,65 @@ Quit anyway?</translation>
         </message>
     </context>
     <context>
+        <name>Printing</name>
+        <message>
+            <source>打印预览…</source>
+            <translation>Print Preview…</translation>
+        </message>
+        <message>
+            <source>按官方格式预览三张表的打印效果</source>
+            <translation>Preview the three tables as they print in the official layout</translation>
+        </message>
+        <message>
+            <source>打印…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
+            <source>按官方格式打印三张表</source>
+            <translation>Print the three tables in the official layout</translation>
+        </message>
+        <message>
+            <source>导出PDF…</source>
+            <translation>Export PDF…</translation>
+        </message>
+        <message>
+            <source>把三张表按官方格式导出为PDF</source>
+            <translation>Export the three tables in the official layout as PDF</translation>
+        </message>
+        <message>
+            <source>打印预览 — %1</source>
+            <translation>Print Preview — %1</translation>
+        </message>
+        <message>
+            <source>打印</source>
+            <translation>Print</translation>
+        </message>
+        <message>
+            <source>已送去打印。</source>
+            <translation>Sent to the printer.</translation>
+        </message>
+        <message>
+            <source>导出PDF</source>
+            <translation>Export PDF</translation>
+        </message>
+        <message>
+            <source>PDF 文件 (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <source>未导出：%1</source>
+            <translation>Not exported: %1</translation>
+        </message>
+        <message>
+            <source>未导出：无法写入 %1</source>
+            <translation>Not exported: cannot write %1</translation>
+        </message>
+        <message>
+            <source>已导出PDF：%1</source>
+            <translation>PDF exported: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>QueueModel</name>
         <message>
             <source>未复核</source>
