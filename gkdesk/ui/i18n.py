@@ -77,6 +77,12 @@ def install_language(language: str) -> str:
         # the .qm; a bundled app may report another TranslationsPath than where the files are.
         if any(qt.load("qtbase_zh_CN", folder) for folder in _qt_translation_dirs(qt_dir)):
             _installed.append(qt)
+        gaps = i18n_dir().parent / "qt_i18n" / "qtbase_gaps_zh_CN.ts"  # what qtbase_zh_CN leaves English
+        if gaps.is_file():
+            try:
+                _installed.append(TsTranslator(gaps, app))  # installed last: asked first
+            except ET.ParseError:
+                pass
     for tr in _installed:
         app.installTranslator(tr)
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if language == "zh_CN" else QLocale(QLocale.Language.English))
