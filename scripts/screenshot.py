@@ -3,6 +3,8 @@
     .venv/bin/python scripts/screenshot.py [--out docs/screenshot.png] [--lang zh_CN|en] [--table t3]
     .venv/bin/python scripts/screenshot.py --pdf FILE.pdf --cell t3,0,6 --out docs/page_view.png
         (the page view: the PDF page beside the grid, the cell's box outlined)
+    .venv/bin/python scripts/screenshot.py --also A.txt B.txt --preview docs/print_preview.png
+        (more reports in the report list, sorted by errors; and the print preview of the sample)
 
 The sample is copied to a temporary folder first, so no sidecar is written into resources/.
 On Linux, install a CJK font first (Debian/Ubuntu: apt-get install fonts-noto-cjk).
@@ -39,9 +41,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--height", type=int, default=960)
     parser.add_argument("--pdf", help="open this PDF instead of the sample and show its page view")
     parser.add_argument("--cell", default="t3,0,6", help="with --pdf: the cell to select (table,row,column)")
+    parser.add_argument("--also", nargs="*", default=[], help="more reports for the report list (shown open)")
+    parser.add_argument("--preview", help="also save the print preview of the sample here")
     args = parser.parse_args(argv)
 
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtTest import QTest
 
     from gkdesk.ui.app import build_window, create_application, ui_font_family
@@ -64,6 +68,24 @@ def main(argv: list[str] | None = None) -> int:
         QTest.qWait(50)
         while window.loading:  # reports open in the background
             wait(50)
+        if args.also:
+            others = []
+            for i, path in enumerate(args.also):
+                folder = Path(tmp) / f"also{i}"  # each in a folder of its own: names may repeat
+                folder.mkdir()
+                others.append(str(shutil.copy(path, folder / Path(path).name)))
+            window.open_paths(others)
+            while window.scanning or window.loading:
+                wait(50)
+            window.queue_dock.show()
+            window.resizeDocks([window.queue_dock], [min(540, args.width * 3 // 8)], Qt.Orientation.Horizontal)
+            from gkdesk.ui.queue_model import ERRORS_COLUMN
+
+            window.queue_view.sortByColumn(ERRORS_COLUMN, Qt.SortOrder.DescendingOrder)
+            window.open_document(str(report))  # the sample again: its findings on show
+            while window.loading:
+                wait(50)
+            wait(100)
         if args.pdf:
             table_id, row, col = args.cell.split(",")
             addr = (table_id, int(row), int(col))
@@ -98,6 +120,22 @@ def main(argv: list[str] | None = None) -> int:
         if not window.grab().save(str(out)):
             print(f"error: could not write {out}", file=sys.stderr)
             return 1
+        if args.preview:
+            dialog = window.print_actions.preview_dialog()
+            dialog.resize(min(args.width, 1200), args.height)
+            dialog.show()
+            from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+            pages = dialog.findChild(QPrintPreviewWidget)
+            pages.setViewMode(QPrintPreviewWidget.ViewMode.AllPagesView)  # the three tables side by side
+            pages.fitInView()
+            wait(300)
+            preview = Path(args.preview)
+            if not dialog.grab().save(str(preview)):
+                print(f"error: could not write {preview}", file=sys.stderr)
+                return 1
+            dialog.close()
+            print(f"wrote {preview}")
         window.close()
     print(f"wrote {out}")
     return 0

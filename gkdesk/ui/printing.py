@@ -94,18 +94,24 @@ class PrintActions(QObject):
         return document.report
 
     def preview(self) -> None:
+        dialog = self.preview_dialog()
+        if dialog is not None:
+            dialog.exec()
+
+    def preview_dialog(self):
+        """The print preview of the report shown (not yet shown itself; None without a report)."""
         report = self._report()
         if report is None:
-            return
+            return None
         from PySide6.QtPrintSupport import QPrintPreviewDialog
 
         printer = new_printer()
         dialog = QPrintPreviewDialog(printer, self.window)
         dialog.setWindowTitle(translate("Printing", "打印预览 — %1").replace("%1", report_title(report)))
         dialog.paintRequested.connect(lambda p: render(report, p))
-        self.last_preview = dialog  # tests look at it
         dialog.resize(self.window.width() * 9 // 10, self.window.height() * 9 // 10)
-        dialog.exec()
+        dialog.printer_ = printer  # the dialog does not own it: keep it alive as long as the dialog
+        return dialog
 
     def print_(self) -> None:
         report = self._report()

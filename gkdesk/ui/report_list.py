@@ -47,7 +47,10 @@ class ReportList(QWidget):
         self.view.setSortingEnabled(True)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
+        # File names are long and the agency says more: the file column keeps a width of its
+        # own (the reviewer may drag it), the others fit their contents.
+        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(NAME_COLUMN, self.fontMetrics().horizontalAdvance("示例报告文件名.txt") + 24)
         layout.addWidget(self.view, 1)
 
     def select(self, path: str) -> None:
