@@ -1,0 +1,87 @@
+"""The review session without a window (issue 14, item 10): loading and scanning state lives in
+ReviewSession, observed through its signals; the status bar's one writer keeps outcomes shown."""
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import shutil
+
+from PySide6.QtWidgets import QStatusBar
+
+from conftest import ROOT, shared_path
+
+from gkdesk.ui.session import ReviewSession
+from gkdesk.ui.status_messages import StatusMessages
+
+SAMPLE = next((ROOT / "resources" / "samples").glob("*.txt"))
+
+
+def test_a_report_loads_in_the_background_and_the_one_asked_for_last_wins(qtbot, tmp_path):
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    shutil.copy(SAMPLE, first)
+    shutil.copy(SAMPLE, second)
+    session = ReviewSession()
+    loaded, ended = [], []
+    session.documentLoaded.connect(loaded.append)
+    session.loadEnded.connect(lambda: ended.append(True))
+    assert session.request(str(first)) is None and session.loading and session.load_key == str(first.resolve())
+    assert session.request(str(second)) is None  # the reviewer moved on: the first is given up
+    qtbot.waitUntil(lambda: not session.loading, timeout=20_000)
+    qtbot.wait(200)  # the first load's result, if it comes, is dropped
+    assert [d.path for d in loaded] == [str(second.resolve())]
+    assert ended and list(session.documents) == [str(second.resolve())]
+    assert session.request(str(second)) is loaded[0]  # open already: no load
+    assert not session.loading
+    session.close(loaded[0])
+    assert not session.documents and session.queue.row_of(str(second)) == -1 and session.queue.row_of(str(first)) == 0
+
+
+def test_an_unreadable_report_is_a_failure_entry_not_an_exception(qtbot, tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02" * 1000)
+    session = ReviewSession()
+    failed = []
+    session.loadFailed.connect(lambda key, message: failed.append((key, message)))
+    session.request(str(bad))
+    qtbot.waitUntil(lambda: not session.loading, timeout=20_000)
+    assert failed and failed[0][0] == str(bad.resolve()) and failed[0][1]
+    assert session.queue.entry(str(bad)).status == "无法打开"
+
+
+def test_a_scan_fills_the_queue_and_a_cancelled_scan_adds_nothing(qtbot, tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for p in shared_path("corpus", "gen").glob("gd0[1-3]__calc-tsv.txt"):
+        shutil.copy(p, folder / p.name)
+    session = ReviewSession()
+    finished, cancelled, ended = [], [], []
+    session.scanFinished.connect(lambda entries, open_first: finished.append((len(entries), open_first)))
+    session.scanCancelled.connect(lambda: cancelled.append(True))
+    session.scansEnded.connect(lambda: ended.append(True))
+    session.scan([str(folder)], open_first=True)
+    qtbot.waitUntil(lambda: not session.scanning and bool(ended), timeout=20_000)
+    assert finished == [(3, True)] and len(session.queue.entries) == 3
+    assert all(e.agency and e.year for e in session.queue.entries)
+    session.scan([str(shared_path("corpus", "gen"))], open_first=False)  # 150+ reports
+    assert session.cancel() == (True, False)
+    qtbot.waitUntil(lambda: not session.scanning, timeout=20_000)
+    assert cancelled and len(session.queue.entries) == 3
+
+
+def test_a_progress_notice_never_covers_an_outcome_on_show(qtbot):
+    bar = QStatusBar()
+    qtbot.addWidget(bar)
+    messages = StatusMessages(bar)
+    messages.notice("正在读取 a.txt")
+    assert bar.currentMessage() == "正在读取 a.txt"
+    messages.show("已取消读取。")
+    messages.notice("正在读取 b.txt")  # a late progress signal
+    assert bar.currentMessage() == "已取消读取。"
+    messages.end_notice()  # the flow ends: the outcome stays
+    assert bar.currentMessage() == "已取消读取。"
+    messages.show("已读取 3 份报告。", timeout=1)
+    qtbot.wait(20)
+    messages.notice("正在打开 c.txt")  # the outcome's time is over: the notice shows
+    assert bar.currentMessage() == "正在打开 c.txt"
+    messages.end_notice()
+    assert bar.currentMessage() == ""
