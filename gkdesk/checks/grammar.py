@@ -67,7 +67,10 @@ _NOUN_FOLLOWERS = frozenset('数件共总的中为是达已均全事情合累计
 # Token kinds.
 QTY, YEAR, WORD = "qty", "year", "word"
 
-_NUMBER = f"(?P<num>{DECIMAL_PATTERN})"
+# Never from inside a run of digits or numerals: where a run is no quantity, starting again at
+# each of its characters is quadratic (a 25,000-digit run took 30 s); what a run's tail could
+# say, its whole says first.
+_NUMBER = f"(?<![\\d零〇一二两三四五六七八九十百千万])(?P<num>{DECIMAL_PATTERN})"
 _UNIT = "(?P<unit>" + "|".join(UNITS) + ")"
 _YEAR = r"(?P<year>(?:19|20)\d{2})年(?:度)?"
 _WORTH_READING = re.compile(

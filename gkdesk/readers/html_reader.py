@@ -301,7 +301,8 @@ def _cells(tr: Node):
 
 
 def _span(value: str, limit: int) -> int:
-    m = re.match(r"\s*(\d+)", value or "")
+    m = re.match(r"\s*([0-9]+)", value or "")  # as browsers read it: ASCII digits only
     if not m:
         return 1
-    return min(int(m.group(1)), limit)
+    digits = m.group(1).lstrip("0") or "0"
+    return limit if len(digits) > 9 else min(int(digits), limit)  # int() refuses 4300+ digits
