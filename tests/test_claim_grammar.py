@@ -127,6 +127,59 @@ def test_approximate_quantities_are_ranges():
     assert claim.allows(100) and claim.allows(300) and not claim.allows(99)
 
 
+# ---------------------------------------------------------------- lists and word order ---
+
+@pytest.mark.parametrize(
+    "sentence, section, expected",
+    [
+        # 分别: the n-th item of the list with the n-th quantity
+        ("行政复议、行政诉讼分别为2件和1件。", "四", [("t4_review", 2, REVIEW), ("t4_litigation", 1, LITIGATION)]),
+        ("行政复议和行政诉讼案件，分别为2件和1件。", "四", [("t4_review", 2, REVIEW), ("t4_litigation", 1, LITIGATION)]),
+        ("本年度规章、规范性文件分别制发1件、3件。", "二",
+         [("t2_published", 1, (("t2", 0, 0),)), ("t2_published", 3, (("t2", 1, 0),))]),
+        ("本年度制发、废止规范性文件分别为3件、1件。", "二",
+         [("t2_published", 3, (("t2", 1, 0),)), ("t2_published", 1, (("t2", 1, 1),))]),
+        ("本年度收到自然人、法人分别提出的申请60件、8件。", "三",
+         [("t3_applicants", 60, (("t3", 0, 0),)), ("t3_applicants", 8, tuple(("t3", 0, c) for c in range(1, 6)))]),
+        ("本年度予以公开、部分公开、不予公开的申请分别为3件、1件和0件。", "三",
+         [("t3_result_kind", 3, (("t3", 2, 6),)), ("t3_result_kind", 1, (("t3", 3, 6),)),
+          ("t3_result_kind", 0, tuple(("t3", r, 6) for r in range(4, 12)))]),
+        # 分别 before quantities with words of their own: each keeps its words
+        ("本年度行政复议2件，分别为维持1件、纠正1件。", "四",
+         [("t4_review", 2, REVIEW), ("t4_outcome", 1, (("t4", 0, 0),)), ("t4_outcome", 1, (("t4", 0, 1),))]),
+        # the count before its words: each outcome after its count, not the one before
+        ("涉及政府信息公开的行政诉讼案件2起，其中1起维持、1起尚未审结。", "四",
+         [("t4_litigation", 2, LITIGATION), ("t4_outcome", 1, (("t4", 0, 5), ("t4", 0, 10))),
+          ("t4_outcome", 1, (("t4", 0, 8), ("t4", 0, 13)))]),
+        # no punctuation between: each kind before its count
+        ("予以公开3件部分公开1件。", "三", [("t3_result_kind", 3, (("t3", 2, 6),)), ("t3_result_kind", 1, (("t3", 3, 6),))]),
+        # a colon before the count, 人次
+        ("本年度收到政府信息公开申请：4件。", "三", [("t3_received", 4, (RECEIVED,))]),
+        ("本年度收到政府信息公开申请4人次。", "三", [("t3_received", 4, (RECEIVED,))]),
+    ],
+)
+def test_lists_and_word_order(sentence, section, expected):
+    assert tied(sentence, section) == expected
+
+
+def test_carried_with_no_direction_is_either_carried_in_or_over():
+    (*_, claim) = claims("本年度共收到政府信息公开申请4件、办结3件、结转1件。", "三")
+    assert claim.cells == (CARRIED_OVER,) and claim.alternatives == ((CARRIED_IN,),)
+    t3 = t3_values(received=(3, 1, 0, 0, 0, 0), carried_in=(1, 0, 0, 0, 0, 0), carried_over=(1, 0, 0, 0, 0, 0))
+    assert narrative(check_report(make_report(text=document("结转1件。本年度收到申请4件。", "三"), t3=t3))) == []
+
+
+def test_table_text_left_among_the_sentences_is_not_read():
+    """real/002-003: the end of a flattened 表二 outside the table's span, `政府集中采购` glued to its
+    numbers; 表四's headers run together before section 五's first sentence."""
+    text = ("第二十条第（九）项信息内容采购项目数量采购总金额政府集中采购13575394432.52元。"
+            "结果维持结果纠正其他结果尚未审结总计011021000100000五、存在的主要问题：受理政府信息公开申请9件。")
+    found = claims(text, "二", "2019", 2019)
+    assert [(c.rule, c.stated) for c in found] == [("narrative.t3_received", 9)]
+    # header words with punctuation between are a narrative's (real/011)
+    assert len(tied("政府信息公开行政复议351件，其中结果维持72件，结果纠正64件，其他结果178件，尚未审结37件。")) == 5
+
+
 # ---------------------------------------------------------------- readings ---------------
 
 def test_a_received_total_may_count_the_carried_over_applications():

@@ -22,6 +22,7 @@ from ..model import CellAddr, Report
 from ..schema import TableSpec, ValueKind, squeeze, table_spec
 from .grammar import MONEY_UNITS, Meaning, Statement, lexicon, read_sentence
 from .layout import claimable_t2_columns, per_spec, t3_layout
+from .table_text import outside_pieces
 
 # Rule ids of narrative claims.
 T3_RECEIVED = "narrative.t3_received"
@@ -200,10 +201,21 @@ def extract_claims(report: Report) -> list[Claim]:
     lex = lexicon((specs["t2"], specs["t3"], specs["t4"]))
     tie = _Tie(specs)
     claims: list[Claim] = []
+    table_specs = (specs["t2"], specs["t3"], specs["t4"])
     for sentence in narrative_sentences(report):
-        for st in read_sentence(lex, sentence.text, report.year, sentence.section):
-            claims += tie.claims(report, sentence, st)
+        for part in _outside_tables(table_specs, sentence):
+            for st in read_sentence(lex, part.text, report.year, part.section):
+                claims += tie.claims(report, part, st)
     return claims
+
+
+def _outside_tables(specs: tuple[TableSpec, ...], sentence: Sentence) -> list[Sentence]:
+    """The sentence, or its parts outside table text left among the sentences (table_text.py)."""
+    pieces = outside_pieces(specs, sentence.text)
+    if pieces == [(0, len(sentence.text))]:
+        return [sentence]
+    return [Sentence(sentence.text[a:b], sentence.index, sentence.first + a, sentence.base, sentence.section)
+            for a, b in pieces]
 
 
 def _phrase(report: Report, sentence: Sentence, start: int, stop: int) -> str:
@@ -261,8 +273,8 @@ class _Tie:
             if verbs and not all(t3.resolve(m)[0] == (t3.received,) for m in verbs) or kinds:
                 return None, ""  # 上年结转的申请已办结3件: a part of the carried-over ones
             return [(t3.carried_in,)], T3_CARRIED_IN
-        if st.carry:
-            return [(t3.carried_in,), (t3.carried_over,)], T3_CARRIED_IN
+        if st.carry == "either":  # 结转2件: carried over (what is left) or carried in
+            return [(t3.carried_over,), (t3.carried_in,)], T3_CARRIED_OVER
         if kinds:
             if any(m.target == t3.carried_in_label for m in st.context_rows):
                 return None, ""

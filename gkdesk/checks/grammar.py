@@ -53,16 +53,16 @@ MODIFIED_BY = ("类信息", "信息", "类", "证", "事项", "清单", "目录"
 # Words that continue a negated clause into the next one (未收到…复议，提起行政诉讼的情况).
 CONTINUATION = ("被", "提起", "也", "亦", "或", "和", "及", "以及", "行政")
 
-UNITS = ("万元", "元", "件", "条", "起", "次", "个", "项", "宗", "例", "案", "份", "部", "篇")
+UNITS = ("万元", "元", "人次", "件", "条", "起", "次", "个", "项", "宗", "例", "案", "份", "部", "篇")
 COUNT_UNITS = {
-    "t3": frozenset("件条个份宗次例"),
+    "t3": frozenset(("件", "条", "个", "份", "宗", "次", "例", "人次")),
     "t4": frozenset("件起宗个次例案"),
     "t2": frozenset("件条个项份部篇宗次起"),
 }
 MONEY_UNITS = frozenset(("万元", "元"))
 
 # What may follow 申请 the noun (申请54件, 申请数量, 申请的, 申请中); anything else makes it a verb.
-_NOUN_FOLLOWERS = frozenset('数件共总的中为是达已均全事情合累计,;:。!?()、"和及与或并,共零〇一二两三四五六七八九十百千万约近')
+_NOUN_FOLLOWERS = frozenset('数件共总的中为是达已均全事情合累计分占有,;:。!?()、"和及与或并,共零〇一二两三四五六七八九十百千万约近')
 
 # Token kinds.
 QTY, YEAR, WORD = "qty", "year", "word"
@@ -78,6 +78,7 @@ _WORTH_READING = re.compile(
 )
 _CLAUSE_CUT = re.compile(r"[,;:。!?()\[\]【】<>《》]")
 _THOUSANDS = re.compile(r"\d,\d{3}(?!\d)")
+_COUNT_AHEAD = re.compile(f"(?:约|近|共|共计)?{DECIMAL_PATTERN}[余多]?(?:" + "|".join(UNITS) + ")")
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,7 @@ class Statement:
     each: bool = False  # 行政复议、行政诉讼各1件
     rows: tuple[Meaning, ...] = ()  # 表三 row meanings (joined)
     columns: tuple[str, ...] = ()  # column targets
-    carry: str = ""  # "prev" / "next" / "" for a 结转 word
+    carry: str = ""  # "prev" / "next" / "either" for a 结转 word, "" for none
     work: bool = False  # a 表二 count of cleaning up, revising, … (not issuing)
     firm: bool = True  # the subject is unambiguous
     context_rows: tuple[Meaning, ...] = ()  # the row a breakdown (其中…) breaks down
@@ -186,6 +187,10 @@ def _build_lexicon(specs: tuple[TableSpec, ...]) -> Lexicon:
                 for anchor in row.anchors:
                     if not re.search(r"\d", anchor):
                         add(anchor, Meaning("row", "t3", row.label))
+        # A kind of result (予以公开, 无法提供 …) names applications even with no noun for them.
+        for word, meanings in list(words.items()):
+            if any(m.role == "row" and m.table == "t3" and _names_results(t3, m.target) for m in meanings):
+                add(word, Meaning("kind", "t3"))
     for role, group in (
         ("neg", NEGATION), ("cmp", COMPARISON), ("part", PART), ("each", EACH), ("chan", CHANNEL),
         ("work", RULE_WORK), ("conj", CONJUNCTION), ("disc", DISCLOSURE), ("prev", TIME_PREV),
@@ -193,13 +198,19 @@ def _build_lexicon(specs: tuple[TableSpec, ...]) -> Lexicon:
     ):
         for word in group:
             add(word, Meaning(role))
-    alternation = _trie_pattern(list(words))
+    alternation = trie_pattern(list(words))
     # A year before a quantity (2023年 is no count); a quantity before a word (零件 is 0 件).
     pattern = re.compile(f"{_YEAR}|{_NUMBER}(?P<more>余|多)?{_UNIT}|(?P<word>{alternation})")
     return Lexicon(pattern, {k: (tuple(v), _keys(tuple(v))) for k, v in words.items()})
 
 
-def _trie_pattern(words: list[str]) -> str:
+def _names_results(spec: TableSpec, target: str) -> bool:
+    """Whether a 表三 row target names only 办理结果 leaf rows (a kind of result)."""
+    rows = [r for r in spec.rows if r.label == target or target in r.path]
+    return bool(rows) and all(r.result_leaf for r in rows)
+
+
+def trie_pattern(words: list[str]) -> str:
     """One regex for many literal words, as a prefix tree: the regex engine then tries a
     character once per position instead of once per word (a plain alternation of hundreds of
     words costs milliseconds per report). The longest word at a position wins."""
@@ -237,6 +248,35 @@ def _exists(spec: TableSpec, role: str, target: str) -> bool:
         cols = [c for r in range(len(spec.rows)) for c in spec.row_columns(r)]
         return any(target == c.label or target == c.short or target in c.path for c in cols)
     return True
+
+
+def _slot(t: Token) -> str:
+    """The slot a word fills in a clause ("" for function words): subject, row, column or carry."""
+    if t.kind != WORD:
+        return ""
+    for slot in ("subject", "row", "column", "carry"):
+        if t.has(slot):
+            return slot
+    return ""
+
+
+def _list_items(toks: list[Token], k: int) -> list[Token] | None:
+    """The last run of k words of one slot joined by 、和及与 (规章、规范性文件), or None."""
+    for slot in ("subject", "row", "column"):
+        run: list[Token] = []
+        for t in reversed(toks):
+            if t.has("conj") and run:
+                continue
+            if t.has(slot) and not t.has("outside"):
+                run.append(t)
+                if len(run) == k:
+                    break
+                continue
+            if run:
+                break
+        if len(run) == k:
+            return run[::-1]
+    return None
 
 
 def tokens(lex: Lexicon, text: str) -> list[Token]:
@@ -304,6 +344,8 @@ def clauses(text: str) -> list[tuple[int, int]]:
         i = m.start()
         if text[i] == "," and _THOUSANDS.match(text, i - 1):
             continue
+        if text[i] == ":" and _COUNT_AHEAD.match(text, i + 1):
+            continue  # 申请:68件: the count of what the colon introduces
         if i > pos:
             out.append((pos, i))
         pos = i + 1
@@ -371,19 +413,20 @@ class _Reader:
         clause_disclosure = any(t.has("disc") or t.has("subject", "t3") for t in toks)
         part = any(t.has("part") for t in head)
         made = len(self.out)
+        listed = self._respectively(toks, qs, by_clause[i - 1] if i else [])
         k = 0
+        taken = -1  # the last token the previous quantity took after it
         for n, qi in enumerate(qs):
             for t in toks[k:qi]:  # the year in force where the quantity stands
                 if t.has("scope"):
                     self.ctx.other_year = t.meanings[0].target == "other"
             k = qi
             q = toks[qi]
-            before = toks[(qs[n - 1] + 1 if n else 0) : qi]
-            after = []
-            for t in toks[qi + 1 : qs[n + 1] if n + 1 < len(qs) else len(toks)]:
-                if t.text == "、":
-                    break
-                after.append(t)
+            if n in listed:  # 规章、规范性文件分别制发1件、3件: the n-th item of the list
+                self._quantity(q, listed[n], [], [], head_subject, part, clause_disclosure)
+                continue
+            before = toks[max(qs[n - 1] + 1 if n else 0, taken + 1) : qi]
+            after, taken = self._after(toks, qi, qs[n + 1] if n + 1 < len(qs) else len(toks), before)
             self._quantity(q, before, after, head if n else [], head_subject, part, clause_disclosure)
         for t in toks[k:]:
             if t.has("scope"):
@@ -409,6 +452,54 @@ class _Reader:
                 self.ctx.rows = rows
         if self.ctx.table == "t4" and any(t.text in REVIEWER for t in head):
             self.ctx.firm = False
+
+    @staticmethod
+    def _after(toks: list[Token], qi: int, stop: int, before: list[Token]) -> tuple[list[Token], int]:
+        """The words after a quantity that are its own (up to 、 or the next quantity), and the
+        index of the last word it took from there.
+
+        A word after the quantity is its own only when the words before it lack that kind
+        (70件申请: the noun after; 维持1件纠正1件: 纠正 is the next one's): 其中1起维持、1起尚未审结
+        reads each outcome after its count, 予以公开30件部分公开10件 each before it."""
+        have = {_slot(t) for t in before} - {""}
+        after: list[Token] = []
+        taken = -1
+        for j in range(qi + 1, stop):
+            t = toks[j]
+            if t.text == "、":
+                break
+            slot = _slot(t)
+            if slot and slot in have:
+                continue
+            after.append(t)
+            if slot:
+                taken = j
+        return after, taken
+
+    def _respectively(self, toks: list[Token], qs: list[int], previous: list[Token]) -> dict[int, list[Token]]:
+        """分别 between a list of k items and k quantities: the words of each quantity (the n-th
+        item with the words shared by all), by the position of the quantity after 分别.
+
+        The list is the last run of items of one slot (subjects, rows or columns) before 分别,
+        in this clause or the one before it (行政复议和行政诉讼案件，分别为2件和1件)."""
+        at = next((j for j, t in enumerate(toks) if t.text == "分别"), None)
+        if at is None:
+            return {}
+        after = [n for n, qi in enumerate(qs) if qi > at]
+        if len(after) < 2:
+            return {}
+        # Quantities with words of their own between them (分别为维持1件、纠正1件) need no list.
+        if any(_slot(t) for t in toks[qs[after[0]] + 1 : qs[after[-1]]]):
+            return {}
+        for source in (toks[:at], previous + toks[:at]):
+            items = _list_items(source, len(after))
+            if items is not None:
+                break
+        else:
+            return {}
+        shared = [t for t in source + toks[at : qs[after[0]]]
+                  if t.meanings and t.kind != QTY and not t.has("conj") and all(t is not x for x in items)]
+        return {n: [items[m]] + shared for m, n in enumerate(after)}
 
     def _drop_verbal_applications(self, toks: list[Token]) -> list[Token]:
         """申请 with an object is the verb (申请行政复议, 申请竣工验收备案), not an application."""
@@ -469,6 +560,8 @@ class _Reader:
             table = self.sentence_subject[0]
             if any(t.has("row", table) or t.has("column", table) or (table == "t3" and t.has("carry")) for t in local):
                 subject = self.sentence_subject
+        if subject is None and any(t.has("kind", "t3") for t in local) and not any(t.has("outside") for t in local):
+            subject = ("t3", ())  # 予以公开30件: a kind of result is said of applications only
         if subject is None:
             return
         table, targets = subject
@@ -526,7 +619,7 @@ class _Reader:
                 return "prev"
             if t.kind == YEAR and self.year:
                 return "next" if t.value > self.year else "prev"
-        return ""
+        return "either"  # 结转2件: carried in or carried over, both readings are tried
 
     def _t4_slots(self, st: Statement, local, words, clause_disclosure) -> None:
         st.columns = tuple(m.target for t in local for m in t.of("column", "t4"))
@@ -603,6 +696,8 @@ class _Reader:
         st.columns = tuple(m.target for u in words for m in u.of("column", table))
         if any(u.has("carry") for u in words):
             st.carry = self._carry_direction(words)
+            if st.carry == "either":
+                st.firm = False  # 无结转: carried in, carried over, or both
         if table == "t4" and any(u.text in REVIEWER for u in words if not u.has("subject")):
             st.firm = False
         if table == "t2" and any(u.text == "收费" for u in words):
