@@ -14,7 +14,6 @@ from ..schema import (
     TableSpec,
     expected_format_for_year,
     normalize_label,
-    squeeze,
     table_spec,
 )
 from .candidates import Region, rows_table_generators, t4_generators
@@ -47,7 +46,7 @@ def _distinctive(table_id: str) -> dict[str, tuple[str, ...]]:
 
 def detect_version(text: str, region: tuple[int, int], table_id: str) -> str | None:
     """The format version a table's own labels show, or None if they do not tell."""
-    squeezed, _ = squeeze(text[region[0] : region[1]])
+    squeezed = normalize_label(text[region[0] : region[1]])  # squeeze's text, without its offsets
     scores = {v: sum(squeezed.count(w) for w in cues) for v, cues in _distinctive(table_id).items()}
     best = max(scores.values())
     if best == 0:

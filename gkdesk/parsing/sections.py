@@ -132,9 +132,12 @@ def _squeezed_by_chunks(region: str):
     squeezed_chunks = [normalize_label(c) for c in chunks]
     ends = list(accumulate(len(c) for c in squeezed_chunks))
 
+    indexes: dict[int, list[int]] = {}  # chunk -> its offsets, computed once (one per cue found)
+
     def offset_of(i: int) -> int:
         c = bisect.bisect_right(ends, i)
-        _, index = squeeze(chunks[c])
-        return c * size + index[i - (ends[c - 1] if c else 0)]
+        if c not in indexes:
+            indexes[c] = squeeze(chunks[c])[1]
+        return c * size + indexes[c][i - (ends[c - 1] if c else 0)]
 
     return "".join(squeezed_chunks), offset_of

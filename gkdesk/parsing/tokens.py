@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from functools import cache
+from functools import cache, lru_cache
 
 from ..limits import MAX_NUMBER_DIGITS
 
@@ -46,9 +46,14 @@ _ASCIIDOC_COLS = re.compile(r'^\s*\[.*\bcols\s*=\s*"([^"]*)"')
 _STANDALONE_NUMBER = re.compile(r"(?<!\S)\d+(?!\S)")
 _NUMBER_GLUED_TO_TEXT = re.compile(r"(?:^|(?<= ))\d+(?=[\u3400-\u9fff\ufffd])")
 _CELL_CONTINUATION = re.compile(r"^\|[^|]*$")
+_WORD = re.compile(r"\S+")
+_WORDS_ONE_SPACE_APART = re.compile(r"\S+(?: \S+)*")
+# The first character, after white space, of a line that can be a table's rule or border line
+# (org, MediaWiki, AsciiDoc, reST grid, markdown and simple tables): any other line is none.
+_RULE_STARTS = frozenset("|{+:-")
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     kind: str  # TEXT, NUM, NULL, EMPTY
     text: str  # the token's text as written (stripped)
@@ -68,14 +73,35 @@ class Token:
     shared_cell: int = -1
 
 
+# A table cell is short and the same few texts (0, 1, 否, /) come back in every row: pure
+# functions of a cell's text keep their answers for texts up to this long (longer ones are
+# computed each time, so a pathological file cannot fill memory with its cells).
+_CACHED_TEXT = 64
+_MARKUP = re.compile(r"[<&\\*']")
+
+
+def _cached_for_short(function):
+    """`function` of a cell text, remembered for short texts (see _CACHED_TEXT)."""
+    remembered = lru_cache(maxsize=8192)(function)
+
+    def call(text: str):
+        return remembered(text) if len(text) <= _CACHED_TEXT else function(text)
+
+    call.__doc__, call.__name__, call.__wrapped__ = function.__doc__, function.__name__, function
+    return call
+
+
 def clean_cell_text(text: str) -> str:
     """Strip markup a converter wraps around a cell: **bold**, backslash escapes, HTML tags."""
+    if not _MARKUP.search(text):
+        return text.strip()  # nothing to strip but white space (the usual cell)
     text = _TAG.sub("", text)
     text = text.replace("&nbsp;", " ").replace("\\", "")
     text = text.strip().strip("*").strip()
     return _WIKI_QUOTES.sub("", text).strip() if "''" in text else text  # MediaWiki '''bold'''
 
 
+@_cached_for_short
 def parse_number(text: str) -> int | float | None:
     """A cell's number, or None if the text is not one number. Full-width digits are read."""
     t = unicodedata.normalize("NFKC", clean_cell_text(text)).replace(" ", "").replace("，", ",")
@@ -91,6 +117,7 @@ def parse_number(text: str) -> int | float | None:
     return sign * int(digits)
 
 
+@_cached_for_short
 def classify(text: str) -> tuple[str, int | float | None]:
     cleaned = clean_cell_text(text)
     if not cleaned:
@@ -155,9 +182,12 @@ def is_word_value(text: str) -> bool:
 
 def display_width(text: str) -> int:
     """Columns the text takes in a monospaced rendering: CJK and full-width characters count two."""
+    if text.isascii():
+        return len(text)  # every ASCII character is one column wide
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+@_cached_for_short
 def is_page_number(text: str) -> bool:
     return bool(_PAGE_NUMBER.match(unicodedata.normalize("NFKC", text).strip()))
 
@@ -267,21 +297,22 @@ class Tokenizer:
         while i < len(lines):
             line = lines[i]
             doc = self.start + offset + starts[i]
-            if _ORG_RULE.match(line):
-                i += 1
-                continue
-            if _WIKI_TABLE_START.match(line):
-                i = self._wiki_table(lines, starts, i, offset, base_line)
-                continue
-            if _ASCIIDOC_DELIMITER.match(line):
-                i = self._asciidoc_table(lines, starts, i, offset, base_line, doc)
-                continue
-            if _RST_BORDER.match(line) and "+" in line:
-                i = self._rst_block(lines, starts, i, offset, base_line)
-                continue
-            if _MD_RULE.match(line) or _SIMPLE_RULE.match(line):
-                i += 1
-                continue
+            if line.lstrip()[:1] in _RULE_STARTS:  # else no rule, border or table delimiter
+                if _ORG_RULE.match(line):
+                    i += 1
+                    continue
+                if _WIKI_TABLE_START.match(line):
+                    i = self._wiki_table(lines, starts, i, offset, base_line)
+                    continue
+                if _ASCIIDOC_DELIMITER.match(line):
+                    i = self._asciidoc_table(lines, starts, i, offset, base_line, doc)
+                    continue
+                if _RST_BORDER.match(line) and "+" in line:
+                    i = self._rst_block(lines, starts, i, offset, base_line)
+                    continue
+                if _MD_RULE.match(line) or _SIMPLE_RULE.match(line):
+                    i += 1
+                    continue
             stripped = line.strip()
             if not stripped or stripped == "\f":
                 if not stripped and not cell_per_line:
@@ -441,7 +472,7 @@ class Tokenizer:
         # (a converter that truncates cells to their width): the number stands alone.
         standalone = len(_STANDALONE_NUMBER.findall(line))
         glued = standalone >= 2 and standalone + len(_NUMBER_GLUED_TO_TEXT.findall(" " + line.strip())) >= 3
-        for m in re.finditer(r"\S+(?: \S+)*", line):
+        for m in _WORDS_ONE_SPACE_APART.finditer(line):
             text, at = m.group(0), 0
             if glued:
                 for g in _NUMBER_GLUED_TO_TEXT.finditer(text):
@@ -463,7 +494,7 @@ class Tokenizer:
             return
         if structured and _LINE_BREAK_TAG.search(part) and self._numbers_on_lines(part, doc, line_no):
             return
-        words = list(re.finditer(r"\S+", part))
+        words = list(_WORD.finditer(part))
         kinds = [classify(w.group(0))[0] for w in words]
         if len(words) == 1 or all(k == TEXT for k in kinds):
             self._add(part, doc, line_no, x, structured, col)
