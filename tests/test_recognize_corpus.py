@@ -30,7 +30,6 @@ KNOWN_LIMITS: dict[str, str] = {
     "gd03__web-flat-nospace.txt": _T2_RUNS_OPEN + " (8 cells blank, alternatives listed)",
     "gd07__web-flat-nospace.txt": _T2_RUNS_OPEN + " (7 cells blank, alternatives listed)",
     "gd11__web-flat-nospace.txt": _T2_RUNS_OPEN + " (5 cells blank, alternatives listed)",
-    "gd10__web-flat-nospace.txt": "表三 digits run together where the relations leave splits open: 33 cells blank",
     # Real reports (corpus/real): every miss is a blank cell, none a wrong value.
     "002.txt": "表二: 19 cells blank (rows not found by their labels in this text)",
     "003.txt": "表二: 16 cells blank (rows not found by their labels in this text)",

@@ -17,6 +17,8 @@ PLACED_NOTE = "按文字位置对齐到列"
 SETTLED_NOTE = "文字位置前后不一，按勾稽关系确定所在列"
 AMBIGUOUS_CELL_NOTE = "文字位置前后不一，此格的数值不能确定，未填入，请对照原文填写"
 AMBIGUOUS_ZERO_NOTE = "文字位置前后不一，看不出此格是0还是空白；已按0显示，请对照原件核对"
+# A row of zeros with fewer numbers than cells, nothing telling where its blanks stand.
+AMBIGUOUS_ZEROS_NOTE = "本行读到的数值都是0，但少于列数，看不出哪几格是空白；已全部按0显示，请对照原件核对空白格"
 # Joint placements tried when several rows are unsettled (2 options each: 8 rows).
 _MAX_COMBINATIONS = 256
 

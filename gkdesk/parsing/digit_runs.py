@@ -21,6 +21,7 @@ from itertools import product
 from .. import relations
 from ..model import Cell, ParseNote, Table
 from ..schema import TableSpec, ValueKind, squeeze, table_relations
+from .ambiguous_columns import AMBIGUOUS_ZEROS_NOTE
 
 _NULLS = "/—－"
 # A number as a cell holds it: no leading zeros, optional thousands commas.
@@ -45,6 +46,7 @@ _MAX_SHOWN = 3  # alternatives spelled out in a note
 NOTE = "网页平铺文本中本行数字连写在一起，按数字写法和表格勾稽关系拆分"
 DIGITS_NOTE = "网页平铺文本中本行数字连写在一起，按数字写法拆分（只有一种拆法）"
 BLANK_NOTE = "本行数字少于格数（空白格在平铺文本中不留痕迹），按合计关系推定空白格的位置，请对照原文核对"
+ZERO_OR_BLANK_NOTE = "本行数字少于格数（空白格在平铺文本中不留痕迹），此格是0还是空白看不出；已按0显示，请对照原文核对"
 UNSURE_NOTE = "本表勾稽关系不符，本行数字另有拆法，所选拆法不能由勾稽关系确定，请对照原文核对"
 OPEN_NOTE = "数字连写，有多种拆分都符合勾稽关系，未填入"
 AGREED_NOTE = "数字连写，本行有多种拆分都符合勾稽关系，各种拆分此格都是这个值，请对照原文核对"
@@ -778,6 +780,8 @@ def row_cells(text, region, index, spec: TableSpec, row: int, outcome: RowOutcom
             else Cell(None, "", None, min(confidence, UNSURE), True, BLANK_NOTE)
             for p in outcome.split
         ]
+        if cand.blanks_placed:
+            _zeros_or_blanks(cells, outcome.split)
         note = None
         if confidence <= UNSURE and outcome.alternatives:
             alternatives = [outcome.split] + outcome.alternatives
@@ -793,6 +797,21 @@ def row_cells(text, region, index, spec: TableSpec, row: int, outcome: RowOutcom
             cells.append(_cell(text, region, index, piece, UNSURE, AGREED_NOTE) if piece is not None
                          else Cell(None, "", None, UNSURE, True, AGREED_NOTE))
     return cells, _open_note(spec, row, shown, outcome.alternatives, "", _run_span(text, region, index, outcome.alternatives))
+
+
+def _zeros_or_blanks(cells: list[Cell], split: Split) -> None:
+    """A row with fewer numbers than cells, some of them 0: a 0 and a blank cell trade places
+    without changing any sum, so nothing tells which of those cells is the blank. Each is shown
+    as 0 (a blank counts 0 in every sum), marked; the numbers other than 0 stay where placed."""
+    zeros = [c for c, p in enumerate(split) if p is not None and p.value == 0]
+    if not zeros:
+        return
+    note = AMBIGUOUS_ZEROS_NOTE if all(p is None or p.value == 0 for p in split) else ZERO_OR_BLANK_NOTE
+    for c, p in enumerate(split):
+        if p is None:
+            cells[c] = Cell(0, "", None, 0.2, True, note)
+        elif p.value == 0:
+            cells[c].confidence, cells[c].note = min(cells[c].confidence, 0.2), note
 
 
 def _run_span(text, region, index, alternatives: list[Split]) -> tuple[int, int] | None:

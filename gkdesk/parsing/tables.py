@@ -14,7 +14,7 @@ from functools import cache
 
 from ..model import Cell, ParseNote, Table
 from ..schema import FORMATS, SECTIONS, T3_TOTAL_COLUMN, T4, TableSpec, normalize_label, table_spec
-from .ambiguous_columns import PLACED_NOTE, SETTLED_NOTE, ambiguity_note, ambiguous_cells, placed_cells, settle_by_relations
+from .ambiguous_columns import AMBIGUOUS_ZEROS_NOTE, PLACED_NOTE, SETTLED_NOTE, ambiguity_note, ambiguous_cells, placed_cells, settle_by_relations
 from .columns import ColumnPositions, positional
 from .. import relations
 from .digit_runs import row_relations, split_run
@@ -448,9 +448,6 @@ def _row_with_shared_cells(ncols: int, spec: TableSpec, hard: list[Token], soft:
         if c.span in blanked:
             c.value, c.inferred, c.note = None, True, SHARED_CELL_UNREAD_NOTE
     return built
-
-
-AMBIGUOUS_ZEROS_NOTE = "本行读到的数值都是0，但少于列数，看不出哪几格是空白；已全部按0显示，请对照原件核对空白格"
 
 
 def _zeros_of_unknown_place(spec: TableSpec, ncols: int, numbers: list[Token]) -> list[Cell]:
