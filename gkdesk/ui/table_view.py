@@ -147,6 +147,7 @@ class FormTableView(QTableView):
         self._sizes: dict = {}
         self._natural = None  # (widths, heights) of the form at its natural size
         self._fitted_for = None
+        self._wrapped: dict = {}  # row heights of fitted widths
 
     def form_model(self) -> FormTableModel:
         return self.model()
@@ -203,9 +204,16 @@ class FormTableView(QTableView):
             return
         self._fitted_for = (fitted, available)
         for c, width in enumerate(fitted):
-            self.setColumnWidth(c, width)
-        for r, height in enumerate(heights if fitted == widths else self._wrapped_heights(model.layout, fitted, heights)):
-            self.setRowHeight(r, height)
+            if self.columnWidth(c) != width:
+                self.setColumnWidth(c, width)
+        if fitted != widths:
+            key = (id(model.layout), self.font().key(), tuple(fitted))
+            if key not in self._wrapped:  # per form, font and widths: switching reports stays cheap
+                self._wrapped[key] = self._wrapped_heights(model.layout, fitted, heights)
+            heights = self._wrapped[key]
+        for r, height in enumerate(heights):
+            if self.rowHeight(r) != height:
+                self.setRowHeight(r, height)
 
     def _wrapped_heights(self, layout, widths: list[int], natural: list[int]) -> list[int]:
         """Row heights once the texts wrap in narrower columns. A text spanning several rows
