@@ -91,3 +91,29 @@ def test_print_actions_need_a_report(qtbot, tmp_path):
     window = make_window(qtbot, tmp_path)
     actions = window.print_actions
     assert not any(a.isEnabled() for a in (actions.act_preview, actions.act_print, actions.act_pdf))
+
+
+def test_a_long_agency_name_and_a_table_running_on_repeat_the_header(qtbot, tmp_path):
+    """gd01's title wraps (a long agency name); each table still gets one A4 page. Squeezed to
+    a short page, 表三 runs on, and its header rows are printed again above the rest."""
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize
+
+    from gkdesk.opening import open_reviewed
+    from gkdesk.ui import printing
+    from conftest import shared_path
+
+    report = open_reviewed(str(shared_path("corpus", "gen", "gd01__lo-txt.txt"))).report
+    target = tmp_path / "gd01.pdf"
+    printing.write_pdf(report, target)
+    assert len(pdf_pages(target)) == 3
+    short = QPageLayout(QPageSize(QPageSize.PageSizeId.A5), QPageLayout.Orientation.Landscape, QMarginsF(10, 10, 10, 10), QPageLayout.Unit.Millimeter)
+    printer = printing.new_printer()
+    printer.setPageLayout(short)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "short.pdf"))
+    printing.render(report, printer)
+    pages = [p.replace("\r", "").replace("\n", "") for p in pdf_pages(tmp_path / "short.pdf")]
+    t3 = [p for p in pages if "申请人情况" in p]
+    assert len(t3) >= 2 and all("自然人" in p for p in t3)  # the header on every page of 表三
+    assert sum("收到和处理政府信息公开申请情况" in p for p in pages) == 1  # the heading once
