@@ -54,3 +54,36 @@ def test_total_columns_in_view_at_1440_by_900_with_the_report_list_open(qtbot, t
     view = window.pages["t3"].view
     window.show_table("t3")
     qtbot.waitUntil(lambda: sum(view.columnWidth(c) for c in range(view.model().columnCount())) == view.natural_width(), timeout=5000)
+
+
+def test_english_headings_wrap_inside_their_cells_and_the_totals_stay_in_view(qtbot, tmp_path):
+    """English words are long: a heading wraps at words and, in a narrowed column, inside a
+    word, so no text is cut and the grid still fits (the rows grow instead)."""
+    from gkdesk.ui import i18n
+    from gkdesk.ui.app import build_window, create_application
+    from gkdesk.ui.settings import Settings
+    from gkdesk.ui.table_view import wrapped_height
+    from PySide6.QtGui import QFont
+
+    shutil.copy(SAMPLE, tmp_path / SAMPLE.name)
+    create_application()
+    try:
+        window = build_window([str(tmp_path / SAMPLE.name)], Settings.at(tmp_path / "s.ini"), language="en")
+        qtbot.addWidget(window)
+        window.resize(1440, 900)
+        window.show()
+        qtbot.waitUntil(lambda: window.document is not None and not window.loading, timeout=20_000)
+        window.queue_dock.show()
+        for table in ("t3", "t4"):
+            window.show_table(table)
+            view = window.pages[table].view
+            qtbot.waitUntil(lambda: right_edge(view) <= view.viewport().width(), timeout=5000)
+            model = view.model()
+            bold = QFont(view.font())
+            bold.setBold(True)
+            for cell in model.layout.cells:
+                if cell.rowspan == 1 and cell.text and cell.kind != "value":
+                    width = sum(view.columnWidth(c) for c in range(cell.col, cell.col + cell.colspan)) - 10
+                    assert wrapped_height(bold, model.text_at(cell.row, cell.col), width) <= view.rowHeight(cell.row), model.text_at(cell.row, cell.col)
+    finally:
+        i18n.install_language("zh_CN")

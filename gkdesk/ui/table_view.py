@@ -1,8 +1,10 @@
 """The grid of one table: merged cells like the form, keyboard editing, paste, finding marks."""
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPointF, QRect, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QGuiApplication, QKeySequence, QPainter, QPen, QPolygonF, QValidator
+import math
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence, QPainter, QPen, QPolygonF, QTextLayout, QTextOption, QValidator
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -83,8 +85,12 @@ class CellDelegate(QStyledItemDelegate):
             font.setItalic(look.inferred)
         painter.setFont(font)
         painter.setPen(look.foreground)
-        flags = look.alignment if look.kind == VALUE else look.alignment | _WORD_WRAP
-        painter.drawText(rect.adjusted(5, 1, -5, -1), flags, look.text)
+        if look.kind == VALUE:
+            painter.drawText(rect.adjusted(5, 1, -5, -1), look.alignment, look.text)
+        else:  # words wrap; a word longer than a narrowed column breaks anywhere, never cut
+            option = QTextOption(Qt.AlignmentFlag(look.alignment))
+            option.setWrapMode(_WRAP)
+            painter.drawText(QRectF(rect.adjusted(5, 1, -5, -1)), look.text, option)
         if look.kind == VALUE:
             self._paint_marks(painter, rect, look, bool(option.state & QStyle.StateFlag.State_Selected), option)
         painter.restore()
@@ -117,7 +123,25 @@ class CellDelegate(QStyledItemDelegate):
 
 
 _HATCH = QColor(0, 0, 0, 22)
-_WORD_WRAP = int(Qt.TextFlag.TextWordWrap)
+_WRAP = QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+
+
+def wrapped_height(font: QFont, text: str, width: int) -> int:
+    """The height of `text` wrapped as CellDelegate paints it, in a column `width` wide."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(_WRAP)
+    layout.setTextOption(option)
+    height = 0.0
+    layout.beginLayout()
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        height += line.height()
+    layout.endLayout()
+    return math.ceil(height)
 
 
 class FormTableView(QTableView):
@@ -221,27 +245,27 @@ class FormTableView(QTableView):
         resizeRowsToContents would make the group's first row tall for it."""
         bold = QFont(self.font())
         bold.setBold(True)
-        metrics = QFontMetrics(bold)
         heights = list(natural)
+        model = self.form_model()
         for cell in layout.cells:
             if cell.rowspan != 1 or not cell.text or cell.kind == VALUE:
                 continue
+            text = model.text_at(cell.row, cell.col)  # as shown: in the UI language
             width = sum(widths[cell.col : cell.col + cell.colspan]) - 10
-            needed = metrics.boundingRect(QRect(0, 0, max(width, 8), 100_000), _WORD_WRAP, cell.text).height() + 8
+            needed = wrapped_height(bold, text, max(width, 8)) + 8
             heights[cell.row] = max(heights[cell.row], needed)
         return heights
 
     def _minimum_widths(self, layout) -> list[int]:
+        """Per column: five digits for a value column, two or six characters for a label column
+        (texts wrap at words, and a word too long for its column anywhere: see CellDelegate)."""
         metrics = self.fontMetrics()
         value = metrics.horizontalAdvance("00000") + 12
         char = metrics.horizontalAdvance("国")
-        out = []
-        for c in range(layout.column_count):
-            if c < layout.label_columns:
-                out.append(char * (2 if c < layout.label_columns - 1 else 6) + 12)
-            else:
-                out.append(value)
-        return out
+        return [
+            char * (2 if c < layout.label_columns - 1 else 6) + 12 if c < layout.label_columns else value
+            for c in range(layout.column_count)
+        ]
 
     def _size_columns(self, layout) -> None:
         metrics = self.fontMetrics()
