@@ -87,3 +87,35 @@ def test_english_headings_wrap_inside_their_cells_and_the_totals_stay_in_view(qt
                     assert wrapped_height(bold, model.text_at(cell.row, cell.col), width) <= view.rowHeight(cell.row), model.text_at(cell.row, cell.col)
     finally:
         i18n.install_language("zh_CN")
+
+
+def test_when_even_the_fitted_grid_scrolls_the_total_column_is_pinned_in_view(qtbot, tmp_path):
+    from PySide6.QtCore import QPoint, Qt
+
+    shutil.copy(SAMPLE, tmp_path / SAMPLE.name)
+    window = make_window(qtbot, tmp_path, [tmp_path / SAMPLE.name], size=(1440, 900))
+    qtbot.waitUntil(lambda: window.document is not None and not window.loading, timeout=20_000)
+    window.queue_dock.show()
+    window.show_table("t3")
+    view = window.pages["t3"].view
+    pinned = view.frozen.pinned
+    qtbot.waitUntil(lambda: right_edge(view) <= view.viewport().width(), timeout=5000)
+    assert not pinned.isVisible()  # it fits: nothing pinned
+    window.view_tools.set_zoom(170, save=False)
+    window.splitter.setSizes([700, 470])  # a wide source pane: the grid cannot fit even shrunk
+    qtbot.waitUntil(lambda: view.horizontalScrollBar().maximum() > 0 and pinned.isVisible(), timeout=5000)
+    total = view.model().columnCount() - 1
+    viewport = view.viewport().geometry()
+    assert pinned.geometry().right() == viewport.right() and pinned.columnWidth(total) == view.columnWidth(total)
+    row = view.model().index_of(("t3", 0, 6)).row()  # 一、本年新收·总计
+    index = pinned.model().index(row, total)
+    assert pinned.model() is view.model() and index.data() == view.model().index(row, total).data()
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    assert pinned.verticalScrollBar().value() == view.verticalScrollBar().value()  # rows scroll together
+    view.verticalScrollBar().setValue(0)
+    rect = pinned.visualRect(index)
+    qtbot.mouseClick(pinned.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert view.form_model().address(view.currentIndex()) == ("t3", 0, 6) and window.focusWidget() is view
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().maximum())
+    window.view_tools.set_zoom(100, save=False)
+    qtbot.waitUntil(lambda: not pinned.isVisible(), timeout=5000)

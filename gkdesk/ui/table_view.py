@@ -172,6 +172,9 @@ class FormTableView(QTableView):
         self._natural = None  # (widths, heights) of the form at its natural size
         self._fitted_for = None
         self._wrapped: dict = {}  # row heights of fitted widths
+        from .frozen_columns import FrozenColumns
+
+        self.frozen = FrozenColumns(self)  # 总计 pinned in view when even the fitted grid scrolls
 
     def form_model(self) -> FormTableModel:
         return self.model()
@@ -180,9 +183,11 @@ class FormTableView(QTableView):
         super().setModel(model)
         self.clearSpans()
         if model is None:
+            self.frozen.set_model(None)
             return
         for cell in model.layout.spans():
             self.setSpan(cell.row, cell.col, cell.rowspan, cell.colspan)
+        self.frozen.set_model(model)
         self._size_grid(model.layout)
         self.selectionModel().currentChanged.connect(self._on_current_changed)
 
@@ -211,6 +216,7 @@ class FormTableView(QTableView):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit_width()
+        self.frozen.update()
 
     def _fit_width(self) -> None:
         """Narrower than the form: the columns shrink together, down to a minimum each (a value
@@ -238,6 +244,7 @@ class FormTableView(QTableView):
         for r, height in enumerate(heights):
             if self.rowHeight(r) != height:
                 self.setRowHeight(r, height)
+        self.frozen.update()
 
     def _wrapped_heights(self, layout, widths: list[int], natural: list[int]) -> list[int]:
         """Row heights once the texts wrap in narrower columns. A text spanning several rows
