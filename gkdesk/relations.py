@@ -117,3 +117,16 @@ def residual_range(rel: Relation, low: Lookup, high: Lookup) -> tuple[int | floa
         least -= high(addr) or 0
         most -= low(addr) or 0
     return least, most
+
+
+def row_bounds_hold(spec: TableSpec, row: int, values) -> bool:
+    """Whether one row's values keep the bounds its columns declare (schema.Column
+    .decrease_at_most); a blank cell bounds nothing."""
+    columns = spec.row_columns(row)
+    for c, col in enumerate(columns):
+        if not col.decrease_at_most or c >= len(values) or values[c] is None:
+            continue
+        held = next((k for k, other in enumerate(columns) if other.label == col.decrease_at_most), None)
+        if held is not None and held < len(values) and values[held] is not None and values[c] < -values[held] - EPS:
+            return False
+    return True

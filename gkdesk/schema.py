@@ -89,6 +89,10 @@ class Column:
     aliases: tuple[str, ...] = ()
     # The official header label when it differs from `label` (e.g. 法人或其他组织·其他).
     short: str = ""
+    # A change that cannot take away more than the row holds: the label of the column of the
+    # same row its decrease is at most (2019 本年增/减 >= -上一年项目数量: no year ends with
+    # fewer than no items).
+    decrease_at_most: str = ""
 
     @property
     def header_path(self) -> tuple[str, ...]:
@@ -229,7 +233,7 @@ T2_2021 = TableSpec(
 _T2_2019_G1 = _cols("本年新制作数量", "本年新公开数量", "对外公开总数量")
 _T2_2019_ITEMS = (
     Column("上一年项目数量"),
-    Column("本年增/减", ValueKind.SIGNED_COUNT, aliases=("本年增减",)),
+    Column("本年增/减", ValueKind.SIGNED_COUNT, aliases=("本年增减",), decrease_at_most="上一年项目数量"),
     Column("处理决定数量"),
 )
 _T2_2019_FEES = _T2_2019_ITEMS[:2]

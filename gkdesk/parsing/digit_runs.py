@@ -209,9 +209,15 @@ def row_candidates(runs: RowRuns, spec: TableSpec, budget: SearchBudget) -> RowC
             found = result + (attempt,)
     splits, own_fits, complete, used = found or ([], False, True, runs.chunks)
     every = _distinct(splits)
+    # The bounds the row's columns declare (a decrease cannot exceed what the row held) rule out
+    # splits, unless they rule out every one (then the document breaks them: all stay).
+    bounded = [sp for sp in every if relations.row_bounds_hold(spec, runs.row, _values(sp))]
+    by_digits = len(every) == 1
+    if bounded:
+        every = bounded
     keeping = sum(1 for sp in every if _keeps(spec, runs.row, sp)) if own_fits else 0
     blanks = any(p is None for sp in every for p in sp)
-    return RowCandidates(runs.row, every, own_fits, len(every) == 1 and complete and not blanks, runs, blanks,
+    return RowCandidates(runs.row, every, own_fits, by_digits and complete and not blanks, runs, blanks,
                          keeping, complete, used)
 
 
