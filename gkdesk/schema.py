@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import Enum
 from functools import cache
 from typing import Callable
@@ -80,6 +80,21 @@ def squeeze(text: str) -> tuple[str, list[int]]:
     return squeezed, index
 
 
+def _remembered_hash(self) -> int:
+    """The hash of a schema object's fields, computed once per object: specs, rows and columns
+    key the recognizer's caches, and hashing a TableSpec walks every row and column."""
+    remembered = self.__dict__.get("_hash")
+    if remembered is None:
+        remembered = hash(tuple(getattr(self, f.name) for f in fields(self) if f.compare))
+        object.__setattr__(self, "_hash", remembered)
+    return remembered
+
+
+def _state_without_hash(self) -> dict:
+    """What pickle keeps: not the remembered hash (string hashes differ between processes)."""
+    return {k: v for k, v in self.__dict__.items() if k != "_hash"}
+
+
 @dataclass(frozen=True)
 class Column:
     label: str
@@ -93,6 +108,9 @@ class Column:
     # same row its decrease is at most (2019 本年增/减 >= -上一年项目数量: no year ends with
     # fewer than no items).
     decrease_at_most: str = ""
+
+    __hash__ = _remembered_hash
+    __getstate__ = _state_without_hash
 
     @property
     def header_path(self) -> tuple[str, ...]:
@@ -110,6 +128,9 @@ class Row:
     columns: tuple[Column, ...] = ()
     # 表三: a 办理结果 leaf (counts into （七）总计).
     result_leaf: bool = False
+
+    __hash__ = _remembered_hash
+    __getstate__ = _state_without_hash
 
     @property
     def label_path(self) -> tuple[str, ...]:
@@ -145,6 +166,9 @@ class TableSpec:
     label_header: str = ""
     # Header cue phrases that open the table in text (normalized form).
     cues: tuple[str, ...] = ()
+
+    __hash__ = _remembered_hash
+    __getstate__ = _state_without_hash
 
     def row_columns(self, row: int) -> tuple[Column, ...]:
         return self.rows[row].columns or self.columns

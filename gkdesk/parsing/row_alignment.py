@@ -15,6 +15,7 @@ import heapq
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 
 from ..schema import TableSpec, normalize_label, normalized_anchors, ordinal_before, split_ordinal
 
@@ -243,7 +244,7 @@ def _best_chain(candidates):
             rr = candidates[done][0]
             if value > best_end[rr][0]:
                 best_end[rr] = (value, done)
-        prev = max(best_end[:r], key=lambda t: t[0], default=(0.0, -1))
+        prev = max(best_end[:r], key=itemgetter(0), default=(0.0, -1))
         gain = sim - _BASE
         if gain <= 0:
             continue

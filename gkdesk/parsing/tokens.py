@@ -47,6 +47,7 @@ _STANDALONE_NUMBER = re.compile(r"(?<!\S)\d+(?!\S)")
 _NUMBER_GLUED_TO_TEXT = re.compile(r"(?:^|(?<= ))\d+(?=[\u3400-\u9fff\ufffd])")
 _CELL_CONTINUATION = re.compile(r"^\|[^|]*$")
 _WORD = re.compile(r"\S+")
+_SPACE = re.compile(r"\s")
 _WORDS_ONE_SPACE_APART = re.compile(r"\S+(?: \S+)*")
 # The first character, after white space, of a line that can be a table's rule or border line
 # (org, MediaWiki, AsciiDoc, reST grid, markdown and simple tables): any other line is none.
@@ -84,8 +85,8 @@ def _cached_for_short(function):
     """`function` of a cell text, remembered for short texts (see _CACHED_TEXT)."""
     remembered = lru_cache(maxsize=8192)(function)
 
-    def call(text: str):
-        return remembered(text) if len(text) <= _CACHED_TEXT else function(text)
+    def call(text: str, _len=len, _longest=_CACHED_TEXT):
+        return remembered(text) if _len(text) <= _longest else function(text)
 
     call.__doc__, call.__name__, call.__wrapped__ = function.__doc__, function.__name__, function
     return call
@@ -180,6 +181,7 @@ def is_word_value(text: str) -> bool:
     return not any(word[k : k + 2] in form for k in range(len(word) - 1))
 
 
+@_cached_for_short
 def display_width(text: str) -> int:
     """Columns the text takes in a monospaced rendering: CJK and full-width characters count two."""
     if text.isascii():
@@ -229,7 +231,7 @@ class Tokenizer:
 
         x >= 0 asks for the token's position in its line (char and display column)."""
         stripped = raw.strip()
-        if stripped:
+        if stripped and len(stripped) != len(raw):
             start += raw.index(stripped)
         kind, value = classify(stripped)
         if kind == TEXT and is_page_number(stripped):
@@ -493,6 +495,9 @@ class Tokenizer:
                 self._add(part, doc, line_no, x, structured=True, col=col)
             return
         if structured and _LINE_BREAK_TAG.search(part) and self._numbers_on_lines(part, doc, line_no):
+            return
+        if not _SPACE.search(stripped):
+            self._add(part, doc, line_no, x, structured, col)  # one word (the usual cell)
             return
         words = list(_WORD.finditer(part))
         kinds = [classify(w.group(0))[0] for w in words]
