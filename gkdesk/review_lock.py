@@ -51,7 +51,7 @@ class Holder:
     @property
     def stale(self) -> bool:
         if self.host == socket.gethostname():
-            return not _process_alive(self.pid)
+            return not process_alive(self.pid)
         return self.age_seconds > STALE_SECONDS
 
     def message(self) -> str:
@@ -121,7 +121,7 @@ def _release_all() -> None:
         lock.release()
 
 
-def _process_alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
     if pid <= 0:
         return False
     if os.name == "nt":

@@ -170,3 +170,40 @@ def test_a_cell_set_blank_survives_the_next_save(report_file):
     again = load_report(report_file)
     Sidecar.for_report(report_file).load_into(again)
     assert again.value(cells[0]) == 21 and again.value(cells[1]) is None
+
+
+def test_a_write_mutex_left_by_a_killed_writer_of_this_machine_does_not_stop_the_next_save(report_file):
+    """The writer killed between taking the mutex and releasing it leaves the file; a process
+    of this machine that is gone holds nothing, so the next save goes through at once."""
+    from gkdesk.sidecar_merge import mutex_path
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    mutex = mutex_path(sidecar_path(report_file))
+    mutex.write_text(f"{int(dead.stdout)} {socket.gethostname()}")
+    report = load_report(report_file)
+    side = Sidecar.for_report(report_file)
+    side.load_into(report)
+    cell = next(a for a in report.addresses() if report.value(a) is not None)
+    report.set_value(cell, 77)
+    started = time.monotonic()
+    side.save(report)
+    assert time.monotonic() - started < 2 and not mutex.exists()
+    again = load_report(report_file)
+    Sidecar.for_report(report_file).load_into(again)
+    assert again.value(cell) == 77
+
+
+def test_a_fresh_write_mutex_of_another_machine_is_waited_for(report_file, monkeypatch):
+    from gkdesk import sidecar_merge
+    from gkdesk.errors import SidecarWriteError
+
+    monkeypatch.setattr(sidecar_merge, "MUTEX_WAIT_SECONDS", 0.2)
+    mutex = sidecar_merge.mutex_path(sidecar_path(report_file))
+    mutex.write_text("1 another-machine")
+    report = load_report(report_file)
+    side = Sidecar.for_report(report_file)
+    side.load_into(report)
+    report.set_value(next(iter(report.addresses())), 5)
+    with pytest.raises(SidecarWriteError):
+        side.save(report)
+    assert mutex.exists()
