@@ -100,12 +100,17 @@ def test_the_gutter_numbers_the_lines_of_the_file(qtbot, editor):
         assert line == line_of(text, offset)
 
 
-@pytest.mark.xfail(strict=False, reason="since session 3 the selection made for the copy is empty and the clipboard keeps an earlier test's text: to investigate")
 def test_copy_gives_the_reports_text_without_display_cuts(qtbot, editor):
     text = mixed_text(3)
     editor.set_report_text(text)
     wait_filled(qtbot, editor)
-    start, end = text.index("\n", 20) + 1, text.index("尾行")
+    # From the start of the long line (cut for display) to the line after it. (This once took
+    # the first break after character 20, which is the long line's end: an empty selection
+    # that passed while the clipboard was empty and failed after any test that had copied.)
+    start, end = text.index("第三行\n") + 4, text.index("尾行")
+    assert end - start > 2 * MAX_DISPLAY_LINE
+    assert any(start < b < end for b in editor.positions.breaks)  # the copy spans display cuts
+    QGuiApplication.clipboard().setText("an earlier copy")
     cursor = QTextCursor(editor.document())
     cursor.setPosition(editor.positions.to_document(start))
     cursor.setPosition(editor.positions.end_to_document(end), QTextCursor.MoveMode.KeepAnchor)
