@@ -98,4 +98,14 @@ def run_gui(argv: list[str] | None = None) -> int:
     from .startup_probe import install as install_startup_probe  # benchmark/smoke-test hook, off by default
 
     _probe = install_startup_probe(app, window, expect_report=bool(paths))
-    return app.exec()
+    status = app.exec()
+    if not window.session.stop_background():
+        # A worker still runs (a hostile PDF inside PDFium): finalizing Python under it would
+        # crash, so exit without finalizing, after what atexit does (the review lock's release).
+        import atexit
+
+        atexit._run_exitfuncs()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+    return status

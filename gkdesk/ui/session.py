@@ -202,3 +202,17 @@ class ReviewSession(QObject):
         for op in self._scans:
             op.cancel()
         return scans, self.forget_load()
+
+    def stop_background(self, timeout_ms: int = 30_000) -> bool:
+        """Before the process exits: cancel scans and loads, wait for every worker thread (page
+        renders and exports run on the global pool) and for the autosave writer. Python
+        finalized while a worker was still inside PDFium or Qt crashed the process (SIGSEGV
+        at exit). False if some worker did not finish in time."""
+        self.cancel()
+        done = self._load_pool.waitForDone(timeout_ms)
+        done = QThreadPool.globalInstance().waitForDone(timeout_ms) and done
+        try:
+            self.saver.flush()
+        except Exception:  # a stuck disk: the window already said the edits were not saved
+            pass
+        return done
