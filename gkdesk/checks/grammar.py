@@ -24,7 +24,7 @@ from .numerals import DECIMAL_PATTERN, parse_number
 
 # ---------------------------------------------------------------- function words ---------
 # Words of the grammar, not of the form: the lexicon of the form is in gkdesk/schema.py.
-NEGATION = ("均未", "均无", "从未", "未曾", "尚未", "没有", "不存在", "未", "无", "零")
+NEGATION = ("均未", "均无", "从未", "未曾", "尚未", "没有", "不存在", "不涉及", "不承担", "不具有", "未", "无", "零")
 COMPARISON = ("同比", "环比", "较上年", "较去年", "比上年", "比去年", "与上年相比", "较上一年", "与去年相比", "增长",
               "下降", "减少", "增加", "上升", "降低", "提高", "持平", "增幅", "降幅")
 PART = ("其中", "包括", "包含", "含", "分别", "涉及", "内含")
@@ -62,7 +62,7 @@ COUNT_UNITS = {
 MONEY_UNITS = frozenset(("万元", "元"))
 
 # What may follow 申请 the noun (申请54件, 申请数量, 申请的, 申请中); anything else makes it a verb.
-_NOUN_FOLLOWERS = frozenset('数件共总的中为是达已均全事情合累计分占有,;:。!?()、"和及与或并,共零〇一二两三四五六七八九十百千万约近')
+_NOUN_FOLLOWERS = frozenset('数件共总的中为是达已均全事情合累计分占有超逾不将接大,.;:。!?()、"和及与或并,共零〇一二两三四五六七八九十百千万约近')
 
 # Token kinds.
 QTY, YEAR, WORD = "qty", "year", "word"
@@ -420,6 +420,8 @@ class _Reader:
             for t in toks[k:qi]:  # the year in force where the quantity stands
                 if t.has("scope"):
                     self.ctx.other_year = t.meanings[0].target == "other"
+                elif t.kind == WORD and t.text.startswith(TIME_THIS):
+                    self.ctx.other_year = False  # 本年新收, 本年制发: this year's
             k = qi
             q = toks[qi]
             if n in listed:  # 规章、规范性文件分别制发1件、3件: the n-th item of the list
@@ -617,7 +619,7 @@ class _Reader:
                 return "next"
             if t.has("prev"):
                 return "prev"
-            if t.kind == YEAR and self.year:
+            if t.kind == YEAR and self.year and t.value != self.year:  # 2023年度结转至2024年: the other year
                 return "next" if t.value > self.year else "prev"
         return "either"  # 结转2件: carried in or carried over, both readings are tried
 
