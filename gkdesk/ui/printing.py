@@ -12,9 +12,9 @@ from PySide6.QtCore import QMarginsF, QObject, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument, QTextLength, QTextTable
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from ..export.form_pages import form_pages, pages_html
-from ..export.names import report_title
 from .i18n import translate
+
+# gkdesk.export (and openpyxl with it) is imported on first use: not at the window's start-up.
 
 
 # The tables are laid out on a page this much larger than the paper and printed scaled down to
@@ -30,6 +30,9 @@ def page_layout() -> QPageLayout:
 def printed_document(report, parent: QObject | None = None) -> QTextDocument:
     """The three tables as a QTextDocument: the core's HTML, with the form's column widths
     and its header rows set on each table (HTML cannot say either to QTextDocument)."""
+    from ..export.form_pages import form_pages, pages_html
+    from ..export.names import report_title
+
     pages = form_pages(report)
     document = QTextDocument(parent)
     document.setHtml(pages_html(pages))
@@ -66,6 +69,8 @@ def render(report, printer) -> None:
 def write_pdf(report, path: str | Path) -> None:
     """The printed pages as a PDF file (no dialog)."""
     from PySide6.QtPrintSupport import QPrinter
+
+    from ..export.names import report_title
 
     printer = new_printer()
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
@@ -105,6 +110,8 @@ class PrintActions(QObject):
             return None
         from PySide6.QtPrintSupport import QPrintPreviewDialog
 
+        from ..export.names import report_title
+
         printer = new_printer()
         dialog = QPrintPreviewDialog(printer, self.window)
         dialog.setWindowTitle(translate("Printing", "打印预览 — %1").replace("%1", report_title(report)))
@@ -131,7 +138,7 @@ class PrintActions(QObject):
         report = self._report()
         if report is None:
             return
-        from ..export.names import suggested_filename
+        from ..export.names import report_title, suggested_filename
 
         folder = Path(self.window.document.path).parent
         suggested = folder / (Path(suggested_filename(report)).stem + ".pdf")

@@ -7,7 +7,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from .i18n import translate
-from .queue_model import NAME_COLUMN, PATH_ROLE, QueueFilterModel, QueueModel, status_label
+from .queue_model import AGENCY_COLUMN, ERRORS_COLUMN, NAME_COLUMN, PATH_ROLE, WARNINGS_COLUMN, YEAR_COLUMN, QueueFilterModel, QueueModel, status_label
 from .worklist import STATUSES
 
 
@@ -45,12 +45,16 @@ class ReportList(QWidget):
         header.setSortIndicatorClearable(True)  # a third click: the order the reports were opened in
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # File names are long and the agency says more: the file column keeps a width of its
-        # own (the reviewer may drag it), the others fit their contents.
-        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(NAME_COLUMN, self.fontMetrics().horizontalAdvance("示例报告文件名.txt") + 24)
+        header.setStretchLastSection(True)
+        # Fixed starting widths (the reviewer may drag them): ResizeToContents would measure
+        # every row at every change, slow with a folder of a thousand reports.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics = self.fontMetrics()
+        for column, sample in (
+            (NAME_COLUMN, "示例报告文件名.txt"), (AGENCY_COLUMN, "某某区政务服务数据局"), (YEAR_COLUMN, "2024"),
+            (ERRORS_COLUMN, translate("QueueModel", "错误")), (WARNINGS_COLUMN, translate("QueueModel", "警告")),
+        ):
+            header.resizeSection(column, max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance("8888")) + 28)
         layout.addWidget(self.view, 1)
 
     def select(self, path: str) -> None:
