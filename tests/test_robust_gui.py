@@ -246,7 +246,7 @@ def _window_still_works(qtbot, window, tmp_path) -> None:
 # Known and still to fix: since folder expansion moved to the core, the window's scan of a folder
 # named like a file says "已读取 1 份报告" instead of "没有可打开的报告文件" (no report opens; the
 # window works on). The CLI refuses it with exit 2.
-_WINDOW_KNOWN = {"folder-named-txt": "the scan's message counts the folder itself as a report read"}
+_WINDOW_KNOWN: dict[str, str] = {}  # attack name -> why the window fails it (strict xfail)
 
 
 @pytest.mark.parametrize(

@@ -58,6 +58,10 @@ def report_files(paths: list[str]) -> list[str]:
 
     seen: dict[str, None] = {}
     for path in expand_inputs([str(p) for p in paths]):
+        if Path(path).is_dir():
+            # A folder without reports (empty, or named like x.txt): the CLI names it to give
+            # it an error line; the window says "no report files" instead of listing it.
+            continue
         seen.setdefault(str(Path(path).resolve()), None)
     return list(seen)
 
