@@ -46,6 +46,7 @@ CATALOGUE: dict[str, str] = {
     "arith.culprit": "最可能的错误：{repair}",
     "arith.repairs": "有 {count} 种只改一个单元格的修正都能使{table}的勾稽关系成立（{repairs}），无法确定是哪一格出错",
     "arith.repair": "{cell} 应为 {value}",
+    "arith.inferred": "其中有数值是识别推定的（已标注），可能是识别有误而非报告错误，请对照原文核对",
     "arith.unread": "其中有单元格未能从原文识别（按空白计），可能是识别遗漏而非报告错误，请对照原文补全后再核对",
     "value.bad": "{cell} 为 {value}，{problem}",
     "value.count": "应为不小于 0 的整数",

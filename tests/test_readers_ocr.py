@@ -88,12 +88,17 @@ def test_a_box_turned_back_to_the_page_as_scanned():
 
 
 def test_characters_are_placed_along_their_line_with_their_probabilities():
+    from gkdesk.readers.ocr_lines import ReadChar, ReadLine
+
     box = np.array([[100, 50], [200, 50], [200, 74], [100, 74]], dtype=float)
-    # RapidOCR's word-box information: 40 CTC columns; '12' at columns 4, 8, a space, '3' at 30.
-    info = [40.0, [["1", "2", " ", "3"]], [[4, 8, 20, 30]], ["en&num"], [0.99, 0.6, 0.9, 0.95]]
-    chars = ocr._place("12 3", info, box, (24, 100, 3), 0.9)
+    # '12' near the left of the crop, a space, '3' near the right (where the recognizer read them).
+    line = ReadLine([
+        ReadChar("1", 0.99, 0.11), ReadChar("2", 0.6, 0.21, (("7", 0.3),)), ReadChar(" ", 0.9, 0.51), ReadChar("3", 0.95, 0.76),
+    ])
+    chars = ocr._place(line, box)
     assert [c["text"] for c in chars] == ["1", "2", "3"]
     assert [c["conf"] for c in chars] == [0.99, 0.6, 0.95]
+    assert chars[1]["alts"] == (("7", 0.3),)
     assert chars[0]["x1"] == chars[1]["x0"]  # one word: its characters touch
     assert chars[2]["x0"] - chars[1]["x1"] > 0.45 * chars[1]["size"]  # the space stays a gap
     assert all(100 <= c["x0"] < c["x1"] <= 200 for c in chars)

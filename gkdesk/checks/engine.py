@@ -102,6 +102,13 @@ def _relation_findings(report: Report, table, values) -> list[Finding]:
             f.add_note(say("arith.unread"))
         if suspect:
             return findings
+    guessed = inferred_cells(report, table)
+    for f in findings:
+        if guessed.intersection(f.cells):
+            # A value the recognizer inferred (OCR unsure of a figure, a blank read as 0) may
+            # be the wrong one: the report is not shown to be wrong until it is confirmed.
+            f.severity = WARNING
+            f.add_note(say("arith.inferred"))
     repairs = single_cell_repairs(values, table, states)
     if len(repairs) == 1:
         note = say("arith.culprit", repair=_repair(report, repairs[0]))
@@ -119,6 +126,17 @@ def _relation_findings(report: Report, table, values) -> list[Finding]:
             f.ambiguous_culprits = list(repairs)
             f.add_note(note)
     return findings
+
+
+def inferred_cells(report: Report, table) -> set:
+    """Cells whose value the recognizer inferred rather than read in place, and the reviewer
+    has not confirmed or corrected since."""
+    return {
+        (table.spec.id, r, c)
+        for r, row in enumerate(table.cells)
+        for c, cell in enumerate(row)
+        if cell.inferred and (table.spec.id, r, c) not in report.corrections
+    }
 
 
 def unread_cells(table, values) -> set:

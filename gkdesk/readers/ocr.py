@@ -30,9 +30,10 @@ from .page_images import PageImage, page_images
 # Rendering resolution, chosen by measurement (benchmarks/bench_ocr.py, scan of gd02 made at
 # 150 dpi): 198/200 cells exact at 150 dpi, 197/200 at 200 dpi for ~20% more CPU per page.
 OCR_DPI = 150
-# Text detection runs on the page scaled so its longer side has this many pixels; the
-# recognizer reads each line from the full-resolution page.
-DETECT_SIDE = 1600
+# Text detection runs on the page scaled down so its longer side has at most this many pixels
+# (a third of the detection time of an A4 page at 150 dpi, measured); the recognizer reads
+# each line from the full-resolution page.
+DETECT_SIDE = 1280
 # A recognized line whose mean probability is below this is noise (a seal's ring read as text).
 MIN_LINE_SCORE = 0.5
 # Skew search: the angles tried (degrees), on a page scaled to this width.
@@ -43,6 +44,9 @@ SKEW_WIDTH = 800
 RULE_SHARE = 0.05
 # The most a figure read from a cell detection passed over is trusted (below scan_provenance.SURE).
 UNDETECTED = 0.8
+# How much of a pixel's red saturation is added back to its red channel (_clean): at
+# 0.5 a red seal over a table vanishes on the scan corpus; black ink under it stays black.
+SEAL_LIFT = 0.5
 # Grey level below which a pixel is ink when looking for ruling lines (paper is 255).
 FAINT_INK = 200
 # Glyph size = detected box height / this (measured: a 16 pt line gives 15.8 pt boxes at 150 dpi).
@@ -96,8 +100,6 @@ def _get_engine():
                 inter_op_num_threads=1,
                 use_cls=False,
                 rec_batch_num=1,
-                det_limit_type="max",
-                det_limit_side_len=DETECT_SIDE,
             )
         return _engine
 
@@ -180,7 +182,9 @@ def scan_page(image: PageImage, engine=None) -> ScannedPage:
     engine = engine or _get_engine()
     grey = _clean(image.pixels)
     skew = measure_skew(grey)
-    sharp = _clean(image.pixels, smooth=False)  # for the rules: thin lines survive
+    # For the rules: not smoothed, so thin lines survive, and not lifted, so a rule passing
+    # through the red fringe JPEG leaves around a seal stays a rule.
+    sharp = _clean(image.pixels, smooth=False, lift=0.0)
     if abs(skew) >= 0.05:
         grey, sharp = _rotate(grey, skew), _rotate(sharp, skew)
     # Faint hairlines count as rules: anything clearly darker than the paper (which _clean
@@ -203,14 +207,14 @@ def scan_page(image: PageImage, engine=None) -> ScannedPage:
 
 # ---------------------------------------------------------------- image cleaning
 
-def _clean(pixels, smooth: bool = True):
-    """Grey levels from the red channel (a red seal vanishes), the paper set to white:
+def _clean(pixels, smooth: bool = True, lift: float | None = None):
+    """Grey levels from the red channel lifted by red saturation (a red seal vanishes), the paper set to white:
     everything lighter than the paper's darker spread is paper, not ink. `smooth`: specks
     smoothed away too (a 3x3 median, which would also wipe out one-pixel ruling lines)."""
     import cv2
     import numpy as np
 
-    red = np.ascontiguousarray(pixels[:, :, 0])
+    red = _without_red_ink(pixels, SEAL_LIFT if lift is None else lift)
     if smooth:
         red = cv2.medianBlur(red, 3)
     sample = red[::4, ::4].astype(np.float32)
@@ -222,6 +226,22 @@ def _clean(pixels, smooth: bool = True):
         return red
     out = (red.astype(np.float32) - black) * (255.0 / (white - black))
     return np.clip(out, 0, 255).astype(np.uint8)
+
+
+def _without_red_ink(pixels, lift: float):
+    """The red channel, lifted by each pixel's red saturation (red minus the lesser of green and
+    blue). In the red channel alone a red seal still darkens the paper a little (its ink is
+    not a pure red); that darkening goes with its saturation, so the lift whitens it. Black ink
+    under a seal stays neutral (all channels dark) and is not lifted."""
+    import numpy as np
+
+    red = pixels[:, :, 0]
+    if lift <= 0:
+        return np.ascontiguousarray(red)
+    rgb = pixels.astype(np.int16)
+    red = rgb[:, :, 0]
+    saturation = np.clip(red - np.minimum(rgb[:, :, 1], rgb[:, :, 2]), 0, 255)
+    return np.clip(red + saturation * lift, 0, 255).astype(np.uint8)
 
 
 def _ink(grey):
@@ -339,32 +359,105 @@ def _edge(x0: float, x1: float, top: float, bottom: float) -> dict:
 # ---------------------------------------------------------------- recognition
 
 def recognize(grey, engine) -> list[dict]:
-    """Characters (pdfplumber-style dicts, in pixels) with each one's probability in "conf".
+    """Characters (pdfplumber-style dicts, in pixels) with each one's probability in "conf"
+    and the recognizer's next likeliest characters in "alts".
 
     Each detected line is recognized; its characters are placed along the line where the
-    recognizer's CTC columns put them, and touch their neighbours, so only real gaps (a space
-    the recognizer saw, or between detected boxes) separate words and columns."""
+    recognizer read them, and touch their neighbours, so only real gaps (a space the
+    recognizer saw, or between detected boxes) separate words and columns."""
     import numpy as np
 
+    from .ocr_lines import read_lines
+
     image = np.dstack([grey, grey, grey])
-    boxes, _ = engine.text_det(image)
+    boxes = detect(image, engine)
     if boxes is None or len(boxes) == 0:
         return []
     boxes = engine.sorted_boxes(boxes)
     crops = engine.get_crop_img_list(image, boxes)
-    results, _ = engine.text_rec(crops, True)
     chars: list[dict] = []
-    for box, crop, result in zip(boxes, crops, results):
-        text, score, info = result[0], float(result[1]), result[2]
-        number = _as_number(text)
-        if number is not None and number != text.strip():
-            # A figure read with letters for digits ('o' for 0): the digits, as unsure as the reading.
-            text, info = number, None
-            score = min(score, MIN_LINE_SCORE)
-        elif not text.strip() or score < MIN_LINE_SCORE and number is None:
-            continue  # noise: a seal's strokes or a speck read as text
-        chars.extend(_place(text, info, np.asarray(box, dtype=float), crop.shape, score))
+    for box, line in zip(boxes, read_lines(engine, crops)):
+        line = _figure_or_text(line)
+        if line is not None:
+            chars.extend(_place(line, np.asarray(box, dtype=float)))
     return chars
+
+
+def detect(image, engine):
+    """The text lines' boxes (4 corners each, in the image's pixels), found on the image scaled
+    to DETECT_SIDE. (RapidOCR's own limit does not scale a page under 2000 pixels.)"""
+    import cv2
+    import numpy as np
+
+    h, w = image.shape[:2]
+    f = DETECT_SIDE / max(h, w)
+    if f >= 1.0:
+        return engine.text_det(image)[0]
+    # The detector's input is a multiple of 32 pixels each way.
+    sw, sh = max(32, round(w * f / 32) * 32), max(32, round(h * f / 32) * 32)
+    boxes, _ = engine.text_det(cv2.resize(image, (sw, sh), interpolation=cv2.INTER_AREA))
+    if boxes is None or len(boxes) == 0:
+        return boxes
+    boxes = np.asarray(boxes, dtype=np.float32)
+    boxes[:, :, 0] *= w / sw
+    boxes[:, :, 1] *= h / sh
+    return boxes
+
+
+def _figure_or_text(line, most: float = 1.0):
+    """The line as read, or as a figure where it is one (see _figure); OCR's look-alikes of
+    punctuation turned back; None for noise (a seal's strokes or a speck read as text)."""
+    from .ocr_lines import ReadChar, ReadLine
+
+    text = line.text
+    if _as_number(text) is not None:
+        return _figure(line, most)
+    if not text.strip() or line.score < MIN_LINE_SCORE:
+        return None
+    chars = []
+    for k, c in enumerate(line.chars):
+        text = _PUNCTUATION.get(c.text, c.text)
+        if text in _WESTERN_MARKS and k > 0 and _is_cjk(line.chars[k - 1].text):
+            # After a Chinese character a mark is Chinese: the likeliest Chinese mark the
+            # recognizer saw there, else the one this mark is read for.
+            text = next((a for a, _ in c.alternatives if a in _CJK_MARKS), _WESTERN_MARKS[text])
+        chars.append(ReadChar(text, c.prob, c.centre, c.alternatives))
+    return ReadLine(chars)
+
+
+def _figure(line, most: float = 1.0):
+    """A figure's characters decided among the digits: each digit's probability there, its
+    look-alike letters counted with it (a lone 0 read as the letter o is a 0 as sure as the
+    two together), no surer than `most`. The other digits stay as the alternatives."""
+    from .ocr_lines import DIGITS, ReadChar, ReadLine
+
+    chars = []
+    for c in line.chars:
+        if not (c.text.isdigit() or c.text in _LOOKALIKE_DIGIT) or len(c.digits) != 10:
+            chars.append(ReadChar(c.text, min(c.prob, most), c.centre, ()))
+            continue
+        mass = list(c.digits)
+        for text, prob in ((c.text, c.prob), *c.alternatives):
+            like = _lookalike(text)
+            if like is not None:
+                mass[DIGITS.index(like)] += prob
+        best = max(range(10), key=mass.__getitem__)
+        others = sorted(((DIGITS[d], mass[d]) for d in range(10) if d != best and mass[d] >= MIN_ALTERNATIVE), key=lambda a: -a[1])
+        chars.append(ReadChar(DIGITS[best], min(mass[best], most), c.centre, tuple(others)))
+    return ReadLine(chars)
+
+
+# Characters the recognizer reads for punctuation that reports print: the radical 丶 for the
+# enumeration comma 、 (the narrative's lists of counts are cut at it).
+_PUNCTUATION = {"丶": "、"}
+# Marks the recognizer reads for Chinese ones after a Chinese character (the comma as an
+# apostrophe, the full stop as a degree sign), with the Chinese mark each most often is.
+_WESTERN_MARKS = {"’": "，", "‘": "，", "'": "，", "`": "，", ",": "，", "°": "。", ".": "。", "·": "·"}
+_CJK_MARKS = "，。、；："
+
+
+def _is_cjk(text: str) -> bool:
+    return "\u4e00" <= text <= "\u9fff"
 
 
 def read_unread_cells(grey, chars: list[dict], rules, engine) -> list[dict]:
@@ -375,11 +468,12 @@ def read_unread_cells(grey, chars: list[dict], rules, engine) -> list[dict]:
     no surer than UNDETECTED: the reviewer is asked to look (readers/scan_provenance.py)."""
     import numpy as np
 
+    from .ocr_lines import read_lines
     from .pdf_ruled_tables import find_ruled_tables
 
     edges = [_edge(x0, x1, top, bottom) for x0, x1, top, bottom in rules]
     centres = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2) for c in chars]
-    found: list[dict] = []
+    crops, boxes = [], []
     for cells in find_ruled_tables(edges):
         if len(cells) < 2:
             continue
@@ -398,19 +492,32 @@ def read_unread_cells(grey, chars: list[dict], rules, engine) -> list[dict]:
             oy, ox = int(top) + 3, int(x0) + 3
             y0, y1 = max(0, oy + t - pad), oy + b + pad
             xa, xb = max(0, ox + l - pad), ox + r + pad
-            crop = np.dstack([grey[y0:y1, xa:xb]] * 3)
-            (text, score, info), = engine.text_rec([crop], True)[0]
-            number = _as_number(text)
-            if number is None:
-                continue
-            box = np.array([[xa, y0], [xb, y0], [xb, y1], [xa, y1]], dtype=float)
-            info = info if number == text.strip() else None
-            found.extend(_place(number, info, box, crop.shape, min(float(score), UNDETECTED)))
+            crops.append(np.dstack([grey[y0:y1, xa:xb]] * 3))
+            boxes.append(np.array([[xa, y0], [xb, y0], [xb, y1], [xa, y1]], dtype=float))
+    found: list[dict] = []
+    for box, line in zip(boxes, read_lines(engine, crops) if crops else []):
+        if _as_number(line.text) is None:
+            continue
+        found.extend(_place(_figure(line, UNDETECTED), box))
     return found
 
 
-# Letters the recognizer reads for digits when a figure stands alone in a cell.
-_DIGIT_LOOKALIKES = str.maketrans({"o": "0", "O": "0", "〇": "0", "l": "1", "I": "1"})
+# Letters and signs the recognizer reads for digits when a figure stands alone in a cell.
+_LOOKALIKE_DIGIT = {"o": "0", "O": "0", "〇": "0", "○": "0", "０": "0", "l": "1", "I": "1", "丨": "1", "|": "1"}
+_DIGIT_LOOKALIKES = str.maketrans(_LOOKALIKE_DIGIT)
+def _lookalike(text: str) -> str | None:
+    """The ASCII digit a look-alike letter or another script's digit stands for (None for an
+    ASCII digit itself, whose probability is counted already, and for anything else)."""
+    if text in "0123456789":
+        return None
+    if text in _LOOKALIKE_DIGIT:
+        return _LOOKALIKE_DIGIT[text]
+    n = unicodedata.normalize("NFKC", text)
+    return n if len(n) == 1 and n in "0123456789" else None
+
+
+# An alternative reading of a digit worth keeping (for the table's relations to decide among).
+MIN_ALTERNATIVE = 0.01
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -428,63 +535,43 @@ def _as_number(text: str) -> str | None:
     return None
 
 
-def _place(text: str, info, box, crop_shape, score: float) -> list[dict]:
-    """The characters of one recognized line, each with its box and probability."""
+def _place(line, box) -> list[dict]:
+    """The characters of one recognized line (ocr_lines.ReadLine), each with its box,
+    probability and alternatives."""
     x0, x1 = float(box[:, 0].min()), float(box[:, 0].max())
     top, bottom = float(box[:, 1].min()), float(box[:, 1].max())
     width, height = x1 - x0, bottom - top
     size = height / BOX_TO_FONT
-    columns, probs = _columns_of(info, len(text), score)
-    vertical = height >= 1.5 * width and len(text) > 1
+    chars = line.chars
+    n = len(chars)
     out = []
-    if vertical or columns is None:
-        # No positions (or a column of text turned upright): the characters share the box evenly.
-        n = len(text)
-        for k, ch in enumerate(text):
-            if vertical:
-                t, b = top + k * height / n, top + (k + 1) * height / n
-                out.append(_char(ch, x0, x1, t, b, width, probs[k]))
-            else:
-                out.append(_char(ch, x0 + k * width / n, x0 + (k + 1) * width / n, top, bottom, size, probs[k]))
+    if height >= 1.5 * width and n > 1:
+        # A column of text turned upright: the characters share the box from the top down.
+        for k, ch in enumerate(chars):
+            t, b = top + k * height / n, top + (k + 1) * height / n
+            out.append(_char(ch, x0, x1, t, b, width))
         return [c for c in out if c["text"].strip()]
-    col_count = float(info[0]) or 1.0
-    centres = [x0 + (c + 0.5) / col_count * width for c in columns]
-    for k, ch in enumerate(text):
-        half = 0.5 * size * _width_share(ch)
+    centres = [x0 + ch.centre * width for ch in chars]
+    for k, ch in enumerate(chars):
+        half = 0.5 * size * _width_share(ch.text)
         left = max(x0, centres[k] - half) if k == 0 else (centres[k - 1] + centres[k]) / 2
-        right = min(x1, centres[k] + half) if k == len(text) - 1 else (centres[k] + centres[k + 1]) / 2
-        if ch.isspace():
+        right = min(x1, centres[k] + half) if k == n - 1 else (centres[k] + centres[k + 1]) / 2
+        if ch.text.isspace():
             continue  # a gap the recognizer saw: it separates the neighbours
-        if k > 0 and text[k - 1].isspace():
+        if k > 0 and chars[k - 1].text.isspace():
             left = max(left, centres[k] - half)
-        if k < len(text) - 1 and text[k + 1].isspace():
+        if k < n - 1 and chars[k + 1].text.isspace():
             right = min(right, centres[k] + half)
-        out.append(_char(ch, left, right, top, bottom, size, probs[k]))
+        out.append(_char(ch, left, right, top, bottom, size))
     return out
-
-
-def _columns_of(info, n: int, score: float):
-    """Each character's CTC column and probability, from RapidOCR's word-box information
-    (without it: no columns, and the line's score for every character)."""
-    try:
-        _, words, word_cols, _, probs = info
-        columns = [c for cols in word_cols for c in cols]
-        probs = [float(p) for p in probs]
-    except (TypeError, ValueError):
-        return None, [score] * n
-    if len(probs) != n:
-        probs = (probs + [min(probs, default=1.0)] * n)[:n]
-    if len(columns) != n:
-        return None, probs
-    return columns, probs
 
 
 def _width_share(ch: str) -> float:
     return 1.0 if unicodedata.east_asian_width(ch) in ("W", "F") else 0.55
 
 
-def _char(text: str, x0: float, x1: float, top: float, bottom: float, size: float, conf: float) -> dict:
+def _char(ch, x0: float, x1: float, top: float, bottom: float, size: float) -> dict:
     return {
-        "text": text, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "size": size,
-        "upright": True, "matrix": (1, 0, 0, 1, x0, bottom), "conf": conf,
+        "text": ch.text, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "size": size,
+        "upright": True, "matrix": (1, 0, 0, 1, x0, bottom), "conf": ch.prob, "alts": ch.alternatives,
     }

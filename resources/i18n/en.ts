@@ -1645,6 +1645,11 @@ Note (optional):</translation>
             <translation>{cell} should be {value}</translation>
         </message>
         <message>
+            <source>其中有数值是识别推定的（已标注），可能是识别有误而非报告错误，请对照原文核对</source>
+            <extracomment>arith.inferred</extracomment>
+            <translation>Some of its values were inferred by the recognizer (marked): this may be a misreading rather than an error in the report; check them against the source</translation>
+        </message>
+        <message>
             <source>其中有单元格未能从原文识别（按空白计），可能是识别遗漏而非报告错误，请对照原文补全后再核对</source>
             <extracomment>arith.unread</extracomment>
             <translation>Some of its cells could not be read from the source (counted as blank): this may be a recognition gap rather than an error in the report; fill them in from the source, then check again</translation>
