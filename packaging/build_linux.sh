@@ -6,6 +6,8 @@
 #                     Linux: a Python built for glibc 2.28 (packaging/linux/build_python.sh) and
 #                     the manylinux_2_28 wheels (PySide6 6.9); fails if any bundled file needs more
 #   --archive         also pack dist/gkdesk-VERSION-linux-x86_64.tar.gz to carry on a USB stick
+#   --ocr             also bundle OCR of scanned PDFs (gkdesk[ocr]: RapidOCR's models, ONNX
+#                     Runtime, OpenCV headless, numpy; packaging/ocr_bundle.py); about 200 MB more
 #   --wheelhouse DIR  install the build's Python packages from a wheelhouse, with no network
 #                     (make one with: WHEELHOUSE_EXTRAS=bundle bash scripts/wheelhouse.sh DIR;
 #                     for --portable: WHEELHOUSE_PLATFORMS=manylinux_2_28_x86_64
@@ -20,11 +22,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ARCHIVE=0
 PORTABLE=0
+OCR=0
 WHEELHOUSE=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --archive) ARCHIVE=1 ;;
     --portable) PORTABLE=1 ;;
+    --ocr) OCR=1 ;;
     --wheelhouse) WHEELHOUSE=$2; shift ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
@@ -54,10 +58,19 @@ fi
 if [ ! -x "$VENV/bin/python" ]; then
   "$PY" -m venv "$VENV"
 fi
-if [ -n "$WHEELHOUSE" ]; then
-  "$VENV/bin/python" -m pip install -q --no-index --find-links "$WHEELHOUSE" -e ".[bundle]"
+EXTRAS=bundle
+[ "$OCR" = 1 ] && EXTRAS=bundle,ocr
+PIP_SOURCE=()
+[ -n "$WHEELHOUSE" ] && PIP_SOURCE=(--no-index --find-links "$WHEELHOUSE")
+"$VENV/bin/python" -m pip install -q "${PIP_SOURCE[@]}" -e ".[$EXTRAS]"
+if [ "$OCR" = 1 ]; then
+  # RapidOCR asks for opencv-python, whose wheel carries Qt 5 and a GUI; the headless build
+  # is the same cv2 without them.
+  "$VENV/bin/python" -m pip uninstall -q -y opencv-python || true
+  "$VENV/bin/python" -m pip install -q "${PIP_SOURCE[@]}" --force-reinstall --no-deps opencv-python-headless
+  export GKDESK_BUNDLE_OCR=1
 else
-  "$VENV/bin/python" -m pip install -q -e ".[bundle]"
+  export GKDESK_BUNDLE_OCR=0
 fi
 if [ -f scripts/build_translations.py ]; then
   # .qm files load faster; without them the window reads the .ts, so a failure here is not fatal.
