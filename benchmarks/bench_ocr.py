@@ -77,7 +77,9 @@ def main(argv=None) -> int:
         t0, c0 = time.perf_counter(), time.process_time()
         report = load_report(scan)
         seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
-        original = load_report(pdf)
+        t1 = time.perf_counter()
+        original = load_report(pdf)  # the peer: the same report read from its text layer
+        peer = time.perf_counter() - t1
         cells = _cells(report, truth)
         exact = sum(1 for value, cell in cells if cell is not None and cell.value == value)
         wrong = [(v, c) for v, c in cells if c is None or c.value != v]
@@ -88,7 +90,7 @@ def main(argv=None) -> int:
         print(
             f"{pdf.parent.name}/{pdf.name}: cells {exact}/{len(cells)}, wrong {len(wrong)} (marked {marked_wrong}), "
             f"marked {marked}, format {fmt}, new alarms {alarms or 'none'}, {pages} pages {seconds:.1f} s "
-            f"({seconds / pages:.1f} s/page, CPU {cpu:.1f} s)",
+            f"({seconds / pages:.1f} s/page, CPU {cpu:.1f} s; the text PDF: {peer:.1f} s)",
             flush=True,
         )
         for k, v in (("cells", len(cells)), ("exact", exact), ("wrong", len(wrong)), ("marked_wrong", marked_wrong),
