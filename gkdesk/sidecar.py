@@ -213,6 +213,10 @@ class Sidecar:
         merged_write(self.path, self.seen, mine, self._read_disk, lambda payload: write_atomic(self.path, encode(payload)), on_conflict)
         self.seen = mine
 
+    def on_disk(self) -> dict | None:
+        """The payload the file holds now (another editor may have written it); None if none."""
+        return self._read_disk()
+
     def _read_disk(self) -> dict | None:
         try:
             return _parse(read_regular_file(self.path))

@@ -14,6 +14,7 @@ from ..model import CellAddr, Number, Report
 from ..opening import open_reviewed
 from ..reports import load_report
 from ..sidecar import REVIEWED, TEXT_CHANGED, LoadResult, Sidecar, SidecarWriteError
+from ..sidecar_merge import MINE, THEIRS, SidecarConflictError
 from .review import Review
 from .textpos import TextPositions, view_positions
 from .worklist import status_of
@@ -69,6 +70,7 @@ class AutoSaver(QObject):
 
     saved = Signal(str)  # sidecar path
     failed = Signal(str, str)  # sidecar path, Chinese message
+    conflicted = Signal(str, object)  # sidecar path, [Conflict]: another editor changed the same cells
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -90,6 +92,8 @@ class AutoSaver(QObject):
         sidecar, snapshot = latest
         try:
             sidecar.write(snapshot)  # merged with what another editor wrote (gkdesk.sidecar_merge)
+        except SidecarConflictError as exc:
+            self.conflicted.emit(str(path), exc.conflicts)  # nothing written: the reviewer decides
         except SidecarWriteError as exc:
             self.failed.emit(str(path), str(exc))
         else:
@@ -157,6 +161,7 @@ class ReviewDocument(QObject):
     reviewStatusChanged = Signal()
     saveFailed = Signal(str)  # Chinese message
     saveSucceeded = Signal()
+    saveConflicted = Signal(object)  # [Conflict]: ask the reviewer, then resolve_conflicts()
 
     def __init__(
         self,
@@ -190,6 +195,7 @@ class ReviewDocument(QObject):
         if saver is not None:
             saver.failed.connect(self._on_save_failed)
             saver.saved.connect(self._on_saved)
+            saver.conflicted.connect(self._on_conflicted)
 
     @classmethod
     def open(cls, path: str, saver: AutoSaver | None = None, parent=None) -> "ReviewDocument":
@@ -232,7 +238,10 @@ class ReviewDocument(QObject):
 
     # ------------------------------------------------------------ edits
     def set_values(self, changes: dict[CellAddr, Number | None], text: str = "") -> bool:
-        """Push one undoable edit (or paste); False if it changes nothing."""
+        """Push one undoable edit (or paste); False if it changes nothing or the report is
+        read-only (another editor has it: an edit here could never be saved)."""
+        if self.read_only:
+            return False
         changes = {a: v for a, v in changes.items() if not _same(self.report.value(a), v)}
         if not changes:
             return False
@@ -260,6 +269,8 @@ class ReviewDocument(QObject):
     def decide(self, finding, reason: str | None, note: str = "") -> None:
         """Confirm (已核实) or dismiss (原文如此 / 不适用) a finding with a note; None withdraws.
         One undoable step."""
+        if self.read_only:
+            return
         if reason is None:
             text = self.tr("撤销对问题的处理")
         else:
@@ -286,7 +297,7 @@ class ReviewDocument(QObject):
 
     def set_opinion(self, text: str) -> None:
         """The reviewer's 审核意见 (saved with the rest; the text box keeps its own undo)."""
-        if text == self.report.opinion:
+        if text == self.report.opinion or self.read_only:
             return
         self.report.opinion = text
         self.save()
@@ -297,6 +308,8 @@ class ReviewDocument(QObject):
         return draft_opinion(self.report, self.review.findings)
 
     def set_reviewed(self, reviewed: bool) -> None:
+        if self.read_only:
+            return
         self.report.review_status = REVIEWED if reviewed else ""
         self.reviewStatusChanged.emit()
         self.save()
@@ -355,6 +368,41 @@ class ReviewDocument(QObject):
         if path == str(self.sidecar.path):
             self.save_error = message
             self.saveFailed.emit(message)
+
+    def _on_conflicted(self, path: str, conflicts) -> None:
+        if path == str(self.sidecar.path):
+            self.save_error = SidecarConflictError(conflicts, self.sidecar.path).message_zh
+            self.saveConflicted.emit(conflicts)
+
+    def resolve_conflicts(self, conflicts, choice: str) -> None:
+        """The reviewer chose whose edits to keep where both changed the same cells: MINE
+        writes this window's; THEIRS takes the other editor's into this window too (the grid
+        shows what the file holds), then writes. Everything else merges as always."""
+        if self.saver is not None:
+            self.saver.flush()  # no write of this report under way beside this one
+        if choice == THEIRS:
+            changes = {}
+            on_disk = {tuple(c["cell"]): c.get("value") for c in (self.sidecar.on_disk() or {}).get("corrections", [])}
+            for conflict in conflicts:
+                if conflict.key.startswith("cell:"):
+                    table, row, col = conflict.key.split(":")[1:]
+                    addr = (table, int(row), int(col))
+                    # The other editor's correction (blank is one), or none: the value as read.
+                    changes[addr] = on_disk[addr] if addr in on_disk else self.report.extracted(addr)
+                elif conflict.key == "review_status":
+                    self.report.review_status = conflict.disk or ""
+                elif conflict.key == "opinion":
+                    self.report.opinion = conflict.disk or ""
+            if changes:
+                self.cellsChanged.emit(self.review.apply(changes))
+            self.findingsChanged.emit()
+            self.reviewStatusChanged.emit()
+        try:
+            self.sidecar.save(self.report, on_conflict=lambda _conflicts: choice)
+        except SidecarWriteError as exc:
+            self._on_save_failed(str(self.sidecar.path), str(exc))
+        else:
+            self._on_saved(str(self.sidecar.path))
 
     def _on_saved(self, path: str) -> None:
         if path == str(self.sidecar.path) and self.save_error:

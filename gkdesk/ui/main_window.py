@@ -37,6 +37,7 @@ from .names import finding_text, schema_text
 from .queue_model import PATH_ROLE, QueueModel, status_label
 from .report_list import ReportList
 from .session import ReviewSession
+from .two_editors import TwoEditors
 from .settings import DEFAULTS, Settings
 from .source_view import SourcePane
 from .status_messages import StatusMessages
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
         # The reports, their documents and the background work that opens them; the window
         # observes it (see session.py) and keeps only what it shows.
         self.session = ReviewSession(saver, self)
+        self.two_editors = TwoEditors(self)
         self.saver = self.session.saver
         self.queue = self.session.queue
         self.documents = self.session.documents
@@ -565,6 +567,7 @@ class MainWindow(QMainWindow):
         document.reviewStatusChanged.connect(self._on_review_status_changed)
         document.saveFailed.connect(lambda message, d=document: self._on_save_failed(d, message))
         document.saveSucceeded.connect(lambda d=document: self._on_save_recovered(d))
+        document.saveConflicted.connect(lambda conflicts, d=document: self.two_editors.ask(d, conflicts))
         self._show_document(document)
 
     def _show_unreadable(self, path: str, message: str) -> None:
@@ -628,7 +631,9 @@ class MainWindow(QMainWindow):
 
     def _show_load_message(self, document: ReviewDocument) -> None:
         result = document.load_result
-        if document.has_pending:
+        if self.two_editors.show_read_only(document):
+            pass  # another editor has it: who, and 接管编辑 when the lock looks stale
+        elif document.has_pending:
             n = len(document.sidecar.pending.corrections)
             if result.status == TEXT_CHANGED:
                 text = self.tr("报告文本自上次复核后已改变。上次的 %n 处修改未自动应用，已保留，可选择应用或搁置。", "", n)

@@ -183,6 +183,8 @@ class FormTableModel(QAbstractTableModel):
         if cell is None or cell.kind != VALUE:
             # Not enabled: the keyboard cursor skips labels and headers and lands on numbers.
             return _NO_FLAGS
+        if self.document.read_only:  # another editor has the report: look, select, copy
+            return _VALUE_FLAGS & ~Qt.ItemFlag.ItemIsEditable
         return _VALUE_FLAGS
 
     def data(self, index: QModelIndex, role: int = _DISPLAY):

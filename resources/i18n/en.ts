@@ -1015,6 +1015,53 @@ Note (optional):</translation>
         </message>
     </context>
     <context>
+        <name>TwoEditors</name>
+        <message>
+            <source>接管编辑(&amp;T)</source>
+            <translation>&amp;Take over editing</translation>
+        </message>
+        <message>
+            <source>已接管编辑，此后的修改会保存。</source>
+            <translation>Editing taken over; changes from now on are saved.</translation>
+        </message>
+        <message>
+            <source>%1：另一方为 %2，本窗口为 %3</source>
+            <translation>%1: the other editor has %2, this window %3</translation>
+        </message>
+        <message>
+            <source>……另有 %1 处</source>
+            <translation>… and %1 more</translation>
+        </message>
+        <message>
+            <source>修改冲突</source>
+            <translation>Conflicting changes</translation>
+        </message>
+        <message>
+            <source>自本窗口读取以来，另一窗口（或另一位审核人）修改了相同的单元格，且数值不同。保留哪一方的修改？</source>
+            <translation>Since this window read the report, another window (or another reviewer) changed the same cells to different values. Whose changes should be kept?</translation>
+        </message>
+        <message>
+            <source>保留本窗口的修改(&amp;M)</source>
+            <translation>Keep &amp;mine (this window)</translation>
+        </message>
+        <message>
+            <source>采用另一方的修改(&amp;O)</source>
+            <translation>Take the &amp;other editor's</translation>
+        </message>
+        <message>
+            <source>已保留本窗口的修改。</source>
+            <translation>This window's changes were kept.</translation>
+        </message>
+        <message>
+            <source>已采用另一方的修改。</source>
+            <translation>The other editor's changes were taken.</translation>
+        </message>
+        <message>
+            <source>空白</source>
+            <translation>blank</translation>
+        </message>
+    </context>
+    <context>
         <name>Verify</name>
         <message>
             <source>下一个待核对数值</source>
