@@ -11,20 +11,14 @@ from gkdesk.reports import load_report
 # that wrote the entry). None of them shows a wrong value unmarked: every cell that differs is
 # blank or inferred (tests/test_recognize_uncertainty.py). Strict: a document that comes to be
 # read exactly must leave the table.
-_COLUMN_ORDER_UNPLACED = (
-    "表三 in pdfminer's column order: the block search finds no arrangement within its node budget "
-    "(a text box of two narrow columns printed before the top of the column left of it); 161 cells blank, 10 inferred"
-)
 _HEADINGS_APART = "表二 (2019) in pdfminer's order: values printed apart from their 第二十条 headings, placed by the room left and marked inferred"
 _T2_RUNS_OPEN = "表二 digits run together with nothing between cells: 表二 has no relation to decide the split"
 KNOWN_LIMITS: dict[str, str] = {
-    "gd08__pdfminer.txt": _COLUMN_ORDER_UNPLACED + "; 表二 2 cells blank",
-    "gd09__pdfminer.txt": _COLUMN_ORDER_UNPLACED,
+    "gd08__pdfminer.txt": "表二: 2 cells blank",
     "gd07__pdfminer.txt": "表三 (2019) in column order with 21 blank cells that print nothing: 140 values for 161 cells, "
     "so the blocks cannot be stacked (147 cells blank); " + _HEADINGS_APART + " (6 cells); 表四 6 cells inferred",
     "gd03__pdfminer.txt": _HEADINGS_APART + " (4 cells differ)",
-    "gd11__pdfminer.txt": _HEADINGS_APART + " (4 cells differ); 表三 33 cells blank and 33 blanks shown as 0 unmarked "
-    "(one page band of the column order not placed)",
+    "gd11__pdfminer.txt": _HEADINGS_APART + " (4 cells differ)",
     "gd04__pdfminer.txt": "表二: one 0 of 行政规范性文件 printed apart from its row is left blank",
     "gd01__web-flat-nospace.txt": _T2_RUNS_OPEN + " (3 cells blank, alternatives listed)",
     "gd03__web-flat-nospace.txt": _T2_RUNS_OPEN + " (7 cells blank, alternatives listed)",

@@ -235,7 +235,7 @@ class StackingSearch:
                 w_band = self.bands[member[0]].widths.get(d, 1)
                 widths = range(w_band, w_band + 1) if c + w_band <= C else range(0)
             for w in widths:
-                if twin is not None and w == twin[1] and (top, c) < (twin[2], twin[0]):
+                if twin is not None and w == twin[1] and self._before(top, c, twin[2], twin[0]):
                     blocked |= 1 << (d - 1)  # the same table with the twins the other way round
                     continue
                 uneven = [c + i for i in range(1, w) if heights[c + i] != top]
@@ -256,6 +256,13 @@ class StackingSearch:
                     # the words of one line of a text box by where it found them).
                     out.append((c, w, [(top + i // w) * C + c + w - 1 - i % w for i in range(L)], True))
         return out, blocked
+
+    def _before(self, top: int, c: int, twin_top: int, twin_c: int) -> bool:
+        """Whether a cell comes before a twin's in the reading order searched (the second of
+        two identical runs goes after the first): row by row, or column by column."""
+        if self.prefer_down:
+            return (c, top) < (twin_c, twin_top)
+        return (top, c) < (twin_top, twin_c)
 
     # ------------------------------------------------------------ placing
     def _place(self, d: int, c: int, w: int, cells: list[int]) -> int:
@@ -467,14 +474,17 @@ class StackingSearch:
             self._record()
             return -1  # after a solution every earlier choice may matter
         options, conflict = self._options(d)
-        options.sort(key=lambda o: (self._preference(d, o[0], o[1]), o[3]))
+        keyed = sorted(((self._preference(d, o[0], o[1]), o[3]), o) for o in options)
         bit = 1 << d
         before = self.n_violated
-        # Placements that break no further relation first, the others after them.
-        queue = [(o, False) for o in options]
+        # Placements that break no further relation first, the others after them. In column
+        # order the order itself is the stronger evidence: a placement where the order goes on
+        # that breaks a relation (one wrong figure of the document) is tried before placements
+        # off the order, only after those that go on as well.
+        queue = [(o, False, key[0][:2]) for key, o in keyed]
         i = 0
         while i < len(queue):
-            option, may_break = queue[i]
+            option, may_break, rank = queue[i]
             i += 1
             if self._over_limit():
                 self.stopped = True
@@ -489,7 +499,10 @@ class StackingSearch:
                 continue
             if not may_break and self.n_violated > before:
                 self._undo_to(mark)
-                queue.append((option, True))
+                at = len(queue)
+                if self.prefer_down:
+                    at = next((j for j in range(i, len(queue)) if queue[j][2] > rank), at)
+                queue.insert(at, (option, True, rank))
                 continue
             sub = self._dfs(d + 1)
             self._undo_to(mark)
@@ -583,6 +596,8 @@ class StackingSearch:
         self._dfs(0)
         if not self.solutions:
             return SearchResult(None, nodes=self.nodes, complete=not self.stopped)
+        if self.max_reversed_width > 1:
+            self._add_flipped_boxes()
         # In column order the order itself tells arrangements apart (two whole columns swapped
         # keep every relation); pdftotext's blocks break its order too often to say as much.
         order = (lambda s: s.breaks) if self.prefer_down else (lambda s: 0)
@@ -596,6 +611,36 @@ class StackingSearch:
                     if self._shown(best.cells[r][c]) != self._shown(other.cells[r][c]):
                         ambiguous.add((r, c))
         return SearchResult(best, ambiguous, self.nodes, not self.stopped)
+
+    def _add_flipped_boxes(self) -> None:
+        """Each solution's narrow blocks of whole rows read the other way within their lines.
+
+        Which way a text box of two narrow columns was read is tried early in the search, so
+        the other way is seldom reached within the node budget; yet it keeps the same relations
+        whenever the box's columns are alike (a blank column beside zeros). Flipping each box
+        of a solution found gives those arrangements, so they compete and tie like any other."""
+        flipped = []
+        for sol in list(self.solutions):
+            boxes: dict[int, dict[int, list[int]]] = {}
+            for r, row in enumerate(sol.cells):
+                for c, at in enumerate(row):
+                    if at is not None:
+                        boxes.setdefault(at[0], {}).setdefault(r, []).append(c)
+            for d, rows in boxes.items():
+                widths = {len(cols) for cols in rows.values()}
+                if len(rows) < 1 or len(widths) != 1 or not 1 < widths.pop() <= self.max_reversed_width:
+                    continue
+                cells = [list(row) for row in sol.cells]
+                for r, cols in rows.items():
+                    cols = sorted(cols)
+                    for a, b in zip(cols, reversed(cols)):
+                        cells[r][a] = sol.cells[r][b]
+                shown = tuple(self._shown(at) for row in cells for at in row)
+                if shown in self.seen:
+                    continue
+                self.seen.add(shown)
+                flipped.append(Arrangement(cells, self._violated(cells), self._null_mix(cells), sol.breaks))
+        self.solutions.extend(flipped)
 
     def _shown(self, at):
         if at is None:
