@@ -524,11 +524,11 @@ class StackingSearch:
         for k, d in enumerate(self.run_at):
             if d >= 0:
                 cells[k // self.C][k % self.C] = (d, self.off_at[k])
-        violated = self._violated(cells)
         shown = tuple(self._shown(at) for row in cells for at in row)
         if shown in self.seen:
             return
         self.seen.add(shown)
+        violated = self._violated(cells)
         sol = Arrangement(cells, violated, self._null_mix(cells), self.breaks)
         if self.first_found_at is None:
             self.first_found_at = self.nodes
@@ -620,7 +620,9 @@ class StackingSearch:
         whenever the box's columns are alike (a blank column beside zeros). Flipping each box
         of a solution found gives those arrangements, so they compete and tie like any other."""
         flipped = []
-        for sol in list(self.solutions):
+        order = (lambda s: s.breaks) if self.prefer_down else (lambda s: 0)
+        least = min((len(s.violated), order(s)) for s in self.solutions)
+        for sol in [s for s in self.solutions if (len(s.violated), order(s)) == least]:
             boxes: dict[int, dict[int, list[int]]] = {}
             for r, row in enumerate(sol.cells):
                 for c, at in enumerate(row):
@@ -630,6 +632,8 @@ class StackingSearch:
                 widths = {len(cols) for cols in rows.values()}
                 if len(rows) < 1 or len(widths) != 1 or not 1 < widths.pop() <= self.max_reversed_width:
                     continue
+                if all(len({self._shown(sol.cells[r][c]) for c in cols}) == 1 for r, cols in rows.items()):
+                    continue  # alike in every line: read either way, the same table
                 cells = [list(row) for row in sol.cells]
                 for r, cols in rows.items():
                     cols = sorted(cols)
