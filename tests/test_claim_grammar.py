@@ -162,6 +162,35 @@ def test_lists_and_word_order(sentence, section, expected):
     assert tied(sentence, section) == expected
 
 
+@pytest.mark.parametrize(
+    "sentence, section, expected",
+    [
+        # none said with a bare 0 after 为 / 是 (no measure word)
+        ("本年度行政复议和行政诉讼均为0。", "四", [("t4_review", 0, REVIEW), ("t4_litigation", 0, LITIGATION)]),
+        ("因政府信息公开被申请行政复议和提起行政诉讼的数量均为零。", "四",
+         [("t4_review", 0, REVIEW), ("t4_litigation", 0, LITIGATION)]),
+        ("本年度政府信息公开申请数为0，办结率为100%。", "三", [("t3_received", 0, (RECEIVED,))]),
+        ("本年度行政事业性收费金额为0。", "二", [("t2_fee", 0, (("t2", 5, 0),))]),
+        ("本年度行政复议纠错率为0。", "四", []),  # a rate
+        ("本年度政府信息公开申请数为0.5%。", "三", []),
+    ],
+)
+def test_a_bare_zero_after_a_subject(sentence, section, expected):
+    assert tied(sentence, section) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["本年度共收到政府信息公开申请4件，均在法定期限内答复，无超期答复。", "本年度依申请公开办结率为100%，未发生逾期答复情况。",
+     "本年度无逾期答复的政府信息公开申请。", "本年度逾期答复政府信息公开申请1件。"],
+)
+def test_late_answers_are_a_part_the_tables_do_not_count(sentence):
+    """无超期答复 says none was late, not that none was answered (a false error before)."""
+    found = narrative(check_report(make_report(text=document(sentence, "三"))))
+    assert [f.message for f in found if f.severity != INFO] == []
+    assert not [c for c in claims(sentence, "三") if c.checked and c.cells == (RESULTS,)]
+
+
 def test_carried_with_no_direction_is_either_carried_in_or_over():
     (*_, claim) = claims("本年度共收到政府信息公开申请4件、办结3件、结转1件。", "三")
     assert claim.cells == (CARRIED_OVER,) and claim.alternatives == ((CARRIED_IN,),)
@@ -407,3 +436,35 @@ def test_real_reports_against_their_truth(path, truth_path):
         assert [f.message for f in found if f.severity in (ERROR, WARNING)] == []
     if "seeds" in str(path):
         assert found == []  # seeds: no narrative finding at all
+
+
+def _quoted(message: str) -> str:
+    return message.split("“", 1)[1].split("”", 1)[0]
+
+
+@pytest.mark.parametrize("path, truth_path", _truth_cases())
+def test_every_finding_names_its_cells_and_its_sentence(path, truth_path):
+    """Each narrative finding carries the sentence's span, whose text holds the words quoted, and a
+    problem (not an info) names the cells it is about."""
+    from gkdesk.schema import normalize_label
+
+    truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    found = _against_truth(path, truth)
+    from gkdesk.parsing import read_report
+
+    text = read_report(path).text
+    for f in found:
+        assert f.span is not None and 0 <= f.span[0] < f.span[1] <= len(text), f.message
+        if f.severity != INFO:
+            assert f.cells, f.message
+        if "“" in f.message:
+            assert normalize_label(_quoted(f.message)) in normalize_label(text[f.span[0] : f.span[1]]), f.message
+
+
+def test_a_contradiction_names_its_cells_and_sentence():
+    sentence = "本年度共收到政府信息公开申请54件，办结50件。"
+    report = make_report(text=document(sentence, "三"))
+    found = narrative(check_report(report))
+    assert found and all(f.cells and f.span for f in found)
+    for f in found:
+        assert report.text[f.span[0] : f.span[1]] == sentence

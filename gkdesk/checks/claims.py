@@ -319,8 +319,11 @@ class _Tie:
         out = []
         for row in dict.fromkeys(rows):
             cols = spec.row_columns(row)
+            money = [c for c, col in enumerate(cols) if col.kind == ValueKind.AMOUNT and "万元" in col.label]
+            if st.unit == "" and not st.zero and money and len(money) == len(cols):  # 收费金额为0: no unit for none
+                out.append(claim(T2_FEE, [(("t2", row, money[0]),)]))
+                continue
             if st.unit in MONEY_UNITS:
-                money = [c for c, col in enumerate(cols) if col.kind == ValueKind.AMOUNT and "万元" in col.label]
                 if not money or st.zero:
                     return None
                 scale = 10_000 if st.unit == "元" else 1

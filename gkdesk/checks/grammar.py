@@ -33,6 +33,9 @@ CHANNEL = ("通过", "网上", "网络", "在线", "信函", "当面", "现场",
            "来信", "来访", "电话")
 # What is done to regulations besides issuing them: such counts are no 表二 figure.
 RULE_WORK = ("清理", "修订", "修改", "审查", "备案", "起草", "征求意见", "解读", "审核", "评估", "梳理", "宣传")
+# Words that make a subject a part the tables do not count: 逾期答复 (late answers), 违规公开.
+SUBSET = ("逾期", "超期", "超时", "超过法定期限", "违法", "违规", "不当", "错误", "不及时", "不规范", "拖延", "泄密",
+          "泄露")
 CONJUNCTION = ("以及", "及", "和", "与", "、", "或", "并", "或者")
 DISCLOSURE = ("政府信息公开", "信息公开", "政务公开")
 TIME_PREV = ("上一年度", "上年度", "上一年", "上年", "去年", "前一年")
@@ -73,8 +76,11 @@ QTY, YEAR, WORD = "qty", "year", "word"
 _NUMBER = f"(?<![\\d零〇一二两三四五六七八九十百千万])(?P<num>{DECIMAL_PATTERN})"
 _UNIT = "(?P<unit>" + "|".join(UNITS) + ")"
 _YEAR = r"(?P<year>(?:19|20)\d{2})年(?:度)?"
+# 0 with no measure word after 为 / 是 (行政复议和行政诉讼均为0): a statement of none.
+_BARE_ZERO = "(?<=[为是])(?P<bare>0|零)(?![\\d.万千百十%]|,\\d)"
 _WORTH_READING = re.compile(
     "(?:\\d|[零〇一二两三四五六七八九十百千万])[余多]?(?:" + "|".join(UNITS) + ")|" + "|".join(NEGATION) + "|均已|全部"
+    + "|" + _BARE_ZERO
 )
 _CLAUSE_CUT = re.compile(r"[,;:。!?()\[\]【】<>《》]")
 _THOUSANDS = re.compile(r"\d,\d{3}(?!\d)")
@@ -193,14 +199,14 @@ def _build_lexicon(specs: tuple[TableSpec, ...]) -> Lexicon:
                 add(word, Meaning("kind", "t3"))
     for role, group in (
         ("neg", NEGATION), ("cmp", COMPARISON), ("part", PART), ("each", EACH), ("chan", CHANNEL),
-        ("work", RULE_WORK), ("conj", CONJUNCTION), ("disc", DISCLOSURE), ("prev", TIME_PREV),
+        ("work", RULE_WORK), ("subset", SUBSET), ("conj", CONJUNCTION), ("disc", DISCLOSURE), ("prev", TIME_PREV),
         ("next", TIME_NEXT), ("this", TIME_THIS), ("carry", CARRY), ("approx", tuple(APPROX_BEFORE)), ("fill", FILLER), ("settled", SETTLED),
     ):
         for word in group:
             add(word, Meaning(role))
     alternation = trie_pattern(list(words))
     # A year before a quantity (2023年 is no count); a quantity before a word (零件 is 0 件).
-    pattern = re.compile(f"{_YEAR}|{_NUMBER}(?P<more>余|多)?{_UNIT}|(?P<word>{alternation})")
+    pattern = re.compile(f"{_YEAR}|{_NUMBER}(?P<more>余|多)?{_UNIT}|{_BARE_ZERO}|(?P<word>{alternation})")
     return Lexicon(pattern, {k: (tuple(v), _keys(tuple(v))) for k, v in words.items()})
 
 
@@ -287,6 +293,8 @@ def tokens(lex: Lexicon, text: str) -> list[Token]:
         elif m.group("word"):
             meanings, keys = lex.words[m.group()]
             out.append(Token(WORD, m.start(), m.end(), m.group(), meanings, keys=keys))
+        elif m.group("bare"):
+            out.append(Token(QTY, m.start(), m.end(), m.group(), value=0, low=0.0, high=0.0))
         else:
             value = parse_number(m.group("num"))
             if value is None or (m.start() > 0 and text[m.start() - 1] in '.%第"') or text[m.end() : m.end() + 1] == '"':
@@ -580,8 +588,11 @@ class _Reader:
         st.subjects = targets
         st.each = any(t.has("each") for t in local)
         st.firm = self.ctx.firm if inherited else True
-        unit_ok = q.unit in COUNT_UNITS[table] or (table == "t2" and q.unit in MONEY_UNITS)
-        if any(t.has("outside") for t in local) or not unit_ok:
+        bare = q.unit == ""  # 均为0
+        if bare and any(t.has("outside") or t.has("subset") or t.has("cmp") for t in local):
+            return  # 纠错率为0: a rate, nothing to tie or to list
+        unit_ok = bare or q.unit in COUNT_UNITS[table] or (table == "t2" and q.unit in MONEY_UNITS)
+        if any(t.has("outside") or t.has("subset") for t in local) or not unit_ok:
             st.checked = False
         if table == "t3":
             self._t3_slots(st, local, words, part)
@@ -677,6 +688,8 @@ class _Reader:
 
     def _zero(self, neg: Token, scope: list[Token], end: int, before: list[Token]) -> None:
         words = [u for u in scope if u.meanings]
+        if any(u.has("subset") for u in words):
+            return  # 无超期答复: none answered late, not none answered
         if any(u.has("outside") for u in words) and not any(u.has("subject") for u in words if not u.has("outside")):
             return
         subjects = self._subject(words)
