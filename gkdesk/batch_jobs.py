@@ -69,30 +69,43 @@ class Loaded:
     error: str | None
     note: str
     ignored: int = 0  # corrections saved but not applied (gkdesk.opening.Opened.ignored)
-    findings: bytes | None = None  # pickled findings (None: not checked), when asked for
 
     def report(self):
         return pickle.loads(self.blob) if self.blob is not None else None
 
-    def found(self):
-        return pickle.loads(self.findings) if self.findings is not None else None
 
-
-def load_job(task: tuple) -> Loaded:
-    """Open one file (path, --ignore-corrections[, check it too]) for a command that needs the
-    whole batch; checked here, the report's checks run on every core as well."""
-    path, ignore, *rest = task
+def load_job(task: tuple[str, bool]) -> Loaded:
+    """Open one file (path, --ignore-corrections) for a command that needs the whole batch."""
+    path, ignore = task
     try:
         opened, note = _open(path, ignore)
     except GkdeskError as exc:
         return Loaded(path, None, str(exc), "")
-    findings = None
-    if rest and rest[0]:
-        from .export.report_workbook import resolve_findings
+    return Loaded(path, pickle.dumps(opened.report, _PICKLE), None, note, opened.ignored)
 
-        found, checked = resolve_findings(opened.report, None)
-        findings = pickle.dumps(found, _PICKLE) if checked else None
-    return Loaded(path, pickle.dumps(opened.report, _PICKLE), None, note, opened.ignored, findings)
+
+@dataclass
+class Summarized:
+    """One file of a summary, read and checked in a worker: what the summary needs of it
+    (gkdesk.export.summary_rows.SummaryRow, a few KB), not the report."""
+
+    path: str
+    row: object | None  # SummaryRow; None when the file could not be read
+    error: str | None
+    note: str
+
+
+def summary_job(task: tuple[str, bool]) -> Summarized:
+    """Open and check one file (path, --ignore-corrections) for `export --summary`."""
+    from .export.summary_rows import live_findings, summary_row
+
+    path, ignore = task
+    try:
+        opened, note = _open(path, ignore)
+    except GkdeskError as exc:
+        return Summarized(path, None, str(exc), "")
+    report = opened.report
+    return Summarized(path, summary_row(report, live_findings(report, None, False)), None, note)
 
 
 @dataclass
@@ -132,10 +145,11 @@ def check_job(task: tuple[str, bytes, bytes | None, bool]) -> Checked:
 def _preload() -> None:
     """The modules every job imports, imported in the parent before the workers fork."""
     import gkdesk.checks  # noqa: F401
+    import gkdesk.export.summary_rows  # noqa: F401
     import gkdesk.opening  # noqa: F401
     import gkdesk.reports  # noqa: F401
     import gkdesk.textview  # noqa: F401
 
 
-for _job in (extract_job, load_job, check_job):
+for _job in (extract_job, load_job, summary_job, check_job):
     _job.preload = _preload

@@ -161,16 +161,15 @@ def export_job(task) -> tuple[int, str, str, bytes | None]:
 _BATCH = {"jobs": None, "quiet": False}
 
 
-def _load_all(inputs: list[str], ignore: bool = False, findings: list | None = None):
+def _load_all(inputs: list[str], ignore: bool = False):
     """The reports that load (one per agency and year), their sources, and (file, reason) of
-    those that do not; read on every core. `findings`, when given, is filled with each kept
-    report's findings (checked on every core too; None where not checked)."""
+    those that do not; read on every core."""
     from ..batch_inputs import one_per_agency_year
     from ..batch_jobs import load_job
     from ..batch_pool import ordered_map
 
-    reports, sources, skipped, found = [], [], [], []
-    tasks = [(source, ignore, findings is not None) for source in inputs]
+    reports, sources, skipped = [], [], []
+    tasks = [(source, ignore) for source in inputs]
     for item in ordered_map(load_job, tasks, _BATCH["jobs"], "读取", _BATCH["quiet"]):
         sys.stderr.write(item.note)
         if item.blob is None:
@@ -179,11 +178,8 @@ def _load_all(inputs: list[str], ignore: bool = False, findings: list | None = N
             continue
         reports.append(item.report())
         sources.append(item.path)
-        found.append(item.found())
     keep, warnings = one_per_agency_year(reports, sources)
     _warn(warnings)
-    if findings is not None:
-        findings.extend(found[i] for i in keep)
     return [reports[i] for i in keep], [sources[i] for i in keep], skipped, warnings
 
 
@@ -216,20 +212,35 @@ def _run_csv(inputs: list[str], target: Path, ignore: bool = False, force: bool 
 
 
 def _run_summary(inputs: list[str], target: Path, force: bool, ignore: bool = False) -> int:
-    from . import export_summary
+    """Each report read and checked on every core; what the summary needs of it comes back
+    (its SummaryRow), not the report, so thousands of reports fit in a little memory."""
+    from ..batch_inputs import one_per_agency_year
+    from ..batch_jobs import summary_job
+    from ..batch_pool import ordered_map
+    from .summary import export_summary_rows
 
-    findings: list = []
-    reports, sources, skipped, repeated = _load_all(inputs, ignore, findings)
-    if not reports:
+    rows, sources, skipped = [], [], []
+    for item in ordered_map(summary_job, [(source, ignore) for source in inputs], _BATCH["jobs"], "读取", _BATCH["quiet"]):
+        sys.stderr.write(item.note)
+        if item.row is None:
+            _error(item.path, item.error)
+            skipped.append((item.path, item.error))
+            continue
+        rows.append(item.row)
+        sources.append(item.path)
+    keep, repeated = one_per_agency_year(rows, sources)
+    _warn(repeated)
+    rows, sources = [rows[i] for i in keep], [sources[i] for i in keep]
+    if not rows:
         _error(target, "没有可以汇总的报告，未写出汇总表。")
         return 2
     if not _may_write(target, force):
         return 2
     try:
-        export_summary(reports, target, findings=findings, skipped=skipped, sources=sources, repeated=repeated)
+        export_summary_rows(rows, target, skipped=skipped, sources=sources, repeated=repeated)
     except GkdeskError as exc:
         _error(target, exc)
         return 2
     note = f"，跳过 {len(skipped)} 个无法读取的文件" if skipped else ""
-    print(f"已写出汇总：{target}（{len(reports)} 份报告{note}）")
+    print(f"已写出汇总：{target}（{len(rows)} 份报告{note}）")
     return 2 if skipped else 0

@@ -20,6 +20,18 @@ def write_marker(workbook, kind: str, gkdesk_version: str, payload: dict | None 
     text = dumps(payload) if payload is not None else ""
     pieces = chunks(text) if text else []
     header = [MARKER, str(PAYLOAD_VERSION), kind, gkdesk_version, str(len(pieces)), digest(text)]
+    if getattr(workbook, "write_only", False):  # rows appended in order, as a write-only sheet takes them
+        from openpyxl.cell import WriteOnlyCell
+
+        def text_cell(value):
+            cell = WriteOnlyCell(ws)
+            put_text(cell, value)
+            return cell
+
+        ws.append([text_cell(value) for value in header])
+        for piece in pieces:
+            ws.append([text_cell(piece)])
+        return
     for col, value in enumerate(header, start=1):
         put_text(ws.cell(row=1, column=col), value)
     for row, piece in enumerate(pieces, start=2):

@@ -160,23 +160,152 @@ class SheetBuilder:
 
     def finish(self) -> None:
         """Set every row's height: the tallest single-row text, then grow rows under merged text."""
-        heights: dict[int, float] = {row: self.MIN_ROW for row in self._rows}
+        for row, height in self._heights(self._texts, self._rows).items():
+            self.ws.row_dimensions[row].height = round(height, 1)
+
+    def _heights(self, texts, rows) -> dict[int, float]:
+        heights: dict[int, float] = {row: self.MIN_ROW for row in rows}
         spanning = []
-        for row, col, rows, cols, text, style in self._texts:
+        for row, col, rows_, cols, text, style in texts:
             need = self._needed(text, style, self._width(col, cols))
-            if rows == 1:
+            if rows_ == 1:
                 heights[row] = max(heights.get(row, self.MIN_ROW), need)
             else:
-                spanning.append((row, rows, need))
-        for row, rows, need in spanning:
-            have = sum(heights.get(r, self.MIN_ROW) for r in range(row, row + rows))
+                spanning.append((row, rows_, need))
+        for row, rows_, need in spanning:
+            have = sum(heights.get(r, self.MIN_ROW) for r in range(row, row + rows_))
             if have < need:
-                extra = (need - have) / rows
-                for r in range(row, row + rows):
+                extra = (need - have) / rows_
+                for r in range(row, row + rows_):
                     heights[r] = heights.get(r, self.MIN_ROW) + extra
-        heights.update(self._fixed)
-        for row, height in heights.items():
-            self.ws.row_dimensions[row].height = round(height, 1)
+        heights.update((r, h) for r, h in self._fixed.items() if self._wants(r))
+        return heights
+
+    def _wants(self, row: int) -> bool:
+        return True
+
+
+class StreamingSheetBuilder(SheetBuilder):
+    """A SheetBuilder for a write-only worksheet (openpyxl's write_only workbook).
+
+    A write-only sheet takes its rows once, in order, and keeps nothing: cells wait here only
+    until write_rows() writes their rows, so a sheet of thousands of reports' rows holds one
+    row at a time. Sheet settings written before the rows (column widths, frozen panes, page
+    fit) must be set before the first write_rows(). The rows, their heights and merged areas
+    are those SheetBuilder gives the same calls.
+    """
+
+    def __init__(self, ws, styles: Styles, col_widths: list[float]):
+        super().__init__(ws, styles, col_widths)
+        self._cells: dict[int, dict[int, tuple]] = {}  # row -> column -> (value, style, text?)
+        self._written = 0  # rows 1..written are in the sheet
+        self._upto = 0  # the last row of the rows being written
+        self._pool: dict[int, object] = {}  # id(style) -> the cell reused for its numbers and blanks
+
+    def text(self, row: int, col: int, text: str, style: Style, rows: int = 1, cols: int = 1):
+        self._area(row, col, rows, cols, style)
+        self._cells[row][col] = (text, style, True)
+        self._texts.append((row, col, rows, cols, text, style))
+
+    def value(self, row: int, col: int, value, style: Style, cols: int = 1):
+        self._area(row, col, 1, cols, style)
+        self._cells[row][col] = (value, style, False)
+        self._rows.add(row)
+        if isinstance(value, str):
+            self._texts.append((row, col, 1, cols, value, style))
+
+    def _area(self, row, col, rows, cols, style: Style) -> None:
+        if row <= self._written:
+            raise ValueError(f"row {row} is already written")
+        for r in range(row, row + rows):
+            line = self._cells.setdefault(r, {})
+            for c in range(col, col + cols):
+                line[c] = (None, style, False)
+        if rows > 1 or cols > 1:
+            from openpyxl.utils import get_column_letter
+
+            self.ws.merged_cells.add(f"{get_column_letter(col)}{row}:{get_column_letter(col + cols - 1)}{row + rows - 1}")
+
+    def _wants(self, row: int) -> bool:
+        return self._written < row <= self._upto
+
+    def write_rows(self, upto: int) -> None:
+        """Write the rows up to `upto` (1-based, inclusive) with their heights; later cells only."""
+        self._upto = upto
+        texts = [t for t in self._texts if t[0] <= upto]
+        if any(t[0] + t[2] - 1 > upto for t in texts):
+            raise ValueError("a merged text would be cut by writing its first rows only")
+        heights = self._heights(texts, {r for r in self._rows if r <= upto})
+        self._texts = [t for t in self._texts if t[0] > upto]
+        self._rows = {r for r in self._rows if r > upto}
+        ws = self.ws
+        for row in range(self._written + 1, upto + 1):
+            if row in heights:
+                ws.row_dimensions[row].height = round(heights[row], 1)
+            ws.append(self._row_cells(self._cells.pop(row, {})))
+            if row in heights:
+                del ws.row_dimensions[row]  # written with the row: not kept for the rest
+        self._fixed = {r: h for r, h in self._fixed.items() if r > upto}
+        self._written = upto
+
+    def _row_cells(self, line: dict[int, tuple]):
+        """The row's cells, made as the sheet writes them: openpyxl writes each cell it takes
+        before it takes the next, so one styled cell per style serves every cell of that style
+        (most of a summary's cells are numbers in a few styles)."""
+        from openpyxl.cell import WriteOnlyCell
+
+        ws, apply, pool = self.ws, self.styles.apply, self._pool
+        for col in range(1, max(line, default=0) + 1):
+            entry = line.get(col)
+            if entry is None:
+                yield None
+                continue
+            value, style, is_text = entry
+            if is_text or isinstance(value, str):  # text may carry a quote prefix: a cell of its own
+                cell = WriteOnlyCell(ws)
+                apply(cell, style)
+                put_text(cell, value) if is_text else put_value(cell, value)
+                yield cell
+                continue
+            cell = pool.get(id(style))
+            if cell is None:
+                cell = pool[id(style)] = WriteOnlyCell(ws)
+                apply(cell, style)
+            put_value(cell, value)
+            yield cell
+
+    def finish(self) -> None:
+        """Write every row not yet written."""
+        last = max([*self._cells, *self._fixed, self._written])
+        self.write_rows(last)
+
+
+def cell_rows_sheet(workbook, title: str):
+    """A sheet of a write-only workbook whose rows StreamingSheetBuilder gives as cells.
+
+    openpyxl's write-only sheet tries every item of a row as a plain value first and takes it
+    as a cell when that fails (an exception per cell: a fifth of a large summary's time); the
+    rows here are cells or None only, so they are placed directly."""
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+    class CellRowsSheet(WriteOnlyWorksheet):
+        def _values_to_row(self, values, row_idx):
+            for col_idx, cell in enumerate(values, 1):
+                if cell is not None:
+                    cell.column, cell.row = col_idx, row_idx
+                    yield cell
+
+    ws = CellRowsSheet(parent=workbook, title=title)
+    workbook._add_sheet(ws)
+    return ws
+
+
+def builder_for(ws, styles: Styles, col_widths: list[float]) -> SheetBuilder:
+    """The builder for `ws`: streaming for a write-only sheet."""
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+    cls = StreamingSheetBuilder if isinstance(ws, WriteOnlyWorksheet) else SheetBuilder
+    return cls(ws, styles, col_widths)
 
 
 def draw_form(builder: SheetBuilder, layout: FormLayout, top: int, left: int, value_of, present: bool = True) -> int:
@@ -204,21 +333,21 @@ def title_rows(builder: SheetBuilder, title: str, heading: str, width: int) -> i
 
 def info_sheet(ws, styles: Styles, rows: list[tuple[str, object]], widths: tuple[float, float]) -> None:
     """A 说明 sheet: the headings 项目 and 内容, then one row per (item, content)."""
-    builder = SheetBuilder(ws, styles, list(widths))
+    builder = builder_for(ws, styles, list(widths))
     builder.text(1, 1, "项目", styles.column_head)
     builder.text(1, 2, "内容", styles.column_head)
     for row, (key, value) in enumerate(rows, start=2):
         builder.text(row, 1, key, styles.text_center)
         builder.value(row, 2, value, styles.text)
+    print_setup(ws, sum(widths), None, None)  # before the rows: a write-only sheet writes its settings first
     builder.finish()
-    print_setup(ws, sum(widths), None, None)
 
 
 def print_setup(ws, width_units: float, header_rows: tuple[int, int] | None, freeze: str | None) -> None:
     """A4, fitted to the page width, centred; header rows repeated on every printed page."""
     from openpyxl.worksheet.page import PageMargins
 
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.paperSize = "9"  # A4 (Worksheet.PAPERSIZE_A4; a write-only sheet lacks the name)
     ws.page_setup.orientation = "landscape" if width_units > 130 else "portrait"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0  # as many pages down as needed

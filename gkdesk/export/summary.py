@@ -3,6 +3,10 @@
 Sheets: 汇总表二/汇总表三/汇总表四 (the sums in the official layout, with what was left
 out of which rows), 各单位数据 (one row per report, every table cell a column headed by
 the official labels), 说明.
+
+Built from SummaryRows (gkdesk.export.summary_rows: each report's values and finding counts,
+not the report) into a write-only workbook whose rows go to the file as they are made, so
+the memory a summary needs does not grow with the thousands of reports in its rows.
 """
 from __future__ import annotations
 
@@ -11,17 +15,16 @@ from datetime import datetime
 from pathlib import Path
 
 from .. import __version__
-from ..findings import ARITHMETIC, ERROR, WARNING, Finding
+from ..findings import Finding
 from ..model import CHANGED_AFTER_REVIEW, REVIEWED, Report, _user_name
 from ..form_layout import form_layout
 from ..schema import FORMATS, TABLE_IDS, TableSpec, row_display, table_spec
 from ..atomic import save_workbook
 from ..errors import ExportError
-from ..decisions import counted
 from .marker import KIND_SUMMARY, write_marker
 from .names import format_name, report_format_name, review_status_name
-from .report_workbook import resolve_findings
-from .sheet import SheetBuilder, Styles, draw_form, info_sheet, print_setup, section_heading
+from .sheet import StreamingSheetBuilder, Styles, cell_rows_sheet, draw_form, info_sheet, print_setup, section_heading
+from .summary_rows import SummaryRow, live_findings, summary_row
 from .totals import CellKey, TableTotal, cell_key, table_totals
 from .widths import column_widths
 
@@ -66,11 +69,37 @@ def export_summary(
     """
     if not reports:
         raise ExportError("没有可汇总的报告。", "no reports to summarize")
-    workbook = build_summary_workbook(reports, findings, title, skipped, sources=sources, repeated=repeated)
+    rows = summary_rows(reports, findings)
+    sources = list(sources) if sources is not None else [r.source_path for r in reports]
+    return export_summary_rows(rows, path, title, skipped, overwrite, sources, repeated)
+
+
+def export_summary_rows(
+    rows: list[SummaryRow],
+    path: str | Path,
+    title: str | None = None,
+    skipped=(),
+    overwrite: bool = True,
+    sources: list[str] | None = None,
+    repeated=(),
+) -> Path:
+    """export_summary of reports already reduced to their SummaryRows (a batch's workers send
+    those, not the reports)."""
+    if not rows:
+        raise ExportError("没有可汇总的报告。", "no reports to summarize")
+    workbook = build_summary_workbook(rows, title, skipped, sources=sources, repeated=repeated)
     return save_workbook(workbook, path, overwrite=overwrite)
 
 
-def summary_title(reports: list[Report]) -> str:
+def summary_rows(reports: list[Report], findings: list[list[Finding] | None] | None = None) -> list[SummaryRow]:
+    """Per report its SummaryRow; findings as export_summary takes them."""
+    return [
+        summary_row(report, live_findings(report, findings[i] if findings is not None else None, findings is not None))
+        for i, report in enumerate(reports)
+    ]
+
+
+def summary_title(reports) -> str:
     years = sorted({r.year for r in reports if r.year})
     span = ""
     if len(years) == 1:
@@ -80,24 +109,23 @@ def summary_title(reports: list[Report]) -> str:
     return f"政府信息公开工作年度报告汇总（{span}{'，' if span else ''}共{len(reports)}份报告）"
 
 
-def build_summary_workbook(reports, findings=None, title=None, skipped=(), now: datetime | None = None, sources=None, repeated=()):
+def build_summary_workbook(rows: list[SummaryRow], title=None, skipped=(), now: datetime | None = None, sources=None, repeated=()):
+    """The summary as a write-only workbook (its sheets are written as they are built; save it once)."""
     from openpyxl import Workbook
 
     now = now or datetime.now()
-    reports = list(reports)
+    reports = list(rows)
     title = title or summary_title(reports)
-    live = _live_findings(reports, findings)
-    counts = [(sum(f.severity == ERROR for f in found), sum(f.severity == WARNING for f in found)) if found is not None else None for found in live]
-    workbook = Workbook()
-    workbook.remove(workbook.active)
+    counts = [r.counts for r in reports]
+    workbook = Workbook(write_only=True)
     styles = Styles()
     for table_id in TABLE_IDS:
-        _total_sheet(workbook.create_sheet(TOTAL_SHEETS[table_id]), styles, reports, table_id, title, live)
+        _total_sheet(cell_rows_sheet(workbook, TOTAL_SHEETS[table_id]), styles, reports, table_id, title)
     sources = list(sources) if sources is not None else [r.source_path for r in reports]
-    _data_sheet(workbook.create_sheet(DATA_SHEET), styles, reports, counts, sources)
+    _data_sheet(cell_rows_sheet(workbook, DATA_SHEET), styles, reports, counts, sources)
     for table_id in TABLE_IDS:  # the same data, one table a sheet, set up for printing
-        _data_sheet(workbook.create_sheet(PRINT_SHEETS[table_id]), styles, reports, counts, sources, table_id)
-    _info_sheet(workbook.create_sheet(INFO_SHEET), styles, reports, counts, list(skipped), now, list(repeated))
+        _data_sheet(cell_rows_sheet(workbook, PRINT_SHEETS[table_id]), styles, reports, counts, sources, table_id)
+    _info_sheet(cell_rows_sheet(workbook, INFO_SHEET), styles, reports, counts, list(skipped), now, list(repeated))
     write_marker(workbook, KIND_SUMMARY, __version__)
     props = workbook.properties
     props.title = title
@@ -106,28 +134,14 @@ def build_summary_workbook(reports, findings=None, title=None, skipped=(), now: 
     return workbook
 
 
-def _live_findings(reports, findings) -> list[list[Finding] | None]:
-    """Per report its findings the reviewer did not dismiss; None for a report not checked."""
-    out = []
-    for i, report in enumerate(reports):
-        given = findings[i] if findings is not None else None
-        found, checked = resolve_findings(report, given)
-        if findings is not None and given is None:
-            checked = False  # the caller had none for this report
-        out.append(counted(report, found) if checked else None)  # the reviewer's dismissals do not count
-    return out
-
-
-def _broken_rows(reports, live, table_id: str, indices) -> dict[str, list[int]]:
+def _broken_rows(reports: list[SummaryRow], table_id: str, indices) -> dict[str, list[int]]:
     """{row label: reports} of the rows of `table_id` in a relation that does not hold."""
     out: dict[str, list[int]] = {}
     for i in indices:
-        found = live[i] if live is not None else None
         table = reports[i].tables.get(table_id)
-        if not found or table is None:
+        if table is None:
             continue
-        rows = sorted({c[1] for f in found if f.kind == ARITHMETIC and f.severity == ERROR for c in f.cells if c[0] == table_id})
-        for r in rows:
+        for r in table.broken_rows:
             row = table.spec.rows[r]
             label = row_display(row) if row.label else table.spec.number
             if i not in out.setdefault(label, []):
@@ -135,7 +149,7 @@ def _broken_rows(reports, live, table_id: str, indices) -> dict[str, list[int]]:
     return out
 
 
-def report_name(reports: list[Report], i: int) -> str:
+def report_name(reports: list[SummaryRow], i: int) -> str:
     report = reports[i]
     name = report.agency or Path(report.source_path).name or "（未识别单位）"
     return f"{name}（{report.year}年）" if report.year else name
@@ -149,7 +163,7 @@ def _names(reports, indices) -> str:
 # ------------------------------------------------------------ district totals
 
 
-def _total_remarks(total: TableTotal, reports: list[Report], live=None) -> list[str]:
+def _total_remarks(total: TableTotal, reports: list[SummaryRow]) -> list[str]:
     spec = total.spec
     lines = [
         f"本表{'按' + format_name(spec.version) if spec.version else ''}汇总 {len(total.counted)} 份报告的{spec.number}"
@@ -173,18 +187,18 @@ def _total_remarks(total: TableTotal, reports: list[Report], live=None) -> list[
             f"{_names(reports, indices)}的{spec.number}中，{'；'.join(labels)} 在本表中没有对应行，其数值未计入任何分项，"
             "因此本表各分项之和可能与总计不一致。"
         )
-    for label, indices in _broken_rows(reports, live, spec.id, total.counted).items():
+    for label, indices in _broken_rows(reports, spec.id, total.counted).items():
         lines.append(f"注意：“{label}”的合计含有勾稽关系不成立的报告（{len(indices)}份）：{_names(reports, indices)}。")
     return lines
 
 
-def _total_sheet(ws, styles: Styles, reports: list[Report], table_id: str, title: str, live=None) -> None:
+def _total_sheet(ws, styles: Styles, reports: list[SummaryRow], table_id: str, title: str) -> None:
     blocks = table_totals(reports, table_id)
     layouts = [form_layout(b.spec) for b in blocks]
     width = max(l.column_count for l in layouts)
     each = [column_widths(b.spec) for b in blocks]
     widths = [max(w[c] if c < len(w) else 0 for w in each) for c in range(width)]
-    builder = SheetBuilder(ws, styles, widths)
+    builder = StreamingSheetBuilder(ws, styles, widths)
     builder.text(1, 1, title, styles.title, cols=width)
     builder.text(2, 1, section_heading(table_id), styles.heading, cols=width)
     row = 3
@@ -199,15 +213,15 @@ def _total_sheet(ws, styles: Styles, reports: list[Report], table_id: str, title
         if first_header is None:
             first_header = row
         row = draw_form(builder, layout, row, 1, block.value)
-        for remark in _total_remarks(block, reports, live):
+        for remark in _total_remarks(block, reports):
             builder.text(row, 1, remark, styles.remark, cols=width)
             row += 1
         row += 1
-    builder.finish()
     layout = layouts[0]
     header = (first_header, first_header + layout.header_rows - 1) if layout.header_rows and len(blocks) == 1 else None
     freeze = f"A{first_header + layout.header_rows}" if len(blocks) == 1 else "A3"
-    print_setup(ws, sum(widths), header, freeze)
+    print_setup(ws, sum(widths), header, freeze)  # before the rows: a write-only sheet writes its settings first
+    builder.finish()
 
 
 # ------------------------------------------------------------ one row per report
@@ -223,7 +237,7 @@ class DataColumn:
     versions: frozenset  # format versions that have this cell
 
 
-def _specs_for(reports: list[Report], table_id: str) -> list[TableSpec]:
+def _specs_for(reports: list[SummaryRow], table_id: str) -> list[TableSpec]:
     versions = {r.tables[table_id].spec.version for r in reports if table_id in r.tables}
     if not versions:
         fallback = [r.format for r in reports if r.format] or [FORMATS[0]]
@@ -232,7 +246,7 @@ def _specs_for(reports: list[Report], table_id: str) -> list[TableSpec]:
     return [table_spec(v or FORMATS[0], table_id) for v in ordered]
 
 
-def data_columns(reports: list[Report]) -> list[DataColumn]:
+def data_columns(reports: list[SummaryRow]) -> list[DataColumn]:
     """Every cell of 表二/表三/表四 the batch's formats have, in the official order.
 
     Cells of one version only are inserted after their predecessor in that version's order,
@@ -270,20 +284,35 @@ def data_columns(reports: list[Report]) -> list[DataColumn]:
     return out
 
 
-def _data_sheet(ws, styles: Styles, reports: list[Report], counts, sources: list[str], table_id: str | None = None) -> None:
-    """One row per report; every cell a column, or (table_id) the cells of one table, for print."""
-    from openpyxl.utils import get_column_letter
+def _data_sheet(ws, styles: Styles, reports: list[SummaryRow], counts, sources: list[str], table_id: str | None = None) -> None:
+    """One row per report; every cell a column, or (table_id) the cells of one table, for print.
 
+    The sheet's settings first, then the header, then each report's row as it is made."""
     columns = [c for c in data_columns(reports) if table_id is None or c.table_id == table_id]
     fixed_columns = FIXED_COLUMNS if table_id is None else PRINT_FIXED_COLUMNS
     names = [name for name, _ in fixed_columns]
     fixed = len(fixed_columns)
     widths = [w for _, w in fixed_columns] + [9.5 if table_id is None else 7.5] * len(columns)
-    builder = SheetBuilder(ws, styles, widths)
+    builder = StreamingSheetBuilder(ws, styles, widths)
+    _data_sheet_setup(ws, fixed, len(columns), len(reports), table_id)
     for col, (name, _) in enumerate(fixed_columns, start=1):
         builder.text(1, col, name, styles.column_head, rows=HEADER_ROWS)
     _header_runs(builder, columns, fixed, styles)
+    builder.write_rows(HEADER_ROWS)
     index = {(col.table_id, col.key): fixed + 1 + n for n, col in enumerate(columns)}
+    placed: dict[int, list[tuple[int, int, int, object]]] = {}  # id(spec) -> its cells' (r, c, column, style)
+
+    def cells_of(tid: str, spec) -> list[tuple[int, int, int, object]]:
+        found = placed.get(id(spec))
+        if found is None:
+            found = placed[id(spec)] = [
+                (r, c, index[(tid, cell_key(spec, r, c))], styles.for_kind(spec.row_columns(r)[c].kind))
+                for _, r, c in spec.addresses()
+                if (tid, cell_key(spec, r, c)) in index
+            ]
+        return found
+
+    text_names = ("单位", "来源文件")
     for i, report in enumerate(reports):
         row = HEADER_ROWS + 1 + i
         count = counts[i]
@@ -299,31 +328,34 @@ def _data_sheet(ws, styles: Styles, reports: list[Report], counts, sources: list
             sources[i],
         ]))
         for col, name in enumerate(names, start=1):
-            builder.value(row, col, every[name], styles.text if name in ("单位", "来源文件") else styles.text_center)
+            builder.value(row, col, every[name], styles.text if name in text_names else styles.text_center)
         filled = set()
         for tid in TABLE_IDS:
             table = report.tables.get(tid)
             if table is None or (table_id is not None and tid != table_id):
                 continue
-            spec = table.spec
-            for _, r, c in spec.addresses():
-                col = index.get((tid, cell_key(spec, r, c)))
-                if col is None:
-                    continue
+            values = table.values
+            for r, c, col, style in cells_of(tid, table.spec):
                 filled.add(col)
-                value = report.value((tid, r, c))
-                builder.value(row, col, value, styles.for_kind(spec.row_columns(r)[c].kind))
+                builder.value(row, col, values[r][c], style)
         for col in range(fixed + 1, fixed + len(columns) + 1):
             if col not in filled:  # this report has no such cell: grey, unlike a blank it left
                 builder.value(row, col, None, styles.absent)
+        builder.write_rows(row)
     builder.finish()
-    last = get_column_letter(fixed + len(columns))
-    ws.auto_filter.ref = f"A{HEADER_ROWS}:{last}{HEADER_ROWS + len(reports)}"
+
+
+def _data_sheet_setup(ws, fixed: int, columns: int, reports: int, table_id: str | None) -> None:
+    """Filter, print and frozen panes of a data sheet (set before its rows are written)."""
+    from openpyxl.utils import get_column_letter
+
+    last = get_column_letter(fixed + columns)
+    ws.auto_filter.ref = f"A{HEADER_ROWS}:{last}{HEADER_ROWS + reports}"
     print_setup(ws, 200, (1, HEADER_ROWS), f"{get_column_letter(3)}{HEADER_ROWS + 1}")
     ws.page_setup.orientation = "landscape"
     if table_id is not None:
         # One table's columns: across as few pages as stay readable (about 30 columns a page).
-        ws.page_setup.fitToWidth = max(1, -(-len(columns) // 30))
+        ws.page_setup.fitToWidth = max(1, -(-columns // 30))
         ws.page_setup.fitToHeight = 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
         ws.print_title_cols = "A:C"
