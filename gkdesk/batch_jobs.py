@@ -118,14 +118,46 @@ class Checked:
 
 def check_job(task: tuple[str, bytes, bytes | None, bool]) -> Checked:
     """`gkdesk check` of one loaded report: (path, report, previous year's report, --json)."""
+    path, blob, previous_blob, as_json = task
+    previous = pickle.loads(previous_blob) if previous_blob is not None else None
+    return _checked(path, pickle.loads(blob), previous, as_json)
+
+
+@dataclass
+class ReadChecked:
+    """One file of `gkdesk check` read and checked in a worker, on its own (no previous year).
+
+    The report comes back pickled, with its agency and year, only for the few the batch pairs
+    with the same agency's previous-year report (checked again, with it); the rest is printed
+    as it is: no report crosses between processes twice."""
+
+    path: str
+    blob: bytes | None  # None: the file could not be read (error)
+    error: str | None
+    note: str
+    agency: str = ""
+    year: int | None = None
+    checked: Checked | None = None
+
+
+def read_check_job(task: tuple[str, bool, bool]) -> ReadChecked:
+    """Open and check one file: (path, --ignore-corrections, --json)."""
+    path, ignore, as_json = task
+    try:
+        opened, note = _open(path, ignore)
+    except GkdeskError as exc:
+        return ReadChecked(path, None, str(exc), "")
+    report = opened.report
+    blob = pickle.dumps(report, _PICKLE)
+    return ReadChecked(path, blob, None, note, report.agency, report.year, _checked(path, report, None, as_json))
+
+
+def _checked(path: str, report, previous, as_json: bool) -> Checked:
     from .checks import check_report, findings_to_json
     from .checks.render import format_findings
     from .decisions import counted
     from .findings import ERROR
 
-    path, blob, previous_blob, as_json = task
-    report = pickle.loads(blob)
-    previous = pickle.loads(previous_blob) if previous_blob is not None else None
     try:
         findings = check_report(report, previous)
     except (MemoryError, RecursionError) as exc:  # this file's error; the batch goes on
@@ -151,5 +183,5 @@ def _preload() -> None:
     import gkdesk.textview  # noqa: F401
 
 
-for _job in (extract_job, load_job, summary_job, check_job):
+for _job in (extract_job, load_job, summary_job, check_job, read_check_job):
     _job.preload = _preload

@@ -112,26 +112,23 @@ def cmd_extract(args) -> int:
 
 def cmd_check(args) -> int:
     """Exit status: 2 if a file could not be read, else 1 if some finding is an error, else 0."""
-    from .batch_jobs import check_job, load_job
+    from .batch_jobs import check_job, read_check_job
     from .checks.batch import previous_reports
 
-    # Every report is read first (on every core): a report is checked against the same
-    # agency's previous-year report when the batch holds it.
+    # Every report is read and checked on its own on every core; a report whose agency's
+    # previous-year report is in the batch is then checked again against it.
     loaded = []
-    for item in ordered_map(load_job, [(p, args.ignore_corrections) for p in expand_inputs(args.files)],
-                            args.jobs, "读取", args.quiet):
+    tasks = [(p, args.ignore_corrections, args.json) for p in expand_inputs(args.files)]
+    for item in ordered_map(read_check_job, tasks, args.jobs, "核对", args.quiet):
         _print("", item.note)
         loaded.append(item)
     readable = [item for item in loaded if item.blob is not None]
-    reports = [item.report() for item in readable]
-    warn_repeats(reports, [item.path for item in readable])
-    blob_of = {id(r): item.blob for r, item in zip(reports, readable)}
-    previous = {item.path: blob_of[id(p)] if p is not None else None
-                for item, p in zip(readable, previous_reports(reports))}
-    del reports
+    warn_repeats(readable, [item.path for item in readable])  # by agency and year, as of reports
+    again = [(item, previous) for item, previous in zip(readable, previous_reports(readable)) if previous is not None]
+    tasks = [(item.path, item.blob, previous.blob, args.json) for item, previous in again]
+    for (item, _), result in zip(again, ordered_map(check_job, tasks, args.jobs, "核对上年", args.quiet)):
+        item.checked = result
     unreadable = has_error = False
-    tasks = [(item.path, item.blob, previous[item.path], args.json) for item in readable]
-    checked = iter(ordered_map(check_job, tasks, args.jobs, "核对", args.quiet))
     for item in loaded:
         if item.blob is None:
             unreadable = True
@@ -140,7 +137,7 @@ def cmd_check(args) -> int:
             else:
                 print(f"{item.path}: 错误：{item.error}", file=sys.stderr)
             continue
-        result = next(checked)
+        result = item.checked
         _print(result.out, result.err)
         unreadable = unreadable or result.unreadable
         has_error = has_error or result.has_error
