@@ -56,7 +56,6 @@ def test_fuzz_target_driven_by_hypothesis(data):
     fuzz_one(data)
 
 
-@pytest.mark.xfail(strict=False, reason="in one clean-clone run at the end of session 3 the fuzzer child died with SIGSEGV (-11) on an input it generated; the crash input was not kept: to reproduce and fix (a native reader is suspected)")
 @pytest.mark.skipif(importlib.util.find_spec("atheris") is None, reason="atheris is not installed (Linux x86-64 only)")
 def test_coverage_guided_fuzzing_finds_no_crash(tmp_path):
     # Crash inputs are kept where a later run (and the reviewer of a CI log) finds them: pytest's
