@@ -66,3 +66,53 @@ def test_the_batch_goes_on_after_every_hostile_file(tmp_path):
     assert [line["file"] for line in lines] == [*map(str, paths), str(good)]
     assert all("error" in line for line in lines[:-1]) and lines[-1]["t3"] is not None
     assert run.returncode == 2 and "Traceback" not in run.stderr
+
+
+# ---------------------------------------------------------------- unlucky, not hostile
+# Inputs that are read (not refused): each within the same bounds, through the CLI under prlimit.
+
+def _fifo_sidecar(folder):
+    import os
+
+    from gkdesk.sidecar import sidecar_path
+
+    path = folder / "报告.txt"
+    path.write_text(hostile.report_text(), encoding="utf-8")
+    os.mkfifo(sidecar_path(path))
+    return path
+
+
+def _sidecar_with_odd_cells(folder):
+    import json
+
+    from gkdesk.sidecar import sidecar_path
+
+    path = folder / "报告.txt"
+    path.write_text(hostile.report_text(), encoding="utf-8")
+    sidecar_path(path).write_text(json.dumps({"corrections": [{"cell": ["t3", True, False], "value": 1e308}]}), encoding="utf-8")
+    return path
+
+
+UNLUCKY = [
+    ("GBK file name", hostile.gbk_named),
+    ("file name of raw bytes", hostile.raw_byte_named),
+    ("page declaring iso-8859-1 written in GB18030", hostile.charset_lie),
+    ("sidecar that is a FIFO", _fifo_sidecar),
+    ("sidecar with cells no reviewer typed", _sidecar_with_odd_cells),
+]
+
+
+@pytest.mark.parametrize("name,make", UNLUCKY, ids=[c[0] for c in UNLUCKY])
+def test_unlucky_inputs_are_read_within_bounds(tmp_path, name, make):
+    import os
+
+    if "FIFO" in name and not hasattr(os, "mkfifo"):
+        pytest.skip("FIFOs are POSIX")
+    path = make(tmp_path)
+    run = run_cli("extract", "--json", str(path))
+    assert "Traceback" not in run.stderr, run.stderr[-2000:]
+    (line,) = run.lines()
+    assert line["file"] == str(path) and "error" not in line and line["t3"] is not None, line
+    if "charset" in name or "iso-8859-1" in name:
+        assert any("声明" in str(n) for n in line.get("notes", [])), line.get("notes")
+    assert run.cpu_seconds < CPU_SECONDS, f"{name}: {run.cpu_seconds:.1f} s"

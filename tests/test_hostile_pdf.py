@@ -18,7 +18,22 @@ CASES = [
     ("content stream of 20 MB decoded", lambda d: hostile_pdf.pdf_flate_bomb(d, 20), "压缩数据流解压后"),
     ("300k path objects on one page", lambda d: hostile_pdf.pdf_many_objects(d, 300_000), "图形和文字对象数"),
     ("a page of ordinary drawing", lambda d: hostile_pdf.pdf_many_objects(d, 2000), None),
+    # PDFium aborted the process on these before (SIGABRT under 500 MiB): found by the property test.
+    ("400 MB content stream Flate-encoded twice (3 KB)", lambda d: _posing(d, 400, 2, ""), "压缩数据流解压后"),
+    ("64 MB content stream posing as an image", lambda d: _posing(d, 64, 1, " /Subtype /Image"), "压缩数据流解压后"),
 ]
+
+
+def _posing(folder, megabytes, layers, extra):
+    from fuzz.hostile_strategies import _fix_xref, _flate
+    from fuzz.hostile_pdf import _one_page_pdf
+
+    filters = "[" + " ".join(["/FlateDecode"] * layers) + "]" if layers > 1 else "/FlateDecode"
+    pdf = _one_page_pdf(_flate(megabytes, layers), flate_encoded=True)
+    pdf = pdf.replace(b" /Filter /FlateDecode", (" /Filter " + filters + extra).encode(), 1)
+    path = folder / f"posing-{megabytes}-{layers}.pdf"
+    path.write_bytes(_fix_xref(pdf))
+    return path
 
 
 @pytest.mark.parametrize("name,make,says", CASES, ids=[c[0] for c in CASES])
