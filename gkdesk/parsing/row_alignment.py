@@ -14,7 +14,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from operator import itemgetter
 
 from ..schema import TableSpec, normalize_label, normalized_anchors, ordinal_before, split_ordinal
@@ -194,35 +194,87 @@ def local_alignments(pattern: str, text: str, lo: int = 0, hi: int | None = None
 
 
 def _smith_waterman(pattern: str, text: str, lo: int, hi: int) -> tuple[int, int, float] | None:
-    """The best local alignment of pattern in text[lo:hi]: (start, end, score)."""
+    """The best local alignment of pattern in text[lo:hi]: (start, end, score).
+
+    It depends on the window's text alone: the same label text comes back in every version's
+    alignment and in every report, so the alignments of short windows are remembered."""
+    if hi - lo > _REMEMBERED_WINDOW:
+        return _best_local_alignment(pattern, text, lo, hi)
+    found = _remembered_alignment(pattern, text[lo:hi])
+    return None if found is None else (found[0] + lo, found[1] + lo, found[2])
+
+
+_REMEMBERED_WINDOW = 1000  # characters; a longer window (a broken file) is aligned each time
+
+
+@lru_cache(maxsize=4096)
+def _remembered_alignment(pattern: str, window: str) -> tuple[int, int, float] | None:
+    return _best_local_alignment(pattern, window, 0, len(window))
+
+
+def _best_local_alignment(pattern: str, text: str, lo: int, hi: int) -> tuple[int, int, float] | None:
+    """The best local alignment of pattern in text[lo:hi] (see _smith_waterman).
+
+    The dynamic programme over pattern positions (rows) and text positions (columns), computed
+    only where a cell can score above zero: a row whose pattern character is the column's, a
+    row or the one below a cell that scored in the last column, and the rows below a cell whose
+    score still exceeds a gap. Every other cell is zero (the same cells, values and first best
+    as the full table, which cost the flat text's long windows most of their time)."""
     m = len(pattern)
-    score = [0.0] * (m + 1)
-    origin = [lo] * (m + 1)  # where the alignment ending at each pattern position starts
+    rows_of = _rows_of(pattern)
+    last: dict[int, tuple[float, int]] = {}  # row -> (score, origin) of the last column's cells above zero
     best = (0.0, lo, lo)
     for j in range(lo, hi):
-        ch = text[j]
-        diag, diag_origin = 0.0, j
-        new_score = [0.0] * (m + 1)
-        new_origin = [j + 1] * (m + 1)
-        for i in range(1, m + 1):
-            if pattern[i - 1] == ch:
+        matching = rows_of.get(text[j], ())
+        if not last and not matching:
+            continue  # a column of zeros after a column of zeros
+        rows = set(matching)
+        for i in last:
+            rows.add(i)
+            if i < m:
+                rows.add(i + 1)
+        order = sorted(rows)
+        column: dict[int, tuple[float, int]] = {}
+        k, n, i = 0, len(order), order[0]
+        left_score, left_origin = 0.0, j + 1  # the cell above, in this column
+        while True:
+            above = last.get(i - 1)
+            diag, diag_origin = (above[0], above[1]) if above is not None else (0.0, j)
+            if pattern[i - 1] == text[j]:
                 s, o = diag + 1.0, diag_origin
             else:
                 s, o = diag - 1.0, diag_origin
-            up = score[i] - _GAP_COST  # an extra character in the text
-            if up > s:
-                s, o = up, origin[i]
-            left = new_score[i - 1] - _GAP_COST  # a character of the pattern missing
-            if left > s:
-                s, o = left, new_origin[i - 1]
+            same = last.get(i)
+            if same is not None and same[0] - _GAP_COST > s:  # an extra character in the text
+                s, o = same[0] - _GAP_COST, same[1]
+            if left_score - _GAP_COST > s:  # a character of the pattern missing
+                s, o = left_score - _GAP_COST, left_origin
             if s <= 0:
                 s, o = 0.0, j + 1
-            diag, diag_origin = score[i], origin[i] if score[i] > 0 else j
-            new_score[i], new_origin[i] = s, o
-            if s > best[0]:
-                best = (s, o, j + 1)
-        score, origin = new_score, new_origin
+            else:
+                column[i] = (s, o)
+                if s > best[0]:
+                    best = (s, o, j + 1)
+            while k < n and order[k] <= i:
+                k += 1
+            if s > _GAP_COST and i < m:
+                left_score, left_origin, i = s, o, i + 1
+            elif k < n:
+                left_score, left_origin = (s, o) if order[k] == i + 1 else (0.0, j + 1)
+                i = order[k]
+            else:
+                break
+        last = column
     return (best[1], best[2], best[0]) if best[0] > 0 else None
+
+
+@cache
+def _rows_of(pattern: str) -> dict[str, tuple[int, ...]]:
+    """For each character of the pattern, the (1-based) rows where it stands."""
+    rows: dict[str, list[int]] = {}
+    for i, ch in enumerate(pattern, 1):
+        rows.setdefault(ch, []).append(i)
+    return {ch: tuple(at) for ch, at in rows.items()}
 
 
 def _best_chain(candidates):
