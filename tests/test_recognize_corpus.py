@@ -31,7 +31,6 @@ KNOWN_LIMITS: dict[str, str] = {
     "006.txt": "表二: 3 cells blank",
     "007.txt": "表二: 2 cells blank (制发 62 read from the narrative; 3440 splits open)",
     "008.txt": "表二: 3 cells blank",
-    "005.txt": "表四: its 15 cells blank (the header reading finds no values it can place)",
     "009.txt": "表二: 2 cells blank",
 }
 SCRAMBLED = "pdf-plain"  # pdftotext default mode: tested in test_reading_order.py

@@ -1,4 +1,8 @@
-"""Find the six sections of a report and the region of each table."""
+"""Find the six sections of a report and the region of each table.
+
+A heading is found by its ordinal (四、 四. 4、 …) and its words, compared by edit distance
+with the schema's heading (`heading_distance`): a document's own misprint (`行政法复议`), a
+missing or extra character, still finds its section. Section numbers only go up."""
 from __future__ import annotations
 
 import bisect
@@ -6,7 +10,7 @@ import re
 from itertools import accumulate
 
 from ..model import Section
-from ..schema import SECTION_OF_TABLE, SECTIONS, TableSpec, normalize_label, squeeze
+from ..schema import SECTION_OF_TABLE, SECTIONS, SectionSpec, TableSpec, normalize_label, squeeze
 
 _ARABIC = {str(i + 1): s.number for i, s in enumerate(SECTIONS)}
 # A heading line: optional markup, then 二、 / 2、 / 2. / 2．, then the heading words.
@@ -29,7 +33,7 @@ def find_sections(text: str) -> dict[str, Section]:
         index = order.index(number)
         spec = SECTIONS[index]
         rest = normalize_label(m.group("rest"))[:40]
-        if not any(k in rest for k in spec.keywords):
+        if not any(k in rest for k in spec.keywords) and not _near(spec, rest):
             continue
         if index <= last_index:
             continue  # a later heading of an earlier number: a table row or a quotation
@@ -50,7 +54,8 @@ def _to_ascii_digit(s: str) -> str:
 
 
 def _inline_headings(text: str, found):
-    """Flat text with no line breaks: look for the official headings anywhere, in order."""
+    """Flat text with no line breaks: look for the headings anywhere, in order — as written,
+    else by their ordinal and words within a few edits."""
     result = list(found)
     have = {f[0] for f in result}
     pos = 0
@@ -59,10 +64,15 @@ def _inline_headings(text: str, found):
             continue
         heading = spec.heading
         idx = text.find(heading, pos)
-        if idx < 0:
-            continue
-        result.append((spec.number, idx, idx + len(heading), heading))
-        pos = idx + len(heading)
+        if idx >= 0:
+            end = idx + len(heading)
+        else:
+            hit = _near_heading(text, spec, pos)
+            if hit is None:
+                continue
+            idx, end = hit
+        result.append((spec.number, idx, end, text[idx:end]))
+        pos = end
     result.sort(key=lambda f: f[1])
     # keep order monotone in section number
     out, last = [], -1
@@ -73,6 +83,55 @@ def _inline_headings(text: str, found):
             out.append(f)
             last = i
     return out
+
+
+def _words(spec: SectionSpec) -> str:
+    """The heading's words, normalized, without its ordinal."""
+    return normalize_label(spec.heading.split("、", 1)[1])
+
+
+def max_edits(words: str) -> int:
+    """Edits a heading may differ by and still be itself: one per four characters, at least one."""
+    return max(1, len(words) // 4)
+
+
+def heading_distance(words: str, text: str) -> tuple[int, int]:
+    """(edits, length): the least edit distance between `words` and a prefix of `text`, and
+    that prefix's length (semi-global alignment: the text may go on after the heading)."""
+    limit = len(words) + max_edits(words)
+    text = text[:limit]
+    prev = list(range(len(text) + 1))  # words[:0] against text[:j]: j insertions
+    for i, w in enumerate(words, 1):
+        cur = [i] + [0] * len(text)
+        for j, ch in enumerate(text, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ch != w))
+        prev = cur
+    best = min(range(len(prev)), key=lambda j: (prev[j], -j))
+    return prev[best], best
+
+
+def _near(spec: SectionSpec, rest: str) -> bool:
+    words = _words(spec)
+    return heading_distance(words, rest)[0] <= max_edits(words)
+
+
+_ORDINAL_MARK = "、.．，,)）"
+
+
+def _near_heading(text: str, spec: SectionSpec, pos: int) -> tuple[int, int] | None:
+    """The first place after `pos` where the section's ordinal and a mark stand before words
+    within max_edits of its heading: (start, end) in `text`."""
+    words = _words(spec)
+    numeral = str(SECTIONS.index(spec) + 1)
+    ordinal = re.compile(f"[{spec.number}{numeral}{chr(ord(numeral) + 0xFEE0)}]\\s*[{re.escape(_ORDINAL_MARK)}]\\s*")
+    reach = 2 * (len(words) + max_edits(words))
+    for m in ordinal.finditer(text, pos):
+        window = text[m.end() : m.end() + reach]
+        squeezed, index = squeeze(window)
+        edits, length = heading_distance(words, squeezed)
+        if edits <= max_edits(words) and length:
+            return m.start(), m.end() + index[length - 1] + 1
+    return None
 
 
 def table_region(text: str, sections: dict[str, Section], spec: TableSpec) -> tuple[int, int] | None:

@@ -1,0 +1,76 @@
+"""Section headings found by their ordinal and words within a few edits (parsing/sections.py).
+
+Real reports misprint their headings (`四、政府信息公开行政法复议、行政诉讼情况`), drop or add a
+character, or number them `四.` / `4、`. Every heading of the schema, so mutated, is still
+found, on its own line and in flat text without line breaks alike.
+"""
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from gkdesk.parsing import parse_text
+from gkdesk.parsing.sections import find_sections, heading_distance, max_edits
+from gkdesk.schema import SECTIONS, normalize_label
+from report_factory import render, values_for
+from test_digit_runs_property import one_line
+
+_FILLER = "法的和在有为了中本年度工作"  # characters a misprint may bring in
+_MARKS = ["、", ".", "．", "，"]
+
+
+@st.composite
+def mutated_heading(draw, number: int):
+    spec = SECTIONS[number]
+    words = spec.heading.split("、", 1)[1]
+    edits = draw(st.integers(1, max_edits(normalize_label(words))), label="edits")
+    chars = list(words)
+    for _ in range(edits):
+        kind = draw(st.sampled_from(["delete", "insert", "substitute"]))
+        at = draw(st.integers(0, len(chars) - 1))
+        if kind == "delete" and len(chars) > 3:
+            del chars[at]
+        elif kind == "insert":
+            chars.insert(at, draw(st.sampled_from(_FILLER)))
+        else:
+            chars[at] = draw(st.sampled_from(_FILLER))
+    arabic = draw(st.booleans())
+    ordinal = str(number + 1) if arabic else spec.number
+    mark = draw(st.sampled_from(_MARKS[:3] if arabic else _MARKS))
+    return f"{ordinal}{mark}{''.join(chars)}"
+
+
+@st.composite
+def mutated_headings(draw):
+    return [draw(mutated_heading(k)) for k in range(len(SECTIONS))]
+
+
+def _report(headings: list[str], flat: bool) -> str:
+    text = render("2021", values_for("2021", 2), layout="pipes")
+    for spec, heading in zip(SECTIONS, headings):
+        text = text.replace(spec.heading, heading, 1)
+    return one_line(text, "") if flat else text
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated_headings(), st.booleans())
+def test_mutated_headings_still_find_their_sections(headings, flat):
+    text = _report(headings, flat)
+    sections = find_sections(text)
+    assert sorted(sections) == sorted(s.number for s in SECTIONS), [h for h in headings]
+    for spec, heading in zip(SECTIONS, headings):
+        assert sections[spec.number].span[0] == text.index(heading), (spec.number, heading)
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated_headings())
+def test_tables_are_read_under_mutated_headings(headings):
+    values = values_for("2021", 2)
+    report = parse_text(_report(headings, flat=True))
+    assert report.tables["t4"].values() == [values["t4"]]
+    assert report.tables["t2"].values() == values["t2"]
+
+
+def test_other_words_are_not_a_heading():
+    words = normalize_label("政府信息公开行政复议、行政诉讼情况")
+    assert heading_distance(words, normalize_label("结转下年度继续办理"))[0] > max_edits(words)
+    assert heading_distance(words, normalize_label("政府信息公开行政法复议、行政诉讼情况"))[0] == 1
