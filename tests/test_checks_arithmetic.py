@@ -92,6 +92,24 @@ def test_counts_are_whole_and_not_negative(addr, value, problem):
     assert problem in found[0].message
 
 
+def test_a_guessed_value_that_is_no_count_is_a_warning_for_the_reviewer():
+    """gen/*__pdfminer: a fee amount (221.85) placed by inference in 行政强制's count cell says the
+    placement is wrong, not the report; read in place or entered by the reviewer it is an error."""
+    from gkdesk.model import Cell
+
+    report = make_report(version="2019", year=2020)
+    report.tables["t2"].cells[5][2] = Cell(221.85, "221.85", None, 0.4, True, "推定")
+    (f,) = arithmetic(check_report(report), "t2.nonneg")
+    assert f.severity == WARNING and f.cells == [("t2", 5, 2)] and "推定" in f.message
+    report.tables["t2"].cells[5][2] = Cell(221.85, "221.85")
+    (f,) = arithmetic(check_report(report), "t2.nonneg")
+    assert f.severity == ERROR
+    report.tables["t2"].cells[5][2] = Cell(3, "3", None, 0.4, True, "推定")
+    report.set_value(("t2", 5, 2), 2.5)  # the reviewer's own value
+    (f,) = arithmetic(check_report(report), "t2.nonneg")
+    assert f.severity == ERROR
+
+
 def test_whole_non_negative_counts_and_decimal_amounts_hold():
     report = make_report()
     report.set_value(("t2", 5, 0), 12.75)  # 本年收费金额（万元） may be a decimal

@@ -104,14 +104,19 @@ def value_findings(report: Report, table: Table, values: dict[CellAddr, Number |
             problem = say("value.amount")
         else:
             continue
-        out.append(
-            Finding(
-                rule=rule,
-                kind=ARITHMETIC,
-                severity=ERROR,
-                cells=[addr],
-                message=say("value.bad", cell=cell_ref(report, addr), value=v, problem=problem),
-                span=table.cells[addr[1]][addr[2]].span,
-            )
+        cell = table.cells[addr[1]][addr[2]]
+        # A value the recognizer placed by inference (not read in place, not the reviewer's) that
+        # is no count at all says the placement is wrong, not the document: the reviewer looks.
+        guessed = cell.inferred and addr not in report.corrections
+        finding = Finding(
+            rule=rule,
+            kind=ARITHMETIC,
+            severity=WARNING if guessed else ERROR,
+            cells=[addr],
+            message=say("value.bad", cell=cell_ref(report, addr), value=v, problem=problem),
+            span=cell.span,
         )
+        if guessed:
+            finding.add_note(say("narrative.guessed"))
+        out.append(finding)
     return out
