@@ -156,3 +156,25 @@ def test_a_broken_sum_with_an_inferred_cell_is_a_warning_until_the_reviewer_sets
     assert findings and all(f.severity == WARNING for f in findings)
     report.set_value(addr, wrong + 1)  # the reviewer sets the figure from the page
     assert any(f.severity == ERROR and addr in f.cells for f in check_report(report))
+
+
+def test_a_scanned_row_with_its_last_cells_unread_has_every_figure_marked():
+    """A figure OCR missed at the start of a row moves the later ones left when the values are
+    placed in order: with the row's last cell left blank, every figure of the row is marked."""
+    from types import SimpleNamespace
+
+    from gkdesk.readers.scan_provenance import mark_scanned_cells
+
+    report = Report("")
+    spec = table_spec("2021", "t2")
+    table = Table.blank(spec)
+    report.tables["t2"] = table
+    row = table.cells[1]
+    for cell, (value, raw) in zip(row, [(0, "0"), (5, "5"), (None, "")]):
+        cell.value, cell.raw = value, raw
+    whole = table.cells[0]
+    for cell in whole:
+        cell.value, cell.raw = 3, "3"
+    mark_scanned_cells(report, SimpleNamespace(tables=[], pages=[]))
+    assert all(cell.inferred and cell.note for cell in row)
+    assert not any(cell.inferred for cell in whole)

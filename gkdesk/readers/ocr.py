@@ -503,7 +503,7 @@ def read_unread_cells(grey, chars: list[dict], rules, engine) -> list[dict]:
 
 
 # Letters and signs the recognizer reads for digits when a figure stands alone in a cell.
-_LOOKALIKE_DIGIT = {"o": "0", "O": "0", "〇": "0", "○": "0", "０": "0", "l": "1", "I": "1", "丨": "1", "|": "1"}
+_LOOKALIKE_DIGIT = {"o": "0", "O": "0", "〇": "0", "○": "0", "。": "0", "０": "0", "l": "1", "I": "1", "丨": "1", "|": "1"}
 _DIGIT_LOOKALIKES = str.maketrans(_LOOKALIKE_DIGIT)
 def _lookalike(text: str) -> str | None:
     """The ASCII digit a look-alike letter or another script's digit stands for (None for an

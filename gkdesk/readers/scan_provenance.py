@@ -36,6 +36,12 @@ def mark_scanned_cells(report: Report, document) -> None:
                         # A blank among read values: a figure OCR missed or could not read
                         # (a seal over it) looks the same, so the reviewer looks.
                         _mark(cell, UNREAD if cell.raw.strip() else MISSED)
+                if row[-1].value is None and not row[-1].raw.strip():
+                    # Values placed in order with the row's last cells left over: one figure
+                    # OCR missed moves every later one a column to the left.
+                    for cell in row:
+                        if cell.value is not None:
+                            _mark(cell, SHIFTED)
             for c, cell in enumerate(row):
                 if cell.span is None:
                     continue
@@ -74,6 +80,7 @@ def mark_scanned_cells(report: Report, document) -> None:
 SEVERAL = "扫描件此格识别出不止一个数字（可能混入了相邻格的数字），请对照原件核对"
 _SEVERAL_FIGURES = re.compile(r"\d\s+\d")
 UNREAD = "扫描件此格有字迹，但文字识别（OCR）未能认出数字，请对照原件核对"
+SHIFTED = "扫描件此行末尾有格未识别出数字；若漏识的是前面的格，本行数字可能依次前移错位，请对照原件核对"
 MISSED = "扫描件此格未识别出数字（同一行其他格有数字，可能漏识），请对照原件核对"
 
 
