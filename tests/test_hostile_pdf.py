@@ -21,7 +21,20 @@ CASES = [
     # PDFium aborted the process on these before (SIGABRT under 500 MiB): found by the property test.
     ("400 MB content stream Flate-encoded twice (3 KB)", lambda d: _posing(d, 400, 2, ""), "压缩数据流解压后"),
     ("64 MB content stream posing as an image", lambda d: _posing(d, 64, 1, " /Subtype /Image"), "压缩数据流解压后"),
+    ("1 GiB of LZW (790 KB)", lambda d: _coded(d, 1024, "lzw"), "压缩数据流解压后"),
+    ("64 MB of run-length", lambda d: _coded(d, 64, "runlength"), "压缩数据流解压后"),
+    ("400 MB of Flate in ASCII85", lambda d: _coded(d, 400, "ascii85+flate"), "压缩数据流解压后"),
+    ("400 MB of Flate in hex", lambda d: _coded(d, 400, "hex+flate"), "压缩数据流解压后"),
+    ("8 MB of LZW: read", lambda d: _coded(d, 8, "lzw"), "没有可读的文字"),
 ]
+
+
+def _coded(folder, megabytes, coding):
+    from fuzz.hostile_strategies import _coded_pdf, _fix_xref
+
+    path = folder / f"{coding}-{megabytes}.pdf"
+    path.write_bytes(_fix_xref(_coded_pdf(megabytes, coding)))
+    return path
 
 
 def _posing(folder, megabytes, layers, extra):

@@ -73,23 +73,51 @@ def _content_objects(data, streams) -> set[int]:
     return found
 
 
+_FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[A-Za-z0-9]+)")
+_NAME = re.compile(rb"/([A-Za-z0-9]+)")
+_EARLY_CHANGE_0 = re.compile(rb"/EarlyChange\s+0\b")
+# What each decoding may expand to, at most, per input byte; and the names PDF gives it.
+_FILTERS = {b"FlateDecode": "flate", b"Fl": "flate", b"LZWDecode": "lzw", b"LZW": "lzw",
+            b"RunLengthDecode": "rl", b"RL": "rl", b"ASCII85Decode": "a85", b"A85": "a85",
+            b"ASCIIHexDecode": "hex", b"AHx": "hex"}
+_RATIO = {"flate": DEFLATE_MAX_RATIO, "lzw": 2731, "rl": 64, "a85": 1, "hex": 1}
+# (LZW: a 12-bit code stands for at most 4096 bytes; run-length: 2 bytes for 128.)
+
+
+def _filters(dictionary) -> list[str]:
+    """The stream's decodings, in order, as far as they are ones that can expand or carry
+    others (image codecs end the list: the reader never decodes an image)."""
+    m = _FILTER.search(dictionary)
+    if not m:
+        return []
+    out = []
+    for name in _NAME.findall(m.group(1)):
+        kind = _FILTERS.get(name)
+        if kind is None:
+            break
+        out.append(kind)
+    return out
+
+
 def _check(data) -> None:
     streams = list(_streams(data))
     contents = _content_objects(data, streams)
     total = 0
     for number, dictionary, start, end in streams:
-        layers = len(_FLATE.findall(dictionary))
-        if not layers:
+        filters = _filters(dictionary)
+        if not any(f in ("flate", "lzw", "rl") for f in filters):
             continue
         if _IMAGE.search(dictionary) and number not in contents:
             continue  # an image: the reader never decodes one
-        # Deflate expands at most about 1032 times: a stream too short to pass a limit so
-        # expanded (even through every Flate layer) is counted at that bound and not inflated.
-        bound = (end - start) * DEFLATE_MAX_RATIO ** layers
+        # A stream too short to pass a limit even at every decoding's utmost expansion is
+        # counted at that bound and not decoded (most streams of a report).
+        bound = end - start
+        for f in filters:
+            bound *= _RATIO[f]
         if bound <= MAX_PDF_STREAM_BYTES and total + bound <= MAX_PDF_DOCUMENT_STREAM_BYTES:
             total += bound
             continue
-        size = _inflated_through(data, start, layers, MAX_PDF_STREAM_BYTES)
+        size = _decoded_size(data, start, end, filters, MAX_PDF_STREAM_BYTES, early=0 if _EARLY_CHANGE_0.search(dictionary) else 1)
         if size > MAX_PDF_STREAM_BYTES:
             raise expansion_refused("PDF 中一个压缩数据流解压后的字节数", size, MAX_PDF_STREAM_BYTES,
                                     "PDF stream decoded bytes")
@@ -99,18 +127,133 @@ def _check(data) -> None:
                                     "PDF decoded bytes")
 
 
-def _inflated_through(data, start: int, layers: int, limit: int) -> int:
-    """Bytes the stream at `start` decodes to through `layers` Flate filters (a filter array
-    may name Flate twice: each layer expands again), counted up to just past `limit`. Inner
-    layers are held whole, each bounded by the limit."""
-    size, decoded = _inflated_size(data, start, limit, keep=layers > 1)
-    largest = size
-    for layer in range(1, layers):
-        if size > limit or not decoded:
+def _decoded_size(data, start: int, end: int, filters: list[str], limit: int, early: int = 1) -> int:
+    """The largest any stage of the stream's decodings gets to, counted up to just past
+    `limit`. Stages before the last are held (each bounded by the limit); the last is only
+    counted. A stage that cannot decode what it is given ends the count there (PDFium will
+    judge the stream)."""
+    largest = 0
+    source, lo, hi = data, start, end
+    for k, kind in enumerate(filters):
+        keep = k < len(filters) - 1
+        size, out = _STAGES[kind](source, lo, hi, limit, keep, early)
+        largest = max(largest, size)
+        if size > limit or not keep or not out:
             break
-        size, decoded = _inflated_size(decoded, 0, limit, keep=layer < layers - 1)
-        largest = max(largest, size)  # a layer that is not Flate after all decodes to nothing
+        source, lo, hi = out, 0, len(out)
     return largest
+
+
+def _flate_stage(data, lo, hi, limit, keep, early):
+    return _inflated_size(data, lo, limit, keep=keep)
+
+
+def _a85_stage(data, lo, hi, limit, keep, early):
+    import base64
+
+    text = bytes(data[lo:hi])
+    stop = text.find(b"~>")
+    text = text[: stop if stop >= 0 else len(text)]
+    text = re.sub(rb"\s+", b"", text)
+    if text.startswith(b"<~"):
+        text = text[2:]
+    try:
+        out = base64.a85decode(text)
+    except ValueError:
+        return 0, b""
+    return len(out), out
+
+
+def _hex_stage(data, lo, hi, limit, keep, early):
+    text = bytes(data[lo:hi])
+    stop = text.find(b">")
+    digits = re.sub(rb"[^0-9A-Fa-f]", b"", text[: stop if stop >= 0 else len(text)])
+    if len(digits) % 2:
+        digits += b"0"
+    out = bytes.fromhex(digits.decode("ascii"))
+    return len(out), out
+
+
+def _rl_stage(data, lo, hi, limit, keep, early):
+    """Run-length: a length byte L, then L + 1 literal bytes (L < 128) or one byte 257 - L times."""
+    total, pos, out = 0, lo, []
+    while pos < hi and total <= limit:
+        n = data[pos]
+        if n == 128:
+            break
+        if n < 128:
+            if keep:
+                out.append(bytes(data[pos + 1 : pos + 2 + n]))
+            total += n + 1
+            pos += n + 2
+        else:
+            if keep and pos + 1 < hi:
+                out.append(bytes(data[pos + 1 : pos + 2]) * (257 - n))
+            total += 257 - n
+            pos += 2
+    return total, b"".join(out)
+
+
+def _lzw_stage(data, lo, hi, limit, keep, early):
+    """LZW as PDF has it (9 to 12 bit codes, 256 clears, 257 ends; EarlyChange `early`): the
+    bytes it decodes to, counted from the lengths of the table's entries (the entries
+    themselves only when kept)."""
+    def reset():
+        return ([1] * 256 + [0, 0]), ([bytes((c,)) for c in range(256)] + [b"", b""] if keep else None)
+
+    lengths, entries = reset()
+    width, prev, total, acc, bits, pos = 9, None, 0, 0, 0, lo
+    out = []
+    while total <= limit:
+        while bits < width and pos < hi:
+            acc = (acc << 8) | data[pos]
+            pos += 1
+            bits += 8
+        if bits < width:
+            break
+        bits -= width
+        code = (acc >> bits) & ((1 << width) - 1)
+        acc &= (1 << bits) - 1
+        if code == 256:
+            lengths, entries = reset()
+            width, prev = 9, None
+            continue
+        if code == 257:
+            break
+        if prev is None:
+            if code >= len(lengths):
+                break
+            n, prev = lengths[code], code
+            total += n
+            if keep:
+                out.append(entries[code])
+            continue
+        if code < len(lengths):
+            n = lengths[code]
+            new = lengths[prev] + 1
+            if keep:
+                piece = entries[code]
+                entry = entries[prev] + piece[:1]
+        elif code == len(lengths):
+            n = new = lengths[prev] + 1
+            if keep:
+                entry = piece = entries[prev] + entries[prev][:1]
+        else:
+            break  # not LZW after all
+        total += n
+        if len(lengths) < 4096:
+            lengths.append(new)
+            if keep:
+                entries.append(entry)
+        if len(lengths) + early >= (1 << width) and width < 12:
+            width += 1
+        if keep:
+            out.append(piece)
+        prev = code
+    return total, b"".join(out)
+
+
+_STAGES = {"flate": _flate_stage, "lzw": _lzw_stage, "rl": _rl_stage, "a85": _a85_stage, "hex": _hex_stage}
 
 
 def _inflated_size(data, start: int, limit: int, keep: bool = False) -> tuple[int, bytes]:

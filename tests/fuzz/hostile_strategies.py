@@ -218,6 +218,9 @@ def pdf_streams(draw) -> Hostile:
     from .hostile_pdf import _one_page_pdf
 
     megabytes = draw(st.sampled_from([1, 8, 64, 400]))
+    coding = draw(st.sampled_from(["flate", "flate", "lzw", "ascii85+flate", "hex+flate", "runlength"]))
+    if coding != "flate":
+        return Hostile("pdf", f"{megabytes} MB of blanks, {coding}", _save("编码流.pdf", _fix_xref(_coded_pdf(megabytes, coding))))
     layers = draw(st.sampled_from([1, 1, 2, 3]))
     extra = draw(st.sampled_from(["", " /Subtype /Image", " /Type /XObject /Subtype /Image /Width 1 /Height 1", " /DecodeParms << /Predictor 12 /Columns 1 >>"]))
     data = _flate(megabytes, layers)
@@ -225,6 +228,28 @@ def pdf_streams(draw) -> Hostile:
     filters = "[" + " ".join(["/FlateDecode"] * layers) + "]" if layers > 1 else "/FlateDecode"
     pdf = pdf.replace(b" /Filter /FlateDecode", (" /Filter " + filters + extra).encode(), 1)
     return Hostile("pdf", f"{megabytes} MB of content, Flate x{layers}{extra}", _save("压缩流.pdf", _fix_xref(pdf)))
+
+
+@lru_cache(maxsize=16)
+def _coded_pdf(megabytes: int, coding: str) -> bytes:
+    """One page whose content is `megabytes` of blanks under another expanding coding."""
+    import base64
+
+    from .hostile_pdf import _one_page_pdf
+
+    size = megabytes * MB
+    if coding == "lzw":
+        data, filters = lzw_run(size), "/LZWDecode"
+    elif coding == "runlength":
+        data, filters = bytes([129, 0x20]) * (size // 128) + bytes([128]), "/RunLengthDecode"
+    else:
+        flate = _flate(megabytes, 1)
+        if coding == "ascii85+flate":
+            data, filters = base64.a85encode(flate, wrapcol=76) + b"~>", "[/ASCII85Decode /FlateDecode]"
+        else:
+            data, filters = flate.hex().encode() + b">", "[/ASCIIHexDecode /FlateDecode]"
+    pdf = _one_page_pdf(data, flate_encoded=False)
+    return pdf.replace(b" >>\nstream", b" /Filter " + filters.encode() + b" >>\nstream", 1)
 
 
 def _fix_xref(pdf: bytes) -> bytes:
@@ -285,3 +310,40 @@ def charset_lies(draw) -> Hostile:
 
 IN_PROCESS = st.one_of(docx_spans(), docx_cells(), docx_embedded(), html_tables(), xlsx_payloads(), odd_names(), charset_lies())
 ANY = st.one_of(IN_PROCESS, pdf_streams())
+
+
+def lzw_run(length: int, byte: int = 0x20) -> bytes:
+    """LZW codes (PDF's LZWDecode, EarlyChange 1) for `length` copies of one byte, at LZW's
+    utmost expansion (about 1300:1): each code one byte longer than the last, a clear code
+    when the table is full."""
+    codes, left = [256], length
+    while left > 0:
+        codes.append(byte)
+        left -= 1
+        n = 2
+        for code in range(258, 4094):
+            if left <= 0:
+                break
+            codes.append(code)
+            left -= n
+            n += 1
+        codes.append(256)
+    codes.append(257)
+    out, acc, bits, width, next_code = bytearray(), 0, 0, 9, 258
+    for code in codes:
+        acc = (acc << width) | code
+        bits += width
+        while bits >= 8:
+            bits -= 8
+            out.append((acc >> bits) & 0xFF)
+        acc &= (1 << bits) - 1
+        if code == 256:
+            width, next_code = 9, 258
+        elif code >= 258:  # the decoder adds an entry with each code but the first after a clear
+            next_code += 1
+            if next_code + 1 >= (1 << width) and width < 12:
+                width += 1
+    if bits:
+        out.append((acc << (8 - bits)) & 0xFF)
+    return bytes(out)
+
