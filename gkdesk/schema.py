@@ -669,7 +669,7 @@ NARRATIVE_WORDS: tuple[Wording, ...] = (
     Wording("t2", "subject", "行政处罚", ("行政处罚", "处罚")),
     Wording("t2", "subject", "行政强制", ("行政强制", "强制")),
     Wording("t2", "subject", "行政事业性收费", ("行政事业性收费", "事业性收费", "收费")),
-    Wording("t2", "subject", "政府集中采购", ("政府集中采购", "集中采购")),
+    Wording("t2", "subject", "政府集中采购", ("政府集中采购", "集中采购", "政府集中采购项目", "集中采购项目")),
     Wording("t2", "column", "本年制发件数", ("本年制发", "制发", "印发", "出台", "新增", "新制定", "制定")),
     Wording("t2", "column", "本年废止件数", ("本年废止", "废止")),
     Wording("t2", "column", "现行有效件数", ("现行有效", "有效")),
@@ -678,6 +678,9 @@ NARRATIVE_WORDS: tuple[Wording, ...] = (
     Wording("t2", "column", "对外公开总数量", ("对外公开总数量", "对外公开总数", "现行有效")),
     Wording("t2", "column", "本年处理决定数量", ("处理决定", "决定")),
     Wording("t2", "column", "处理决定数量", ("处理决定", "决定")),
+    Wording("t2", "column", "采购项目数量", ("政府集中采购项目", "集中采购项目", "采购项目数量", "采购项目")),
+    # The amount's unit is the report's own (元 or 万元 in the cell): read, not compared.
+    Wording("t2", "column", "采购总金额", ("采购总金额", "采购金额")),
     Wording("t2", "outside", "", ("信息处理费", "处理费", "信息公开收费", "依申请公开收费", "公开收费", "收费标准",
                                   "许可证", "规章制度", "行政强制措施")),
 )

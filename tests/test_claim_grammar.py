@@ -191,6 +191,14 @@ def test_late_answers_are_a_part_the_tables_do_not_count(sentence):
     assert not [c for c in claims(sentence, "三") if c.checked and c.cells == (RESULTS,)]
 
 
+def test_the_2019_form_has_its_own_columns():
+    assert tied("本年度政府集中采购项目3个。", "二", "2019", 2020) == [("t2_published", 3, (("t2", 7, 0),))]
+    (claim,) = claims("本年度废止规范性文件2件。", "二", "2019", 2020)
+    assert not claim.checked and claim.phrase == "废止规范性文件2件"
+    assert tied("本年度废止规范性文件2件。", "二") == [("t2_published", 2, (("t2", 1, 1),))]
+    assert claims("本年度政府集中采购项目3个。", "二") == []  # the 2021 form has no purchases
+
+
 def test_carried_with_no_direction_is_either_carried_in_or_over():
     (*_, claim) = claims("本年度共收到政府信息公开申请4件、办结3件、结转1件。", "三")
     assert claim.cells == (CARRIED_OVER,) and claim.alternatives == ((CARRIED_IN,),)
@@ -356,6 +364,8 @@ def test_fees_for_information_and_other_absences_are_no_table_claims(sentence, s
         # real/003 (2019 form has no 废止 column); clean-ups
         ("经清理，已宣布废止规范性文件5件，拟适时修改3件。", "一", "2019", 2020),
         ("对区管委会全部规范性文件先后进行4次专项清理。", "一", "2019", 2020),
+        ("本年度废止规范性文件2件。", "二", "2019", 2020),  # a column only the 2021 form has
+        ("本年度政府集中采购总金额12.5万元。", "二", "2019", 2020),  # the cell's unit is the report's
         # real/010: rates, not counts
         ("有效降低行政复议、行政诉讼发生率和纠错率。", "五", "2021", 2024),
         # a reviewer's own caseload
