@@ -39,8 +39,6 @@ RATIO_CHECK_FROM = 4 * MB
 # few merged or empty ones, and Word itself allows 63. Converters' fine grids stay below this;
 # a cell spanning more, or a row wider, is not a report.
 MAX_GRID_COLUMNS = 128
-# Rows one merged cell may cover (html rowspan, docx vMerge is counted row by row).
-MAX_ROW_SPAN = 1000
 # Cells of one table's grid (rows x columns once spans are laid out), and of all tables.
 MAX_TABLE_CELLS = 50_000
 MAX_DOCUMENT_CELLS = 200_000
