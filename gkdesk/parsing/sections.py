@@ -162,22 +162,34 @@ def _guess_region(text, sections, spec):
 
 
 def _first_cue(text: str, start: int, end: int, cues: tuple[str, ...]) -> int | None:
-    """Offset of the line holding the first header cue in text[start:end], or None."""
-    best = None
+    """Offset of the line holding the first header cue in text[start:end], or None.
+
+    A table's cue stands near its section's start: the section is normalized from its start in
+    growing prefixes, and the search stops at the first prefix that holds a cue with room for
+    the longest cue after it (an earlier one would lie inside the prefix and have been found;
+    the normalized prefix is the start of the normalized section, character by character)."""
     region = text[start:end]
-    squeezed, offset_of = _squeezed_by_chunks(region)
-    for cue in cues:
-        i = squeezed.find(normalize_label(cue))
-        if i >= 0:
-            pos = start + offset_of(i)
-            if best is None or pos < best:
-                best = pos
-    if best is None:
+    needles = [normalize_label(cue) for cue in cues]
+    longest = max((len(n) for n in needles), default=0)
+    size = _FIRST_LOOK
+    while True:
+        prefix = region[:size]
+        squeezed = normalize_label(prefix)
+        first = min((i for i in (squeezed.find(n) for n in needles) if i >= 0), default=None)
+        if len(prefix) == len(region) or (first is not None and first + longest <= len(squeezed)):
+            break
+        size *= 4
+    if first is None:
         return None
+    if len(prefix) <= _CHUNK:
+        best = start + squeeze(prefix)[1][first]
+    else:
+        best = start + _squeezed_by_chunks(region)[1](first)
     line_start = text.rfind("\n", start, best) + 1
     return max(line_start, start)
 
 
+_FIRST_LOOK = 1024  # characters of a section first normalized in the search for its cue
 _CHUNK = 1 << 16
 
 
