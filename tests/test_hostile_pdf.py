@@ -26,7 +26,15 @@ CASES = [
     ("400 MB of Flate in ASCII85", lambda d: _coded(d, 400, "ascii85+flate"), "压缩数据流解压后"),
     ("400 MB of Flate in hex", lambda d: _coded(d, 400, "hex+flate"), "压缩数据流解压后"),
     ("8 MB of LZW: read", lambda d: _coded(d, 8, "lzw"), "没有可读的文字"),
+    ("64 MB posing as an image, named through a /Contents array",
+     lambda d: hostile_pdf.pdf_contents_through_an_array(d, _flate_of(64), b"/Filter /FlateDecode /Subtype /Image"), "压缩数据流解压后"),
 ]
+
+
+def _flate_of(megabytes):
+    from fuzz.hostile_strategies import _flate
+
+    return _flate(megabytes, 1)
 
 
 def _coded(folder, megabytes, coding):

@@ -56,21 +56,54 @@ def _streams(data):
         yield number, dictionary, match.end(), end if end >= 0 else len(data)
 
 
+_ARRAY_OBJECT = re.compile(rb"(?<![0-9])(\d+)\s+\d+\s+obj\s*\[([^\]]*)\]")
+_FIRST = re.compile(rb"/First\s+(\d+)")
+
+
 def _content_objects(data, streams) -> set[int]:
-    """Object numbers that pages name as their content: in the file, and in its object streams
-    (where PDF 1.5 keeps page dictionaries compressed). A stream is judged an image only when
-    no page names it so: PDFium parses /Contents whatever its dictionary claims to be."""
-    found: set[int] = set()
+    """Object numbers that pages name as their content, directly or through an array object:
+    in the file, and in its object streams (where PDF 1.5 keeps page dictionaries
+    compressed). A stream is judged an image only when no page names it so: PDFium parses
+    /Contents whatever its dictionary claims to be."""
+    named: set[int] = set()
+    arrays: dict[int, bytes] = {}  # object number -> an array object's text
 
     def collect(text) -> None:
         for m in _CONTENTS.finditer(text):
-            found.update(int(r.group(1)) for r in _REF.finditer(m.group(1)))
+            named.update(int(r.group(1)) for r in _REF.finditer(m.group(1)))
 
     collect(data)
+    for m in _ARRAY_OBJECT.finditer(data):
+        arrays[int(m.group(1))] = m.group(2)
     for _, dictionary, start, end in streams:
         if _OBJECT_STREAM.search(dictionary) and _FLATE.search(dictionary):
-            collect(_inflated_size(data, start, MAX_PDF_STREAM_BYTES, keep=True)[1])
+            text = _inflated_size(data, start, MAX_PDF_STREAM_BYTES, keep=True)[1]
+            collect(text)
+            arrays.update(_arrays_in_object_stream(dictionary, text))
+    found = set(named)
+    for number in named:
+        if number in arrays:
+            found.update(int(r.group(1)) for r in _REF.finditer(arrays[number]))
     return found
+
+
+def _arrays_in_object_stream(dictionary, text: bytes) -> dict[int, bytes]:
+    """The array objects an object stream holds (its header: object number, offset pairs)."""
+    first = _FIRST.search(dictionary)
+    if not first:
+        return {}
+    start = int(first.group(1))
+    header = text[:start].split()
+    out = {}
+    for k in range(0, len(header) - 1, 2):
+        if not (header[k].isdigit() and header[k + 1].isdigit()):
+            break
+        at = start + int(header[k + 1])
+        body = text[at : at + 4096].lstrip()
+        if body.startswith(b"["):
+            close = body.find(b"]")
+            out[int(header[k])] = body[1 : close if close >= 0 else len(body)]
+    return out
 
 
 _FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[A-Za-z0-9]+)")

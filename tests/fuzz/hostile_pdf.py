@@ -62,3 +62,27 @@ def pdf_long_report(folder: Path, pages: int = 300) -> Path:
     path = folder / f"long-{pages}-pages.pdf"
     path.write_bytes(build_pdf(out))
     return path
+
+
+def pdf_contents_through_an_array(folder: Path, data: bytes, stream_dictionary: bytes) -> Path:
+    """One page whose /Contents names an array object that names the content stream (a
+    stream that says it is an image is still the page's content for PDFium)."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"[5 0 R]",
+        b"<< /Length " + str(len(data)).encode() + b" " + stream_dictionary + b" >>\nstream\n" + data + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    path = folder / "contents-array.pdf"
+    path.write_bytes(bytes(out))
+    return path

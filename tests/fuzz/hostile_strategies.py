@@ -224,6 +224,16 @@ def pdf_streams(draw) -> Hostile:
     layers = draw(st.sampled_from([1, 1, 2, 3]))
     extra = draw(st.sampled_from(["", " /Subtype /Image", " /Type /XObject /Subtype /Image /Width 1 /Height 1", " /DecodeParms << /Predictor 12 /Columns 1 >>"]))
     data = _flate(megabytes, layers)
+    if draw(st.integers(min_value=0, max_value=4)) == 0:
+        from .hostile_pdf import pdf_contents_through_an_array
+
+        filters = "[" + " ".join(["/FlateDecode"] * layers) + "]" if layers > 1 else "/FlateDecode"
+        dictionary = ("/Filter " + filters + extra).encode()
+
+        def write(folder: Path) -> Path:
+            return pdf_contents_through_an_array(folder, data, dictionary)
+
+        return Hostile("pdf", f"{megabytes} MB of content, Flate x{layers}{extra}, named through a /Contents array", write)
     pdf = _one_page_pdf(data, flate_encoded=True)
     filters = "[" + " ".join(["/FlateDecode"] * layers) + "]" if layers > 1 else "/FlateDecode"
     pdf = pdf.replace(b" /Filter /FlateDecode", (" /Filter " + filters + extra).encode(), 1)
