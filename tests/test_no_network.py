@@ -229,3 +229,23 @@ def test_scanned_pdf_ocr_opens_no_socket(network_attempts):
     report = load_report(scan)
     assert report.tables["t3"].cells[0][0].value == 380
     assert network_attempts == []
+
+
+def test_cli_reading_a_scan_makes_no_internet_socket(tmp_path):
+    """The OCR path as a process: ONNX Runtime's and OpenCV's own C++ code, seen by strace. ONNX Runtime
+    1.32 looks up its telemetry server from a thread of its own unless ORT_DISABLE_TELEMETRY is set
+    (readers/ocr.py sets it); the in-process guard above cannot see that."""
+    from gkdesk.readers import ocr
+
+    if not ocr.ocr_available():
+        pytest.skip("the OCR engine (rapidocr_onnxruntime, `pip install -e .[ocr]`) is not installed")
+    from scan_maker import scan_of
+
+    original = SHARED / "corpus" / "originals" / "gd01.pdf"
+    if not original.is_file():
+        pytest.skip(f"../shared not available: {original}")
+    scan = scan_of(original, pages=[2])
+    done, calls = traced([sys.executable, "-m", "gkdesk", "extract", "--json", str(scan)], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.splitlines()[0])["t3"][0][0] == 380
+    assert [c for c in calls if INTERNET_SOCKET.search(c)] == []

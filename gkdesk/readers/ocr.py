@@ -16,6 +16,7 @@ lines erased once found (digits touching a line read better without it).
 """
 from __future__ import annotations
 
+import os
 import re
 import threading
 import unicodedata
@@ -51,6 +52,12 @@ SEAL_LIFT = 0.5
 FAINT_INK = 200
 # Glyph size = detected box height / this (measured: a 16 pt line gives 15.8 pt boxes at 150 dpi).
 BOX_TO_FONT = 1.0
+
+# ONNX Runtime (1.32 seen) sends usage events to Microsoft from a thread of its own unless
+# this is set before it starts: a DNS query for mobile.events.data.microsoft.com was seen by
+# strace on the first scan read (tests/test_no_network.py). Never telemetry: set here, before
+# this module imports ONNX Runtime, whatever the environment said.
+os.environ["ORT_DISABLE_TELEMETRY"] = "1"
 
 MISSING_ENGINE = (
     "这个 PDF 是扫描件（页面是图片，没有文字层）。识别扫描件需要 OCR 组件，当前安装中没有。"
@@ -88,9 +95,11 @@ def _get_engine():
     with _engine_lock:
         if _engine is None:
             try:
+                import onnxruntime
                 from rapidocr_onnxruntime import RapidOCR
             except ImportError:
                 raise InputError(MISSING_ENGINE, "rapidocr_onnxruntime is not installed") from None
+            onnxruntime.disable_telemetry_events()  # and through its API where it has one
             # Batches of one: a line is not padded to the widest line of its batch (measured:
             # half the recognition time of the default batches on a table page). A short
             # crop is still padded to the 320 pixels the model was trained at: a lone "0"
