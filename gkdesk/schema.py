@@ -649,6 +649,8 @@ NARRATIVE_WORDS: tuple[Wording, ...] = (
     Wording("t3", "column", "法律服务机构", ("法律服务机构", "律师事务所")),
     Wording("t3", "outside", "", ("申请人", "申请表", "申请渠道", "申请方式", "申请材料", "依申请公开工作",
                                   "依申请公开指南", "不予受理", "不受理")),
+    # Still being handled when the report was written: 结转 or not, the text does not say.
+    Wording("t3", "outside", "", ("正在办理", "尚在办理", "仍在办理", "办理中", "正在处理", "处理中")),
     # ---- 表四: its column groups, and the outcomes
     Wording("t4", "subject", "行政复议", ("行政复议", "复议")),
     Wording("t4", "subject", "行政诉讼", ("行政诉讼", "诉讼", "行政应诉", "应诉", "起诉")),

@@ -199,6 +199,29 @@ def test_the_2019_form_has_its_own_columns():
     assert claims("本年度政府集中采购项目3个。", "二") == []  # the 2021 form has no purchases
 
 
+@pytest.mark.parametrize(
+    "sentence, section",
+    [
+        # pending when the report was written: not a count of applications received
+        ("本年度共收到政府信息公开申请4件，已按时答复3件，2件正在办理中。", "三"),
+        # channels after a breakdown are parts, not the total (网络申请 read as 收到 before)
+        ("本年度共收到政府信息公开申请4件（含上年结转1件），其中当面申请1件，网络申请3件。", "三"),
+        # a notice of fees is no kind of result (收费通知 is an anchor of a row, not a narrative word)
+        ("本年度发出收费通知3件。", "六"),
+    ],
+)
+def test_parts_and_pending_are_no_totals(sentence, section):
+    t3 = t3_values(received=(3, 1, 0, 0, 0, 0), carried_in=(1, 0, 0, 0, 0, 0), carried_over=(2, 0, 0, 0, 0, 0))
+    found = narrative(check_report(make_report(text=document(sentence, section), t3=t3)))
+    assert [f.message for f in found if f.severity != INFO] == []
+
+
+def test_a_word_outside_one_table_does_not_hide_another():
+    """申请人 is outside 表三's counts, not 表四's: 作为被申请人的行政复议案件2件 is a review count."""
+    assert tied("本机关作为被申请人的行政复议案件2件，作为被告的行政诉讼案件1件。", "四") == [
+        ("t4_review", 2, REVIEW), ("t4_litigation", 1, LITIGATION)]
+
+
 def test_carried_with_no_direction_is_either_carried_in_or_over():
     (*_, claim) = claims("本年度共收到政府信息公开申请4件、办结3件、结转1件。", "三")
     assert claim.cells == (CARRIED_OVER,) and claim.alternatives == ((CARRIED_IN,),)

@@ -65,7 +65,7 @@ COUNT_UNITS = {
 MONEY_UNITS = frozenset(("万元", "元"))
 
 # What may follow 申请 the noun (申请54件, 申请数量, 申请的, 申请中); anything else makes it a verb.
-_NOUN_FOLLOWERS = frozenset('数件共总的中为是达已均全事情合累计分占有超逾不将接大,.;:。!?()、"和及与或并,共零〇一二两三四五六七八九十百千万约近')
+_NOUN_FOLLOWERS = frozenset('数件共总的中为是达已均全事情合累计分占有超逾不将接大结转予在,.;:。!?()、"和及与或并,共零〇一二两三四五六七八九十百千万约近')
 
 # Token kinds.
 QTY, YEAR, WORD = "qty", "year", "word"
@@ -204,9 +204,12 @@ def _build_lexicon(specs: tuple[TableSpec, ...]) -> Lexicon:
                     if not re.search(r"\d", anchor):
                         add(anchor, Meaning("row", "t3", row.label))
         # A kind of result (予以公开, 无法提供 …) names applications even with no noun for them.
+        lexicon_words = {normalize_label(x) for w in NARRATIVE_WORDS if w.table == "t3" and w.role == "row"
+                         for x in w.words}
         for word, meanings in list(words.items()):
-            if any(m.role == "row" and m.table == "t3" and _names_results(t3, m.target) for m in meanings):
-                add(word, Meaning("kind", "t3"))
+            if word in lexicon_words and any(m.role == "row" and m.table == "t3" and _names_results(t3, m.target)
+                                             for m in meanings):
+                add(word, Meaning("kind", "t3"))  # the lexicon's words, not the rows' anchors (收费通知)
     for role, group in (
         ("neg", NEGATION), ("cmp", COMPARISON), ("part", PART), ("each", EACH), ("chan", CHANNEL),
         ("work", RULE_WORK), ("subset", SUBSET), ("conj", CONJUNCTION), ("disc", DISCLOSURE), ("prev", TIME_PREV),
@@ -382,6 +385,7 @@ class _Context:
     firm: bool = True
     other_year: bool = False
     clause_subjects: tuple[str, ...] = ()  # every subject the last clause with counts stated
+    breakdown: bool = False  # a clause so far broke a count down (其中…): channels after it are parts
 
 
 def read_sentence(lex: Lexicon, text: str, year: int | None, section: str) -> list[Statement]:
@@ -430,6 +434,7 @@ class _Reader:
         head_subject = self._subject(head)
         clause_disclosure = any(t.has("disc") or t.has("subject", "t3") for t in toks)
         part = any(t.has("part") for t in head)
+        self.ctx.breakdown = self.ctx.breakdown or any(t.has("part") for t in toks)
         made = len(self.out)
         listed = self._respectively(toks, qs, by_clause[i - 1] if i else [])
         k = 0
@@ -587,7 +592,7 @@ class _Reader:
         table, targets = subject
         words = [t for t in local + (head if head else []) if t.meanings]
         mentions = [t for t in own if t.has("subject", table) or t.has("row", table) or t.has("column", table)
-                    or t.has("carry")]
+                    or t.has("carry") or t.has("outside", table)]
         if not mentions:
             return  # a quantity with no word of its own is about something else
         worded = [t for t in before if t.meanings and not t.has("scope") and not t.has("conj")]
@@ -599,10 +604,12 @@ class _Reader:
         st.each = any(t.has("each") for t in local)
         st.firm = self.ctx.firm if inherited else True
         bare = q.unit == ""  # 均为0
-        if bare and any(t.has("outside") or t.has("subset") or t.has("cmp") for t in local):
+        # Words outside this table's figures (申请人 says nothing against a count of reviews).
+        outside = any(t.has("outside", table) or t.has("subset") for t in local)
+        if bare and (outside or any(t.has("cmp") for t in local)):
             return  # 纠错率为0: a rate, nothing to tie or to list
         unit_ok = bare or q.unit in COUNT_UNITS[table] or (table == "t2" and q.unit in MONEY_UNITS)
-        if any(t.has("outside") or t.has("subset") for t in local) or not unit_ok:
+        if outside or not unit_ok:
             st.checked = False
         if table == "t3":
             self._t3_slots(st, local, words, part)
@@ -631,8 +638,8 @@ class _Reader:
             st.context_rows = self.ctx.rows  # 其中自然人申请35件: the row of the clause broken down
         if any(t.has("chan") for t in local):
             st.firm = False
-            if part or any(t.has("part") for t in local):
-                st.checked = False  # 其中通过网上申请12件: a channel, not in the tables
+            if part or self.ctx.breakdown or any(t.has("part") for t in local):
+                st.checked = False  # 其中通过网上申请12件，信函申请3件: channels, not in the tables
 
     def _carry_direction(self, toks) -> str:
         for t in toks:
