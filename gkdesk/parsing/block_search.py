@@ -433,7 +433,9 @@ class StackingSearch:
         L = len(run)
         heights = self.heights_of[self._pool_key_of_page(run.page)]
         top = heights[c]
-        if run.hint:
+        # In column order a header naming more columns than the block has values is the
+        # table's whole header printed before its first column, not this block's columns.
+        if run.hint and not (self.prefer_down and len(run.hint) > L):
             lo, n = min(run.hint), len(run.hint)
             hint_miss = 0 if (c == lo and w == min(n, L)) else (1 if c in run.hint else 2)
         else:
