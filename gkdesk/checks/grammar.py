@@ -590,6 +590,8 @@ class _Reader:
         if subject is None:
             return
         table, targets = subject
+        if table != "t3" and any(t.kind == WORD and t.text.startswith(TIME_PREV) for t in before):
+            return  # 上年度结转的行政复议案件1件: last year's case (上年结转 is a row of 表三 only)
         words = [t for t in local + (head if head else []) if t.meanings]
         mentions = [t for t in own if t.has("subject", table) or t.has("row", table) or t.has("column", table)
                     or t.has("carry") or t.has("outside", table)]
