@@ -221,6 +221,11 @@ def _best_local_alignment(pattern: str, text: str, lo: int, hi: int) -> tuple[in
     score still exceeds a gap. Every other cell is zero (the same cells, values and first best
     as the full table, which cost the flat text's long windows most of their time)."""
     m = len(pattern)
+    at = text.find(pattern, lo, hi) if m else -1
+    if at >= 0:
+        # The pattern as written (most windows: the same label elsewhere): no alignment scores
+        # more than its m matches, and the first cell to reach m ends its first occurrence.
+        return at, at + m, float(m)
     rows_of = _rows_of(pattern)
     last: dict[int, tuple[float, int]] = {}  # row -> (score, origin) of the last column's cells above zero
     best = (0.0, lo, lo)
