@@ -56,3 +56,11 @@ def test_sparse_table_gives_the_full_tables_alignment(pattern, text, insert, at,
     assert _smith_waterman(pattern, "的" * 7 + text, lo + 7, hi + 7) == (
         None if expected is None else (expected[0] + 7, expected[1] + 7, expected[2])
     )  # remembered by window text, shifted to where the window stands
+
+
+def test_a_character_missing_from_the_text_carries_the_score_on():
+    """政 matches, the label's 复 is missing from the text (a gap, -0.6), and 行 goes on from
+    there (0.4 + 1 = 1.4): the cell below a weak one must still be computed."""
+    pattern, text = "行政复行政复", "政行"
+    assert _full_table(pattern, text, 0, 2) == (0, 2, 1.4)
+    assert _best_local_alignment(pattern, text, 0, 2) == _smith_waterman(pattern, text, 0, 2) == (0, 2, 1.4)
