@@ -216,6 +216,12 @@ def test_parts_and_pending_are_no_totals(sentence, section):
     assert [f.message for f in found if f.severity != INFO] == []
 
 
+def test_a_count_after_a_comparison_is_what_was_compared():
+    assert tied("本年度政府信息公开申请同比增长一倍，达4件。", "三") == [("t3_received", 4, (RECEIVED,))]
+    assert tied("本年度网站访问量同比增长20%，达5万次。", "三") == []
+    assert tied("本年度收到申请4件，访问量同比增长20%，达5万次。", "三") == [("t3_received", 4, (RECEIVED,))]
+
+
 def test_a_word_outside_one_table_does_not_hide_another():
     """申请人 is outside 表三's counts, not 表四's: 作为被申请人的行政复议案件2件 is a review count."""
     assert tied("本机关作为被申请人的行政复议案件2件，作为被告的行政诉讼案件1件。", "四") == [

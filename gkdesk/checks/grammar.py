@@ -33,6 +33,8 @@ CHANNEL = ("通过", "网上", "网络", "在线", "信函", "当面", "现场",
            "来信", "来访", "电话")
 # What is done to regulations besides issuing them: such counts are no 表二 figure.
 RULE_WORK = ("清理", "修订", "修改", "审查", "备案", "起草", "征求意见", "解读", "审核", "评估", "梳理", "宣传")
+# What a count after a comparison says it comes to (同比增长一倍，达68件).
+REACH = ("达到", "达")
 # Words that make a subject a part the tables do not count: 逾期答复 (late answers), 违规公开.
 SUBSET = ("逾期", "超期", "超时", "超过法定期限", "违法", "违规", "不当", "错误", "不及时", "不规范", "拖延", "泄密",
           "泄露")
@@ -212,7 +214,7 @@ def _build_lexicon(specs: tuple[TableSpec, ...]) -> Lexicon:
                 add(word, Meaning("kind", "t3"))  # the lexicon's words, not the rows' anchors (收费通知)
     for role, group in (
         ("neg", NEGATION), ("cmp", COMPARISON), ("part", PART), ("each", EACH), ("chan", CHANNEL),
-        ("work", RULE_WORK), ("subset", SUBSET), ("conj", CONJUNCTION), ("disc", DISCLOSURE), ("prev", TIME_PREV),
+        ("work", RULE_WORK), ("subset", SUBSET), ("reach", REACH), ("conj", CONJUNCTION), ("disc", DISCLOSURE), ("prev", TIME_PREV),
         ("next", TIME_NEXT), ("this", TIME_THIS), ("carry", CARRY), ("approx", tuple(APPROX_BEFORE)), ("fill", FILLER), ("settled", SETTLED),
     ):
         for word in group:
@@ -386,6 +388,7 @@ class _Context:
     other_year: bool = False
     clause_subjects: tuple[str, ...] = ()  # every subject the last clause with counts stated
     breakdown: bool = False  # a clause so far broke a count down (其中…): channels after it are parts
+    compared: tuple | None = None  # the subject the last clause compared with last year, stating no count
 
 
 def read_sentence(lex: Lexicon, text: str, year: int | None, section: str) -> list[Statement]:
@@ -477,6 +480,9 @@ class _Reader:
                 self.ctx.rows = rows
         if self.ctx.table == "t4" and any(t.text in REVIEWER for t in head):
             self.ctx.firm = False
+        # 申请同比增长一倍，达68件: the next clause's bare count is what this one compared.
+        compared = not stated and subject is not None and any(t.has("cmp") for t in toks)
+        self.ctx.compared = subject if compared else None
 
     @staticmethod
     def _after(toks: list[Token], qi: int, stop: int, before: list[Token]) -> tuple[list[Token], int]:
@@ -595,7 +601,7 @@ class _Reader:
         words = [t for t in local + (head if head else []) if t.meanings]
         mentions = [t for t in own if t.has("subject", table) or t.has("row", table) or t.has("column", table)
                     or t.has("carry") or t.has("outside", table)]
-        if not mentions:
+        if not mentions and not (inherited and self.ctx.compared == subject and any(t.has("reach") for t in before)):
             return  # a quantity with no word of its own is about something else
         worded = [t for t in before if t.meanings and not t.has("scope") and not t.has("conj")]
         said = [t for t in after if t.meanings]
