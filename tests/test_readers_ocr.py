@@ -183,3 +183,20 @@ def test_a_scanned_report_reads_into_the_same_tables_as_its_pdf():
         page, x0, top, x1, bottom = cell.region
         assert 1 <= page <= 4 and 0 <= x0 < x1 <= 600 and 0 <= top < bottom <= 850
     assert report.to_json()["provenance"]["t3"][0][0].get("region")
+
+
+def test_figures_of_several_cells_read_as_one_line_stay_apart():
+    """Six cells' figures detected as one line (the rules between them unseen): they stand two
+    widths apart, so they are six tokens, not one run of digits."""
+    from gkdesk.readers.ocr_lines import ReadChar, ReadLine
+
+    box = np.array([[100, 50], [280, 50], [280, 66], [100, 66]], dtype=float)
+    line = ReadLine([ReadChar(d, 0.98, (k + 0.5) / 6) for k, d in enumerate("021000")])
+    chars = ocr._place(line, box)
+    gaps = [b["x0"] - a["x1"] for a, b in zip(chars, chars[1:])]
+    assert len(chars) == 6 and all(g > 0.45 * chars[0]["size"] for g in gaps)
+    # A figure's own digits stand one width apart and touch.
+    box = np.array([[100, 50], [134, 50], [134, 66], [100, 66]], dtype=float)
+    line = ReadLine([ReadChar(d, 0.98, (k + 0.5) / 4) for k, d in enumerate("2776")])
+    chars = ocr._place(line, box)
+    assert all(a["x1"] == b["x0"] for a, b in zip(chars, chars[1:]))

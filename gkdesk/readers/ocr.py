@@ -50,6 +50,9 @@ UNDETECTED = 0.8
 SEAL_LIFT = 0.5
 # Grey level below which a pixel is ink when looking for ruling lines (paper is 255).
 FAINT_INK = 200
+# Neighbouring characters of one recognized line whose middles stand farther apart than this
+# many of their widths are separate words (a line's characters stand about one width apart).
+APART = 1.6
 # Glyph size = detected box height / this (measured: a 16 pt line gives 15.8 pt boxes at 150 dpi).
 BOX_TO_FONT = 1.0
 
@@ -561,15 +564,25 @@ def _place(line, box) -> list[dict]:
             out.append(_char(ch, x0, x1, t, b, width))
         return [c for c in out if c["text"].strip()]
     centres = [x0 + ch.centre * width for ch in chars]
+
+    def apart(a: int, b: int) -> bool:
+        """Characters a and b (neighbours) are in separate words: a space between them, or
+        their middles farther apart than one line's characters stand (the figures of several
+        table cells read as one line where the rules between them were not seen)."""
+        if chars[a].text.isspace() or chars[b].text.isspace():
+            return True
+        pitch = 0.5 * size * (_width_share(chars[a].text) + _width_share(chars[b].text))
+        return centres[b] - centres[a] > APART * pitch
+
     for k, ch in enumerate(chars):
         half = 0.5 * size * _width_share(ch.text)
         left = max(x0, centres[k] - half) if k == 0 else (centres[k - 1] + centres[k]) / 2
         right = min(x1, centres[k] + half) if k == n - 1 else (centres[k] + centres[k + 1]) / 2
         if ch.text.isspace():
             continue  # a gap the recognizer saw: it separates the neighbours
-        if k > 0 and chars[k - 1].text.isspace():
+        if k > 0 and apart(k - 1, k):
             left = max(left, centres[k] - half)
-        if k < n - 1 and chars[k + 1].text.isspace():
+        if k < n - 1 and apart(k, k + 1):
             right = min(right, centres[k] + half)
         out.append(_char(ch, left, right, top, bottom, size))
     return out
