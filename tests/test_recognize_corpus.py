@@ -14,7 +14,6 @@ from gkdesk.reports import load_report
 _HEADINGS_APART = "表二 (2019) in pdfminer's order: values printed apart from their 第二十条 headings, placed by the room left and marked inferred"
 _T2_RUNS_OPEN = "表二 digits run together with nothing between cells: 表二 has no relation to decide the split"
 KNOWN_LIMITS: dict[str, str] = {
-    "gd08__pdfminer.txt": "表二: 2 cells blank",
     "gd07__pdfminer.txt": "表三 (2019) in column order with 21 blank cells that print nothing: 140 values for 161 cells, "
     "so the blocks cannot be stacked (147 cells blank); " + _HEADINGS_APART + " (6 cells); 表四 6 cells inferred",
     "gd03__pdfminer.txt": _HEADINGS_APART + " (4 cells differ)",
@@ -31,7 +30,6 @@ KNOWN_LIMITS: dict[str, str] = {
     "006.txt": "表二: 3 cells blank",
     "007.txt": "表二: 2 cells blank (制发 62 read from the narrative; 3440 splits open)",
     "008.txt": "表二: 3 cells blank",
-    "009.txt": "表二: 2 cells blank",
 }
 SCRAMBLED = "pdf-plain"  # pdftotext default mode: tested in test_reading_order.py
 

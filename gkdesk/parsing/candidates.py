@@ -19,7 +19,7 @@ from functools import cached_property
 from ..model import ParseNote, Table
 from ..schema import T4, TableSpec
 from .digit_runs import may_hold_runs, recover_flat
-from .reading_order import reads_out_of_order, read_reordered, read_t4_stream
+from .reading_order import reads_out_of_order, read_reordered, read_t4_stream, rows_left_empty, values_left_out
 from .solver import Candidate, Generator
 from .tables import recognize_rows_table, recognize_t4
 from .tokens import Token, tokenize
@@ -60,7 +60,12 @@ def rows_table_generators(region: Region, spec: TableSpec, other: TableSpec) -> 
                 return None  # the labels of the version they show were found: that is the form
             notes: list[ParseNote] = []
             table = recognize_rows_table(region.tokens, spec, notes)
-            return None if table is None else Candidate(table, notes, BY_LABELS, cost)
+            if table is None:
+                return None
+            # Rows left empty: their values may stand elsewhere, and a reading that leaves them
+            # out pays for them (the reading by order places them).
+            left = values_left_out(region.text, region.tokens, table) if rows_left_empty(table) else 0
+            return Candidate(table, notes, BY_LABELS, cost, left_out=left)
 
         return read
 
@@ -80,7 +85,8 @@ def rows_table_generators(region: Region, spec: TableSpec, other: TableSpec) -> 
         if read is None:
             return None
         table, notes = read
-        return Candidate(table, notes, BY_ORDER, REORDER_COST)
+        return Candidate(table, notes, BY_ORDER, REORDER_COST,
+                         left_out=values_left_out(region.text, region.tokens, table))
 
     return [
         Generator(0.0, by_labels(spec, 0.0)),

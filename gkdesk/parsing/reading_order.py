@@ -360,9 +360,18 @@ def reads_out_of_order(table: Table) -> bool:
 _SCRAMBLED_SHARE = 0.3
 
 
-def _rows_left_empty(table: Table) -> bool:
-    """Some found row got no value at all (its values may stand elsewhere)."""
-    return any(all(c.span is None for c in row) for r, row in enumerate(table.cells) if r not in table.missing_rows)
+def rows_left_empty(table: Table) -> bool:
+    """Some found row got no value at all (its values may stand elsewhere); a blank inferred
+    from empty lines is no value."""
+    return any(all(c.span is None or c.value is None for c in row)
+               for r, row in enumerate(table.cells) if r not in table.missing_rows)
+
+
+def values_left_out(text: str, tokens: list[Token], table: Table) -> int:
+    """How many stand-alone values of the region the reading `table` placed nowhere (a row
+    given more values than its columns keeps the first)."""
+    placed = {c.span for row in table.cells for c in row if c.span}
+    return sum(1 for run in value_runs(text, tokens) for tok in run.tokens if (tok.start, tok.end) not in placed)
 
 
 def _values_not_read_in_place(text: str, tokens: list[Token], table: Table) -> bool:
@@ -382,7 +391,7 @@ def read_reordered(text: str, tokens: list[Token], table: Table) -> tuple[Table,
 
     Tried where the label reading left a row empty and did not read every stand-alone value in
     place; the solver weighs the two readings by score."""
-    if not _rows_left_empty(table) or not _values_not_read_in_place(text, tokens, table):
+    if not rows_left_empty(table) or not _values_not_read_in_place(text, tokens, table):
         return None
     spec = table.spec
     if spec.id == "t3":

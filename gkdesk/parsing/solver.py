@@ -2,7 +2,7 @@
 
 Generators (candidates.py) each read a table region their own way and return a Candidate with
 its own notes. The solver scores every candidate the same way — cells read in place, cells
-inferred, cells of the form left unread, relations broken (by the one evaluator,
+inferred, cells of the form left unread, values of the text read nowhere, relations broken (by the one evaluator,
 gkdesk/relations.py), the generator's own cost — and keeps the best. It never repairs the document: a relation broken by values read in
 place costs little, far less than a cell not read, so a report that breaks its own sums keeps
 its figures. Candidates of the same table that come within `tie` of the best and disagree on
@@ -25,6 +25,9 @@ class Settings:
     inferred: float = 0.5  # a cell placed, split or filled by inference
     unread: float = 1.0  # a cell of the form the reading found nothing for (structural completeness)
     violation: float = 0.5  # each relation the candidate breaks (documents break their own)
+    # A value of the text the candidate placed nowhere: lost, and some cell claims wrongly in
+    # its stead (the cell it belongs to shows another value or a blank).
+    left_out: float = 2.0
     tie: float = 0.5  # readings this close that disagree on cells are a tie
 
 
@@ -40,6 +43,9 @@ class Candidate:
     generator: str  # what read it, in the reviewer's words (for the ambiguity note)
     cost: float = 0.0  # the generator's own cost: how far its reading departs from the layout
     score: float = field(default=0.0, compare=False)
+    # Values of the region this reading placed nowhere (counted where a reading may leave some:
+    # a label reading with rows left empty, a reading by order).
+    left_out: int = 0
 
 
 @dataclass
@@ -68,6 +74,7 @@ def score(candidate: Candidate, settings: Settings = SETTINGS) -> float:
                 total += settings.in_place
             else:
                 total -= settings.unread  # nothing found, or left undetermined (confidence 0)
+    total -= settings.left_out * candidate.left_out
     broken = rel_eval.violations(table.spec, rel_eval.grid_lookup(table.spec.id, table.values()))
     return total - settings.violation * broken - candidate.cost
 

@@ -462,6 +462,26 @@ def _zeros_of_unknown_place(spec: TableSpec, ncols: int, numbers: list[Token]) -
     return cells
 
 
+@cache
+def _other_headings(spec: TableSpec, row: int) -> tuple[str, ...]:
+    """The headings of the items other than the row's own, where every row is under an item
+    heading printed above its rows (表二); none elsewhere."""
+    if not all(r.path for r in spec.rows):
+        return ()
+    own = spec.rows[row].path[0]
+    return tuple(sorted({normalize_label(r.path[0]) for r in spec.rows if r.path[0] != own}))
+
+
+def _before_other_heading(span_tokens: list[Token], spec: TableSpec, row: int) -> list[Token]:
+    headings = _other_headings(spec, row)
+    if not headings:
+        return span_tokens
+    for i, tok in enumerate(span_tokens):
+        if tok.kind == TEXT and any(h in tok.label for h in headings):
+            return span_tokens[:i]
+    return span_tokens
+
+
 def recognize_rows_table(tokens: list[Token], spec: TableSpec, notes: list[ParseNote]) -> Table | None:
     """表二 or 表三 from its tokens; None if no row of it is there."""
     hits = find_rows(tokens, spec)
@@ -483,6 +503,9 @@ def recognize_rows_table(tokens: list[Token], spec: TableSpec, notes: list[Parse
         if k + 1 == len(hits):
             # The last row ends at the first sentence after its values (narrative after a table).
             span_tokens = before_narrative(span_tokens, lambda label: len(label) > 6)
+        # A row ends at the heading of another item (表二's 第二十条第…项): what follows it is
+        # that item's, whatever the order the converter printed the cells in.
+        span_tokens = _before_other_heading(span_tokens, spec, hit.row)
         hard_values[hit.row] = [t for t in span_tokens if t.kind in _VALUE_KINDS and not t.soft]
         soft_values[hit.row] = [t for t in span_tokens if t.kind in _VALUE_KINDS]
         row_tokens[hit.row] = (tokens[hit.token : hit.token + 1] if hit.labeled else []) + span_tokens
