@@ -19,7 +19,7 @@ from functools import cached_property
 from ..model import ParseNote, Table
 from ..schema import T4, TableSpec
 from .digit_runs import may_hold_runs, recover_flat
-from .reading_order import reads_out_of_order, read_reordered, read_t4_stream, rows_left_empty, values_left_out
+from .reading_order import reads_out_of_order, read_reordered, read_t4_stream, rows_left_empty, value_runs, values_left_out
 from .solver import Candidate, Generator
 from .tables import recognize_rows_table, recognize_t4
 from .tokens import Token, tokenize
@@ -45,6 +45,11 @@ class Region:
     def tokens(self) -> list[Token]:
         return tokenize(self.text, *self.bounds)
 
+    @cached_property
+    def stand_alone_values(self):
+        """The values alone on their lines (reading_order.value_runs), found once."""
+        return value_runs(self.text, self.tokens)
+
 
 def _label_reading(made: list[Candidate]) -> Candidate | None:
     return next((c for c in made if c.generator == BY_LABELS), None)
@@ -64,7 +69,7 @@ def rows_table_generators(region: Region, spec: TableSpec, other: TableSpec) -> 
                 return None
             # Rows left empty: their values may stand elsewhere, and a reading that leaves them
             # out pays for them (the reading by order places them).
-            left = values_left_out(region.text, region.tokens, table) if rows_left_empty(table) else 0
+            left = values_left_out(region.tokens, lambda: region.stand_alone_values, table) if rows_left_empty(table) else 0
             return Candidate(table, notes, BY_LABELS, cost, left_out=left)
 
         return read
@@ -86,7 +91,7 @@ def rows_table_generators(region: Region, spec: TableSpec, other: TableSpec) -> 
             return None
         table, notes = read
         return Candidate(table, notes, BY_ORDER, REORDER_COST,
-                         left_out=values_left_out(region.text, region.tokens, table))
+                         left_out=values_left_out(region.tokens, lambda: region.stand_alone_values, table))
 
     return [
         Generator(0.0, by_labels(spec, 0.0)),

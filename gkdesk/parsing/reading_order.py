@@ -22,6 +22,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import combinations
+from typing import Callable
 
 from .. import relations as rel_eval
 from ..model import Cell, ParseNote, Table
@@ -367,11 +368,14 @@ def rows_left_empty(table: Table) -> bool:
                for r, row in enumerate(table.cells) if r not in table.missing_rows)
 
 
-def values_left_out(text: str, tokens: list[Token], table: Table) -> int:
-    """How many stand-alone values of the region the reading `table` placed nowhere (a row
-    given more values than its columns keeps the first)."""
+def values_left_out(tokens: list[Token], runs: Callable[[], list[StreamRun]], table: Table) -> int:
+    """How many of the region's stand-alone values (`runs()`, reading_order.value_runs) the
+    reading `table` placed nowhere (a row given more values than its columns keeps the first).
+    The runs are not looked for where the reading placed every number of the region."""
     placed = {c.span for row in table.cells for c in row if c.span}
-    return sum(1 for run in value_runs(text, tokens) for tok in run.tokens if (tok.start, tok.end) not in placed)
+    if all((t.start, t.end) in placed for t in tokens if t.kind in (NUM, NULL)):
+        return 0
+    return sum(1 for run in runs() for tok in run.tokens if (tok.start, tok.end) not in placed)
 
 
 def _values_not_read_in_place(text: str, tokens: list[Token], table: Table) -> bool:
