@@ -182,7 +182,7 @@ def test_a_bare_zero_after_a_subject(sentence, section, expected):
 @pytest.mark.parametrize(
     "sentence",
     ["本年度共收到政府信息公开申请4件，均在法定期限内答复，无超期答复。", "本年度依申请公开办结率为100%，未发生逾期答复情况。",
-     "本年度无逾期答复的政府信息公开申请。", "本年度逾期答复政府信息公开申请1件。"],
+     "本年度无逾期答复的政府信息公开申请。", "本年度逾期答复政府信息公开申请1件。", "本年度未发生应公开而不予公开的情况。"],
 )
 def test_late_answers_are_a_part_the_tables_do_not_count(sentence):
     """无超期答复 says none was late, not that none was answered (a false error before)."""
@@ -356,6 +356,7 @@ def test_an_ambiguous_subject_gives_a_warning():
         # the negation governs what follows it, not the clause before
         ("本年度被申请行政复议2件，未发生行政诉讼。", "四", [("t4_review", 2, REVIEW), ("t4_litigation", 0, LITIGATION)]),
         ("本年度未办结政府信息公开申请3件。", "三", []),  # the pending ones: no table figure
+        ("本年度未发生不予公开的情况。", "三", [("t3_result_kind", 0, tuple(("t3", r, 6) for r in range(4, 12)))]),
     ],
 )
 def test_negation_scope(sentence, section, expected):
@@ -374,6 +375,8 @@ def test_negation_scope(sentence, section, expected):
         ("全年收取政府信息公开信息处理费3940元。", "六"),
         ("本年度未收到申请人补正材料。", "三"),
         ("未经审核的信息一律不准发布。", "一"),
+        ("本年度未发生应公开而不予公开的情况。", "三"),  # withheld wrongly: a part of 不予公开
+        ("坚持应公开尽公开，本年度没有违规不予公开的情况。", "三"),
     ],
 )
 def test_fees_for_information_and_other_absences_are_no_table_claims(sentence, section):

@@ -37,7 +37,7 @@ RULE_WORK = ("清理", "修订", "修改", "审查", "备案", "起草", "征求
 REACH = ("达到", "达")
 # Words that make a subject a part the tables do not count: 逾期答复 (late answers), 违规公开.
 SUBSET = ("逾期", "超期", "超时", "超过法定期限", "违法", "违规", "不当", "错误", "不及时", "不规范", "拖延", "泄密",
-          "泄露")
+          "泄露", "应公开", "应当公开", "应予公开")  # 应公开而不予公开: withheld wrongly, a part
 CONJUNCTION = ("以及", "及", "和", "与", "、", "或", "并", "或者")
 DISCLOSURE = ("政府信息公开", "信息公开", "政务公开")
 TIME_PREV = ("上一年度", "上年度", "上一年", "上年", "去年", "前一年")
@@ -720,6 +720,9 @@ class _Reader:
         subjects = self._subject(words)
         if subjects is None and any(u.has("column") or u.has("row") for u in words):
             subjects = self._subject(before)  # 行政复议案件均未被纠错
+        implied = subjects is None and any(u.has("kind", "t3") for u in words)
+        if implied:
+            subjects = ("t3", ())  # 未发生不予公开的情况: a kind of result is said of applications only
         if subjects is None:
             if not self.ctx.table or not any(u.has("column", self.ctx.table) or u.has("row", self.ctx.table)
                                              for u in words):
@@ -742,4 +745,6 @@ class _Reader:
             st.firm = False
         if table == "t2" and any(u.text == "收费" for u in words):
             st.firm = False
+        if implied:
+            st.firm = False  # no noun for the applications: a reviewer looks, no error
         self.out.append(st)
