@@ -52,22 +52,23 @@ def make_reports(folder: Path, count: int) -> int:
     return len(sources)
 
 
-def run(args: list[str]) -> tuple[float, float, bytes]:
-    """(wall seconds, peak RSS MiB of the largest process of the run, stdout). One run per
-    fresh interpreter, so the peak is this run's."""
+def run(args: list[str]) -> tuple[float, float, float, bytes]:
+    """(wall seconds, peak RSS MiB of the largest process of the run, CPU seconds of all its
+    processes, stdout). One run per fresh interpreter, so the peak is this run's. On a shared
+    machine the CPU seconds vary far less than the wall time."""
     code = (
         "import resource, subprocess, sys, time\n"
         "t = time.perf_counter()\n"
         "out = subprocess.run(sys.argv[1:], capture_output=True).stdout\n"
         "wall = time.perf_counter() - t\n"
-        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
-        "sys.stderr.write(f'{wall} {peak}\\n')\n"
+        "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+        "sys.stderr.write(f'{wall} {usage.ru_maxrss / 1024} {usage.ru_utime + usage.ru_stime}\\n')\n"
         "sys.stdout.buffer.write(out)\n"
     )
     done = subprocess.run([sys.executable, "-c", code, sys.executable, "-m", "gkdesk", *args],
                           capture_output=True, cwd=ROOT)
-    wall, peak = done.stderr.decode().split()[-2:]
-    return float(wall), float(peak), done.stdout
+    wall, peak, cpu = done.stderr.decode().split()[-3:]
+    return float(wall), float(peak), float(cpu), done.stdout
 
 
 def main(argv: list[str]) -> int:
@@ -87,12 +88,12 @@ def main(argv: list[str]) -> int:
             listed.mkdir()
             for f in files[:n]:
                 (listed / Path(f).name).symlink_to(f)
-            wall, peak, out = run(["export", "--summary", str(Path(tmp) / f"summary{n}.xlsx"), "-j", str(jobs), "-q", str(listed)])
-            print(f"  export --summary {n:5} reports: {wall:6.1f} s, peak {peak:5.0f} MiB   ({out.decode().strip()})")
+            wall, peak, cpu, out = run(["export", "--summary", str(Path(tmp) / f"summary{n}.xlsx"), "-j", str(jobs), "-q", str(listed)])
+            print(f"  export --summary {n:5} reports: {wall:6.1f} s, {cpu:6.1f} CPU s, peak {peak:5.0f} MiB   ({out.decode().strip()})")
             if n == count:
-                peer, peer_peak, _ = run(["check", "--json", "-j", str(jobs), "-q", str(listed)])
-                print(f"  peer: check --json {n:5} reports: {peer:6.1f} s, peak {peer_peak:5.0f} MiB "
-                      f"(reading and checking alone; the summary adds {wall - peer:+.1f} s)")
+                peer, peer_peak, peer_cpu, _ = run(["check", "--json", "-j", str(jobs), "-q", str(listed)])
+                print(f"  peer: check --json {n:5} reports: {peer:6.1f} s, {peer_cpu:6.1f} CPU s, peak {peer_peak:5.0f} MiB "
+                      f"(reading and checking alone; the summary adds {cpu - peer_cpu:+.1f} CPU s)")
     return 0
 
 
