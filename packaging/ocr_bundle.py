@@ -12,17 +12,13 @@ from pathlib import Path
 
 PACKAGE = "rapidocr_onnxruntime"
 # Parts of the OCR stack gkdesk never runs: ONNX Runtime's model tools (they import torch,
-# sympy, onnx) and OpenCV's optional Python extras.
+# sympy, onnx). OpenCV's Python submodules stay: its __init__ loads them.
 EXCLUDES = [
     "onnxruntime.tools",
     "onnxruntime.transformers",
     "onnxruntime.quantization",
     "onnxruntime.training",
     "onnxruntime.backend",
-    "cv2.gapi",
-    "cv2.mat_wrapper",
-    "cv2.misc",
-    "cv2.utils",
     "matplotlib",
     "torch",
     "sympy",
