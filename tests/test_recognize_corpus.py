@@ -24,12 +24,12 @@ KNOWN_LIMITS: dict[str, str] = {
     "gd07__web-flat-nospace.txt": _T2_RUNS_OPEN + " (4 cells blank, alternatives listed)",
     "gd11__web-flat-nospace.txt": _T2_RUNS_OPEN + " (4 cells blank, alternatives listed)",
     # Real reports (corpus/real): every miss is a blank cell, none a wrong value.
-    "002.txt": "表二: 19 cells blank (rows not found by their labels in this text)",
-    "003.txt": "表二: 16 cells blank (rows not found by their labels in this text)",
-    "004.txt": "表二: 3 cells blank",
-    "006.txt": "表二: 3 cells blank",
+    "002.txt": _T2_RUNS_OPEN + " (2019 form, 7 rows: 19 cells blank, alternatives listed)",
+    "003.txt": _T2_RUNS_OPEN + " (2019 form, 6 rows: 16 cells blank, alternatives listed)",
+    "004.txt": _T2_RUNS_OPEN + " (行政规范性文件 693665: 3 cells blank, alternatives listed)",
+    "006.txt": _T2_RUNS_OPEN + " (行政规范性文件: 制发 77 read from the narrative, 2 cells blank; its 现行有效 393 contradicts the table)",
     "007.txt": "表二: 2 cells blank (制发 62 read from the narrative; 3440 splits open)",
-    "008.txt": "表二: 3 cells blank",
+    "008.txt": _T2_RUNS_OPEN + " (行政规范性文件 5845546: 3 cells blank, alternatives listed)",
 }
 SCRAMBLED = "pdf-plain"  # pdftotext default mode: tested in test_reading_order.py
 

@@ -74,3 +74,29 @@ def test_t2_runs_are_split_by_bounds_and_narrative_or_left_open(t2, tell):
         for c in range(len(row)):
             if len({v[c] for v in options}) == 1:
                 assert shown[c] == row[c], f"row {r} ({_run(row)}): cell {c} is decided, shows {shown}"
+
+
+@SETTINGS
+@given(
+    row=st.tuples(st.integers(1, 200), st.integers(0, 200), st.integers(1, 900)),
+    wrong=st.one_of(st.none(), st.integers(1, 50)),
+)
+def test_a_narrative_figure_decides_its_cell_though_another_contradicts_the_table(row, wrong):
+    """2021 行政规范性文件 run together; the narrative states 本年制发 rightly and, perhaps,
+    现行有效 wrongly (real reports contradict their tables): the right statement still decides
+    its cell, the wrong one decides nothing."""
+    values = values_for("2021", 1)
+    values["t2"][1] = list(row)
+    said = f"本年度制发行政规范性文件{row[0]}件"
+    if wrong is not None:
+        said += f"，集中发布现行有效行政规范性文件{row[2] + wrong}件"
+    report = parse_text(one_line(render("2021", values, layout="pipes", narrative={"二": f"2023年，{said}。"}), ""))
+    spec = table_spec("2021", "t2")
+    cells = report.tables["t2"].cells[1]
+    shown = [c.value for c in cells]
+    for c, cell in enumerate(cells):
+        assert cell.value is None or cell.value == row[c] or cell.inferred, (shown, row)
+    options = [v for v in _splits(spec, 1, list(row)) if v[0] == row[0]]
+    for c in range(3):
+        if len({v[c] for v in options}) == 1:
+            assert shown[c] == row[c], f"{_run(row)}: cell {c} is decided by 制发{row[0]}, shows {shown}"

@@ -7,7 +7,8 @@ left still decide the cells they all agree on (`行政处罚12303` with 行政�
 where 123 splits), the others stay open with the fewer alternatives. Each cell so read is
 marked inferred, with a note naming the sentence. A statement with several readings (行政处罚
 may be the 上一年项目数量 or the 处理决定数量 of the 2019 form) keeps every split some reading
-allows; a statement the row cannot be checked against decides nothing.
+allows; a statement the row cannot be checked against, or that no split agrees with (the
+narrative contradicts the table: the checks report it), decides nothing.
 """
 from __future__ import annotations
 
@@ -48,10 +49,14 @@ def settle_by_narrative(report: Report) -> None:
         about = [c for c in claims if _readings_in_row(c, note.table, note.row)]
         if not about or len(note.candidates) < 2:
             continue
-        fitting = [cand for cand in note.candidates if all(_fits(cand, c, note.table, note.row) for c in about)]
-        if not fitting or len(fitting) == len(note.candidates):
+        fitting, used = list(note.candidates), []
+        for claim in about:
+            kept = [cand for cand in fitting if _fits(cand, claim, note.table, note.row)]
+            if kept:  # a statement no split agrees with contradicts the table: it decides nothing
+                fitting, used = kept, used + [claim]
+        if len(fitting) == len(note.candidates):
             continue
-        phrases = "；".join(dict.fromkeys(c.phrase for c in about))
+        phrases = "；".join(dict.fromkeys(c.phrase for c in used))
         raw = report.text[note.span[0] : note.span[1]] if note.span else ""
         if len(fitting) == 1:
             table.cells[note.row] = [
