@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import product
 
 from .. import relations
@@ -135,8 +136,23 @@ def _room_for(run: str, pos: int, cells_left: int, partial: float) -> bool:
     return int(digits) >= partial
 
 
-def _pieces_at(run: str, pos: int, kind: ValueKind):
-    """(value, end) of every cell text that can start at run[pos]."""
+def _pieces_at(run: str, pos: int, kind: ValueKind) -> tuple[tuple[int | float | None, int], ...]:
+    """(value, end) of every cell text that can start at run[pos] (remembered for runs of a
+    table row's length: a split's search comes back to the same places of a run again and again)."""
+    if len(run) > _REMEMBERED_RUN:
+        return tuple(_each_piece_at(run, pos, kind))
+    return _remembered_pieces(run, pos, kind)
+
+
+_REMEMBERED_RUN = 512  # characters
+
+
+@lru_cache(maxsize=1 << 14)
+def _remembered_pieces(run: str, pos: int, kind: ValueKind) -> tuple[tuple[int | float | None, int], ...]:
+    return tuple(_each_piece_at(run, pos, kind))
+
+
+def _each_piece_at(run: str, pos: int, kind: ValueKind):
     ch = run[pos]
     if ch in _NULLS or (ch == "-" and kind != ValueKind.SIGNED_COUNT):
         yield None, pos + 1
