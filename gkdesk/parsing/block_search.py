@@ -14,6 +14,7 @@ placements that are not (conflict-directed backjumping); it is bounded by a node
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from .. import relations as rel_eval
 from ..schema import Relation
@@ -600,6 +601,8 @@ class StackingSearch:
             return SearchResult(None, nodes=self.nodes, complete=not self.stopped)
         if self.max_reversed_width > 1:
             self._add_flipped_boxes()
+        if self.prefer_down:
+            self._add_swapped_columns()
         # In column order the order itself tells arrangements apart (two whole columns swapped
         # keep every relation); pdftotext's blocks break its order too often to say as much.
         order = (lambda s: s.breaks) if self.prefer_down else (lambda s: 0)
@@ -647,6 +650,70 @@ class StackingSearch:
                 self.seen.add(shown)
                 flipped.append(Arrangement(cells, self._violated(cells), self._null_mix(cells), sol.breaks))
         self.solutions.extend(flipped)
+
+    def _add_swapped_columns(self) -> None:
+        """The best solutions with two whole columns swapped, where that is still a reading of
+        the stream, scored by the order they keep.
+
+        Two columns swapped keep every relation (row totals add them alike, each has its own
+        column relations), so only the order tells them apart, and the search may well reach
+        the swapped arrangement first (a text box of two narrow columns read the wrong way
+        round, then each column's rest under the other) and stop before the right one. Each
+        swap is replayed against the stream: its blocks must still be blocks stacked in stream
+        order, and its order breaks are counted as the search counts them."""
+        order_key = min((len(s.violated), s.breaks) for s in self.solutions)
+        swappable = [c for c in range(self.C) if c != self.total_col]
+        extra = []
+        for sol in [s for s in self.solutions if (len(s.violated), s.breaks) == order_key]:
+            for a, b in combinations(swappable, 2):
+                cells = [list(row) for row in sol.cells]
+                for row in cells:
+                    row[a], row[b] = row[b], row[a]
+                shown = tuple(self._shown(at) for row in cells for at in row)
+                if shown in self.seen:
+                    continue
+                breaks = self._replayed_breaks(cells)
+                if breaks is None:
+                    continue
+                self.seen.add(shown)
+                extra.append(Arrangement(cells, self._violated(cells), self._null_mix(cells), breaks))
+        self.solutions.extend(extra)
+
+    def _replayed_breaks(self, cells) -> int | None:
+        """The order breaks of an arrangement read in stream order, or None if some run is not a
+        block stacked under the blocks before it (then the stream cannot give it)."""
+        where: dict[int, list[tuple[int, int, int]]] = {}
+        for r, row in enumerate(cells):
+            for c, at in enumerate(row):
+                if at is not None:
+                    where.setdefault(at[0], []).append((at[1], r, c))
+        keys = {self._pool_key_of_page(run.page) for run in self.runs}
+        rows_of = self.page_rows or {}
+        heights = {k: [rows_of[k][0] if k in rows_of else 0] * self.C for k in keys}
+        breaks = 0
+        for d, run in enumerate(self.runs):
+            placed = sorted(where.get(d, []))
+            if len(placed) != len(run):
+                return None
+            top = min(r for _, r, _ in placed)
+            c0 = min(c for _, _, c in placed)
+            w = len({c for _, _, c in placed})
+            forward = all((r, c) == (top + i // w, c0 + i % w) for i, r, c in placed)
+            backward = 1 < w <= self.max_reversed_width and all(
+                (r, c) == (top + i // w, c0 + w - 1 - i % w) for i, r, c in placed
+            )
+            h = heights[self._pool_key_of_page(run.page)]
+            if not (forward or backward) or any(h[c0 + i] != top for i in range(w)):
+                return None
+            if d and self.runs[d - 1].page == run.page:
+                band = rows_of.get(run.page)
+                hi = band[1] if band else self.R
+                goes_on = next(((hh, c) for c, hh in enumerate(h) if hh < hi), None)
+                breaks += (top, c0) != goes_on
+            k = len(run) - w * (-(-len(run) // w) - 1)
+            for i in range(w):
+                h[c0 + i] = top + (-(-len(run) // w)) - (0 if i < k else 1)
+        return breaks
 
     def _shown(self, at):
         if at is None:

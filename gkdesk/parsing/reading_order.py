@@ -263,6 +263,7 @@ def _build_cells(spec, runs, active, result: SearchResult, search: StackingSearc
     arrangement = result.best
     violated = [search.rels[i] for i in arrangement.violated]
     sure = not result.ambiguous and result.complete
+    suspect = _mixed_marks(runs, arrangement, len(active))
     cells: list[list[Cell]] = []
     for r in range(nrows):
         row = []
@@ -275,6 +276,8 @@ def _build_cells(spec, runs, active, result: SearchResult, search: StackingSearc
             value = tok.value if tok.kind == NUM else None
             if (r, active.index(c)) in result.ambiguous:
                 row.append(Cell(value, tok.text, (tok.start, tok.end), 0.4, True, _AMBIGUOUS_CELL))
+            elif (r, active.index(c)) in suspect:
+                row.append(Cell(value, tok.text, (tok.start, tok.end), 0.4, True, _MIXED_MARK_CELL))
             else:
                 row.append(Cell(value, tok.text, (tok.start, tok.end), 0.9 if sure else 0.85, False, ""))
         cells.append(row)
@@ -287,10 +290,31 @@ def _build_cells(spec, runs, active, result: SearchResult, search: StackingSearc
                 spec.id,
             )
         )
+    mixed = suspect - result.ambiguous
+    if mixed:
+        msg = f"{spec.number}有 {len(mixed)} 格所在的列既有空白标记又有数值，勾稽关系分不出空白与 0，其位置是推定的，已标为推定，请对照原文核对"
+        notes.append(ParseNote("ambiguous_layout", msg, spec.id))
     return cells, notes
 
 
 _AMBIGUOUS_CELL = "文本顺序错乱，另有排列同样符合勾稽关系，此格位置不能确定"
+_MIXED_MARK_CELL = "文本顺序错乱，此列既有空白标记又有数值，勾稽关系分不出空白与 0，此格位置是推定的"
+
+
+def _mixed_marks(runs, arrangement, ncols: int) -> set[tuple[int, int]]:
+    """Cells of the rarer kind in columns holding both null marks and numbers. A null mark
+    counts 0 in every sum, so no relation tells a blank from a 0 that traded places with it:
+    where a column mixes them, the position of the odd ones out is not established."""
+    out: set[tuple[int, int]] = set()
+    for c in range(ncols):
+        kinds: dict[bool, list[tuple[int, int]]] = {True: [], False: []}
+        for r, row in enumerate(arrangement.cells):
+            at = row[c]
+            if at is not None:
+                kinds[runs[at[0]].tokens[at[1]].kind == NULL].append((r, c))
+        if kinds[True] and kinds[False]:
+            out.update(min(kinds.values(), key=len))
+    return out
 
 
 # Every value read is 0 and some cells are blank: the table is then shown as zeros, most of
