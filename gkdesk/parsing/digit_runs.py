@@ -48,6 +48,8 @@ NOTE = "网页平铺文本中本行数字连写在一起，按数字写法和表
 DIGITS_NOTE = "网页平铺文本中本行数字连写在一起，按数字写法拆分（只有一种拆法）"
 BLANK_NOTE = "本行数字少于格数（空白格在平铺文本中不留痕迹），按合计关系推定空白格的位置，请对照原文核对"
 ZERO_OR_BLANK_NOTE = "本行数字少于格数（空白格在平铺文本中不留痕迹），此格是0还是空白看不出；已按0显示，请对照原文核对"
+BOUND_NOTE = "网页平铺文本中本行数字连写在一起，其他拆法的本年减少多于上一年项目数量，已排除，请对照原文核对"
+BLANK_OR_ERROR_NOTE = "本行数字按每格一个数拆分时合计不符，留出空白格的拆法则合计相符，不能确定是原文有误还是有空白格，请对照原文核对"
 UNSURE_NOTE = "本表勾稽关系不符，本行数字另有拆法，所选拆法不能由勾稽关系确定，请对照原文核对"
 OPEN_NOTE = "数字连写，有多种拆分都符合勾稽关系，未填入"
 AGREED_NOTE = "数字连写，本行有多种拆分都符合勾稽关系，各种拆分此格都是这个值，请对照原文核对"
@@ -198,6 +200,10 @@ class RowCandidates:
     # when a margin needs them: complete_splits).
     complete: bool = True
     chunks_used: list = field(default_factory=list)
+    # No split of every cell keeps the row's total, but one leaving cells blank does: the
+    # document's error, or blanks flat text leaves no trace of — the row cannot tell.
+    blank_readings: list = field(default_factory=list)
+    bounded: bool = False  # splits were ruled out by the bounds the columns declare
 
 
 def row_candidates(runs: RowRuns, spec: TableSpec, budget: SearchBudget) -> RowCandidates:
@@ -229,12 +235,17 @@ def row_candidates(runs: RowRuns, spec: TableSpec, budget: SearchBudget) -> RowC
     # splits, unless they rule out every one (then the document breaks them: all stay).
     bounded = [sp for sp in every if relations.row_bounds_hold(spec, runs.row, _values(sp))]
     by_digits = len(every) == 1
+    ruled_out = bool(bounded) and len(bounded) < len(every)
     if bounded:
         every = bounded
     keeping = sum(1 for sp in every if _keeps(spec, runs.row, sp)) if own_fits else 0
     blanks = any(p is None for sp in every for p in sp)
+    blank_readings = []
+    if every and not own_fits and not blanks and len(used) == 1 and _last_is_sum(spec, runs.row):
+        s, run = used[0]
+        blank_readings = [sp for sp in _with_blanks(run, s, kinds, budget) if _keeps(spec, runs.row, sp)]
     return RowCandidates(runs.row, every, own_fits, by_digits and complete and not blanks, runs, blanks,
-                         keeping, complete, used)
+                         keeping, complete, used, blank_readings, ruled_out)
 
 
 def complete_splits(cand: RowCandidates, spec: TableSpec) -> None:
@@ -795,6 +806,8 @@ def row_cells(text, region, index, spec: TableSpec, row: int, outcome: RowOutcom
         confidence = outcome.confidence if not (outcome.faulty and not cand.by_digits_only) else min(outcome.confidence, UNSURE)
         if cand.blanks_placed:
             confidence, note_text = min(confidence, UNSURE), BLANK_NOTE
+        elif cand.bounded:  # a plausibility, not the document's arithmetic: marked
+            confidence, note_text = min(confidence, UNSURE), BOUND_NOTE
         elif confidence <= UNSURE:
             note_text = UNSURE_NOTE
         cells = [
@@ -805,6 +818,12 @@ def row_cells(text, region, index, spec: TableSpec, row: int, outcome: RowOutcom
         if cand.blanks_placed:
             _zeros_or_blanks(cells, outcome.split)
         note = None
+        if cand.blank_readings:
+            for cell in cells:
+                cell.confidence, cell.note = min(cell.confidence, UNSURE), BLANK_OR_ERROR_NOTE
+            alternatives = [outcome.split] + cand.blank_readings
+            return cells, _open_note(spec, row, shown, alternatives, "本行合计不符；若本行有空白格（平铺文本中不留痕迹），",
+                                     _run_span(text, region, index, alternatives))
         if confidence <= UNSURE and outcome.alternatives:
             alternatives = [outcome.split] + outcome.alternatives
             note = _open_note(spec, row, shown, alternatives, "所选拆法不能由勾稽关系确定（本表勾稽关系不符），",
