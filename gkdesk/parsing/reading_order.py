@@ -395,9 +395,10 @@ def rows_left_empty(table: Table) -> bool:
 def values_left_out(tokens: list[Token], runs: Callable[[], list[StreamRun]], table: Table) -> int:
     """How many of the region's stand-alone values (`runs()`, reading_order.value_runs) the
     reading `table` placed nowhere (a row given more values than its columns keeps the first).
-    The runs are not looked for where the reading placed every number of the region."""
+    The runs are not looked for where the reading placed every number not among words."""
     placed = {c.span for row in table.cells for c in row if c.span}
-    if all((t.start, t.end) in placed for t in tokens if t.kind in (NUM, NULL)):
+    worded = {t.line for t in tokens if t.kind == TEXT}  # a number among words is no stand-alone value
+    if all((t.start, t.end) in placed or t.line in worded for t in tokens if t.kind in (NUM, NULL)):
         return 0
     return sum(1 for run in runs() for tok in run.tokens if (tok.start, tok.end) not in placed)
 
