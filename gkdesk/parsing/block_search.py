@@ -477,7 +477,9 @@ class StackingSearch:
             self._record()
             return -1  # after a solution every earlier choice may matter
         options, conflict = self._options(d)
-        keyed = sorted(((self._preference(d, o[0], o[1]), o[3]), o) for o in options)
+        prefs = [self._preference(d, o[0], o[1]) for o in options]
+        ranked = sorted(range(len(options)), key=lambda i: (prefs[i], options[i][3]))  # stable: ties keep their order
+        keyed = [((prefs[i], options[i][3]), options[i]) for i in ranked]
         bit = 1 << d
         before = self.n_violated
         # Placements that break no further relation first, the others after them. In column
