@@ -271,6 +271,10 @@ def _exists(spec: TableSpec, role: str, target: str) -> bool:
     return True
 
 
+# Items of a 分别 list (a real one names a handful; a hostile one must not cost items × words).
+_MAX_LISTED = 32
+
+
 def _slot(t: Token) -> str:
     """The slot a word fills in a clause ("" for function words): subject, row, column or carry."""
     if t.kind != WORD:
@@ -417,6 +421,29 @@ def read_sentence(lex: Lexicon, text: str, year: int | None, section: str) -> li
     return reader.out
 
 
+class _Named:
+    """_Reader._subject of the tokens seen so far, kept as tokens are added (no re-reading of
+    the clause's beginning at every negation: a clause of many of them stays linear)."""
+
+    def __init__(self, reader: "_Reader"):
+        self.reader = reader
+        self.last = ""
+        self.targets: dict[str, dict[str, None]] = {}
+
+    def add(self, t: Token) -> None:
+        subs = t.of("subject") if t.kind == WORD else []
+        if not subs or t.has("outside") or (subs[0].table == "t2" and self.reader._modified(t)):
+            return
+        self.last = subs[0].table
+        for sub in subs:
+            self.targets.setdefault(sub.table, {})[sub.target] = None
+
+    def subject(self):
+        if not self.last:
+            return None
+        return self.last, tuple(self.targets[self.last])
+
+
 class _Reader:
     def __init__(self, text: str, year: int | None, disclosure: bool, publication: bool):
         self.text = text
@@ -437,6 +464,7 @@ class _Reader:
         head_subject = self._subject(head)
         clause_disclosure = any(t.has("disc") or t.has("subject", "t3") for t in toks)
         part = any(t.has("part") for t in head)
+        head_reviewer = any(t.text in REVIEWER for t in head if t.meanings)
         self.ctx.breakdown = self.ctx.breakdown or any(t.has("part") for t in toks)
         made = len(self.out)
         listed = self._respectively(toks, qs, by_clause[i - 1] if i else [])
@@ -451,11 +479,11 @@ class _Reader:
             k = qi
             q = toks[qi]
             if n in listed:  # 规章、规范性文件分别制发1件、3件: the n-th item of the list
-                self._quantity(q, listed[n], [], [], head_subject, part, clause_disclosure)
+                self._quantity(q, listed[n], [], False, head_subject, part, clause_disclosure, False)
                 continue
             before = toks[max(qs[n - 1] + 1 if n else 0, taken + 1) : qi]
             after, taken = self._after(toks, qi, qs[n + 1] if n + 1 < len(qs) else len(toks), before)
-            self._quantity(q, before, after, head if n else [], head_subject, part, clause_disclosure)
+            self._quantity(q, before, after, n > 0, head_subject, part, clause_disclosure, head_reviewer)
         for t in toks[k:]:
             if t.has("scope"):
                 self.ctx.other_year = t.meanings[0].target == "other"
@@ -517,7 +545,7 @@ class _Reader:
         if at is None:
             return {}
         after = [n for n, qi in enumerate(qs) if qi > at]
-        if len(after) < 2:
+        if not 2 <= len(after) <= _MAX_LISTED:
             return {}
         # Quantities with words of their own between them (分别为维持1件、纠正1件) need no list.
         if any(_slot(t) for t in toks[qs[after[0]] + 1 : qs[after[-1]]]):
@@ -575,14 +603,17 @@ class _Reader:
         return self.text.startswith(MODIFIED_BY, t.end)
 
     # ------------------------------------------------------------ a quantity
-    def _quantity(self, q, before, after, head, head_subject, part, clause_disclosure) -> None:
+    def _quantity(self, q, before, after, use_head, head_subject, part, clause_disclosure, head_reviewer) -> None:
+        """One quantity's statement from the words around it; the clause's head (its words before
+        the first quantity) speaks for the later ones through what was read of it once per clause
+        (its subject, whether it names the reviewer's work), never by re-reading it per quantity."""
         local = before + after
-        if any(t.has("cmp") for t in before) or self._other_year(before, head):
+        if any(t.has("cmp") for t in before) or self._other_year(before):
             return
         if any(t.has("neg") for t in before[-3:]):
             return  # 未办结 3 件: the ones not done, no table figure
         own = [t for t in local if t.meanings and not t.has("conj") and not t.has("scope") and not t.has("fill")]
-        subject = self._subject(local) or (self._subject(head) if head else None)
+        subject = self._subject(local) or (head_subject if use_head else None)
         inherited = subject is None
         if inherited:
             subject = head_subject or ((self.ctx.table, self.ctx.subjects) if self.ctx.table else None)
@@ -598,7 +629,7 @@ class _Reader:
         table, targets = subject
         if table != "t3" and any(t.kind == WORD and t.text.startswith(TIME_PREV) for t in before):
             return  # 上年度结转的行政复议案件1件: last year's case (上年结转 is a row of 表三 only)
-        words = [t for t in local + (head if head else []) if t.meanings]
+        words = [t for t in local if t.meanings]
         mentions = [t for t in own if t.has("subject", table) or t.has("row", table) or t.has("column", table)
                     or t.has("carry") or t.has("outside", table)]
         if not mentions and not (inherited and self.ctx.compared == subject and any(t.has("reach") for t in before)):
@@ -622,12 +653,12 @@ class _Reader:
         if table == "t3":
             self._t3_slots(st, local, words, part)
         elif table == "t4":
-            self._t4_slots(st, local, words, clause_disclosure)
+            self._t4_slots(st, local, words, clause_disclosure, use_head and head_reviewer)
         else:
             self._t2_slots(st, local, words)
         self.out.append(st)
 
-    def _other_year(self, before, head) -> bool:
+    def _other_year(self, before) -> bool:
         if any(t.has("prev") for t in before):
             return True  # 上年收到…: last year's figure
         return self.ctx.other_year
@@ -659,11 +690,11 @@ class _Reader:
                 return "next" if t.value > self.year else "prev"
         return "either"  # 结转2件: carried in or carried over, both readings are tried
 
-    def _t4_slots(self, st: Statement, local, words, clause_disclosure) -> None:
+    def _t4_slots(self, st: Statement, local, words, clause_disclosure, head_reviewer: bool) -> None:
         st.columns = tuple(m.target for t in local for m in t.of("column", "t4"))
         if not self.disclosure:
             st.checked = False
-        if any(t.text in REVIEWER for t in words):
+        if head_reviewer or any(t.text in REVIEWER for t in words):
             st.firm = False
             if not clause_disclosure:
                 st.checked = False  # 本局办理行政复议案件120件: the reviewer's own caseload
@@ -678,11 +709,14 @@ class _Reader:
 
     # ------------------------------------------------------------ negations
     def _negations(self, toks, by_clause, cuts, first_later: int) -> None:
+        named = _Named(self)  # the subject named before each negation, kept as the clause is read
         for i, t in enumerate(toks):
             if not t.has("neg") or t.has("outside"):
+                named.add(t)
                 continue
             scope = []
-            for u in toks[i + 1 :]:
+            for j in range(i + 1, len(toks)):  # by index: a slice would copy the rest per negation
+                u = toks[j]
                 if u.has("neg"):
                     break
                 scope.append(u)
@@ -698,7 +732,7 @@ class _Reader:
             end = scope[-1].end if scope else t.end
             if re.search("以外|之外|除", self.text[t.start : end]):
                 continue
-            self._zero(t, scope, end, toks[:i])
+            self._zero(t, scope, end, named)
         self._settled(toks)
 
     def _settled(self, toks) -> None:
@@ -711,7 +745,7 @@ class _Reader:
         st.columns = tuple(w.target for w in _lexicon_words("t4", "column") if w.words[0] == "尚未审结")
         self.out.append(st)
 
-    def _zero(self, neg: Token, scope: list[Token], end: int, before: list[Token]) -> None:
+    def _zero(self, neg: Token, scope: list[Token], end: int, before: "_Named") -> None:
         words = [u for u in scope if u.meanings]
         if any(u.has("subset") for u in words):
             return  # 无超期答复: none answered late, not none answered
@@ -719,7 +753,7 @@ class _Reader:
             return
         subjects = self._subject(words)
         if subjects is None and any(u.has("column") or u.has("row") for u in words):
-            subjects = self._subject(before)  # 行政复议案件均未被纠错
+            subjects = before.subject()  # 行政复议案件均未被纠错
         implied = subjects is None and any(u.has("kind", "t3") for u in words)
         if implied:
             subjects = ("t3", ())  # 未发生不予公开的情况: a kind of result is said of applications only
