@@ -95,6 +95,24 @@ def main() -> int:
     took, wall = time.process_time() - t0, time.perf_counter() - w0
     print(f"check_report on a 10 MB narrative of dense claims: {took:.2f} s CPU, {wall:.2f} s wall "
           f"({len(findings)} findings; target < 3 s)")
+    # One sentence of k repeated units (no full stop): the grammar must stay linear in it.
+    from gkdesk.checks.grammar import lexicon, read_sentence
+    from gkdesk.schema import squeeze, table_spec
+
+    lex = lexicon(tuple(table_spec("2021", t) for t in ("t2", "t3", "t4")))
+    print("one hostile sentence, k units    k=5,000     k=20,000    k=80,000   (CPU s; peer scan at 80,000)")
+    for name, unit in (("negations", "未收到申请、"), ("quantities", "收到申请1件、"), ("list items", "规章、"),
+                       ("zero outcomes", "行政复议均未被纠错、")):
+        row = []
+        for k in (5_000, 20_000, 80_000):
+            text = squeeze(unit * k + "收到申请1件" * (k // 10) + "分别" + "1件、" * (k // 10))[0]
+            t0 = time.process_time()
+            read_sentence(lex, text, 2023, "三")
+            row.append(time.process_time() - t0)
+        t0 = time.process_time()
+        list(_PEER.finditer(text))
+        scan = time.process_time() - t0
+        print(f"{name:<30} {row[0]:8.3f}    {row[1]:8.3f}    {row[2]:8.3f}   ({len(text):,} chars; scan {scan:.3f})")
     # The same size made of a real report's narrative (most sentences state no figure).
     real = SHARED / "corpus" / "real" / "011.txt"
     if real.exists():
