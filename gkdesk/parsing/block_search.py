@@ -477,19 +477,17 @@ class StackingSearch:
             self._record()
             return -1  # after a solution every earlier choice may matter
         options, conflict = self._options(d)
-        prefs = [self._preference(d, o[0], o[1]) for o in options]
-        ranked = sorted(range(len(options)), key=lambda i: (prefs[i], options[i][3]))  # stable: ties keep their order
-        keyed = [((prefs[i], options[i][3]), options[i]) for i in ranked]
+        options.sort(key=lambda o: (self._preference(d, o[0], o[1]), o[3]))
         bit = 1 << d
         before = self.n_violated
         # Placements that break no further relation first, the others after them. In column
         # order the order itself is the stronger evidence: a placement where the order goes on
         # that breaks a relation (one wrong figure of the document) is tried before placements
         # off the order, only after those that go on as well.
-        queue = [(o, False, key[0][:2]) for key, o in keyed]
+        queue = [(o, False) for o in options]
         i = 0
         while i < len(queue):
-            option, may_break, rank = queue[i]
+            option, may_break = queue[i]
             i += 1
             if self._over_limit():
                 self.stopped = True
@@ -504,10 +502,12 @@ class StackingSearch:
                 continue
             if not may_break and self.n_violated > before:
                 self._undo_to(mark)
-                at = len(queue)
                 if self.prefer_down:
-                    at = next((j for j in range(i, len(queue)) if queue[j][2] > rank), at)
-                queue.insert(at, (option, True, rank))
+                    rank = self._preference(d, c, w)[:2]  # (header hint missed, order not followed)
+                    later = (j for j in range(i, len(queue)) if self._preference(d, *queue[j][0][:2])[:2] > rank)
+                    queue.insert(next(later, len(queue)), (option, True))
+                else:
+                    queue.append((option, True))
                 continue
             sub = self._dfs(d + 1)
             self._undo_to(mark)
