@@ -285,7 +285,10 @@ class StackingSearch:
             self._set(col_mask, c + i, col_mask[c + i] | bit)
         self._set(self.placed, d, (c, w, top))
         self._set(self.after, d, (top + h - 1, c + k) if k < w else (top, c + w))
-        if d and self.runs[d - 1].page == run.page and not self._continues(d, top, c, new_line, goes_on):
+        # In column order a page's first block starts the order too (at the top of its leftmost
+        # column): else two whole columns swapped on a page cost no break and tie with the truth.
+        follows = self.prefer_down or (d and self.runs[d - 1].page == run.page)
+        if follows and not self._continues(d, top, c, new_line, goes_on):
             self._set_attr("breaks", self.breaks + 1)
         self._set(self.below, d, (top + h, c))
         member = self.band_of.get(d)
@@ -707,11 +710,11 @@ class StackingSearch:
             h = heights[self._pool_key_of_page(run.page)]
             if not (forward or backward) or any(h[c0 + i] != top for i in range(w)):
                 return None
-            if d and self.runs[d - 1].page == run.page:
-                band = rows_of.get(run.page)
-                hi = band[1] if band else self.R
-                goes_on = next(((hh, c) for c, hh in enumerate(h) if hh < hi), None)
-                breaks += (top, c0) != goes_on
+            # column order: every block counts, a page's first too (as _place counts them)
+            band = rows_of.get(run.page)
+            hi = band[1] if band else self.R
+            goes_on = next(((hh, c) for c, hh in enumerate(h) if hh < hi), None)
+            breaks += (top, c0) != goes_on
             k = len(run) - w * (-(-len(run) // w) - 1)
             for i in range(w):
                 h[c0 + i] = top + (-(-len(run) // w)) - (0 if i < k else 1)
