@@ -210,21 +210,27 @@ def test_window_process_makes_no_internet_socket(tmp_path):
     assert [c for c in calls if INTERNET_SOCKET.search(c)] == []
 
 
-def test_scanned_pdf_ocr_opens_no_socket(network_attempts):
-    """The OCR path (readers/ocr.py): the models load from the installed package and run with
-    every socket refused; a scanned page of tables is read."""
+def _scan_of_gd01_tables():
+    """A scan of gd01's page of tables, or a skip where OCR or ../shared is not here."""
     from gkdesk.readers import ocr
 
     if not ocr.ocr_available():
         pytest.skip("the OCR engine (rapidocr_onnxruntime, `pip install -e .[ocr]`) is not installed")
     from scan_maker import scan_of
 
-    from gkdesk.reports import load_report
-
     original = SHARED / "corpus" / "originals" / "gd01.pdf"
     if not original.is_file():
         pytest.skip(f"../shared not available: {original}")
-    scan = scan_of(original, pages=[2])
+    return scan_of(original, pages=[2])
+
+
+def test_scanned_pdf_ocr_opens_no_socket(network_attempts):
+    """The OCR path (readers/ocr.py): the models load from the installed package and run with
+    every socket refused; a scanned page of tables is read."""
+    from gkdesk.readers import ocr
+    from gkdesk.reports import load_report
+
+    scan = _scan_of_gd01_tables()
     ocr._engine = None  # the engine (and its models) loaded under the guard
     report = load_report(scan)
     assert report.tables["t3"].cells[0][0].value == 380
@@ -235,16 +241,7 @@ def test_cli_reading_a_scan_makes_no_internet_socket(tmp_path):
     """The OCR path as a process: ONNX Runtime's and OpenCV's own C++ code, seen by strace. ONNX Runtime
     1.32 looks up its telemetry server from a thread of its own unless ORT_DISABLE_TELEMETRY is set
     (readers/ocr.py sets it); the in-process guard above cannot see that."""
-    from gkdesk.readers import ocr
-
-    if not ocr.ocr_available():
-        pytest.skip("the OCR engine (rapidocr_onnxruntime, `pip install -e .[ocr]`) is not installed")
-    from scan_maker import scan_of
-
-    original = SHARED / "corpus" / "originals" / "gd01.pdf"
-    if not original.is_file():
-        pytest.skip(f"../shared not available: {original}")
-    scan = scan_of(original, pages=[2])
+    scan = _scan_of_gd01_tables()
     done, calls = traced([sys.executable, "-m", "gkdesk", "extract", "--json", str(scan)], tmp_path)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout.splitlines()[0])["t3"][0][0] == 380

@@ -6,7 +6,7 @@ from __future__ import annotations
 import zlib
 from pathlib import Path
 
-from pdf_maker import Page, build_pdf
+from pdf_maker import Page, build_pdf, pdf_file
 
 _OPERATORS = b"0 0 m 100 100 l S\n"  # the shortest drawing: one path object per 18 bytes
 
@@ -20,16 +20,7 @@ def _one_page_pdf(data: bytes, flate_encoded: bool) -> bytes:
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
         b"<< /Length " + str(len(data)).encode() + flate + b" >>\nstream\n" + data + b"\nendstream",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
+    return pdf_file(objects, 1, b"%PDF-1.4\n")
 
 
 def pdf_flate_bomb(folder: Path, decoded_mb: int = 1024) -> Path:
@@ -74,15 +65,6 @@ def pdf_contents_through_an_array(folder: Path, data: bytes, stream_dictionary: 
         b"[5 0 R]",
         b"<< /Length " + str(len(data)).encode() + b" " + stream_dictionary + b" >>\nstream\n" + data + b"\nendstream",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     path = folder / "contents-array.pdf"
-    path.write_bytes(bytes(out))
+    path.write_bytes(pdf_file(objects, 1, b"%PDF-1.4\n"))
     return path
