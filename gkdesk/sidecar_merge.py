@@ -32,6 +32,7 @@ MINE, THEIRS = "mine", "theirs"
 # The write mutex is held for one read-merge-write (milliseconds); one older than this was
 # left by a process that died while writing.
 MUTEX_STALE_SECONDS = 30
+UNNAMED_MUTEX_SECONDS = 2.0  # a mutex file still without its holder's pid after this is a killed writer's
 MUTEX_WAIT_SECONDS = 10
 
 
@@ -213,7 +214,10 @@ class WriteMutex:
         # lost a whole session's edits so). Another machine's is judged by its age.
         dead_here = (len(holder) == 2 and holder[1] == socket.gethostname() and holder[0].isdigit()
                      and not process_alive(int(holder[0])))
-        if age > MUTEX_STALE_SECONDS or dead_here:
+        # Created but never named (killed between the exclusive create and the write of its pid,
+        # microseconds apart): nobody is writing under it once it is a moment old.
+        unnamed = not holder and age > UNNAMED_MUTEX_SECONDS
+        if age > MUTEX_STALE_SECONDS or dead_here or unnamed:
             try:
                 self.path.unlink()
             except OSError:

@@ -193,6 +193,25 @@ def test_a_write_mutex_left_by_a_killed_writer_of_this_machine_does_not_stop_the
     assert again.value(cell) == 77
 
 
+def test_a_write_mutex_left_empty_by_a_writer_killed_as_it_took_it_is_broken(report_file):
+    """Killed between the exclusive create and writing its pid, a writer leaves an empty mutex
+    that names nobody: a moment old, it is a killed writer's, not a 30 s wait."""
+    from gkdesk.sidecar_merge import UNNAMED_MUTEX_SECONDS, mutex_path
+
+    mutex = mutex_path(sidecar_path(report_file))
+    mutex.write_bytes(b"")
+    old = time.time() - UNNAMED_MUTEX_SECONDS - 1
+    os.utime(mutex, (old, old))
+    report = load_report(report_file)
+    side = Sidecar.for_report(report_file)
+    side.load_into(report)
+    cell = next(a for a in report.addresses() if report.value(a) is not None)
+    report.set_value(cell, 78)
+    started = time.monotonic()
+    side.save(report)
+    assert time.monotonic() - started < 2 and not mutex.exists()
+
+
 def test_a_fresh_write_mutex_of_another_machine_is_waited_for(report_file, monkeypatch):
     from gkdesk import sidecar_merge
     from gkdesk.errors import SidecarWriteError
