@@ -172,6 +172,21 @@ def test_a_cell_set_blank_survives_the_next_save(report_file):
     assert again.value(cells[0]) == 21 and again.value(cells[1]) is None
 
 
+def _saves_at_once_past(report_file, mutex, value: int) -> None:
+    """One edit saved through a left-behind mutex: at once, the mutex gone, the edit on disk."""
+    report = load_report(report_file)
+    side = Sidecar.for_report(report_file)
+    side.load_into(report)
+    cell = next(a for a in report.addresses() if report.value(a) is not None)
+    report.set_value(cell, value)
+    started = time.monotonic()
+    side.save(report)
+    assert time.monotonic() - started < 2 and not mutex.exists()
+    again = load_report(report_file)
+    Sidecar.for_report(report_file).load_into(again)
+    assert again.value(cell) == value
+
+
 def test_a_write_mutex_left_by_a_killed_writer_of_this_machine_does_not_stop_the_next_save(report_file):
     """The writer killed between taking the mutex and releasing it leaves the file; a process
     of this machine that is gone holds nothing, so the next save goes through at once."""
@@ -180,17 +195,7 @@ def test_a_write_mutex_left_by_a_killed_writer_of_this_machine_does_not_stop_the
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     mutex = mutex_path(sidecar_path(report_file))
     mutex.write_text(f"{int(dead.stdout)} {socket.gethostname()}")
-    report = load_report(report_file)
-    side = Sidecar.for_report(report_file)
-    side.load_into(report)
-    cell = next(a for a in report.addresses() if report.value(a) is not None)
-    report.set_value(cell, 77)
-    started = time.monotonic()
-    side.save(report)
-    assert time.monotonic() - started < 2 and not mutex.exists()
-    again = load_report(report_file)
-    Sidecar.for_report(report_file).load_into(again)
-    assert again.value(cell) == 77
+    _saves_at_once_past(report_file, mutex, 77)
 
 
 def test_a_write_mutex_left_empty_by_a_writer_killed_as_it_took_it_is_broken(report_file):
@@ -202,14 +207,7 @@ def test_a_write_mutex_left_empty_by_a_writer_killed_as_it_took_it_is_broken(rep
     mutex.write_bytes(b"")
     old = time.time() - UNNAMED_MUTEX_SECONDS - 1
     os.utime(mutex, (old, old))
-    report = load_report(report_file)
-    side = Sidecar.for_report(report_file)
-    side.load_into(report)
-    cell = next(a for a in report.addresses() if report.value(a) is not None)
-    report.set_value(cell, 78)
-    started = time.monotonic()
-    side.save(report)
-    assert time.monotonic() - started < 2 and not mutex.exists()
+    _saves_at_once_past(report_file, mutex, 78)
 
 
 def test_a_fresh_write_mutex_of_another_machine_is_waited_for(report_file, monkeypatch):

@@ -128,17 +128,23 @@ def assert_file_opens_soundly(data: bytes, name: str) -> None:
     import tempfile
     from pathlib import Path
 
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        path.write_bytes(data)
+        assert_path_opens_soundly(path)
+
+
+def assert_path_opens_soundly(path) -> None:
+    """The file at `path` opens as a sound report with sound findings, or is refused with a
+    clear message."""
     from gkdesk.checks import check_report
     from gkdesk.errors import InputError
     from gkdesk.reports import load_report
 
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / name
-        path.write_bytes(data)
-        try:
-            report = load_report(path)
-        except InputError as exc:
-            assert_clear_error(exc)
-            return
+    try:
+        report = load_report(path)
+    except InputError as exc:
+        assert_clear_error(exc)
+        return
     assert_report_sound(report, report.text)
     assert_findings_sound(report, check_report(report))
