@@ -116,3 +116,12 @@ def test_unlucky_inputs_are_read_within_bounds(tmp_path, name, make):
     if "charset" in name or "iso-8859-1" in name:
         assert any("声明" in str(n) for n in line.get("notes", [])), line.get("notes")
     assert run.cpu_seconds < CPU_SECONDS, f"{name}: {run.cpu_seconds:.1f} s"
+
+
+@pytest.mark.parametrize("attribute", ["gridBefore", "gridAfter"])
+def test_a_negative_count_of_empty_grid_columns_reads_as_none(tmp_path, attribute):
+    """gridBefore / gridAfter = -1 (the hostile-input property found an IndexError): a count of
+    empty columns is never negative, the table reads as if it had none."""
+    from fuzz.properties import assert_path_opens_soundly
+
+    assert_path_opens_soundly(hostile.docx_wide_span(tmp_path, attribute, -1, rows=3))

@@ -297,10 +297,10 @@ class DocxReader:
         for tr in self._children(tbl, "tr"):
             row: list[GridCell] = []
             trpr = tr.find(f"{w}trPr")
-            col = _val_int(trpr, f"{w}gridBefore", w, 0) if trpr is not None else 0
+            col = max(0, _val_int(trpr, f"{w}gridBefore", w, 0)) if trpr is not None else 0  # a count: never negative
             _check_width(col, "表格行首空出的列数（gridBefore）")
             if trpr is not None:
-                _check_width(_val_int(trpr, f"{w}gridAfter", w, 0), "表格行尾空出的列数（gridAfter）")
+                _check_width(max(0, _val_int(trpr, f"{w}gridAfter", w, 0)), "表格行尾空出的列数（gridAfter）")
             for tc in self._children(tr, "tc"):
                 tcpr = tc.find(f"{w}tcPr")
                 span = max(1, _val_int(tcpr, f"{w}gridSpan", w, 1)) if tcpr is not None else 1
