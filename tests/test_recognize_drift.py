@@ -8,7 +8,7 @@ reported as ambiguous, never silently guessed.
 import pytest
 
 from gkdesk.parsing import parse_text
-from gkdesk.parsing.ambiguous_columns import AMBIGUOUS_CELL_NOTE, AMBIGUOUS_ZERO_NOTE, SETTLED_NOTE
+from gkdesk.parsing.column_placements import AMBIGUOUS_CELL_NOTE, AMBIGUOUS_ZERO_NOTE, SETTLED_NOTE
 from gkdesk.parsing.tokens import tokenize
 from layout_factory import consistent_t3, render_layout_t3
 from report_factory import values_for
@@ -158,10 +158,11 @@ B_INNER = [30, 42, 48, 54, 60, 66, 72]
 @pytest.mark.parametrize("version", VERSIONS)
 def test_a_number_the_relations_cannot_place_is_left_unfilled(version):
     # Row 11: 4 in 自然人, 2 in 社会公益组织 (column 3 of A, column 2 of B), 6 in 总计. The row's
-    # own total holds either way; the column sums would tell, but the document's 总计 row is
-    # wrong in that column, so no placement keeps the relations: nothing is guessed.
+    # own total holds either way; the column sums would tell, but the document's 总计 row states
+    # 2 more in column 2 than its rows hold: placed in column 3 the 2 breaks column 2's sum,
+    # placed in column 2 it breaks column 3's. Both break as many relations: nothing is guessed.
     total_row = len(values_for(version)["t3"]) - 2
-    values = _values(version, {11: [4, None, None, 2, None, None, 6]}, planted=(total_row, 3, 1))
+    values = _values(version, {11: [4, None, None, 2, None, None, 6]}, planted=(total_row, 2, 2))
     text = render_layout_t3(version, values, lambda r: A_INNER if r <= 11 else B_INNER)
     report = parse_text(text)
     assert _wrong_rows(report, values, skip={11}) == []
@@ -172,7 +173,26 @@ def test_a_number_the_relations_cannot_place_is_left_unfilled(version):
     assert cells[2].confidence == cells[3].confidence == 0.0
     notes = _ambiguous_notes(report)
     assert [(n.table, n.row) for n in notes] == [("t3", 11)]
-    assert "未填入" in notes[0].message
+    assert "（4、2、6）" in notes[0].message and "未填入" in notes[0].message
+    assert "自然人、社会公益组织、总计" in notes[0].message and "自然人、科研机构、总计" in notes[0].message
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_a_placement_breaking_fewer_relations_is_taken_and_marked(version):
+    # As above, but the document's error (1 more in column 3's 总计) is no 2: placed in column 3
+    # the 2 breaks column 3's sum only, placed in column 2 it breaks both columns' sums. The
+    # solver takes the reading breaking fewer relations, as for any reading; the row's cells
+    # say so, the ones the other placement reads otherwise with the margin as confidence, and
+    # the document's own error stays.
+    total_row = len(values_for(version)["t3"]) - 2
+    values = _values(version, {11: [4, None, None, 2, None, None, 6]}, planted=(total_row, 3, 1))
+    text = render_layout_t3(version, values, lambda r: A_INNER if r <= 11 else B_INNER)
+    report = parse_text(text)
+    assert _wrong_rows(report, values) == []
+    assert _ambiguous_notes(report) == []
+    cells = report.tables["t3"].cells[11]
+    assert all(c.inferred and c.note.startswith(SETTLED_NOTE) for c in cells)
+    assert cells[2].confidence == cells[3].confidence < 0.5
 
 
 @pytest.mark.parametrize("version", VERSIONS)

@@ -2,9 +2,9 @@
 from hypothesis import given, settings, strategies as st
 
 from gkdesk import relations
-from gkdesk.model import Cell, Table
+from gkdesk.model import Cell, ParseNote, Table
 from gkdesk.parsing import parse_text
-from gkdesk.parsing.solver import SETTINGS, Candidate, Generator, score, solve
+from gkdesk.parsing.solver import MAX_COMBINATIONS, SETTINGS, Candidate, Choice, Generator, score, settle_choices, solve
 from gkdesk.schema import T4
 from report_factory import render, values_for
 
@@ -87,3 +87,84 @@ def test_a_documents_own_arithmetic_error_survives_recognition(layout, where, de
     report = parse_text(render("2021", values, layout))
     assert report.tables["t3"].values() == values["t3"]
     assert report.tables["t4"].values()[0] == values["t4"]
+
+
+# ---------------------------------------------------------------- choices a reading leaves open
+
+
+def _placed(value) -> Cell:
+    return Cell(value, str(value), (0, 1), 0.5, True, "推定")
+
+
+def _choice(at: list[int], options: list[list[int]], merged: list | None = None) -> Choice:
+    """A choice over 表四 cells `at`; its merge records the options it is given."""
+
+    def merge(kept):
+        if merged is not None:
+            merged.append(kept)
+        return [Cell(None, "", None, 0.0, True, "未定") for _ in at], ParseNote("open", f"{len(kept)} 种", "t4")
+
+    return Choice([(0, c) for c in at], [[_placed(v) for v in opt] for opt in options], merge)
+
+
+def test_a_choice_the_relations_single_out_is_taken_with_its_margin():
+    v = _consistent_t4()
+    merged: list = []
+    cand = Candidate(_t4(v), [], "甲", choices=[_choice([0, 1], [[v[0] + 1, v[1]], [v[0], v[1]]], merged)])
+    settle_choices(cand)
+    row = cand.table.cells[0]
+    assert [row[0].value, row[1].value] == [v[0], v[1]] and merged == [] and cand.notes == []
+    margin = SETTINGS.violation  # the other option breaks one relation
+    assert abs(row[0].confidence - margin / (margin + 1)) < 1e-9
+    assert row[1].confidence == 0.5  # both options read it alike
+    # Scored as any reading: the settled candidate scores as the same table read so directly.
+    direct = _t4(v)
+    direct.cells[0][0], direct.cells[0][1] = _placed(v[0]), _placed(v[1])
+    assert score(cand) == score(Candidate(direct, [], "甲"))
+
+
+def test_options_the_relations_cannot_tell_apart_are_merged_with_one_note():
+    v = _consistent_t4()
+    v[0], v[1] = 3, 5
+    v[4] = sum(v[:4])
+    merged: list = []
+    cand = Candidate(_t4(v), [], "甲", choices=[_choice([0, 1], [[3, 5], [5, 3]], merged)])
+    settle_choices(cand)
+    assert merged == [[0, 1]]
+    assert [n.message for n in cand.notes] == ["2 种"]
+    assert cand.table.cells[0][0].value is None and cand.table.cells[0][0].confidence == 0.0
+
+
+def test_choices_sharing_a_relation_are_settled_together():
+    # Neither alone tells: the total's options both fit some option of the cell, only one pair fits.
+    v = _consistent_t4()
+    merged: list = []
+    choices = [_choice([0], [[v[0] + 3], [v[0]]], merged), _choice([4], [[v[4] + 1], [v[4]]], merged)]
+    cand = Candidate(_t4(v), [], "甲", choices=choices)
+    settle_choices(cand)
+    assert cand.table.values()[0] == v and merged == []
+
+
+def test_choices_of_independent_relations_are_settled_apart():
+    # Group 1's choice ties (a swap inside a sum); group 0's is told by its own total.
+    v = _consistent_t4()
+    v[5], v[6] = 2, 7
+    v[9] = sum(v[5:9])
+    merged: list = []
+    choices = [_choice([0], [[v[0] + 1], [v[0]]], merged), _choice([5, 6], [[2, 7], [7, 2]], merged)]
+    cand = Candidate(_t4(v), [], "甲", choices=choices)
+    settle_choices(cand)
+    assert cand.table.cells[0][0].value == v[0]
+    assert merged == [[0, 1]]
+
+
+def test_too_many_combinations_are_left_open_not_guessed():
+    v = _consistent_t4()
+    # The five cells of one group total, four options each: 4**5 combinations share a relation.
+    assert 4**5 > MAX_COMBINATIONS
+    merged: list = []
+    choices = [_choice([c], [[v[c] + k] for k in range(4)], merged) for c in range(5)]
+    cand = Candidate(_t4(v), [], "甲", choices=choices)
+    settle_choices(cand)
+    assert merged == [[0, 1, 2, 3]] * 5
+    assert len(cand.notes) == 5

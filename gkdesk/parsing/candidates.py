@@ -20,7 +20,7 @@ from ..model import ParseNote, Table
 from ..schema import T4, TableSpec
 from .digit_runs import may_hold_runs, recover_flat
 from .reading_order import reads_out_of_order, read_reordered, read_t4_stream, rows_left_empty, value_runs, values_left_out
-from .solver import Candidate, Generator
+from .solver import Candidate, Choice, Generator
 from .tables import recognize_rows_table, recognize_t4
 from .tokens import Token, tokenize
 
@@ -64,13 +64,14 @@ def rows_table_generators(region: Region, spec: TableSpec, other: TableSpec) -> 
             if _label_reading(made) is not None:
                 return None  # the labels of the version they show were found: that is the form
             notes: list[ParseNote] = []
-            table = recognize_rows_table(region.tokens, spec, notes)
+            choices: list[Choice] = []  # rows the positions place in several ways: the solver settles them
+            table = recognize_rows_table(region.tokens, spec, notes, choices)
             if table is None:
                 return None
             # Rows left empty: their values may stand elsewhere, and a reading that leaves them
             # out pays for them (the reading by order places them).
             left = values_left_out(region.tokens, lambda: region.stand_alone_values, table) if rows_left_empty(table) else 0
-            return Candidate(table, notes, BY_LABELS, cost, left_out=left)
+            return Candidate(table, notes, BY_LABELS, cost, left_out=left, choices=choices)
 
         return read
 
@@ -106,8 +107,9 @@ def t4_generators(region: Region) -> list[Generator]:
 
     def by_header(made: list[Candidate]) -> Candidate | None:
         notes: list[ParseNote] = []
-        table = recognize_t4(region.tokens, notes)
-        return None if table is None else Candidate(table, notes, BY_LABELS)
+        choices: list[Choice] = []
+        table = recognize_t4(region.tokens, notes, choices)
+        return None if table is None else Candidate(table, notes, BY_LABELS, choices=choices)
 
     def by_digit_runs(made: list[Candidate]) -> Candidate | None:
         header = _label_reading(made)

@@ -22,7 +22,7 @@ from itertools import product
 from .. import relations
 from ..model import Cell, ParseNote, Table
 from ..schema import TableSpec, ValueKind, squeeze, table_relations
-from .ambiguous_columns import AMBIGUOUS_ZEROS_NOTE
+from .column_placements import AMBIGUOUS_ZEROS_NOTE
 
 _NULLS = "/—－"
 # A number as a cell holds it: no leading zeros, optional thousands commas.

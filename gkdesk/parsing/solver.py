@@ -8,15 +8,23 @@ place costs little, far less than a cell not read, so a report that breaks its o
 its figures. Candidates of the same table that come within `tie` of the best and disagree on
 cells are a tie: those cells are left blank, marked, and one note lists the alternatives.
 Elsewhere a cell some runner-up reads otherwise gets the margin as its confidence.
+
+A reading may leave parts open between a few options the text allows alike (a row's values
+that the column positions put in several column sets; the blank columns of a table printed
+column after column): each is a Choice. The solver settles them with the same scoring, every
+combination of options of choices that share a relation tried together: a combination the
+relations single out wins, and options within `tie` of the best stay open, their cells merged
+by the choice (what every option agrees on is kept) and one note per choice listing them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import product
 from typing import Callable, Iterable
 
 from .. import relations as rel_eval
 from ..model import Cell, ParseNote, Table
-from ..schema import row_display
+from ..schema import row_display, table_relations
 
 
 @dataclass(frozen=True)
@@ -46,6 +54,22 @@ class Candidate:
     # Values of the region this reading placed nowhere (counted where a reading may leave some:
     # a label reading with rows left empty, a reading by order).
     left_out: int = 0
+    choices: list["Choice"] = field(default_factory=list)  # parts left open, settled by solve()
+
+
+@dataclass
+class Choice:
+    """Cells of a reading the text leaves open between options: the cells at `at` (row, column)
+    hold one of `options` (each a list of Cells in `at`'s order). When several options stay
+    within the tie, `merge` gives the cells shown for them and the note saying so."""
+
+    at: list[tuple[int, int]]
+    options: list[list[Cell]]
+    merge: Callable[[list[int]], tuple[list[Cell], ParseNote]]
+
+
+# Combinations of options tried together for choices that share relations (2 options each: 8 choices).
+MAX_COMBINATIONS = 256
 
 
 @dataclass
@@ -61,19 +85,20 @@ def cell_count(table: Table) -> int:
     return sum(len(row) for row in table.cells)
 
 
+def cell_points(c: Cell, settings: Settings = SETTINGS) -> float:
+    """What one cell adds to a reading's score."""
+    if c.inferred and c.confidence > 0:
+        if c.value is not None or c.span is not None:
+            return settings.inferred  # placed, split or filled by inference
+        return 0.0  # inferred blank, which claims nothing
+    if c.span is not None and not c.inferred:
+        return settings.in_place
+    return -settings.unread  # nothing found, or left undetermined (confidence 0)
+
+
 def score(candidate: Candidate, settings: Settings = SETTINGS) -> float:
     table = candidate.table
-    total = 0.0
-    for row in table.cells:
-        for c in row:
-            if c.inferred and c.confidence > 0:
-                if c.value is not None or c.span is not None:
-                    total += settings.inferred  # placed, split or filled by inference
-                # else: inferred blank, which claims nothing
-            elif c.span is not None and not c.inferred:
-                total += settings.in_place
-            else:
-                total -= settings.unread  # nothing found, or left undetermined (confidence 0)
+    total = sum(cell_points(c, settings) for row in table.cells for c in row)
     total -= settings.left_out * candidate.left_out
     broken = rel_eval.violations(table.spec, rel_eval.grid_lookup(table.spec.id, table.values()))
     return total - settings.violation * broken - candidate.cost
@@ -89,6 +114,7 @@ def solve(generators: Iterable[Generator], ncells: int, settings: Settings = SET
         cand = gen.read(made)
         if cand is None:
             continue
+        settle_choices(cand, settings)
         cand.score = score(cand, settings)
         made.append(cand)
     if not made:
@@ -97,6 +123,82 @@ def solve(generators: Iterable[Generator], ncells: int, settings: Settings = SET
     rivals = [c for c in made if c is not winner and c.table.spec == winner.table.spec]
     _mark_alternatives(winner, rivals, settings)
     return winner
+
+
+def settle_choices(candidate: Candidate, settings: Settings = SETTINGS) -> None:
+    """The candidate's open choices settled into its table (see the module docstring)."""
+    if not candidate.choices:
+        return
+    table = candidate.table
+    rels = table_relations(table.spec)
+    touching = [
+        {i for i, rel in enumerate(rels) if any((r, c) in at for _, r, c in rel.cells)}
+        for at in (set(ch.at) for ch in candidate.choices)
+    ]
+    for group in _linked(touching):
+        _settle_group(table, candidate.notes, [candidate.choices[k] for k in group],
+                      [rels[i] for i in sorted(set().union(*(touching[k] for k in group)))], settings)
+    candidate.choices = []
+
+
+def _linked(touching: list[set[int]]) -> list[list[int]]:
+    """Groups of choices linked through relations they share (a choice no relation touches is
+    a group of its own)."""
+    groups: list[tuple[list[int], set[int]]] = []
+    for k, rels in enumerate(touching):
+        joined = [g for g in groups if g[1] & rels]
+        members, shared = [k], set(rels)
+        for g in joined:
+            members += g[0]
+            shared |= g[1]
+            groups.remove(g)
+        groups.append((sorted(members), shared))
+    return sorted(g[0] for g in groups)
+
+
+def _settle_group(table: Table, notes: list[ParseNote], choices: list[Choice], rels, settings: Settings) -> None:
+    """Every combination of the choices' options, scored as score() scores a reading (the cells
+    the options give, the relations they touch): the best settles each choice it alone keeps
+    within the tie; the others are merged."""
+    sizes = [len(ch.options) for ch in choices]
+    count = 1
+    for n in sizes:
+        count *= n
+    if count > MAX_COMBINATIONS:
+        for ch in choices:  # too many to try together: nothing is guessed
+            _merge(table, notes, ch, list(range(len(ch.options))))
+        return
+    grid = [list(row) for row in table.values()]
+    get = rel_eval.grid_lookup(table.spec.id, grid)
+    points = [[sum(cell_points(c, settings) for c in opt) for opt in ch.options] for ch in choices]
+    scored: list[tuple[float, tuple[int, ...]]] = []
+    for combo in product(*(range(n) for n in sizes)):
+        for ch, o in zip(choices, combo):
+            for (r, c), cell in zip(ch.at, ch.options[o]):
+                grid[r][c] = cell.value
+        broken = sum(1 for rel in rels if abs(rel_eval.residual(rel, get)) > rel_eval.EPS)
+        scored.append((sum(p[o] for p, o in zip(points, combo)) - settings.violation * broken, combo))
+    best = max(s for s, _ in scored)
+    for k, ch in enumerate(choices):
+        kept = sorted({combo[k] for s, combo in scored if best - s < settings.tie})
+        if len(kept) > 1:
+            _merge(table, notes, ch, kept)
+            continue
+        chosen = kept[0]
+        runner_up = max(((s, combo[k]) for s, combo in scored if combo[k] != chosen), default=None)
+        margin = best - runner_up[0] if runner_up else float("inf")
+        other = ch.options[runner_up[1]] if runner_up else ch.options[chosen]
+        for (r, c), cell, alt in zip(ch.at, ch.options[chosen], other):
+            if alt.value != cell.value:
+                cell = replace(cell, confidence=min(cell.confidence, margin / (margin + 1.0)))
+            table.cells[r][c] = cell
+
+
+def _merge(table: Table, notes: list[ParseNote], choice: Choice, kept: list[int]) -> None:
+    cells, note = choice.merge(kept)
+    for (r, c), cell in zip(choice.at, cells):
+        table.cells[r][c] = cell
+    notes.append(note)
 
 
 def _mark_alternatives(winner: Candidate, rivals: list[Candidate], settings: Settings) -> None:

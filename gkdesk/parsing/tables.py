@@ -5,7 +5,8 @@ label wrapped over several lines, or cut by a number, is still found). A row's v
 the value tokens from its label to the next row's label. When a row has fewer values than
 columns, they are placed by their horizontal position (space-aligned text, columns.py), else
 by the table's own relations, and marked inferred; a row the positions place in several ways
-is settled by the relations or reported (ambiguous_columns.py), not guessed.
+becomes a Choice the solver settles by the relations or reports (column_placements.py), not
+a guess.
 """
 from __future__ import annotations
 
@@ -14,11 +15,12 @@ from functools import cache
 
 from ..model import Cell, ParseNote, Table
 from ..schema import FORMATS, SECTIONS, T3_TOTAL_COLUMN, T4, TableSpec, normalize_label, table_spec
-from .ambiguous_columns import AMBIGUOUS_ZEROS_NOTE, PLACED_NOTE, SETTLED_NOTE, ambiguity_note, ambiguous_cells, placed_cells, settle_by_relations
+from .column_placements import AMBIGUOUS_ZEROS_NOTE, PLACED_NOTE, ambiguous_cells, placement_choice
 from .columns import ColumnPositions, positional
 from .. import relations
 from .digit_runs import row_relations, split_run
 from .row_alignment import align_labels
+from .solver import Choice
 from .tokens import EMPTY, NULL, NUM, TEXT, Token, before_narrative
 
 # Text before an anchor inside the same token: a numbering or group label, not a sentence.
@@ -482,8 +484,11 @@ def _before_other_heading(span_tokens: list[Token], spec: TableSpec, row: int) -
     return span_tokens
 
 
-def recognize_rows_table(tokens: list[Token], spec: TableSpec, notes: list[ParseNote]) -> Table | None:
-    """表二 or 表三 from its tokens; None if no row of it is there."""
+def recognize_rows_table(tokens: list[Token], spec: TableSpec, notes: list[ParseNote],
+                         choices: list[Choice] | None = None) -> Table | None:
+    """表二 or 表三 from its tokens; None if no row of it is there. Rows the positions place in
+    several ways are added to `choices` for the solver (their cells meanwhile show what every
+    placement agrees on)."""
     hits = find_rows(tokens, spec)
     if not hits:
         return None
@@ -534,25 +539,20 @@ def recognize_rows_table(tokens: list[Token], spec: TableSpec, notes: list[Parse
             )
     if _empty_lines_only_separate(tokens[hits[0].token :]):
         soft_values = {r: [] for r in soft_values}
-    unsettled: dict[int, BuiltRow] = {}
+    unlabeled = {hit.row for hit in hits if not hit.labeled}
     for r in hard_values:
         cols = spec.row_columns(r)
         built = _build_row(len(cols), spec, hard_values[r], soft_values[r], layouts[cols])
         table.cells[r] = built.cells
-        if r in run_split_rows:
-            for c in built.cells:
-                c.inferred, c.confidence, c.note = True, min(c.confidence, 0.5), RUN_SPLIT_NOTE
-        if built.options:
-            unsettled[r] = built
-    for hit in hits:
-        if not hit.labeled:
-            for c in table.cells[hit.row]:
-                c.inferred, c.confidence = True, min(c.confidence, 0.4)
-                c.note = UNLABELED_ROW_NOTE + ("；" + c.note if c.note else "")
-            notes.append(ParseNote(
-                "row_by_position", f"{spec.number}“{spec.rows[hit.row].label}”一行：{UNLABELED_ROW_NOTE}", spec.id, hit.row,
-            ))
-    _settle_rows(table, unsettled, notes)
+        choice = placement_choice(spec, r, built.numbers, built.options) if built.options else None
+        for cells in [built.cells] + (choice.options if choice else []):
+            _mark_row(cells, r in run_split_rows, r in unlabeled)
+        if choice is not None and choices is not None:
+            choices.append(choice)
+    for r in sorted(unlabeled):
+        notes.append(ParseNote(
+            "row_by_position", f"{spec.number}“{spec.rows[r].label}”一行：{UNLABELED_ROW_NOTE}", spec.id, r,
+        ))
     found = {h.row for h in hits}
     table.missing_rows = [r for r in range(len(spec.rows)) if r not in found]
     table.complete = not table.missing_rows
@@ -575,17 +575,14 @@ def _empty_lines_only_separate(tokens: list[Token]) -> bool:
     return "EE" not in kinds and "VV" not in kinds and kinds.count("VEV") >= 5
 
 
-def _settle_rows(table: Table, unsettled: dict[int, BuiltRow], notes: list[ParseNote]) -> None:
-    """Rows the positions place in several ways: by the table's relations if they tell, else reported."""
-    settled = settle_by_relations(
-        table, {r: b.options for r, b in unsettled.items()}, {r: b.numbers for r, b in unsettled.items()}
-    )
-    for r, built in unsettled.items():
-        if r in settled:
-            ncols = len(table.spec.row_columns(r))
-            table.cells[r] = placed_cells(ncols, built.numbers, settled[r], 0.5, SETTLED_NOTE)
-        else:
-            notes.append(ambiguity_note(table, r, built.numbers, built.options, built.cells))
+def _mark_row(cells: list[Cell], run_split: bool, unlabeled: bool) -> None:
+    """A row's cells marked as its digits were split, or as placed without its label."""
+    for c in cells:
+        if run_split:
+            c.inferred, c.confidence, c.note = True, min(c.confidence, 0.5), RUN_SPLIT_NOTE
+        if unlabeled:
+            c.inferred, c.confidence = True, min(c.confidence, 0.4)
+            c.note = UNLABELED_ROW_NOTE + ("；" + c.note if c.note else "")
 
 
 _T4_HEADER_CHARS = set(
@@ -607,8 +604,9 @@ def _names_t4_column(tok: Token) -> bool:
     return not set(tok.label) <= _T4_TITLE_CHARS
 
 
-def recognize_t4(tokens: list[Token], notes: list[ParseNote]) -> Table | None:
-    """表四: the 15 values after its header."""
+def recognize_t4(tokens: list[Token], notes: list[ParseNote], choices: list[Choice] | None = None) -> Table | None:
+    """表四: the 15 values after its header (a row the positions place in several ways is
+    added to `choices`, as in recognize_rows_table)."""
     ncols = len(T4.columns)
     seen_header = False
     values: list[Token] = []
@@ -647,11 +645,11 @@ def recognize_t4(tokens: list[Token], notes: list[ParseNote]) -> Table | None:
     )
     built = _build_row(ncols, T4, hard, values, layout)
     table.cells[0] = built.cells
-    if run_split:
-        for c in built.cells:
-            c.inferred, c.confidence, c.note = True, min(c.confidence, 0.5), RUN_SPLIT_NOTE
-    if built.options:
-        _settle_rows(table, {0: built}, notes)
+    choice = placement_choice(T4, 0, built.numbers, built.options) if built.options else None
+    for cells in [built.cells] + (choice.options if choice else []):
+        _mark_row(cells, run_split, False)
+    if choice is not None and choices is not None:
+        choices.append(choice)
     got = sum(1 for c in table.cells[0] if c.span)
     if hard and got < ncols and any(c.inferred for c in table.cells[0]):
         notes.append(ParseNote("values_missing", f"表四只读到 {got} 个数值（应为 {ncols} 个）", "t4", 0))

@@ -1,16 +1,16 @@
-"""Rows whose values the text's positions place in more than one way (see columns.py).
+"""A row's values placed in its columns by the text's positions (columns.py).
 
-The table's own relations settle such rows when they tell (only one choice of placements keeps
-them); otherwise nothing is guessed: the cells every placement agrees on are filled, the others
-are marked, and a ParseNote says which placements were possible.
+Where the positions allow several placements of a row, the row is a Choice for the solver
+(solver.py), which settles it with the table's relations like any other reading: one placement
+the relations single out is taken (marked as so placed); otherwise nothing is guessed: the
+cells every remaining placement agrees on are filled, the others are marked, and a note says
+which placements were possible.
 """
 from __future__ import annotations
 
-from itertools import product
-
-from .. import relations as rel_eval
-from ..model import Cell, ParseNote, Table
-from ..schema import row_display
+from ..model import Cell, ParseNote
+from ..schema import TableSpec, row_display
+from .solver import Choice
 from .tokens import NUM, Token
 
 PLACED_NOTE = "按文字位置对齐到列"
@@ -19,8 +19,6 @@ AMBIGUOUS_CELL_NOTE = "文字位置前后不一，此格的数值不能确定，
 AMBIGUOUS_ZERO_NOTE = "文字位置前后不一，看不出此格是0还是空白；已按0显示，请对照原件核对"
 # A row of zeros with fewer numbers than cells, nothing telling where its blanks stand.
 AMBIGUOUS_ZEROS_NOTE = "本行读到的数值都是0，但少于列数，看不出哪几格是空白；已全部按0显示，请对照原件核对空白格"
-# Joint placements tried when several rows are unsettled (2 options each: 8 rows).
-_MAX_COMBINATIONS = 256
 
 
 def placed_cells(ncols: int, numbers: list[Token], columns: list[int], confidence: float, how: str) -> list[Cell]:
@@ -63,51 +61,24 @@ def ambiguous_cells(ncols: int, numbers: list[Token], options: list[list[int]]) 
     return cells
 
 
-def settle_by_relations(table: Table, options: dict[int, list[list[int]]],
-                        numbers: dict[int, list[Token]]) -> dict[int, list[int]]:
-    """Per unsettled row, the placement the table's relations choose, for the rows they settle.
+def placement_choice(spec: TableSpec, row: int, numbers: list[Token], options: list[list[int]]) -> Choice:
+    """The row's placements as a Choice for the solver: each option the row's cells with its
+    values in one column set; options left tied are merged by ambiguous_cells and noted."""
+    ncols = len(spec.row_columns(row))
 
-    Every choice of one placement per unsettled row is tried together (blank counts 0, as the
-    checks count it). Only relations whose sums differ between choices say anything about the
-    placement; a choice survives if it keeps all of those. A row is settled when the surviving
-    choices agree on it and some choice did not survive. A relation the document itself breaks
-    whatever the placement leaves its rows unsettled: nothing is guessed."""
-    rows = sorted(options)
-    count = 1
-    for r in rows:
-        count *= len(options[r])
-    if not rows or count > _MAX_COMBINATIONS:
-        return {}
-    relations = rel_eval.relations_touching(table.spec, rows)
-    if not relations:
-        return {}
-    placed = {r: [_by_column(numbers[r], cols) for cols in options[r]] for r in rows}
+    def merge(kept: list[int]) -> tuple[list[Cell], ParseNote]:
+        open_options = [options[i] for i in kept]
+        cells = ambiguous_cells(ncols, numbers, open_options)
+        return cells, ambiguity_note(spec, row, numbers, open_options, cells)
 
-    def lookup(choice: dict[int, int]):
-        def get(addr):
-            _, r, c = addr
-            if r in choice:
-                return _value(placed[r][choice[r]].get(c))
-            return table.cells[r][c].value
-
-        return get
-
-    choices = [dict(zip(rows, pick)) for pick in product(*(range(len(options[r])) for r in rows))]
-    residuals = [[rel_eval.residual(rel, lookup(choice)) for rel in relations] for choice in choices]
-    telling = [i for i in range(len(relations)) if len({round(res[i], 6) for res in residuals}) > 1]
-    surviving = [choice for choice, res in zip(choices, residuals) if all(abs(res[i]) <= rel_eval.EPS for i in telling)]
-    if not surviving or len(surviving) == len(choices):
-        return {}
-    settled = {}
-    for r in rows:
-        picks = {choice[r] for choice in surviving}
-        if len(picks) == 1:
-            settled[r] = options[r][picks.pop()]
-    return settled
+    return Choice(
+        [(row, c) for c in range(ncols)],
+        [placed_cells(ncols, numbers, cols, 0.5, SETTLED_NOTE) for cols in options],
+        merge,
+    )
 
 
-def ambiguity_note(table: Table, row: int, numbers: list[Token], options: list[list[int]], cells: list[Cell]) -> ParseNote:
-    spec = table.spec
+def ambiguity_note(spec: TableSpec, row: int, numbers: list[Token], options: list[list[int]], cells: list[Cell]) -> ParseNote:
     columns = spec.row_columns(row)
     read = "、".join(t.text for t in numbers)
     shown = "；".join("、".join(columns[c].short or columns[c].label for c in cols) for cols in options)
@@ -117,10 +88,11 @@ def ambiguity_note(table: Table, row: int, numbers: list[Token], options: list[l
     if any(c.note == AMBIGUOUS_CELL_NOTE for c in cells):
         outcome.append("其余不能确定的格未填入")
     spans = [t.start for t in numbers] + [t.end for t in numbers]
+    said = "；" + "，".join(outcome) if outcome else ""
     return ParseNote(
         "ambiguous_columns",
         f"{spec.number}“{row_display(spec.rows[row])}”一行的数值（{read}）按前后几行的列位置可分属不同的列"
-        f"（{shown}），勾稽关系也不能区分；{'，'.join(outcome)}，请对照原文核对",
+        f"（{shown}），勾稽关系也不能区分{said}，请对照原文核对",
         spec.id,
         row,
         (min(spans), max(spans)),
