@@ -498,3 +498,73 @@ def test_column_order_is_put_back_or_marked(version, seed, cut, slashes, box):
                 assert cell.value is None or cell.inferred, (r, c, cell.value, grid[r][c])
     if not any(n.code == "ambiguous_layout" for n in notes):
         assert values(cells) == grid
+
+
+def _t2_in_column_order(version: str, values: list[list], draw) -> list[str]:
+    """表二 as pdfminer prints it: each item's `信息内容` and row labels, then one block per
+    column of each item (the column's header words, then its values top to bottom, now and then
+    cut in two text boxes), the blocks of different columns in any order but those of one column
+    top to bottom; the 第二十条 headings fall anywhere in the stream, in order."""
+    spec = table_spec(version, "t2")
+    items: list[tuple[str, list[int]]] = []
+    for r, row in enumerate(spec.rows):
+        if items and items[-1][0] == row.path[0]:
+            items[-1][1].append(r)
+        else:
+            items.append((row.path[0], [r]))
+    pending = {}  # column label -> its blocks, top to bottom
+    for k, (_, rows) in enumerate(items):
+        for c, col in enumerate(spec.row_columns(rows[0])):
+            pending.setdefault(col.label, []).append((k, rows, c))
+    stream: list[list[str]] = []
+    shown: set[int] = set()
+    while pending:
+        label = draw(st.sampled_from(sorted(pending)))
+        k, rows, c = pending[label].pop(0)
+        if not pending[label]:
+            del pending[label]
+        block = []
+        if k not in shown:  # an item's row labels before its first values
+            shown.add(k)
+            block += ["信息内容", *[spec.rows[r].label for r in rows], ""]
+        cells = ["/" if values[r][c] is None else str(values[r][c]) for r in rows]
+        cut = draw(st.integers(0, len(cells) - 1))
+        block += [label, *cells[: cut or len(cells)], ""]
+        if cut:
+            block += [*cells[cut:], ""]  # the rest in a text box of its own
+        stream.append(block)
+    at = 0
+    for heading, _ in items:  # in order, each anywhere after the one before
+        at = draw(st.integers(at, len(stream)))
+        stream.insert(at, [heading, ""])
+        at += 1
+    return [line for block in stream for line in block]
+
+
+def _t2_values(version: str, draw) -> list[list]:
+    spec = table_spec(version, "t2")
+    out = []
+    for r in range(len(spec.rows)):
+        row = []
+        for col in spec.row_columns(r):
+            if "金额" in col.label:
+                v = draw(st.sampled_from([0, 12.5, 221.85, 7730.28, None]))
+            elif col.label == "本年增/减":
+                v = draw(st.integers(-5, 30))
+            else:
+                v = draw(st.one_of(st.integers(0, 9), st.integers(10, 3000), st.none()))
+            row.append(v)
+        out.append(row)
+    return out
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(version=st.sampled_from(["2021", "2019"]), data=st.data())
+def test_t2_in_column_order_with_headings_anywhere_is_read_exactly(version, data):
+    """Each block of values follows its column's header words, and the blocks of one column
+    come top to bottom: that places every value, wherever the item headings fell."""
+    values = _t2_values(version, data.draw)
+    report = parse_text(_report(_t2_in_column_order(version, values, data.draw), [], []))
+    table = report.tables["t2"]
+    assert table.spec.version == version
+    assert table.values() == values

@@ -99,7 +99,11 @@ _HEADER_EXTRA = set("()（）、·:：")
 
 
 def _is_header_like(label: str) -> bool:
-    return bool(label) and not any(ch.isdigit() for ch in label) and len(label) <= 12
+    return bool(label) and not any(ch.isdigit() for ch in label) and len(label) <= _HEADER_WORDS_MAX
+
+
+# The form's longest column label (本年收费金额（单位：万元）) fits; a sentence is longer (_ends_table).
+_HEADER_WORDS_MAX = 16
 
 
 def header_columns(parts: tuple[str, ...], columns: tuple[Column, ...], in_order: bool = False) -> tuple[int, ...]:
@@ -480,6 +484,9 @@ def solve_groups_table(text: str, tokens: list[Token], spec: TableSpec):
     if any(not g.heading for g in groups):
         return None
     runs = value_runs(text, tokens)
+    by_headers = _place_by_column_headers(spec, value_runs(text, before_narrative(tokens, _ends_table)))
+    if by_headers is not None:
+        return by_headers
     owner = _run_groups(tokens, runs, groups)
     if owner is None:
         return None
@@ -529,6 +536,45 @@ def solve_groups_table(text: str, tokens: list[Token], spec: TableSpec):
 
 
 _GROUP_GUESS = "文本顺序错乱，此值的位置按该项剩余的空格推定"
+
+
+def _place_by_column_headers(spec: TableSpec, runs: list[StreamRun]):
+    """表二 printed column by column (pdfminer's order): each block follows the header words
+    of one column, wherever the 第二十条 headings fell. Blocks naming the same column fill its
+    cells top to bottom, item after item, since of two blocks in one column the upper is
+    printed first; a block without header words goes on down the column before it. Cells and
+    notes, or None unless every block names one column and every cell gets one value."""
+    names: list[Column] = []  # the table's distinct columns, by label
+    cells_of: list[list[tuple[int, int]]] = []  # their cells, top to bottom
+    for r in range(len(spec.rows)):
+        for c, col in enumerate(spec.row_columns(r)):
+            k = next((i for i, n in enumerate(names) if normalize_label(n.label) == normalize_label(col.label)), None)
+            if k is None:
+                names.append(col)
+                cells_of.append([])
+                k = len(names) - 1
+            cells_of[k].append((r, c))
+    filled = [0] * len(names)
+    placed: dict[tuple[int, int], Token] = {}
+    column = None
+    for run in runs:
+        named = header_columns(run.header, tuple(names))
+        if len(named) == 1:
+            column = named[0]
+        elif named or column is None:
+            return None  # several columns named, or none before any was
+        if filled[column] + len(run.tokens) > len(cells_of[column]):
+            return None
+        for tok in run.tokens:
+            placed[cells_of[column][filled[column]]] = tok
+            filled[column] += 1
+    if len(placed) != spec.cell_count():
+        return None
+    cells = [[Cell(None) for _ in spec.row_columns(r)] for r in range(len(spec.rows))]
+    for (r, c), tok in placed.items():
+        cells[r][c] = Cell(tok.value if tok.kind == NUM else None, tok.text, (tok.start, tok.end), 0.85)
+    msg = f"{spec.number}的文本顺序错乱（PDF 转换所致），已按各列表头后的数值还原（同一列的数值自上而下依次填入）"
+    return cells, [ParseNote("scrambled_layout", msg, spec.id)]
 _ORDER_CONTRADICTED = "文本顺序错乱，且各项标题与数值的先后不一致，此值的位置是推定的"
 
 
