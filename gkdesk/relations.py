@@ -130,3 +130,50 @@ def row_bounds_hold(spec: TableSpec, row: int, values) -> bool:
         if held is not None and held < len(values) and values[held] is not None and values[c] < -values[held] - EPS:
             return False
     return True
+
+
+class RowRanges:
+    """residual_range of each relation kept up to date while a search gives whole rows of one
+    table their values one at a time, each row taken from between its bounds.
+
+    Giving row r the values v moves a relation's range by r's share alone (its cells' values
+    in place of their bounds), so a search step costs the relations through r, not a sum over
+    every cell of them. The shares are sums of the values as given: exact for whole numbers
+    (counts), which is what `exact` tells the caller."""
+
+    def __init__(self, rels: list[Relation], low: Lookup, high: Lookup, rows: Iterable[int]):
+        self.least, self.most = [], []
+        for rel in rels:
+            least, most = residual_range(rel, low, high)
+            self.least.append(least)
+            self.most.append(most)
+        # Per row: (relation, its cells in the row as (column, sign), the share's constant parts)
+        self.terms: dict[int, list[tuple[int, tuple[tuple[int, int], ...], int | float, int | float]]] = {}
+        bounds = []
+        for r in rows:
+            mine = []
+            for i, rel in enumerate(rels):
+                cells = [(addr, 1) for addr in rel.lhs if addr[1] == r] + [(addr, -1) for addr in rel.rhs if addr[1] == r]
+                if not cells:
+                    continue
+                # the left side's least takes the low bound, the right side's the high one
+                const_least = sum(-(low(a) or 0) if s > 0 else (high(a) or 0) for a, s in cells)
+                const_most = sum(-(high(a) or 0) if s > 0 else (low(a) or 0) for a, s in cells)
+                bounds += [low(a) for a, _ in cells] + [high(a) for a, _ in cells]
+                mine.append((i, tuple((a[2], s) for a, s in cells), const_least, const_most))
+            self.terms[r] = mine
+        self.exact = all(isinstance(x, int) for x in self.least + self.most + bounds if x is not None)
+
+    def moved(self, row: int, values: tuple) -> list[tuple[int, int | float, int | float]]:
+        """(relation, least, most) of the relations through `row` once it holds `values` (the
+        other rows as they stand); the caller keeps them while the row holds them."""
+        out = []
+        n = len(values)
+        for i, cells, const_least, const_most in self.terms[row]:
+            share = 0
+            for c, s in cells:
+                v = values[c] if c < n else None
+                if v:
+                    share += s * v
+            out.append((i, self.least[i] + const_least + share, self.most[i] + const_most + share))
+        return out

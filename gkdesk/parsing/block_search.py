@@ -147,6 +147,19 @@ class StackingSearch:
         self.initial_pools = {k: dict(v) for k, v in self.pools.items()}
         self.run_pool = [self._pool_key_of_page(run.page) for run in runs]
         self.run_keys = [[_amount_key(0 if null else a) for a, null in zip(run.amounts, run.nulls)] for run in runs]
+        # What each cell shows (the table a reviewer would see), kept as runs are placed, so a
+        # solution found again (its values in the same cells by other runs) costs one copy.
+        self.shown_keys = [[("null",) if null else _amount_key(a) for a, null in zip(run.amounts, run.nulls)]
+                           for run in runs]
+        self.shown_at: list = [None] * n
+        # Per run: its length, the last row its page band allows, and per width its height
+        # and the cells of its last row.
+        self.run_shape = []
+        for run in runs:
+            L = len(run)
+            band = page_rows.get(run.page) if page_rows is not None else None
+            shapes = {w: (-(-L // w), L - w * (-(-L // w) - 1)) for w in range(1, ncols + 1)}
+            self.run_shape.append((L, band[1] if band else nrows, shapes))
         self.row_pool = [self._pool_key_of_row(r) for r in range(nrows)]
         self.consumers: dict[tuple[int, object], int] = {}
         self.page_mask: dict[int, int] = {}  # runs placed so far, per pool
@@ -196,32 +209,57 @@ class StackingSearch:
 
     def _undo_to(self, mark: int) -> None:
         trail = self.trail
-        while len(trail) > mark:
-            arr, idx, old = trail.pop()
+        undone = trail[mark:]
+        del trail[mark:]
+        for arr, idx, old in reversed(undone):
             if arr is self:
                 setattr(self, idx, old)
+            elif arr is None:
+                self._unplace(*idx)  # a run's values taken back out of their cells
             else:
                 arr[idx] = old
+
+    def _unplace(self, d: int, cells: list[int], pool: dict, pkey: int, saved: dict) -> None:
+        """Undo the cell part of _place (one trail entry instead of one per change): the
+        relations' counts and sums are restored as saved, the rest is the inverse of placing
+        run d (no value of d was anywhere before, so its bit is simply cleared)."""
+        run_at, off_at, shown_at, consumers = self.run_at, self.off_at, self.shown_at, self.consumers
+        keep = ~(1 << d)
+        for cell in cells:
+            run_at[cell] = -1
+            off_at[cell] = -1
+            shown_at[cell] = None
+        for akey in self.run_keys[d]:
+            pool[akey] += 1
+            ck = (pkey, akey)
+            consumers[ck] &= keep
+        filled, sums, rel_runs = self.filled, self.sums, self.rel_runs
+        for i, (f, sm, rr) in saved.items():
+            filled[i] = f
+            sums[i] = sm
+            rel_runs[i] = rr
 
     def _set_attr(self, name: str, value) -> None:
         self.trail.append((self, name, getattr(self, name)))
         setattr(self, name, value)
 
     # ------------------------------------------------------------ shapes
-    def _options(self, d: int) -> tuple[list[tuple[int, int, list[int]]], int]:
-        """(column, width, cells) where run d can go, and the runs that ruled the others out."""
-        run = self.runs[d]
-        L = len(run)
+    def _options(self, d: int) -> tuple[list[tuple[int, int, list[int], bool]], int]:
+        """(column, width, cells, reversed) where run d can go, and the runs that ruled the
+        others out (the order and the blame are those of trying every column and width)."""
+        L, limit, shapes = self.run_shape[d]
         C = self.C
-        band = self.page_rows.get(run.page) if self.page_rows is not None else None
-        limit = band[1] if band else self.R
         out = []
         blocked = 0
         member = self.band_of.get(d)
-        heights = self.heights_of[self._pool_key_of_page(run.page)]
-        col_mask = self.colmask_of[self._pool_key_of_page(run.page)]
+        pkey = self.run_pool[d]
+        heights = self.heights_of[pkey]
+        col_mask = self.colmask_of[pkey]
+        max_rev = self.max_reversed_width
         # Two identical runs in a row placed either way round give the same table: keep one.
         twin = self.placed[d - 1] if d and self.twin_of_previous[d] else None
+        if twin is not None:
+            twin_w, twin_key = twin[1], ((twin[0], twin[2]) if self.prefer_down else (twin[2], twin[0]))
         for c in range(C):
             top = heights[c]
             if member is not None:
@@ -231,28 +269,32 @@ class StackingSearch:
                 if self.band_top[g] >= 0 and self.band_top[g] != top:
                     blocked |= col_mask[c] | self.band_mask[g]
                     continue
-            widths = range(1, min(L, C - c) + 1)
-            if member is not None:
-                w_band = self.bands[member[0]].widths.get(d, 1)
+                w_band = self.bands[g].widths.get(d, 1)
                 widths = range(w_band, w_band + 1) if c + w_band <= C else range(0)
+            else:
+                widths = range(1, min(L, C - c) + 1)
+            even = 1  # columns c .. c+even-1 all stand at `top`
             for w in widths:
-                if twin is not None and w == twin[1] and self._before(top, c, twin[2], twin[0]):
+                if twin is not None and w == twin_w and ((c, top) if self.prefer_down else (top, c)) < twin_key:
                     blocked |= 1 << (d - 1)  # the same table with the twins the other way round
                     continue
-                uneven = [c + i for i in range(1, w) if heights[c + i] != top]
-                if uneven:
-                    blocked |= col_mask[c] | col_mask[uneven[0]]
+                while even < w and heights[c + even] == top:
+                    even += 1
+                if even < w:
+                    blocked |= col_mask[c] | col_mask[c + even]
                     break
-                h = -(-L // w)
-                k = L - w * (h - 1)  # cells in the last row
+                h, k = shapes[w]
                 if k != w and w != C:
                     continue  # a cut-short last row only for blocks of whole table rows
                 if top + h > limit:
                     blocked |= col_mask[c]
                     continue
-                cells = [(top + i // w) * C + c + i % w for i in range(L)]
+                if w == 1:
+                    cells = list(range(top * C + c, (top + L) * C + c, C))
+                else:
+                    cells = [(top + i // w) * C + c + i % w for i in range(L)]
                 out.append((c, w, cells, False))
-                if 1 < w <= self.max_reversed_width and k == w:
+                if 1 < w <= max_rev and k == w:
                     # A block whose rows were read right to left (a PDF library that orders
                     # the words of one line of a text box by where it found them).
                     out.append((c, w, [(top + i // w) * C + c + w - 1 - i % w for i in range(L)], True))
@@ -266,7 +308,7 @@ class StackingSearch:
         return (top, c) < (twin_top, twin_c)
 
     # ------------------------------------------------------------ placing
-    def _place(self, d: int, c: int, w: int, cells: list[int]) -> int:
+    def _place(self, d: int, c: int, w: int, cells: list[int], goes_on=None) -> int:
         """Put run d into cells; return 0 if fine, else the conflict (runs to blame) as a bit mask."""
         run = self.runs[d]
         bit = 1 << d
@@ -279,7 +321,6 @@ class StackingSearch:
         col_mask = self.colmask_of[pkey]
         top = heights[c]
         new_line = top == min(heights) and c == heights.index(top)  # the highest free cell
-        goes_on = self._column_continuation(d) if self.prefer_down else None  # before it is placed
         for i in range(w):
             self._set(heights, c + i, top + (h if i < k else h - 1))
             self._set(col_mask, c + i, col_mask[c + i] | bit)
@@ -309,35 +350,32 @@ class StackingSearch:
         trail = self.trail
         trail.append((self.page_mask, pkey, self.page_mask.get(pkey, 0)))
         self.page_mask[pkey] = self.page_mask.get(pkey, 0) | bit
-        touched = set()
         pool = self.pools[pkey]
         consumers = self.consumers
         run_at, off_at, rel_runs = self.run_at, self.off_at, self.rel_runs
+        filled, sums, cell_rels = self.filled, self.sums, self.cell_rels
         keys = self.run_keys[d]
+        shown_at, shown = self.shown_at, self.shown_keys[d]
+        # The relations' counts and sums are copied on first write (saved: the old ones), so
+        # one trail entry undoes the whole cell part.
+        touched: dict[int, tuple] = {}
+        trail.append((None, (d, cells, pool, pkey, touched), None))
         for off, cell in enumerate(cells):
-            trail.append((run_at, cell, -1))
             run_at[cell] = d
-            trail.append((off_at, cell, -1))
             off_at[cell] = off
-            akey = keys[off]
-            amount = akey
-            trail.append((pool, akey, pool[akey]))
-            pool[akey] -= 1
-            ck = (pkey, akey)
-            old = consumers.get(ck, 0)
-            trail.append((consumers, ck, old))
-            consumers[ck] = old | bit
-            for i, side in self.cell_rels[cell]:
-                f = self.filled[i]
-                sm = self.sums[i]
-                trail.append((f, side, f[side]))
-                f[side] += 1
-                trail.append((sm, side, sm[side]))
-                sm[side] += amount
-                if not rel_runs[i] & bit:
-                    trail.append((rel_runs, i, rel_runs[i]))
+            shown_at[cell] = shown[off]
+            amount = keys[off]
+            pool[amount] -= 1
+            ck = (pkey, amount)
+            consumers[ck] = consumers.get(ck, 0) | bit
+            for i, side in cell_rels[cell]:
+                if i not in touched:
+                    touched[i] = (filled[i], sums[i], rel_runs[i])
+                    filled[i] = list(filled[i])
+                    sums[i] = list(sums[i])
                     rel_runs[i] |= bit
-                touched.add(i)
+                filled[i][side] += 1
+                sums[i][side] += amount
         conflict = 0
         for i in touched:
             if self.violated[i]:
@@ -432,44 +470,51 @@ class StackingSearch:
         return blame
 
     # ------------------------------------------------------------ preference
-    def _preference(self, d: int, c: int, w: int) -> tuple:
+    def _preference_of(self, d: int):
+        """The preference key of run d's placements at column c, width w (lower is likelier):
+        what does not depend on the placement is worked out once per run."""
         run = self.runs[d]
         L = len(run)
-        heights = self.heights_of[self._pool_key_of_page(run.page)]
-        top = heights[c]
+        C = self.C
+        heights = self.heights_of[self.run_pool[d]]
         # In column order a header naming more columns than the block has values is the
         # table's whole header printed before its first column, not this block's columns.
-        if run.hint and not (self.prefer_down and len(run.hint) > L):
-            lo, n = min(run.hint), len(run.hint)
-            hint_miss = 0 if (c == lo and w == min(n, L)) else (1 if c in run.hint else 2)
-        else:
-            hint_miss = 0
-        flat = min(heights) == max(heights)
-        if L >= self.C and flat and c == 0:
-            shape = 0 if w == self.C else 1  # a block of whole rows, as under a header
-        else:
-            shape = 0 if w == 1 else 1  # otherwise runs down a column are the common case
+        hinted = bool(run.hint) and not (self.prefer_down and len(run.hint) > L)
+        if hinted:
+            lo, n_hint, hint = min(run.hint), min(len(run.hint), L), run.hint
+        whole_rows = L >= C and min(heights) == max(heights)
         # pdftotext reads a group of blocks like a line of text: the next one is usually
         # right after the previous one, else it starts a new line (the highest free cell).
         # pdfminer reads column after column instead: the next block is usually right under the
         # previous one (prefer_down: the search is run once each way).
         same_page = d and self.runs[d - 1].page == run.page
         after = self.after[d - 1] if same_page else None
-        below = self.below[d - 1] if same_page else None
-        if self.prefer_down:
-            ahead = self._column_continuation(d) if same_page else None
-            follow = 0 if ahead == (top, c) else (1 if after == (top, c) else 2)
-        else:
+        down = self.prefer_down
+        ahead = self._column_continuation(d) if down and same_page else None
+        prev_height = None
+        if same_page and self.placed[d - 1] is not None:
+            prev_height = -(-len(self.runs[d - 1]) // self.placed[d - 1][1])
+
+        def key(c: int, w: int) -> tuple:
+            top = heights[c]
+            if hinted:
+                hint_miss = 0 if (c == lo and w == n_hint) else (1 if c in hint else 2)
+            else:
+                hint_miss = 0
+            if whole_rows and c == 0:
+                shape = 0 if w == C else 1  # a block of whole rows, as under a header
+            else:
+                shape = 0 if w == 1 else 1  # otherwise runs down a column are the common case
+            if down:
+                follow = 0 if ahead == (top, c) else (1 if after == (top, c) else 2)
+                # Column order: a block is one column's run unless it cannot be.
+                return (hint_miss, follow, top, c, 0 if w == 1 else 1, w)
             follow = 0 if after == (top, c) else 1
-        if follow == 0 and w > 1 and L % w == 0:
-            # Blocks side by side in one line of blocks usually share their height.
-            pw = self.placed[d - 1][1]
-            if -(-len(self.runs[d - 1]) // pw) == L // w:
-                shape = 0
-        if self.prefer_down:
-            # Column order: a block is one column's run unless it cannot be.
-            return (hint_miss, follow, top, c, 0 if w == 1 else 1, w)
-        return (hint_miss, follow, top, c, shape, -w)
+            if follow == 0 and w > 1 and L % w == 0 and prev_height == L // w:
+                shape = 0  # blocks side by side in one line of blocks usually share their height
+            return (hint_miss, follow, top, c, shape, -w)
+
+        return key
 
     # ------------------------------------------------------------ search
     def _dfs(self, d: int) -> int:
@@ -480,25 +525,31 @@ class StackingSearch:
             self._record()
             return -1  # after a solution every earlier choice may matter
         options, conflict = self._options(d)
-        options.sort(key=lambda o: (self._preference(d, o[0], o[1]), o[3]))
+        preference = self._preference_of(d)
+        keyed = [((preference(o[0], o[1]), o[3]), o) for o in options]
+        if len(keyed) > 1:
+            keyed.sort(key=lambda ko: ko[0])
         bit = 1 << d
         before = self.n_violated
+        goes_on = self._column_continuation(d) if self.prefer_down else None
         # Placements that break no further relation first, the others after them. In column
         # order the order itself is the stronger evidence: a placement where the order goes on
         # that breaks a relation (one wrong figure of the document) is tried before placements
         # off the order, only after those that go on as well.
-        queue = [(o, False) for o in options]
+        queue = [(o, False, k[0][:2]) for k, o in keyed]
         i = 0
         while i < len(queue):
-            option, may_break = queue[i]
+            option, may_break, rank = queue[i]
             i += 1
-            if self._over_limit():
+            first = self.first_found_at
+            if (self.nodes > first + self.extra_nodes or self.nodes > self.node_limit * 2) if first is not None \
+                    else self.nodes > self.node_limit:
                 self.stopped = True
                 return -1
             c, w, cells, _ = option
             self.nodes += len(cells)  # the work of a placement grows with its cells
             mark = len(self.trail)
-            blame = self._place(d, c, w, cells)
+            blame = self._place(d, c, w, cells, goes_on)
             if blame:
                 conflict |= blame
                 self._undo_to(mark)
@@ -506,11 +557,11 @@ class StackingSearch:
             if not may_break and self.n_violated > before:
                 self._undo_to(mark)
                 if self.prefer_down:
-                    rank = self._preference(d, c, w)[:2]  # (header hint missed, order not followed)
-                    later = (j for j in range(i, len(queue)) if self._preference(d, *queue[j][0][:2])[:2] > rank)
-                    queue.insert(next(later, len(queue)), (option, True))
+                    # after the placements as good in (header hint missed, order not followed)
+                    later = (j for j in range(i, len(queue)) if queue[j][2] > rank)
+                    queue.insert(next(later, len(queue)), (option, True, rank))
                 else:
-                    queue.append((option, True))
+                    queue.append((option, True, rank))
                 continue
             sub = self._dfs(d + 1)
             self._undo_to(mark)
@@ -528,14 +579,14 @@ class StackingSearch:
         return self.nodes > self.node_limit
 
     def _record(self) -> None:
+        shown = tuple(self.shown_at)
+        if shown in self.seen:
+            return
+        self.seen.add(shown)
         cells = [[None] * self.C for _ in range(self.R)]
         for k, d in enumerate(self.run_at):
             if d >= 0:
                 cells[k // self.C][k % self.C] = (d, self.off_at[k])
-        shown = tuple(self._shown(at) for row in cells for at in row)
-        if shown in self.seen:
-            return
-        self.seen.add(shown)
         violated = self._violated(cells)
         sol = Arrangement(cells, violated, self._null_mix(cells), self.breaks)
         if self.first_found_at is None:

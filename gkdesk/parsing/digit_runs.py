@@ -375,11 +375,11 @@ def _keeps(spec: TableSpec, row: int, split: Split) -> bool:
     if not own:
         return True
     get = relations.grid_lookup(spec.id, [None] * row + [_values(split)])
-    return not any(s.broken for s in relations.evaluate(spec, get, own))
+    return all(abs(relations.residual(rel, get)) <= relations.EPS for rel in own)
 
 
 def _values(split: Split) -> tuple:
-    return tuple(None if p is None else p.value for p in split)
+    return tuple([None if p is None else p.value for p in split])
 
 
 def _compositions(total: int, parts: int):
@@ -469,6 +469,7 @@ class _Search:
         self.best_cost: int | None = None
         self.best: list[dict[int, tuple]] = []
         self.complete = True
+        self.ranges: relations.RowRanges | None = None
 
     def _get(self, extreme):
         values = self.values
@@ -490,6 +491,12 @@ class _Search:
         """Find the assignments of least cost (at most `limit`; stop at the first if `first`)."""
         self.best_cost, self.first = limit, first
         status = [self.broken(i) for i in range(len(self.rels))]
+        # The relations' ranges kept up to date row by row (relations.RowRanges) where that is
+        # exact: whole numbers, and no open row among the values already given.
+        ranges = relations.RowRanges(self.rels, self._get(self.low), self._get(self.high), self.order)
+        values = list(v for ch in self.choices.values() for choice in ch for v in choice)
+        if ranges.exact and not set(self.order) & set(self.values) and all(v is None or isinstance(v, int) for v in values):
+            self.ranges = ranges
         self._walk(0, status)
 
     def _walk(self, k: int, status: list[bool]) -> bool:
@@ -511,12 +518,26 @@ class _Search:
             return self.first
         r = self.order[k]
         stop = False
+        ranges = self.ranges
+        if ranges is not None:
+            least, most = ranges.least, ranges.most
+            saved = [(i, least[i], most[i]) for i in self.touching[r]]
+        eps = relations.EPS
         for choice in self.choices[r]:
             self.values[r] = choice
             new = list(status)
-            for i in self.touching[r]:
-                new[i] = self.broken(i)
-            if self._walk(k + 1, new):
+            if ranges is not None:
+                for i, lo, hi in ranges.moved(r, choice):
+                    least[i], most[i] = lo, hi
+                    new[i] = lo > eps or hi < -eps
+                walked = self._walk(k + 1, new)
+                for i, lo, hi in saved:
+                    least[i], most[i] = lo, hi
+            else:
+                for i in self.touching[r]:
+                    new[i] = self.broken(i)
+                walked = self._walk(k + 1, new)
+            if walked:
                 stop = True
                 break
         del self.values[r]
@@ -538,9 +559,19 @@ def _row_breaks(spec, rels, values: dict[int, tuple], row: int):
         if mine:
             parts.append((relations.residual(rel, others), mine))
 
+    eps = relations.EPS
+
     def count(v: tuple) -> int:
-        return sum(1 for rest, mine in parts
-                   if abs(rest + sum(sign * (v[c] or 0) for sign, c in mine)) > relations.EPS)
+        broken = 0
+        for rest, mine in parts:
+            share = 0
+            for sign, c in mine:
+                x = v[c]
+                if x:
+                    share += sign * x
+            if abs(rest + share) > eps:
+                broken += 1
+        return broken
 
     return count
 
