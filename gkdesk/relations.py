@@ -177,3 +177,30 @@ class RowRanges:
                     share += s * v
             out.append((i, self.least[i] + const_least + share, self.most[i] + const_most + share))
         return out
+
+
+def row_residuals(rels: Iterable[Relation], table_id: str, row: int) -> Callable[[tuple], list]:
+    """The residuals of relations lying within one row, as a function of that row's values:
+    what `residual` gives on a grid holding only that row (the same cells, the same sums),
+    with the cells looked up once instead of at every call."""
+    sides = []
+    for rel in rels:
+        sides.append(tuple(tuple(c for t, r, c in group if t == table_id and r == row) for group in (rel.lhs, rel.rhs)))
+
+    def residuals(values: tuple) -> list:
+        n = len(values)
+        out = []
+        for lhs, rhs in sides:
+            left = right = 0
+            for c in lhs:
+                v = values[c] if c < n else None
+                if v is not None:
+                    left += v
+            for c in rhs:
+                v = values[c] if c < n else None
+                if v is not None:
+                    right += v
+            out.append(left - right)
+        return out
+
+    return residuals

@@ -70,6 +70,13 @@ class Piece:
 Split = list  # one Piece (or None: a blank cell) per column
 
 
+class _Found(list):
+    """A split as split_run finds it: its values, asked for again and again while the rows are
+    weighed, are worked out once."""
+
+    __slots__ = ("values",)
+
+
 # ---------------------------------------------------------------- splitting one run ------
 
 class SearchBudget:
@@ -104,7 +111,7 @@ def split_run(
             return
         if col == n:
             if pos == len(run):
-                out.append(list(acc))
+                out.append(_Found(acc))
             return
         if len(run) - pos < n - col:
             return
@@ -112,7 +119,7 @@ def split_run(
             for value, end in _pieces_at(run, pos, kinds[col]):
                 if end == len(run) and abs((value or 0) - total) <= 1e-6:
                     acc.append(Piece(value, offset + pos, offset + end))
-                    out.append(list(acc))
+                    out.append(_Found(acc))
                     acc.pop()
             return
         for value, end in _pieces_at(run, pos, kinds[col]):
@@ -358,27 +365,41 @@ def _own_check(spec: TableSpec, row: int):
     closing: dict[int, list] = {}
     for rel in row_relations(spec, row):
         closing.setdefault(max(c for _, _, c in rel.cells), []).append(rel)
+    residuals = {col: relations.row_residuals(rels, spec.id, row) for col, rels in closing.items()}
+    eps = relations.EPS
 
     def check(col: int, pieces: list) -> bool:
-        rels = closing.get(col)
-        if not rels:
+        of = residuals.get(col)
+        if of is None:
             return True
-        get = relations.grid_lookup(spec.id, [None] * row + [tuple(None if p is None else p.value for p in pieces)])
-        return not any(abs(relations.residual(rel, get)) > relations.EPS for rel in rels)
+        return not any(abs(x) > eps for x in of(tuple([None if p is None else p.value for p in pieces])))
 
     return check
 
 
 def _keeps(spec: TableSpec, row: int, split: Split) -> bool:
     """Whether the split keeps every relation within its row."""
-    own = row_relations(spec, row)
-    if not own:
+    key = (spec.id, spec.version, len(spec.rows), row)
+    of = _ROW_RESIDUALS.get(key)
+    if of is None:
+        own = row_relations(spec, row)
+        of = _ROW_RESIDUALS[key] = relations.row_residuals(own, spec.id, row) if own else None
+    if of is None:
         return True
-    get = relations.grid_lookup(spec.id, [None] * row + [_values(split)])
-    return all(abs(relations.residual(rel, get)) <= relations.EPS for rel in own)
+    eps = relations.EPS
+    return all(abs(x) <= eps for x in of(_values(split)))
+
+
+_ROW_RESIDUALS: dict[tuple, object] = {}
 
 
 def _values(split: Split) -> tuple:
+    if type(split) is _Found:
+        try:
+            return split.values
+        except AttributeError:
+            split.values = tuple([None if p is None else p.value for p in split])
+            return split.values
     return tuple([None if p is None else p.value for p in split])
 
 
@@ -749,7 +770,7 @@ def _near_splits(cand: RowCandidates, spec: TableSpec, expected: dict[int, float
             return
         if col == n:
             if pos == len(run):
-                out.append(list(acc))
+                out.append(_Found(acc))
             return
         if len(run) - pos < n - col:
             return
