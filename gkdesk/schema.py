@@ -44,9 +44,18 @@ def _norm_char(ch: str) -> str:
     return unicodedata.normalize("NFKC", ch)
 
 
+# Texts longer than this are mapped a piece at a time. Each character maps on its own, so the
+# result is the same; but one str.translate over megabytes is one C call that holds the
+# interpreter lock for ~90 ms of CPU (a 3-million-character line), and the window's thread,
+# waiting for that lock while a report loads in the background, freezes for all of it.
+_PIECE = 1 << 16
+
+
 def normalize_label(text: str) -> str:
     """The comparison form of a label: simplified, NFKC, no white space, no markup, plain quotes."""
-    return text.translate(_NORMALIZED)
+    if len(text) <= _PIECE:
+        return text.translate(_NORMALIZED)
+    return "".join([text[k : k + _PIECE].translate(_NORMALIZED) for k in range(0, len(text), _PIECE)])
 
 
 class _CharTable(dict):
@@ -69,14 +78,28 @@ def squeeze(text: str) -> tuple[str, list[int]]:
     """normalize_label(text) and, for each of its characters, the offset it came from.
 
     str.translate does the per-character work in C: a file of megabytes takes a fraction of a
-    second, not seconds (the recognizer squeezes whole sections)."""
+    second, not seconds (the recognizer squeezes whole sections). A long text goes a piece at
+    a time (see _PIECE): the same result, without one C call over all of it."""
+    if len(text) <= _PIECE:
+        return _squeeze_piece(text, 0)
+    parts: list[str] = []
+    index: list[int] = []
+    for offset in range(0, len(text), _PIECE):
+        part, part_index = _squeeze_piece(text[offset : offset + _PIECE], offset)
+        parts.append(part)
+        index += part_index
+    return "".join(parts), index
+
+
+def _squeeze_piece(text: str, offset: int) -> tuple[str, list[int]]:
+    """squeeze(text) with its offsets counted from `offset`."""
     squeezed = text.translate(_NORMALIZED)
     lengths = text.translate(_LENGTHS)
     if len(squeezed) == lengths.count("\x01"):
         # Every kept character gives one character (the usual case): keep the offsets of those.
-        index = list(itertools.compress(range(len(text)), lengths.encode("latin-1")))
+        index = list(itertools.compress(range(offset, offset + len(text)), lengths.encode("latin-1")))
     else:
-        index = [i for i, n in enumerate(lengths) for _ in range(ord(n))]
+        index = [offset + i for i, n in enumerate(lengths) for _ in range(ord(n))]
     return squeezed, index
 
 

@@ -1,3 +1,6 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from gkdesk.schema import (
     FORMAT_2019,
     FORMAT_2021,
@@ -57,3 +60,25 @@ def test_expected_format_for_year():
     assert expected_format_for_year(2020) == "2019"
     assert expected_format_for_year(2024) == "2021"
     assert expected_format_for_year(None) is None
+
+
+# Long texts are normalized a piece at a time (schema._PIECE, so that no single C call over
+# megabytes holds the interpreter lock): cut anywhere, also inside characters that normalize
+# to several or to none, the result is that of one pass.
+_EDGE_CHARS = "申请 1 2 3\t\n\u3000㈠⑴①ﬁ“”‘’*#|`\\學習ＡＢ１２‼㍻￥﹗"
+
+
+@given(text=st.text(alphabet=st.sampled_from(_EDGE_CHARS) | st.characters(), max_size=60), piece=st.integers(1, 9))
+def test_normalizing_in_pieces_gives_the_result_of_one_pass(text, piece):
+    import gkdesk.schema as schema
+
+    whole = (text.translate(schema._NORMALIZED), schema._squeeze_piece(text, 0))
+    saved = schema._PIECE
+    schema._PIECE = piece
+    try:
+        pieces = (schema.normalize_label(text), schema.squeeze(text))
+    finally:
+        schema._PIECE = saved
+    assert pieces == whole
+    squeezed, index = pieces[1]
+    assert len(index) == len(squeezed) and index == sorted(index)

@@ -10,6 +10,7 @@ from conftest import ROOT, shared_path
 from gkdesk.checks import claims
 from gkdesk.checks.claims import extract_claims, narrative_sentences
 from gkdesk.parsing import parse_text, read_report
+from gkdesk import schema
 from gkdesk.schema import squeeze
 
 SAMPLE = next((ROOT / "resources" / "samples").glob("*.txt"))
@@ -93,19 +94,11 @@ def test_clauses_as_defined_on_commas_of_thousands():
         assert claims._clauses(text) == reference_clauses(text)
 
 
-def test_squeeze_in_pieces_is_squeeze(monkeypatch):
-    monkeypatch.setattr(claims, "_SQUEEZE_PIECE", 7)  # cut everywhere, also inside what normalizes to several
-    rng = random.Random(1)
-    for _ in range(200):
-        text = "".join(rng.choice(EDGE_PIECES) for _ in range(rng.randint(0, 30)))
-        assert claims._squeeze_in_pieces(text) == squeeze(text)
-
-
 def test_a_long_region_is_split_in_pieces_with_the_same_sentences(monkeypatch):
     text = SAMPLE.read_text(encoding="utf-8")
     report = read_report(SAMPLE)
     whole = [(s.text, s.span(), s.section) for s in narrative_sentences(report)]
-    monkeypatch.setattr(claims, "_SQUEEZE_PIECE", 101)
+    monkeypatch.setattr(schema, "_PIECE", 101)  # squeeze cuts the region in pieces
     pieces = [(s.text, s.span(), s.section) for s in narrative_sentences(report)]
     assert pieces == whole and len(text) > 20 * 101
     assert extract_claims(report)  # and the claims read off them

@@ -149,3 +149,31 @@ def test_new_text_while_the_last_still_goes_in_replaces_it(qtbot, editor):
     assert not editor.loading and editor.document().toPlainText() == "短文。"
     qtbot.wait(50)
     assert editor.document().toPlainText() == "短文。"
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_line_numbers_by_bisect_are_those_counted(seed):
+    """TextPositions.line_of (a bisect over the breaks found once) is line_of (counting)."""
+    rng = random.Random(seed)
+    text = "".join(rng.choice(["甲", "a", "\n", "\r", "\r\n", "\n\r", " ", "😀"]) for _ in range(rng.randint(0, 80)))
+    positions = TextPositions(text)
+    assert positions.line_count == line_of(text, len(text))
+    assert [positions.line_of(k) for k in range(len(text) + 1)] == [line_of(text, k) for k in range(len(text) + 1)]
+
+
+def test_narrative_highlights_are_made_for_the_sentences_near_the_view(qtbot, editor):
+    sentence = "本年度共收到政府信息公开申请42件。\n"
+    text = sentence * 3000
+    editor.set_report_text(text)
+    wait_filled(qtbot, editor)
+    spans = [((k * len(sentence), (k + 1) * len(sentence) - 1), "error") for k in range(3000)]
+    editor.set_sentence_highlights(spans)
+    near = editor.extraSelections()
+    assert 0 < len(near) < 3000  # not one per sentence of the whole text...
+    top = editor.cursorForPosition(editor.viewport().rect().topLeft()).position()
+    assert any(s.cursor.selectionStart() <= top <= s.cursor.selectionEnd() for s in near)  # ...but those in view
+    editor.show_spans([spans[-1][0]])  # the view moves to the end: the last sentences are highlighted
+    ends = [s.cursor.selectionEnd() for s in editor.extraSelections()]
+    assert editor.positions.end_to_document(spans[-2][0][1]) in ends  # (the last one is also the focus)
+    editor.verticalScrollBar().setValue(0)
+    assert editor.positions.end_to_document(spans[0][0][1]) in [s.cursor.selectionEnd() for s in editor.extraSelections()]

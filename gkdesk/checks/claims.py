@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import repeat
-from operator import add
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -149,7 +147,7 @@ def _split(report: Report, start: int, end: int) -> list[Sentence]:
 
     The ends are found by one regex pass (a file of megabytes has few of them or none, so
     nothing here loops over its characters in Python)."""
-    squeezed, index = _squeeze_in_pieces(report.text[start:end])
+    squeezed, index = squeeze(report.text[start:end])  # a piece at a time when long (schema._PIECE)
     stops = [m.end() for m in _SENTENCE_END.finditer(squeezed)]
     if squeezed and (not stops or stops[-1] != len(squeezed)):
         stops.append(len(squeezed))
@@ -159,24 +157,6 @@ def _split(report: Report, start: int, end: int) -> list[Sentence]:
         out.append(Sentence(squeezed[pos:stop], index, pos, start, _section_at(report, start + index[pos])))
         pos = stop
     return out
-
-
-_SQUEEZE_PIECE = 1 << 18  # characters
-
-
-def _squeeze_in_pieces(text: str) -> tuple[str, list[int]]:
-    """squeeze(text), a piece at a time: the same result (it maps each character on its own),
-    without one call over megabytes that holds the interpreter for a second (the window's
-    thread waits on it while a report loads in the background)."""
-    if len(text) <= _SQUEEZE_PIECE:
-        return squeeze(text)
-    parts: list[str] = []
-    index: list[int] = []
-    for offset in range(0, len(text), _SQUEEZE_PIECE):
-        part, part_index = squeeze(text[offset : offset + _SQUEEZE_PIECE])
-        parts.append(part)
-        index.extend(map(add, part_index, repeat(offset)))
-    return "".join(parts), index
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:

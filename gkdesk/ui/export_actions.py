@@ -23,17 +23,31 @@ def _ask_target(window, title: str, suggested: Path) -> Path | None:
     return target if target.suffix.lower() == ".xlsx" else target.with_name(target.name + ".xlsx")
 
 
-def _run(window, job, target: Path, done_text: str) -> None:
-    """Run job(target, overwrite) off the GUI thread; on TargetExistsError ask, then retry."""
+def _run(window, job, target: Path, done_text: str, progress_bar=None) -> None:
+    """Run job(target, overwrite, progress) off the GUI thread; on TargetExistsError ask, then
+    retry. `progress_bar` (hidden when the job ends) shows its progress(done, total, name)."""
     from ..export import TargetExistsError
 
     def start(overwrite: bool) -> None:
         window.show_status(translate("Export", "正在导出…"), 0)
 
+        def progressed(done: int, total: int, _name: str) -> None:
+            if progress_bar is not None:
+                progress_bar.setRange(0, max(total, 1))
+                progress_bar.setValue(done)
+                progress_bar.setFormat(translate("Export", "汇总 %1/%2").replace("%1", str(done)).replace("%2", str(total)))
+                progress_bar.show()
+
+        def ended() -> None:
+            if progress_bar is not None:
+                progress_bar.hide()
+
         def ok(path) -> None:
+            ended()
             window.show_status(done_text.replace("%1", str(path)), 10000)
 
         def failed(exc: BaseException) -> None:
+            ended()
             if isinstance(exc, TargetExistsError):
                 answer = QMessageBox.question(
                     window,
@@ -51,7 +65,9 @@ def _run(window, job, target: Path, done_text: str) -> None:
             window.show_status(message, 15000)
             QMessageBox.warning(window, translate("Export", "导出失败"), message)
 
-        window._export_op = run_in_background(lambda _progress: job(target, overwrite), on_success=ok, on_failure=failed, parent=window)
+        window._export_op = run_in_background(
+            lambda progress: job(target, overwrite, progress), on_success=ok, on_failure=failed, on_progress=progressed, parent=window
+        )
 
     start(False)
 
@@ -71,45 +87,67 @@ def export_current(window) -> None:
     target = _ask_target(window, translate("Export", "导出Excel"), Path(document.path).parent / suggested_filename(report))
     if target is None:
         return
-    _run(window, lambda path, overwrite: export_report(report, path, findings, overwrite=overwrite), target, translate("Export", "已导出：%1"))
+    _run(window, lambda path, overwrite, _progress: export_report(report, path, findings, overwrite=overwrite), target, translate("Export", "已导出：%1"))
 
 
 def export_summary_of_queue(window) -> None:
-    """Every report in the work queue, one row each, in one summary workbook."""
-    from ..export import export_summary
-    from ..batch_inputs import one_per_agency_year
-    from ..opening import open_reviewed
-    from .queue_model import QueueModel
+    """Every report in the work queue, one row each, in one summary workbook.
 
-    paths = window.queue.paths()
+    The path of `gkdesk export --summary`: each report is read and checked in turn off the GUI
+    thread and only its SummaryRow is kept (a few KB: the summary of thousands fits in little
+    memory); a report open in the window gives the row of what the window shows, edits not yet
+    saved included, made here (no copy of the report)."""
+    from ..decisions import counted
+    from ..export.summary_rows import summary_row
+
+    paths = window.queue.paths()  # the queue's keys: open documents are kept by them
     if not paths:
         return
-    open_reports = {
-        path: copy.deepcopy(window.documents[QueueModel.key(path)].report)
-        for path in paths
-        if QueueModel.key(path) in window.documents
-    }
+    open_rows = {}
+    for path in paths:
+        document = window.documents.get(path)
+        if document is not None:
+            open_rows[path] = summary_row(document.report, counted(document.report, document.findings))
     folder = Path(paths[0]).parent
     target = _ask_target(window, translate("Export", "导出汇总"), folder / (translate("Export", "年报汇总") + ".xlsx"))
     if target is None:
         return
+    _run(
+        window,
+        lambda path, overwrite, progress: write_queue_summary(paths, open_rows, path, overwrite, progress),
+        target,
+        translate("Export", "已导出汇总：%1"),
+        getattr(window, "export_progress", None),
+    )
 
-    def job(path: Path, overwrite: bool):
-        reports, sources, skipped = [], [], []
-        for p in paths:
-            report = open_reports.get(p)
-            if report is None:
-                try:
-                    report = open_reviewed(p).report  # the same loading path as the CLI
-                except GkdeskError as exc:
-                    skipped.append((p, str(exc)))
-                    continue
-            reports.append(report)
-            sources.append(p)
-        keep, repeated = one_per_agency_year(reports, sources)
-        return export_summary(
-            [reports[i] for i in keep], path, skipped=skipped, overwrite=overwrite,
-            sources=[sources[i] for i in keep], repeated=repeated,
-        )
 
-    _run(window, job, target, translate("Export", "已导出汇总：%1"))
+def write_queue_summary(paths: list[str], open_rows: dict, target: Path, overwrite: bool, progress) -> Path:
+    """The summary of `paths` (no Qt: any thread). A report in `open_rows` gives that row; each
+    other is read with its saved work and checked (batch_jobs.summary_job), one at a time.
+    `progress(done, total, name)` before each report (it may raise to cancel)."""
+    from ..batch_inputs import one_per_agency_year
+    from ..batch_jobs import summary_job
+    from ..export.summary import export_summary_rows
+
+    rows, sources, skipped = [], [], []
+    for i, p in enumerate(paths):
+        progress(i, len(paths), Path(p).name)
+        row = open_rows.get(p)
+        if row is None:
+            try:
+                item = summary_job((p, False))
+            except OSError as exc:  # gone or unreadable since it was listed
+                skipped.append((p, f"无法读取文件（{exc.strerror or exc}）"))
+                continue
+            if item.row is None:
+                skipped.append((p, item.error))
+                continue
+            row = item.row
+        rows.append(row)
+        sources.append(p)
+    progress(len(paths), len(paths), "")
+    keep, repeated = one_per_agency_year(rows, sources)
+    return export_summary_rows(
+        [rows[i] for i in keep], target, skipped=skipped, overwrite=overwrite,
+        sources=[sources[i] for i in keep], repeated=repeated,
+    )

@@ -85,7 +85,8 @@ class FindingsModel(QAbstractTableModel):
         super().__init__(parent)
         self.document: ReviewDocument | None = None
         self.findings: list[Finding] = []
-        self.texts: list[str] = []  # each finding's message in the UI language
+        self._texts: list[str | None] = []  # each finding's message in the UI language, once asked for
+        self._locations: list[str | None] = []
         self.decisions: list = []  # each finding's Decision (or None)
         # Information findings (statements not checked, "未核对的表述") are listed on request.
         self.show_info = False
@@ -116,8 +117,27 @@ class FindingsModel(QAbstractTableModel):
         order = sorted(range(len(findings)), key=lambda i: decisions[i] is not None and decisions[i].dismissed)
         self.findings = [findings[i] for i in order]
         self.decisions = [decisions[i] for i in order]
-        self.texts = [_with_decision(finding_text(f), d) for f, d in zip(self.findings, self.decisions)]
+        # Messages and places are made when a row is first asked for: a file of many reports has
+        # hundreds of findings, and the view asks only for the rows it shows or measures.
+        self._texts: list[str | None] = [None] * len(self.findings)
+        self._locations: list[str | None] = [None] * len(self.findings)
         self.endResetModel()
+
+    def text(self, row: int) -> str:
+        """The message of a row in the UI language (with the reviewer's decision)."""
+        text = self._texts[row]
+        if text is None:
+            text = self._texts[row] = _with_decision(finding_text(self.findings[row]), self.decisions[row])
+        return text
+
+    def location(self, row: int) -> str:
+        location = self._locations[row]
+        if location is None:
+            document = self.document
+            positions = document.text_positions
+            line = positions.line_of if positions is not None else None
+            location = self._locations[row] = finding_location(document.report, self.findings[row], line)
+        return location
 
     def dismissed_count(self) -> int:
         return sum(1 for d in self.decisions if d is not None and d.dismissed)
@@ -158,12 +178,12 @@ class FindingsModel(QAbstractTableModel):
             if col == SEVERITY_COLUMN:
                 return severity_text(finding.severity)
             if col == MESSAGE_COLUMN:
-                return self.texts[index.row()]
-            return finding_location(self.document.report, finding)
+                return self.text(index.row())
+            return self.location(index.row())
         if role == Qt.ItemDataRole.DecorationRole and col == SEVERITY_COLUMN:
             return severity_icon(finding.severity)
         if role == Qt.ItemDataRole.ToolTipRole and col == MESSAGE_COLUMN:
-            return self.texts[index.row()]
+            return self.text(index.row())
         return None
 
     def row_of(self, finding: Finding) -> int:

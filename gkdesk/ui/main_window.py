@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QTabWidget,
     QToolBar,
     QToolButton,
@@ -26,12 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..decoding import REPAIRS as DECODING_REPAIRS
-from ..findings import ERROR, INFO, NARRATIVE
+from ..findings import ERROR, INFO, NARRATIVE, WARNING
 from ..reports import REPORT_SUFFIXES
 from ..schema import TABLE_IDS, table_spec
 from ..sidecar import CORRUPT, RESTORED, TEXT_CHANGED
 from .document import CHECK, LOAD_STEPS, PREPARE_VIEW, READ, RESTORE, AutoSaver, ReviewDocument
-from .findings_model import FINDING_ROLE, MESSAGE_COLUMN, FindingsModel, severity_icon
+from .findings_model import FINDING_ROLE, MESSAGE_COLUMN, FindingsModel, severity_icon, severity_text
 from .message_bar import MessageBar
 from .names import finding_text, schema_text
 from .queue_model import PATH_ROLE, QueueModel, status_label
@@ -126,7 +127,10 @@ class MainWindow(QMainWindow):
         self.problems.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.problems.setAlternatingRowColors(True)
         header = self.problems.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # The severity column is as wide as its widest label: fitted to its contents, it measured
+        # every row at each reset (hundreds in a file of many reports) for three possible texts.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(0, self._severity_column_width())
         header.setSectionResizeMode(MESSAGE_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(2, 220)
@@ -199,11 +203,15 @@ class MainWindow(QMainWindow):
         self.load_progress.setMaximumWidth(260)
         self.load_progress.setTextVisible(True)
         self.load_progress.hide()
+        self.export_progress = QProgressBar(self)  # the summary being written, report by report
+        self.export_progress.setMaximumWidth(220)
+        self.export_progress.setTextVisible(True)
+        self.export_progress.hide()
         self.cancel_scan_button = QToolButton(self)
         self.cancel_scan_button.setText(self.tr("取消"))
         self.cancel_scan_button.clicked.connect(self.cancel_scan)
         self.cancel_scan_button.hide()
-        for widget in (self.load_progress, self.progress, self.cancel_scan_button, self.file_label, self.encoding_label, self.format_label, self.counts_label):
+        for widget in (self.load_progress, self.progress, self.export_progress, self.cancel_scan_button, self.file_label, self.encoding_label, self.format_label, self.counts_label):
             status.addPermanentWidget(widget)
 
     def _build_welcome(self) -> QWidget:
@@ -684,10 +692,22 @@ class MainWindow(QMainWindow):
         self.act_reviewed.setChecked(document.reviewed)
         self._update_status_bar()
 
+    def _severity_column_width(self) -> int:
+        """The width the severity column needs: icon, the widest of its labels and the header."""
+        metrics = self.problems.fontMetrics()
+        icon = self.problems.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, self.problems)
+        text = max(metrics.horizontalAdvance(severity_text(s)) for s in (ERROR, WARNING, INFO))
+        header = self.problems.horizontalHeader().sectionSizeFromContents(0).width()
+        return max(header, icon + text + 24)  # the margins of the icon and the text in the cell
+
     def _before_findings_reset(self) -> None:
         current = self.problems.currentIndex()
         finding = current.data(FINDING_ROLE) if current.isValid() else None
         self._kept_finding = (finding.rule, tuple(map(tuple, finding.cells[:1]))) if finding is not None else None
+        # Rows are fitted to their messages again after the reset, if there are few (see
+        # _after_findings_reset): a reset while rows fit their contents measured every new row
+        # first, hundreds in a file of many reports, before the mode could change.
+        self.problems.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
     def _update_tab_marks(self, document: ReviewDocument | None) -> None:
         """Each tab shows the worst finding of its table and how many findings name it."""
@@ -733,8 +753,7 @@ class MainWindow(QMainWindow):
         # many reports run together) keeps one row height: fitting them would measure every row
         # at every resize and freeze the window for seconds.
         fit = QHeaderView.ResizeMode.ResizeToContents if n <= self.MAX_FITTED_PROBLEM_ROWS else QHeaderView.ResizeMode.Interactive
-        if self.problems.verticalHeader().sectionResizeMode(0) != fit or n == 0:
-            self.problems.verticalHeader().setSectionResizeMode(fit)
+        self.problems.verticalHeader().setSectionResizeMode(fit)
 
     def _update_status_bar(self) -> None:
         document = self.document
@@ -766,15 +785,16 @@ class MainWindow(QMainWindow):
             action.setEnabled(has)
         self.act_export.setEnabled(has)
         self.act_export_summary.setEnabled(bool(self.queue.entries))
-        order = self.report_list.paths()
-        key = QueueModel.key(self.document.path) if has else ""
-        if key in order:
-            row = order.index(key)
-            self.act_next_report.setEnabled(row < len(order) - 1)
+        # Where the report shown stands in the list as shown (not a walk over all its rows: this
+        # runs at every edit and every report shown, with folders of hundreds in the list).
+        shown = self.report_list.shown_count()
+        row = self.report_list.shown_row(self.document.path) if has else -1
+        if row >= 0:
+            self.act_next_report.setEnabled(row < shown - 1)
             self.act_prev_report.setEnabled(row > 0)
         else:  # the report shown is filtered out of the list, or none is shown
-            self.act_next_report.setEnabled(len(order) > (0 if has else 1))
-            self.act_prev_report.setEnabled(len(order) > (0 if has else 1))
+            self.act_next_report.setEnabled(shown > (0 if has else 1))
+            self.act_prev_report.setEnabled(shown > (0 if has else 1))
 
     def show_status(self, text: str, timeout: int = 6000) -> None:
         """An outcome in the status bar (through its one writer, status_messages)."""

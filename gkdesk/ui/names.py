@@ -51,8 +51,11 @@ def shown_number(value) -> str:
     return format_number(value, blank=blank_word())
 
 
-def finding_location(report: Report, finding: Finding) -> str:
-    """Where a finding is: its first cell (and how many more), else the line of its text."""
+def finding_location(report: Report, finding: Finding, line=None) -> str:
+    """Where a finding is: its first cell (and how many more), else the line of its text.
+
+    `line(offset)`: the line number of a text offset (TextPositions.line_of, made once per
+    report); by default the breaks before the offset are counted."""
     cells = [tuple(c) for c in finding.cells]
     if cells:
         first = cell_name(report, cells[0]) if cells[0][0] in report.tables else str(cells[0])
@@ -60,5 +63,5 @@ def finding_location(report: Report, finding: Finding) -> str:
             return translate("Names", "%1 等 %2 格").replace("%1", first).replace("%2", str(len(cells)))
         return first
     if finding.span is not None:
-        return translate("Names", "第 %1 行").replace("%1", str(line_of(report.text, finding.span[0])))
+        return translate("Names", "第 %1 行").replace("%1", str(line(finding.span[0]) if line else line_of(report.text, finding.span[0])))
     return ""

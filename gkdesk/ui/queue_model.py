@@ -99,6 +99,11 @@ class QueueModel(QAbstractTableModel):
     def key(path: str) -> str:
         return str(Path(path).resolve())
 
+    def _key(self, path: str) -> str:
+        """key(path), without resolving a path that is a key of the queue already (resolving
+        walks the file system: a folder of 500 took ~0.1 s of the GUI thread per pass)."""
+        return path if path in self._row else self.key(path)
+
     def index(self, row: int, column: int = 0, parent=QModelIndex()) -> QModelIndex:
         return super().index(row, column, parent)
 
@@ -180,19 +185,23 @@ class QueueModel(QAbstractTableModel):
     # ------------------------------------------------------------ contents
     def add(self, paths: list[str]) -> list[str]:
         """Append reports not yet in the queue; returns the keys of all given paths, in order."""
-        keys = [self.key(p) for p in paths]
-        new = [k for k in dict.fromkeys(keys) if k not in self._row]
-        if new:
-            first = len(self.entries)
-            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
-            for k in new:
-                self._row[k] = len(self.entries)
-                self.entries.append(Entry(k))
-            self.endInsertRows()
+        keys = [self._key(p) for p in paths]
+        self._insert([Entry(k) for k in dict.fromkeys(keys) if k not in self._row])
         return keys
 
+    def _insert(self, entries: list[Entry]) -> None:
+        """Append entries (paths are keys, none in the queue yet) with one insert signal."""
+        if not entries:
+            return
+        first = len(self.entries)
+        self.beginInsertRows(QModelIndex(), first, first + len(entries) - 1)
+        for entry in entries:
+            self._row[entry.path] = len(self.entries)
+            self.entries.append(entry)
+        self.endInsertRows()
+
     def update(self, entry: Entry) -> None:
-        key = self.key(entry.path)
+        key = self._key(entry.path)
         row = self._row.get(key)
         if row is None:
             self.add([key])
@@ -201,21 +210,26 @@ class QueueModel(QAbstractTableModel):
         self.entries[row] = entry
         self._changed(row, row)
 
-    def update_many(self, entries: list[Entry]) -> None:
-        """Replace many entries (a folder read) with one change signal."""
-        self.add([e.path for e in entries])
+    def update_many(self, entries: list[Entry], keyed: bool = False) -> None:
+        """Replace many entries (a folder read): the new ones join with one insert signal (the
+        list filters and sorts them once), those already listed change with one change signal.
+        `keyed`: the entries' paths are keys already (a scan's are: worklist.report_files)."""
         rows = []
+        new: dict[str, Entry] = {}
         for entry in entries:
-            key = self.key(entry.path)
-            entry.path = key
-            row = self._row[key]
-            self.entries[row] = entry
-            rows.append(row)
+            entry.path = entry.path if keyed else self._key(entry.path)
+            row = self._row.get(entry.path)
+            if row is None:
+                new[entry.path] = entry
+            else:
+                self.entries[row] = entry
+                rows.append(row)
         if rows:
             self._changed(min(rows), max(rows))
+        self._insert(list(new.values()))
 
     def remove(self, path: str) -> None:
-        row = self._row.get(self.key(path))
+        row = self._row.get(self._key(path))
         if row is None:
             return
         self.beginRemoveRows(QModelIndex(), row, row)
@@ -224,7 +238,7 @@ class QueueModel(QAbstractTableModel):
         self.endRemoveRows()
 
     def row_of(self, path: str) -> int:
-        return self._row.get(self.key(path), -1)
+        return self._row.get(self._key(path), -1)
 
     def entry(self, path: str) -> Entry | None:
         row = self.row_of(path)
@@ -262,6 +276,8 @@ class QueueFilterModel(QSortFilterProxyModel):
             self.invalidateFilter()
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
+        if not self._status and not self._words:
+            return True  # no filter: a folder of reports joins without asking each row
         source = self.sourceModel()
         index = source.index(row, 0, parent)
         if self._status and index.data(STATUS_ROLE) != self._status:

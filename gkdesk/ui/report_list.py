@@ -66,6 +66,18 @@ class ReportList(QWidget):
         if index.isValid():
             self.view.setCurrentIndex(index)
 
+    def shown_row(self, path: str) -> int:
+        """The row at which the list shows a report, -1 when it is not shown (filtered out or
+        not in the queue)."""
+        row = self.queue.row_of(path)
+        if row < 0:
+            return -1
+        index = self.proxy.mapFromSource(self.queue.index(row, 0))
+        return index.row() if index.isValid() else -1
+
+    def shown_count(self) -> int:
+        return self.proxy.rowCount()
+
     def current_path(self) -> str:
         index: QModelIndex = self.view.currentIndex()
         return index.data(PATH_ROLE) if index.isValid() else ""

@@ -177,7 +177,8 @@ class ReviewSession(QObject):
             if op.cancelled:  # finished just as the reviewer cancelled: cancelled all the same
                 self.scanCancelled.emit()
                 return
-            self.queue.update_many([e for e in entries if QueueModel.key(e.path) not in self.documents])
+            # A scan's paths are keys already (worklist.report_files resolves them off this thread).
+            self.queue.update_many([e for e in entries if e.path not in self.documents], keyed=True)
             self.scanFinished.emit(entries, open_first)
 
         def failed(exc: BaseException) -> None:

@@ -43,9 +43,15 @@ class SourceEditor(QPlainTextEdit):
 
     # The text goes into the view FILL_STEP characters at a time (an ordinary report is one
     # step), as many steps per turn of the event loop as fit in FILL_TURN_MS: a report of
-    # megabytes appears in a second or so while the window keeps answering.
-    FILL_STEP = 64_000
-    FILL_TURN_MS = 30
+    # megabytes appears in a few seconds while the window keeps answering. One step of 64,000
+    # characters took 6-40 ms of CPU on the machine of the benchmarks; 16,000 keep a turn short.
+    FILL_STEP = 16_000
+    FILL_TURN_MS = 15
+    # Narrative highlights are made only for the sentences near the part of the text in view
+    # (this many screens around it): a file of many reports has hundreds of them, and making
+    # them all took ~50 ms of the GUI thread at once; Qt also walks every extra selection
+    # each time it paints.
+    HIGHLIGHT_SCREENS = 2
 
     textLoaded = Signal()  # the whole text is in the view (highlights and scrolling apply)
 
@@ -71,11 +77,16 @@ class SourceEditor(QPlainTextEdit):
         self._sentences: list[QTextEdit.ExtraSelection] = []
         self._focus: list[QTextEdit.ExtraSelection] = []
         self._sentence_spans: list = []
+        self._sentence_places: list[tuple[int, int, int]] = []  # (document start, end, index) by start
+        self._sentence_made: dict[int, QTextEdit.ExtraSelection] = {}  # by index, made when near the view
+        self._sentences_shown: tuple[int, ...] = ()
         self._focus_spans: list = []
+        self._lines = 1  # the file's line count: the gutter is as wide as its largest number from the start
         self._scroll_when_loaded = False
         self.blockCountChanged.connect(self._update_gutter_width)
         self.updateRequest.connect(self._update_gutter)
         self._update_gutter_width()
+        self.verticalScrollBar().valueChanged.connect(self._highlight_near_view)
 
     # ------------------------------------------------------------ text
     def set_report_text(self, text: str, positions: TextPositions | None = None) -> None:
@@ -92,7 +103,9 @@ class SourceEditor(QPlainTextEdit):
         self._next_break = 0
         self._continuations = []
         self._sentences, self._focus, self._sentence_spans, self._focus_spans = [], [], [], []
+        self._sentence_places, self._sentence_made, self._sentences_shown = [], {}, ()
         self._scroll_when_loaded = False
+        self._lines = self.positions.line_count
         self.setExtraSelections([])
         self._fill_step()
 
@@ -129,7 +142,7 @@ class SourceEditor(QPlainTextEdit):
             self._fill_timer.start()
             return
         self._display, self._filled = "", 0  # all in: keep no second copy of a long text
-        self._sentences = [self._sentence_selection(span, severity) for span, severity in self._sentence_spans]
+        self._place_sentences()
         self.show_spans(self._focus_spans, scroll=self._scroll_when_loaded)
         self.textLoaded.emit()
 
@@ -177,8 +190,50 @@ class SourceEditor(QPlainTextEdit):
         self._sentence_spans = list(spans)
         if self.loading:
             return  # made once the whole text is in
-        self._sentences = [self._sentence_selection(span, severity) for span, severity in spans]
+        self._place_sentences()
         self._refresh_selections()
+
+    def _place_sentences(self) -> None:
+        """Where each highlighted sentence is in the view (bisect work only, no Qt objects)."""
+        places = []
+        for i, (span, _severity) in enumerate(self._sentence_spans):
+            start, end = self.positions.span(span)
+            places.append((start, max(start, end), i))
+        places.sort()
+        self._sentence_places, self._sentence_made, self._sentences_shown = places, {}, ()
+        self._sentences = self._sentences_near_view()
+
+    def _sentences_near_view(self) -> list[QTextEdit.ExtraSelection]:
+        """The highlights of the sentences within HIGHLIGHT_SCREENS screens of the view."""
+        places = self._sentence_places
+        if not places:
+            self._sentences_shown = ()
+            return []
+        first = self.cursorForPosition(self.viewport().rect().topLeft()).position()
+        last = self.cursorForPosition(self.viewport().rect().bottomRight()).position()
+        reach = (last - first + 1) * self.HIGHLIGHT_SCREENS
+        low, high = first - reach, last + reach
+        # Sentences start in order; one that starts before `low` may still reach into view, and
+        # sentences are short next to a screen, so look back a few only.
+        k = bisect_right(places, (low,))
+        near = [i for start, end, i in places[max(0, k - 8) : bisect_right(places, (high + 1,))] if end >= low]
+        self._sentences_shown = tuple(near)
+        made = self._sentence_made
+        for i in near:
+            if i not in made:
+                span, severity = self._sentence_spans[i]
+                made[i] = self._sentence_selection(span, severity)
+        return [made[i] for i in near]
+
+    def _highlight_near_view(self, *_args) -> None:
+        """The view moved: highlight the sentences now near it (only when the set changes)."""
+        if self.loading or not self._sentence_places:
+            return
+        shown = self._sentences_shown
+        sentences = self._sentences_near_view()
+        if self._sentences_shown != shown:
+            self._sentences = sentences
+            self._refresh_selections()
 
     def show_spans(self, spans: list[tuple[int, int]], scroll: bool = True) -> None:
         """Highlight where the current cell or finding came from and bring it into view."""
@@ -221,11 +276,15 @@ class SourceEditor(QPlainTextEdit):
 
     # ------------------------------------------------------------ line numbers
     def line_number_width(self) -> int:
-        digits = max(3, len(str(max(1, self.blockCount()))))
+        # The file's line count, not the blocks in so far: the width must not change while a long
+        # text goes in (each change of the margins lays out all of the text again).
+        digits = max(3, len(str(max(1, self._lines))))
         return 12 + self.fontMetrics().horizontalAdvance("9") * digits
 
     def _update_gutter_width(self, *_args) -> None:
-        self.setViewportMargins(self.line_number_width(), 0, 0, 0)
+        width = self.line_number_width()
+        if width != self.viewportMargins().left():  # the same margins again still lay out the children
+            self.setViewportMargins(width, 0, 0, 0)
 
     def _update_gutter(self, rect: QRect, dy: int) -> None:
         if dy:
@@ -239,6 +298,7 @@ class SourceEditor(QPlainTextEdit):
         super().resizeEvent(event)
         cr = self.contentsRect()
         self._gutter.setGeometry(QRect(cr.left(), cr.top(), self.line_number_width(), cr.height()))
+        self._highlight_near_view()
 
     def paint_line_numbers(self, event) -> None:
         painter = QPainter(self._gutter)

@@ -25,6 +25,7 @@ _CRLF_LF = re.compile("(?<=\r)\n")
 # A soft place to cut a long line: after white space or punctuation.
 _LAST_SOFT_CUT = re.compile(r".*[\s，。；、,;：:）)\]|]", re.S)
 _LINE = re.compile("[^\r\n]+")
+_LINE_BREAK = re.compile("\r\n|\r|\n")
 
 
 def display_breaks(text: str, limit: int) -> list[int]:
@@ -71,6 +72,17 @@ class TextPositions:
         self.breaks = display_breaks(text, max_line) if max_line else []
         self._length = len(text)
         self._text = text
+        # Where each line break starts ("\r\n" is one): line numbers by bisect, not by counting
+        # the breaks before an offset in a text of megabytes (the problems list asks per row).
+        self._line_breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
+
+    @property
+    def line_count(self) -> int:
+        return len(self._line_breaks) + 1
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of a text offset, as line_of(text, offset) counts it."""
+        return bisect_left(self._line_breaks, offset) + 1
 
     @property
     def display_text(self) -> str:

@@ -6,6 +6,7 @@ can run it off the GUI thread.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -49,7 +50,7 @@ class Entry:
 
     @property
     def name(self) -> str:
-        return Path(self.path).name
+        return os.path.basename(self.path)  # (pathlib parsed the path each time the list asked)
 
 
 def report_files(paths: list[str]) -> list[str]:
