@@ -90,6 +90,7 @@ class FindingsModel(QAbstractTableModel):
         self.decisions: list = []  # each finding's Decision (or None)
         # Information findings (statements not checked, "未核对的表述") are listed on request.
         self.show_info = False
+        self._listed: tuple = (None, False)  # (document, show_info) of the rows listed
 
     def set_show_info(self, show: bool) -> None:
         if show != self.show_info:
@@ -108,15 +109,22 @@ class FindingsModel(QAbstractTableModel):
         self.refresh()
 
     def refresh(self) -> None:
-        self.beginResetModel()
         document = self.document
         shown = [f for f in document.findings if self.show_info or f.severity != INFO] if document else []
         findings = sorted(shown, key=_order_key)
         decisions = [document.decision_of(f) for f in findings] if document else []
         # Dismissed findings go last, greyed; the others keep the form's order.
         order = sorted(range(len(findings)), key=lambda i: decisions[i] is not None and decisions[i].dismissed)
-        self.findings = [findings[i] for i in order]
-        self.decisions = [decisions[i] for i in order]
+        findings = [findings[i] for i in order]
+        decisions = [decisions[i] for i in order]
+        if (document, self.show_info) == self._listed and findings == self.findings and decisions == self.decisions:
+            # The re-check after an edit found the same (most edits): keep the rows, measured
+            # and selected as they are; only the objects are the new ones.
+            self.findings, self.decisions = findings, decisions
+            return
+        self.beginResetModel()
+        self._listed = (document, self.show_info)
+        self.findings, self.decisions = findings, decisions
         # Messages and places are made when a row is first asked for: a file of many reports has
         # hundreds of findings, and the view asks only for the rows it shows or measures.
         self._texts: list[str | None] = [None] * len(self.findings)

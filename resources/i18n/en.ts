@@ -47,6 +47,10 @@
             <translation>Exporting…</translation>
         </message>
         <message>
+            <source>汇总 %1/%2</source>
+            <translation>Summary %1/%2</translation>
+        </message>
+        <message>
             <source>文件已存在</source>
             <translation>File exists</translation>
         </message>
