@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import getpass
+import secrets
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
@@ -80,6 +81,10 @@ class Correction:
     value: Number | None
     time: str = field(default_factory=lambda: datetime.now().isoformat(timespec="seconds"))
     user: str = field(default_factory=lambda: _user_name())
+    # Which entry of the audit trail this is: two entries alike in cell, value, second and user
+    # are still two edits (a reviewer retyping a value, two sessions a second apart), and the
+    # merge of two editors' trails tells them apart by it. "" for entries saved before it existed.
+    id: str = field(default_factory=lambda: secrets.token_hex(8), compare=False)
 
 
 @cache

@@ -9,12 +9,15 @@ is moved aside (`.corrupt-TIMESTAMP`) and the report opens without it.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import math
 import os
+import threading
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Iterator
 
 from .atomic import AtomicWriteError, write_atomically
 from .errors import SidecarWriteError
@@ -70,6 +73,11 @@ class Sidecar:
     # The payload this editor's view started from (loaded, then last written): what a write
     # compares with to merge another editor's work (gkdesk.sidecar_merge).
     seen: dict | None = field(default=None, repr=False)
+    # Writes of this object are one at a time and in the order their snapshots were taken: an
+    # older snapshot reaching the disk after a newer one would take back the newer's cells.
+    _write_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+    _taken: Iterator[int] = field(default_factory=lambda: itertools.count(1), repr=False, compare=False)
+    _written: int = field(default=0, repr=False, compare=False)
 
     @classmethod
     def for_report(cls, report_path: str | Path) -> "Sidecar":
@@ -191,6 +199,7 @@ class Sidecar:
             list(report.decisions.values()),
             report.opinion,
             list(report.verified.values()),
+            next(self._taken),
         )
 
     def payload(self, report: Report) -> dict:
@@ -209,9 +218,15 @@ class Sidecar:
         """Write a snapshot: compare with the disk, merge, write (any thread)."""
         from .sidecar_merge import merged_write
 
-        mine = snapshot.payload()
-        merged_write(self.path, self.seen, mine, self._read_disk, lambda payload: write_atomic(self.path, encode(payload)), on_conflict)
-        self.seen = mine
+        with self._write_lock:
+            if snapshot.sequence and snapshot.sequence < self._written:
+                return  # a newer snapshot of this editor is on disk already and holds all of this one
+            mine = snapshot.payload()
+            merged_write(self.path, self.seen, mine, self._read_disk, lambda payload: write_atomic(self.path, encode(payload)), on_conflict)
+            # What this view now starts from: its own payload, not the merged one (the other
+            # editor's cells taken from the disk are theirs, not changes of mine to write back).
+            self.seen = mine
+            self._written = max(self._written, snapshot.sequence)
 
     def on_disk(self) -> dict | None:
         """The payload the file holds now (another editor may have written it); None if none."""
@@ -244,6 +259,7 @@ class Snapshot:
     decisions: list = field(default_factory=list)  # Decision, never changed once made
     opinion: str = ""
     verified: list = field(default_factory=list)  # verification.Verification
+    sequence: int = 0  # the order snapshots of one Sidecar were taken in (0: unordered)
 
     def payload(self) -> dict:
         out = {
@@ -349,7 +365,10 @@ def _write_message(path: Path, why: str) -> str:
 # ---------------------------------------------------------------- JSON shapes -----------
 
 def _correction_json(c: Correction) -> dict:
-    return {"cell": list(c.addr), "extracted": c.extracted, "value": c.value, "time": c.time, "user": c.user}
+    out = {"cell": list(c.addr), "extracted": c.extracted, "value": c.value, "time": c.time, "user": c.user}
+    if c.id:  # an entry saved before entries had ids is written back as it was read
+        out["id"] = c.id
+    return out
 
 
 def _pending_json(p: PendingSet) -> dict:
@@ -387,7 +406,10 @@ def _corrections(items) -> list[Correction]:
         if not (isinstance(cell, list) and len(cell) == 3 and cell[0] in TABLE_IDS):
             raise ValueError(f"bad cell {cell!r}")
         addr = (str(cell[0]), int(cell[1]), int(cell[2]))
-        out.append(Correction(addr, _number(item.get("extracted")), _number(item["value"]), str(item.get("time", "")), str(item.get("user", ""))))
+        entry_id = item.get("id", "")
+        if not isinstance(entry_id, str):
+            raise ValueError(f"bad entry id {entry_id!r}")
+        out.append(Correction(addr, _number(item.get("extracted")), _number(item["value"]), str(item.get("time", "")), str(item.get("user", "")), entry_id))
     return out
 
 

@@ -73,6 +73,12 @@ def _decisions(payload: dict | None) -> dict[str, dict]:
 
 
 def _entry_key(entry) -> str:
+    """Which audit entry this is: its id. Content is no identity: two edits alike in cell,
+    value, user and second (two sessions a second apart, a value typed again) are two entries,
+    and keying them by content dropped the later one as "already on disk". Entries saved before
+    ids existed (and archived sets) are known by their content."""
+    if isinstance(entry, dict) and isinstance(entry.get("id"), str) and entry["id"]:
+        return "id:" + entry["id"]
     return json.dumps(entry, sort_keys=True, ensure_ascii=False)
 
 

@@ -115,14 +115,6 @@ def test_sigkill_in_the_middle_of_two_sessions_restores_every_edit(tmp_path):
     ]
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="issue 15, measured 2026-12-02 on a quiet machine: 3 of 5 runs fail. Seen: a later "
-    "session whose edits never reach the sidecar (2 runs where 3 sessions typed), and a session's "
-    "run of audit entries starting past 100 or with a gap (edits acknowledged by the window, "
-    "then missing from the sidecar's history). Lost edits after a kill: a defect to find in the "
-    "autosave writer / merged write, not a timing to wait out",
-)
 @needs_sigkill
 def test_sigkill_during_a_burst_of_edits_leaves_a_whole_sidecar_of_the_edits_in_order(tmp_path):
     """Killed at random moments while values are typed as fast as the window takes them: the
