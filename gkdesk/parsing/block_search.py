@@ -162,7 +162,6 @@ class StackingSearch:
             self.run_shape.append((L, band[1] if band else nrows, shapes))
         self.row_pool = [self._pool_key_of_row(r) for r in range(nrows)]
         self.consumers: dict[tuple[int, object], int] = {}
-        self.page_mask: dict[int, int] = {}  # runs placed so far, per pool
         self.bands = bands or []
         self.total_col = total_col
         self.band_of: dict[int, tuple[int, bool]] = {}
@@ -175,7 +174,6 @@ class StackingSearch:
         self.seen: set = set()
         self.placed: list[tuple[int, int, int] | None] = [None] * len(runs)  # (column, width, top)
         self.after: list[tuple[int, int] | None] = [None] * len(runs)  # reading position after it
-        self.below: list[tuple[int, int] | None] = [None] * len(runs)  # the cell under its first column
         self.twin_of_previous = [
             d > 0
             and runs[d].amounts == runs[d - 1].amounts
@@ -215,15 +213,26 @@ class StackingSearch:
             if arr is self:
                 setattr(self, idx, old)
             elif arr is None:
-                self._unplace(*idx)  # a run's values taken back out of their cells
+                self._unplace(idx)  # a placement taken back (_place's one entry)
             else:
                 arr[idx] = old
 
-    def _unplace(self, d: int, cells: list[int], pool: dict, pkey: int, saved: dict) -> None:
-        """Undo the cell part of _place (one trail entry instead of one per change): the
-        relations' counts and sums are restored as saved, the rest is the inverse of placing
-        run d (no value of d was anywhere before, so its bit is simply cleared)."""
+    def _unplace(self, record: list) -> None:
+        """Undo a placement (_place's one trail entry): its columns' heights and runs, its place
+        and the order's breaks as they were; then its cells, if it got that far: the relations'
+        counts and sums as saved, the rest the inverse of placing run d (no value of d was
+        anywhere before, so its bit is simply cleared)."""
+        d, c, w, old_heights, old_masks, placed, after, breaks, cells, touched = record
+        pkey = self.run_pool[d]
+        self.heights_of[pkey][c : c + w] = old_heights
+        self.colmask_of[pkey][c : c + w] = old_masks
+        self.placed[d] = placed
+        self.after[d] = after
+        self.breaks = breaks
+        if cells is None:
+            return
         run_at, off_at, shown_at, consumers = self.run_at, self.off_at, self.shown_at, self.consumers
+        pool = self.pools[pkey]
         keep = ~(1 << d)
         for cell in cells:
             run_at[cell] = -1
@@ -231,10 +240,9 @@ class StackingSearch:
             shown_at[cell] = None
         for akey in self.run_keys[d]:
             pool[akey] += 1
-            ck = (pkey, akey)
-            consumers[ck] &= keep
+            consumers[(pkey, akey)] &= keep
         filled, sums, rel_runs = self.filled, self.sums, self.rel_runs
-        for i, (f, sm, rr) in saved.items():
+        for i, (f, sm, rr) in touched.items():
             filled[i] = f
             sums[i] = sm
             rel_runs[i] = rr
@@ -310,56 +318,55 @@ class StackingSearch:
     # ------------------------------------------------------------ placing
     def _place(self, d: int, c: int, w: int, cells: list[int], goes_on=None) -> int:
         """Put run d into cells; return 0 if fine, else the conflict (runs to blame) as a bit mask."""
-        run = self.runs[d]
+        L, _, shapes = self.run_shape[d]
+        h, k = shapes[w]
         bit = 1 << d
         C = self.C
-        L = len(run)
-        h = -(-L // w)
-        k = L - w * (h - 1)
         pkey = self.run_pool[d]
         heights = self.heights_of[pkey]
         col_mask = self.colmask_of[pkey]
         top = heights[c]
         new_line = top == min(heights) and c == heights.index(top)  # the highest free cell
+        # One trail entry undoes the placement (its columns, its place, the order's breaks and,
+        # once filled in below, its cells); _unplace reads it.
+        record = [d, c, w, heights[c : c + w], col_mask[c : c + w], self.placed[d], self.after[d], self.breaks, None, None]
+        trail = self.trail
+        trail.append((None, record, None))
         for i in range(w):
-            self._set(heights, c + i, top + (h if i < k else h - 1))
-            self._set(col_mask, c + i, col_mask[c + i] | bit)
-        self._set(self.placed, d, (c, w, top))
-        self._set(self.after, d, (top + h - 1, c + k) if k < w else (top, c + w))
+            heights[c + i] = top + (h if i < k else h - 1)
+            col_mask[c + i] |= bit
+        self.placed[d] = (c, w, top)
+        self.after[d] = (top + h - 1, c + k) if k < w else (top, c + w)
         # In column order a page's first block starts the order too (at the top of its leftmost
         # column): else two whole columns swapped on a page cost no break and tie with the truth.
-        follows = self.prefer_down or (d and self.runs[d - 1].page == run.page)
+        follows = self.prefer_down or (d and self.runs[d - 1].page == self.runs[d].page)
         if follows and not self._continues(d, top, c, new_line, goes_on):
-            self._set_attr("breaks", self.breaks + 1)
-        self._set(self.below, d, (top + h, c))
-        member = self.band_of.get(d)
-        if member is not None:
-            g = member[0]
-            self._set(self.band_top, g, top)
-            self._set(self.band_mask, g, self.band_mask[g] | bit)
-            self._set(self.band_left, g, self.band_left[g] - w)
-        for g, t in enumerate(self.band_top):
-            if t >= 0 and self.band_left[g]:
-                pk = self._pool_key_of_page(self.runs[self.bands[g].total].page)
-                lost = [col for col in range(C) if self.heights_of[pk][col] > t]
-                if C - len(lost) < self.band_left[g]:
-                    blame = self.band_mask[g]
-                    for col in lost:
-                        blame |= self.colmask_of[pk][col]
-                    return blame
-        trail = self.trail
-        trail.append((self.page_mask, pkey, self.page_mask.get(pkey, 0)))
-        self.page_mask[pkey] = self.page_mask.get(pkey, 0) | bit
+            self.breaks += 1
+        if self.bands:
+            member = self.band_of.get(d)
+            if member is not None:
+                g = member[0]
+                self._set(self.band_top, g, top)
+                self._set(self.band_mask, g, self.band_mask[g] | bit)
+                self._set(self.band_left, g, self.band_left[g] - w)
+            for g, t in enumerate(self.band_top):
+                if t >= 0 and self.band_left[g]:
+                    pk = self._pool_key_of_page(self.runs[self.bands[g].total].page)
+                    lost = [col for col in range(C) if self.heights_of[pk][col] > t]
+                    if C - len(lost) < self.band_left[g]:
+                        blame = self.band_mask[g]
+                        for col in lost:
+                            blame |= self.colmask_of[pk][col]
+                        return blame
         pool = self.pools[pkey]
         consumers = self.consumers
         run_at, off_at, rel_runs = self.run_at, self.off_at, self.rel_runs
         filled, sums, cell_rels = self.filled, self.sums, self.cell_rels
         keys = self.run_keys[d]
         shown_at, shown = self.shown_at, self.shown_keys[d]
-        # The relations' counts and sums are copied on first write (saved: the old ones), so
-        # one trail entry undoes the whole cell part.
+        # The relations' counts and sums are copied on first write (touched: the old ones).
         touched: dict[int, tuple] = {}
-        trail.append((None, (d, cells, pool, pkey, touched), None))
+        record[8], record[9] = cells, touched
         for off, cell in enumerate(cells):
             run_at[cell] = d
             off_at[cell] = off
@@ -376,19 +383,22 @@ class StackingSearch:
                     rel_runs[i] |= bit
                 filled[i][side] += 1
                 sums[i][side] += amount
-        conflict = 0
+        violated = self.violated
         for i in touched:
-            if self.violated[i]:
+            if violated[i]:
                 continue
             blame = self._check(i)
             if blame is None:
                 continue
-            self._set(self.violated, i, True)
-            self._set(self.viol_mask, i, blame)
+            trail.append((violated, i, False))
+            violated[i] = True
+            trail.append((self.viol_mask, i, self.viol_mask[i]))
+            self.viol_mask[i] = blame
             self._set_attr("n_violated", self.n_violated + 1)
             self._set_attr("culprit", self.culprit & self.rel_cellmask[i])
         if self.n_violated > self.max_violations or (self.n_violated and not self.culprit):
-            for i, v in enumerate(self.violated):
+            conflict = 0
+            for i, v in enumerate(violated):
                 if v:
                     conflict |= self.viol_mask[i]
             return conflict or bit
