@@ -35,11 +35,11 @@ def load_report(path: str | Path, progress=None) -> Report:
 
         return import_workbook(p)
     if suffix in DOCUMENT_SUFFIXES or suffix in OLD_WORD_SUFFIXES:
-        from .parsing import parse_text
+        from .parsing import parse_document
         from .readers import read_document
 
         document = read_document(p, progress)
-        report = parse_text(document.text, encoding=document.encoding, source_path=str(path))
+        report = parse_document(document, source_path=str(path))  # its tables read as cells
         report.notes[:0] = document.notes  # what the reader says of the file (a charset it lied about)
         if document.encoding.endswith(":ocr"):
             from .readers.scan_provenance import mark_scanned_cells

@@ -18,6 +18,7 @@ class FormCell:
     text: str
     colspan: int = 1
     rowspan: int = 1
+    value_of: tuple[int, int] | None = None  # (row, column) of the table whose value it holds
 
 
 @dataclass
@@ -32,7 +33,8 @@ def _text(v) -> str:
     return "" if v is None else str(v)
 
 
-def t2_form(version: str, values: list[list]) -> FormTable:
+def t2_form(version: str, values: list[list], labels: dict[int, str] | None = None) -> FormTable:
+    """labels: row -> the label to print instead of the form's (a document's misprint)."""
     spec = table_spec(version, "t2")
     cells: list[FormCell] = []
     r = 0
@@ -46,21 +48,22 @@ def t2_form(version: str, values: list[list]) -> FormTable:
             _value_cells(cells, r, [c.label for c in cols])
             r += 1
             last_group = row.path
-        cells.append(FormCell(r, 0, row.label))
-        _value_cells(cells, r, [_text(v) for v in values[i]])
+        cells.append(FormCell(r, 0, (labels or {}).get(i, row.label)))
+        _value_cells(cells, r, [_text(v) for v in values[i]], i)
         r += 1
     return FormTable(4, r, cells, [150, 100, 100, 100])
 
 
-def _value_cells(cells: list[FormCell], r: int, texts: list[str]) -> None:
+def _value_cells(cells: list[FormCell], r: int, texts: list[str], row: int | None = None) -> None:
     """Values in columns 1-3; fewer than three values: the last one spans what is left."""
     for k, text in enumerate(texts):
         span = 3 - k if k == len(texts) - 1 else 1
-        cells.append(FormCell(r, 1 + k, text, colspan=span))
+        cells.append(FormCell(r, 1 + k, text, colspan=span, value_of=None if row is None else (row, k)))
 
 
-def t3_form(version: str, values: list[list]) -> FormTable:
-    """Three label columns (三、本年度办理结果 | （三）不予公开 | 1.属于国家秘密), seven value columns."""
+def t3_form(version: str, values: list[list], labels: dict[int, str] | None = None) -> FormTable:
+    """Three label columns (三、本年度办理结果 | （三）不予公开 | 1.属于国家秘密), seven value columns.
+    labels: row -> the label to print instead of the form's."""
     spec = table_spec(version, "t3")
     cells = [
         FormCell(0, 0, spec.note, colspan=3, rowspan=3),
@@ -80,9 +83,9 @@ def t3_form(version: str, values: list[list]) -> FormTable:
         if depth >= 2 and paths[i - 1][:2] != row.path[:2]:
             cells.append(FormCell(r, 1, row.path[1], rowspan=_run_length(paths, i, 2)))
         label_col = depth
-        cells.append(FormCell(r, label_col, row.label, colspan=3 - label_col))
+        cells.append(FormCell(r, label_col, (labels or {}).get(i, row.label), colspan=3 - label_col))
         for k, v in enumerate(values[i]):
-            cells.append(FormCell(r, 3 + k, _text(v)))
+            cells.append(FormCell(r, 3 + k, _text(v), value_of=(i, k)))
     return FormTable(10, first + len(spec.rows), cells, [36, 54, 130] + [40] * 7)
 
 
@@ -101,7 +104,7 @@ def t4_form(values: list) -> FormTable:
         FormCell(1, 10, "复议后起诉", colspan=5),
     ]
     cells += [FormCell(2, k, c.label) for k, c in enumerate(T4.columns)]
-    cells += [FormCell(3, k, _text(v)) for k, v in enumerate(values)]
+    cells += [FormCell(3, k, _text(v), value_of=(0, k)) for k, v in enumerate(values)]
     return FormTable(15, 4, cells, [33] * 15)
 
 

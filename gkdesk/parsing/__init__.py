@@ -7,9 +7,9 @@ from ..decoding import MAX_BYTES, Decoded, decode_bytes
 from ..errors import InputError
 from ..input_files import empty_file, read_input_bytes
 from ..model import Report
-from .recognize import parse_text
+from .recognize import parse_document, parse_text
 
-__all__ = ["parse_text", "read_report", "read_text_file"]
+__all__ = ["parse_document", "parse_text", "read_report", "read_text_file"]
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".rst", ".text", ".csv", ".tsv", ""}
 

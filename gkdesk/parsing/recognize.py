@@ -1,7 +1,10 @@
-"""From decoded text to a Report: sections, format version, the three tables, metadata.
+"""From decoded text, or a document a reader made, to a Report: sections, format version, the
+three tables, metadata.
 
 Each table region goes one way: the generators (candidates.py) read it, the solver (solver.py)
-scores their readings alike and keeps the best, its notes with it."""
+scores their readings alike and keeps the best, its notes with it. A document read from its
+original file (readers/document.py SourceDocument) brings its tables' cells, which the region
+reads as cells (source_cells.py)."""
 from __future__ import annotations
 
 from functools import cache
@@ -57,6 +60,16 @@ def detect_version(text: str, region: tuple[int, int], table_id: str) -> str | N
 
 def parse_text(text: str, encoding: str = "utf-8", source_path: str = "") -> Report:
     """Recognize a report in decoded text. Never raises for odd input: notes say what is missing."""
+    return _recognize(text, (), encoding, source_path)
+
+
+def parse_document(document, source_path: str = "") -> Report:
+    """Recognize a report a reader made (readers/document.py SourceDocument): its rendered text,
+    and its tables read cell by cell as the reader found them."""
+    return _recognize(document.text, document.tables, document.encoding, source_path)
+
+
+def _recognize(text: str, tables, encoding: str, source_path: str) -> Report:
     report = Report(text=text, source_path=source_path, encoding=encoding)
     meta = read_metadata(text)
     report.agency = meta.agency
@@ -73,10 +86,10 @@ def parse_text(text: str, encoding: str = "utf-8", source_path: str = "") -> Rep
         bounds = _bounded(table_region(text, report.sections, probe), probe, report.notes)
         if bounds is None:
             continue
-        region = Region(text, bounds)
+        region = Region(text, bounds, tables)
         version = detect_version(text, bounds, table_id) or year_version or "2021"
         # The other version if only its rows are all there (row_alignment.py).
-        version = fitting_version(region.tokens, table_id, version)
+        version = fitting_version(region.label_tokens, table_id, version)
         other = "2019" if version == "2021" else "2021"
         specs = table_spec(version, table_id), table_spec(other, table_id)
         ncells = max(sum(len(s.row_columns(r)) for r in range(len(s.rows))) for s in specs)
@@ -87,7 +100,7 @@ def parse_text(text: str, encoding: str = "utf-8", source_path: str = "") -> Rep
             versions[table_id] = chosen.table.spec.version
     bounds = _bounded(table_region(text, report.sections, T4), T4, report.notes)
     if bounds is not None:
-        chosen = solve(t4_generators(Region(text, bounds)), len(T4.columns))
+        chosen = solve(t4_generators(Region(text, bounds, tables)), len(T4.columns))
         if chosen is not None:
             report.tables["t4"] = chosen.table
             report.notes.extend(chosen.notes)

@@ -119,8 +119,9 @@ def place_unlabeled_rows(tokens: list[Token], spec: TableSpec, hits: list[RowHit
     if first.row == 1:
         # The first row, before the second one's label: its cells, one line, after the header.
         cells = [i for i in range(first.token) if _is_cell(tokens[i])]
-        if cells and _row_starts(tokens, cells, spec, [0]):
-            out.append(RowHit(0, cells[0], 0.0, labeled=False))
+        starts = _row_starts(tokens, cells, spec, [0]) if cells else None
+        if starts:
+            out.append(RowHit(0, starts[0], 0.0, labeled=False))
     for k, hit in enumerate(hits):
         out.append(hit)
         nxt = hits[k + 1].token if k + 1 < len(hits) else None
@@ -142,7 +143,18 @@ def place_unlabeled_rows(tokens: list[Token], spec: TableSpec, hits: list[RowHit
 
 
 def _row_starts(tokens: list[Token], cells: list[int], spec: TableSpec, rows: list[int]) -> list[int] | None:
-    """Where each of `rows` starts among `cells`: one line a row, else by the rows' cell counts."""
+    """Where each of `rows` starts among `cells`: one line a row, else by the rows' cell counts;
+    failing both, the same without the lines of empty cells only (the cells a heading row of
+    the table has beside its heading are no row's values)."""
+    starts = _row_starts_among(tokens, cells, spec, rows)
+    if starts is not None:
+        return starts
+    valued = {tokens[i].line for i in cells if tokens[i].kind in (NUM, NULL)}
+    kept = [i for i in cells if tokens[i].line in valued]
+    return _row_starts_among(tokens, kept, spec, rows) if kept and len(kept) < len(cells) else None
+
+
+def _row_starts_among(tokens: list[Token], cells: list[int], spec: TableSpec, rows: list[int]) -> list[int] | None:
     groups: list[list[int]] = []
     for i in cells:
         if groups and tokens[groups[-1][-1]].line == tokens[i].line:

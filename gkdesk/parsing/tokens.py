@@ -170,15 +170,23 @@ def is_word_value(text: str) -> bool:
     """A short word with no digits that the official form never prints (若干, 不详): a cell's
     content, not a label. A word with a numbering (七、总计) or with two characters together
     as the form prints them (行政许x) is a label, perhaps misprinted."""
-    from ..schema import normalize_label, split_ordinal
+    from ..schema import split_ordinal
 
-    word = normalize_label(clean_cell_text(text))
+    word = label_of(text)
     if not 0 < len(word) <= 6 or any(ch.isdigit() for ch in word) or word in _schema_text():
         return False
     if split_ordinal(word)[0] is not None:
         return False
     form = _schema_text()
     return not any(word[k : k + 2] in form for k in range(len(word) - 1))
+
+
+@_cached_for_short
+def label_of(text: str) -> str:
+    """A label token's normalized text (schema.normalize_label, markup stripped)."""
+    from ..schema import normalize_label
+
+    return normalize_label(clean_cell_text(text))
 
 
 @_cached_for_short
@@ -192,6 +200,22 @@ def display_width(text: str) -> int:
 @_cached_for_short
 def is_page_number(text: str) -> bool:
     return bool(_PAGE_NUMBER.match(unicodedata.normalize("NFKC", text).strip()))
+
+
+def mark_word_values(row: list[Token]) -> None:
+    """A word such as 若干 in a value cell of one table row (its cells in order) keeps its column
+    as a value that is not a number (a NULL token with its text), instead of passing for label
+    text. Tab, pipe and grid rows use it, and the reader's own cells (source_cells.py)."""
+    values = [i for i, t in enumerate(row) if t.kind in (NUM, NULL)]
+    if len(values) < 2:
+        return
+    for i, tok in enumerate(row):
+        if tok.kind != TEXT or tok.col < 0 or not is_word_value(tok.text):
+            continue
+        after_first_value = i > values[0]
+        before_values = i > 0 and row[i - 1].kind == TEXT and i + 1 < len(row) and row[i + 1].kind in (NUM, NULL)
+        if after_first_value or before_values:
+            tok.kind = NULL
 
 
 class Tokenizer:
@@ -217,11 +241,9 @@ class Tokenizer:
             self._html(region)
         else:
             self._lines(region)
-        from ..schema import normalize_label
-
         for tok in self.tokens:
             if tok.kind == TEXT:
-                tok.label = normalize_label(clean_cell_text(tok.text))
+                tok.label = label_of(tok.text)
         return self.tokens
 
     def _add(
@@ -455,19 +477,7 @@ class Tokenizer:
         self._mark_word_values(first)
 
     def _mark_word_values(self, first: int) -> None:
-        """A word such as 若干 in a value cell of a tab or pipe row keeps its column as a value
-        that is not a number (a NULL token with its text), instead of passing for label text."""
-        row = self.tokens[first:]
-        values = [i for i, t in enumerate(row) if t.kind in (NUM, NULL)]
-        if len(values) < 2:
-            return
-        for i, tok in enumerate(row):
-            if tok.kind != TEXT or tok.col < 0 or not is_word_value(tok.text):
-                continue
-            after_first_value = i > values[0]
-            before_values = i > 0 and row[i - 1].kind == TEXT and i + 1 < len(row) and row[i + 1].kind in (NUM, NULL)
-            if after_first_value or before_values:
-                tok.kind = NULL
+        mark_word_values(self.tokens[first:])
 
     def _space_row(self, line: str, doc: int, line_no: int) -> None:
         # In a row of numbers, "31不计" is a number with the overflow of a cut label glued on
