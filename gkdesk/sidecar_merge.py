@@ -1,6 +1,6 @@
 """Two editors, one sidecar: compare before write, and merge what the other one wrote.
 
-Every write of a sidecar goes: take the short write mutex beside it, read what is on disk,
+Every write of a sidecar goes: take the short write mutex beside it (gkdesk.write_mutex), read what is on disk,
 merge, write atomically, release. The merge is three-way, in the terms of the payload JSON:
 
 - `seen`: the payload this editor's view started from (what it loaded, {} for nothing, then
@@ -18,22 +18,14 @@ opinion and the decisions on findings (by fingerprint).
 from __future__ import annotations
 
 import json
-import os
-import socket
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 from .errors import SidecarWriteError
-from .review_lock import process_alive
+from .write_mutex import WriteMutex
 
 MINE, THEIRS = "mine", "theirs"
-# The write mutex is held for one read-merge-write (milliseconds); one older than this was
-# left by a process that died while writing.
-MUTEX_STALE_SECONDS = 30
-UNNAMED_MUTEX_SECONDS = 2.0  # a mutex file still without its holder's pid after this is a killed writer's
-MUTEX_WAIT_SECONDS = 10
 
 
 class SidecarConflictError(SidecarWriteError):
@@ -172,71 +164,6 @@ def resolve(merged: dict, conflicts: list[Conflict], choice: str, disk: dict) ->
         if field in keys:
             out[field] = disk.get(field, "")
     return out
-
-
-# ---------------------------------------------------------------- the write mutex
-
-def mutex_path(sidecar: Path) -> Path:
-    return sidecar.with_name(sidecar.name + ".writing")
-
-
-class WriteMutex:
-    """Held around one read-merge-write: an exclusive create of a file beside the sidecar (works
-    on local disks and SMB shares alike); a mutex older than MUTEX_STALE_SECONDS is broken."""
-
-    def __init__(self, sidecar: Path):
-        self.path = mutex_path(sidecar)
-        self.fd: int | None = None
-
-    def __enter__(self) -> "WriteMutex":
-        deadline = time.monotonic() + MUTEX_WAIT_SECONDS
-        pause = 0.002
-        while True:
-            try:
-                self.fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-                os.write(self.fd, f"{os.getpid()} {socket.gethostname()}".encode())
-                return self
-            except FileExistsError:
-                self._break_if_stale()
-            except OSError as exc:  # a read-only folder: the atomic write will say so
-                if not isinstance(exc, PermissionError):
-                    raise SidecarWriteError(f"无法写入修改记录：{exc.strerror or exc}", str(exc)) from exc
-                return self
-            if time.monotonic() > deadline:
-                raise SidecarWriteError(
-                    f"修改记录 {self.path.name} 正被另一程序写入，等待超时；修改仍保留在程序中，稍后会再次保存。", "write mutex timeout"
-                )
-            time.sleep(pause)
-            pause = min(pause * 2, 0.05)
-
-    def _break_if_stale(self) -> None:
-        try:
-            age = time.time() - self.path.stat().st_mtime
-            holder = self.path.read_text(encoding="utf-8", errors="replace").split()
-        except OSError:
-            return
-        # A process of this machine that is gone (killed while writing) holds it no longer:
-        # waiting out the age would drop every save of the next half minute (the SIGKILL test
-        # lost a whole session's edits so). Another machine's is judged by its age.
-        dead_here = (len(holder) == 2 and holder[1] == socket.gethostname() and holder[0].isdigit()
-                     and not process_alive(int(holder[0])))
-        # Created but never named (killed between the exclusive create and the write of its pid,
-        # microseconds apart): nobody is writing under it once it is a moment old.
-        unnamed = not holder and age > UNNAMED_MUTEX_SECONDS
-        if age > MUTEX_STALE_SECONDS or dead_here or unnamed:
-            try:
-                self.path.unlink()
-            except OSError:
-                pass
-
-    def __exit__(self, *exc) -> None:
-        if self.fd is not None:
-            os.close(self.fd)
-            self.fd = None
-            try:
-                self.path.unlink()
-            except OSError:
-                pass
 
 
 def merged_write(path: Path, seen: dict | None, mine: dict, read_disk: Callable[[], dict | None],

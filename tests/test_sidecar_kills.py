@@ -254,3 +254,42 @@ def _lines(path: Path) -> int:
     except OSError:
         return 0
 
+
+# ---------------------------------------------------------------- the write mutex
+
+HOLD_MUTEX = """
+import sys, time
+from pathlib import Path
+from gkdesk.write_mutex import WriteMutex
+with WriteMutex(Path(sys.argv[1])):
+    print("held", flush=True)
+    time.sleep(600)
+"""
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_a_write_mutex_is_waited_for_while_its_holder_lives_and_taken_at_once_when_it_is_killed(tmp_path, pristine, monkeypatch):
+    from gkdesk import write_mutex
+    from gkdesk.errors import SidecarWriteError
+
+    report_file = tmp_path / "报告.txt"
+    report_file.write_text(pristine[1].text, encoding="utf-8")
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_MUTEX, str(sidecar_path(report_file))],
+                              stdout=subprocess.PIPE, text=True, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        mutex = write_mutex.mutex_path(sidecar_path(report_file))
+        assert mutex.read_text().split()[0] == str(holder.pid)  # it names its holder from the start
+        report, sidecar = _open(report_file, pristine[1])
+        addr = next(pristine[1].addresses())
+        _edit(report, addr, 9)
+        monkeypatch.setattr(write_mutex, "MUTEX_WAIT_SECONDS", 0.3)
+        with pytest.raises(SidecarWriteError):
+            sidecar.save(report)
+        assert not sidecar_path(report_file).exists()
+    finally:
+        holder.kill()
+        holder.wait(30)
+        holder.stdout.close()
+    sidecar.save(report)  # the kernel dropped the dead holder's lock: no age to wait out
+    assert [h["value"] for h in _trail(report_file)] == [9] and not mutex.exists()

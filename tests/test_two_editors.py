@@ -190,7 +190,7 @@ def _saves_at_once_past(report_file, mutex, value: int) -> None:
 def test_a_write_mutex_left_by_a_killed_writer_of_this_machine_does_not_stop_the_next_save(report_file):
     """The writer killed between taking the mutex and releasing it leaves the file; a process
     of this machine that is gone holds nothing, so the next save goes through at once."""
-    from gkdesk.sidecar_merge import mutex_path
+    from gkdesk.write_mutex import mutex_path
 
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     mutex = mutex_path(sidecar_path(report_file))
@@ -201,7 +201,7 @@ def test_a_write_mutex_left_by_a_killed_writer_of_this_machine_does_not_stop_the
 def test_a_write_mutex_left_empty_by_a_writer_killed_as_it_took_it_is_broken(report_file):
     """Killed between the exclusive create and writing its pid, a writer leaves an empty mutex
     that names nobody: a moment old, it is a killed writer's, not a 30 s wait."""
-    from gkdesk.sidecar_merge import UNNAMED_MUTEX_SECONDS, mutex_path
+    from gkdesk.write_mutex import UNNAMED_MUTEX_SECONDS, mutex_path
 
     mutex = mutex_path(sidecar_path(report_file))
     mutex.write_bytes(b"")
@@ -211,11 +211,11 @@ def test_a_write_mutex_left_empty_by_a_writer_killed_as_it_took_it_is_broken(rep
 
 
 def test_a_fresh_write_mutex_of_another_machine_is_waited_for(report_file, monkeypatch):
-    from gkdesk import sidecar_merge
+    from gkdesk import write_mutex
     from gkdesk.errors import SidecarWriteError
 
-    monkeypatch.setattr(sidecar_merge, "MUTEX_WAIT_SECONDS", 0.2)
-    mutex = sidecar_merge.mutex_path(sidecar_path(report_file))
+    monkeypatch.setattr(write_mutex, "MUTEX_WAIT_SECONDS", 0.2)
+    mutex = write_mutex.mutex_path(sidecar_path(report_file))
     mutex.write_text("1 another-machine")
     report = load_report(report_file)
     side = Sidecar.for_report(report_file)
