@@ -8,7 +8,8 @@ from hypothesis import given, settings, strategies as st
 
 from gkdesk.parsing import parse_text
 from gkdesk.schema import table_spec
-from report_factory import _t3, render, values_for
+from gkdesk.schema import T4
+from report_factory import _t3, _t4, render, values_for
 
 
 def _column_order_t3(version: str, rows: list[list], split: int, cuts: set[int]) -> list[str]:
@@ -74,3 +75,60 @@ def test_a_table_in_column_order_is_read_exactly_or_marked(version, data, split,
             assert cell.value == want or cell.value is None or cell.inferred, (r, c, want, cell.value)
     read = sum(1 for row in table.cells for cell in row if not cell.inferred)
     assert read >= 0.9 * sum(len(row) for row in values["t3"])  # placed, not merely marked
+
+
+def _t4_with(values: list, moved: list[str], at: int) -> list[str]:
+    """表四 as tab rows, its values' row cut at `at` with `moved` between the two parts (a
+    converter printing another table's text box there)."""
+    out = ["行政复议\t行政诉讼", "未经复议直接起诉\t复议后起诉", "\t".join(c.label for c in T4.columns)]
+    head, tail = values[:at], values[at:]
+    if head:
+        out.append("\t".join(map(str, head)))
+    out += ["", *moved, ""]
+    if tail:
+        out.append("\t".join(map(str, tail)))
+    return out
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    st.sampled_from(["2021", "2019"]),
+    st.data(),
+    st.integers(6, 16),
+    st.sets(st.integers(1, 170), max_size=25),
+    st.integers(1, 2),
+    st.integers(0, 15),
+)
+def test_a_table_continued_past_the_next_heading_is_read_exactly_or_marked(version, data, split, cuts, moved, at):
+    """The last `moved` columns of 表三's second page printed after 表四's heading, among 表四's
+    values (the page's text boxes in the converter's order): 表四 has more values than cells,
+    and the stretch that completes 表三 is placed by 表三's relations, marked inferred; 表四 is
+    read without it. Never a wrong value unmarked in either table."""
+    values = values_for(version, 1)
+    values["t3"] = _consistent_t3(version, data.draw)
+    spec = table_spec(version, "t3")
+    lines = _column_order_t3(version, values["t3"], split, cuts)
+    # The stream ends with the last columns of page 2, each closed by a blank line.
+    rows2 = len(spec.rows) - split
+    tail: list[str] = []
+    taken = 0
+    while taken < moved * rows2:
+        line = lines.pop()
+        if line:
+            taken += 1
+        tail.insert(0, line)
+    text = render(version, values, "tabs")
+    t3 = "\n".join(_t3(version, values["t3"], "tabs"))
+    t4 = "\n".join(_t4(values["t4"], "tabs"))
+    text = text.replace(t3, "\n".join(lines)).replace(t4, "\n".join(_t4_with(values["t4"], tail, at)))
+    report = parse_text(text)
+    for table_id, want in (("t3", values["t3"]), ("t4", [values["t4"]])):
+        table = report.tables[table_id]
+        for r, row in enumerate(want):
+            for c, v in enumerate(row):
+                cell = table.cells[r][c]
+                assert cell.value == v or cell.value is None or cell.inferred, (table_id, r, c, v, cell.value)
+    t3_cells = report.tables["t3"].cells
+    read = sum(1 for r, row in enumerate(values["t3"]) for c, v in enumerate(row) if t3_cells[r][c].value == v)
+    assert read >= 0.9 * spec.cell_count()  # placed, not merely marked
+    assert any(n.code == "continued_past_heading" for n in report.notes)

@@ -13,10 +13,6 @@ from gkdesk.reports import load_report
 # read exactly must leave the table.
 _T2_RUNS_OPEN = "表二 digits run together with nothing between cells: 表二 has no relation to decide the split"
 KNOWN_LIMITS: dict[str, str] = {
-    "gd07__pdfminer.txt": "表三 (2019) in column order: the 总计 column of its second page (21 values) is printed after "
-    "表四's heading and values, outside 表三's region, so 140 values for 161 cells cannot be stacked (154 cells blank, "
-    "two rows of values in other rows, marked inferred) and 表四 gets 36 values for 15 cells (6 wrong, all marked "
-    "inferred)",
     "gd01__web-flat-nospace.txt": _T2_RUNS_OPEN + " (3 cells blank, alternatives listed)",
     "gd03__web-flat-nospace.txt": _T2_RUNS_OPEN + " (7 cells blank, alternatives listed)",
     "gd07__web-flat-nospace.txt": _T2_RUNS_OPEN + " (4 cells blank, alternatives listed)",

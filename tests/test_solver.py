@@ -55,6 +55,23 @@ def test_a_close_tie_that_disagrees_leaves_the_cells_blank_with_one_note():
     assert "甲" in notes[0].message and "乙" in notes[0].message
 
 
+def test_the_readings_one_generator_gives_are_scored_alike_and_can_tie():
+    """A generator may read a region several ways (each continuation of a table past the next
+    heading): each reading is scored as any other, and two that fit alike are a tie."""
+    a, b = _consistent_t4(), _consistent_t4()
+    a[0], a[1] = b[1], b[0]
+    several = Generator(1.0, lambda made: [Candidate(_t4(a), [], "甲", 1.0), Candidate(_t4(b), [], "乙", 1.0)])
+    chosen = solve([several], 15)
+    row = chosen.table.cells[0]
+    assert row[0].value is None and row[1].value is None and row[0].inferred
+    assert any(n.code == "ambiguous_reading" for n in chosen.notes)
+    worse = list(b)
+    worse[4] += 3  # breaks two groups' 总计
+    worse[9] += 3
+    chosen = solve([Generator(1.0, lambda made: [Candidate(_t4(worse), [], "乙", 1.0), Candidate(_t4(a), [], "甲", 1.0)])], 15)
+    assert chosen.table.values()[0] == a and chosen.generator == "甲"
+
+
 def test_a_cells_confidence_is_its_margin_over_the_runner_up():
     a = _consistent_t4()
     b = list(a)

@@ -9,14 +9,17 @@ a shared list that a losing reading would have to take back):
   in the tokens lexed from the text (tokens.py);
 * by digit runs — a table flattened into runs of digits, split by the relations (digit_runs.py);
 * by reading order — values printed apart from their labels, in blocks placed into columns by
-  the table's shape and relations (reading_order.py; pdftotext's and pdfminer's orders).
+  the table's shape and relations (reading_order.py; pdftotext's and pdfminer's orders);
+* by reading order continued past the next table's heading — the blocks of the next region
+  that the next table has no cells for, one reading per stretch of them (continuations.py).
 
 A generator's cost says how far its reading departs from the text as laid out: reading labels
 in place costs nothing, in the document's cells or in the lexed text alike; reading another
 format version than the labels show, reordering the text, or lexing again the rendering of
-cells the document has, costs a little, so it wins only where it reads clearly more. Where the
-document's cells read every cell of the table in place, the lexed text (their own rendering)
-is not read at all: it could at best read the same.
+cells the document has, costs a little, so it wins only where it reads clearly more; taking
+values from beyond the next heading costs more again. Where the document's cells read every
+cell of the table in place, the lexed text (their own rendering) is not read at all: it could
+at best read the same.
 """
 from __future__ import annotations
 
@@ -25,7 +28,16 @@ from functools import cached_property
 from ..model import ParseNote, Table
 from ..schema import T4, TableSpec
 from .digit_runs import may_hold_runs, recover_flat
-from .reading_order import reads_out_of_order, read_reordered, read_t4_stream, rows_left_empty, value_runs, values_left_out
+from .continuations import MIN_NODES, NODE_BUDGET, read_continued, stretches
+from .reading_order import (
+    reads_out_of_order,
+    read_reordered,
+    read_t4_stream,
+    rows_left_empty,
+    table_value_runs,
+    value_runs,
+    values_left_out,
+)
 from .solver import Candidate, Choice, Generator
 from .source_cells import region_tokens, tables_within
 from .tables import recognize_rows_table, recognize_t4
@@ -38,21 +50,26 @@ DIGIT_RUNS_COST = 1.0
 # the cells only where it reads clearly more (a cell the reader gave a label and numbers in).
 RELEXED_CELLS_COST = 1.0
 REORDER_COST = 1.0
+CONTINUED_COST = 2.0  # reordered, and values taken from beyond the next heading
 
 BY_CELLS = "按原文单元格读取"
 BY_LABELS = "按行标签读取"
 BY_DIGIT_RUNS = "按连写数字拆分"
 BY_ORDER = "按文本顺序还原"
+BY_CONTINUATION = "按文本顺序还原（含下一部分标题之后的数值）"
 
 
 class Region:
     """One table region of a document, its tokens cut once for every generator. `tables`: the
-    document's own tables (readers' SourceTable), of which the region keeps those within it."""
+    document's own tables (readers' SourceTable), of which the region keeps those within it.
+    `following`: the next table's region, its table's number and most cells (a table's last
+    values can stand there, continuations.py)."""
 
-    def __init__(self, text: str, bounds: tuple[int, int], tables=()):
+    def __init__(self, text: str, bounds: tuple[int, int], tables=(), following: tuple[Region, str, int] | None = None):
         self.text = text
         self.bounds = bounds
         self.tables = tables_within(tables, bounds)
+        self.following = following
 
     @cached_property
     def tokens(self) -> list[Token]:
@@ -75,6 +92,11 @@ class Region:
     def stand_alone_values(self):
         """The values alone on their lines (reading_order.value_runs), found once."""
         return value_runs(self.text, self.tokens)
+
+    @cached_property
+    def table_values(self):
+        """The values alone on their lines before any sentence after the table, found once."""
+        return table_value_runs(self.text, self.tokens)
 
 
 def _label_reading(made: list[Candidate]) -> Candidate | None:
@@ -150,6 +172,27 @@ def rows_table_generators(region: Region, spec: TableSpec, other: TableSpec) -> 
         return Candidate(table, notes, BY_ORDER, REORDER_COST,
                          left_out=values_left_out(region.tokens, lambda: region.stand_alone_values, table))
 
+    def by_order_continued(made: list[Candidate]) -> list[Candidate] | None:
+        labels = _label_reading(made)
+        if labels is None or region.following is None:
+            return None
+        if not rows_left_empty(labels.table):
+            return None  # every row found its values: nothing of the table is elsewhere
+        own = sum(len(run.tokens) for run in region.stand_alone_values)
+        cells = labels.table.spec.cell_count()
+        if own >= cells:
+            return None
+        after, number, next_cells = region.following
+        options = stretches(own, cells, after.table_values, next_cells)
+        out = []
+        for stretch in options:
+            read = read_continued(region.text, region.tokens, labels.table, stretch, number,
+                                  max(MIN_NODES, NODE_BUDGET // len(options)))
+            if read is not None:
+                table, notes = read
+                out.append(Candidate(table, notes, BY_CONTINUATION, CONTINUED_COST))
+        return out
+
     lexed = RELEXED_CELLS_COST if region.tables else 0.0
     return [
         Generator(0.0, by_cells(spec, 0.0)),
@@ -158,6 +201,7 @@ def rows_table_generators(region: Region, spec: TableSpec, other: TableSpec) -> 
         Generator(OTHER_VERSION_COST + lexed, by_labels(other, OTHER_VERSION_COST + lexed)),
         Generator(DIGIT_RUNS_COST, by_digit_runs),
         Generator(REORDER_COST, by_order),
+        Generator(CONTINUED_COST, by_order_continued),
     ]
 
 

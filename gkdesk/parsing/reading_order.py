@@ -89,6 +89,12 @@ def value_runs(text: str, tokens: list[Token]) -> list[StreamRun]:
     return runs
 
 
+def table_value_runs(text: str, tokens: list[Token]) -> list[StreamRun]:
+    """The value runs of a table region up to the first sentence after its values (the
+    numbers of a narrative after the table are not the table's)."""
+    return value_runs(text, before_narrative(tokens, _ends_table))
+
+
 def _on_page_number_line(text: str, tok: Token) -> bool:
     start = text.rfind("\n", 0, tok.start) + 1
     end = text.find("\n", tok.end)
@@ -170,10 +176,11 @@ def _page_bands(runs: list[StreamRun], width: int, nrows: int) -> dict[int, tupl
 
 
 def solve_rows_table(
-    text: str, tokens: list[Token], spec: TableSpec, node_limit: int = 10_000
+    text: str, tokens: list[Token], spec: TableSpec, node_limit: int = 10_000, borrowed: list[StreamRun] = ()
 ) -> tuple[list[list[Cell]], list[ParseNote]] | None:
-    """Cells of a scrambled 表三-like table (shared columns), or None if the values do not fit."""
-    runs = value_runs(text, tokens)
+    """Cells of a scrambled 表三-like table (shared columns), or None if the values do not fit.
+    `borrowed`: blocks printed after the region, read after its own (continuations.py)."""
+    runs = value_runs(text, tokens) + list(borrowed)
     nrows, ncols = len(spec.rows), len(spec.columns)
     total = sum(len(r.tokens) for r in runs)
     if total == 0:
@@ -418,9 +425,12 @@ def _values_not_read_in_place(text: str, tokens: list[Token], table: Table) -> b
     return found > len(in_place)
 
 
-def read_reordered(text: str, tokens: list[Token], table: Table) -> tuple[Table, list[ParseNote]] | None:
+def read_reordered(
+    text: str, tokens: list[Token], table: Table, borrowed: list[StreamRun] = (), node_limit: int = 10_000
+) -> tuple[Table, list[ParseNote]] | None:
     """The table re-read from values printed apart from its labels, with its own notes; None if
     the label reading `table` read every row it found in place, or the values cannot be placed.
+    `borrowed`: blocks printed after the region, read after its own (continuations.py).
 
     Tried where the label reading left a row empty and did not read every stand-alone value in
     place; the solver weighs the two readings by score."""
@@ -428,9 +438,9 @@ def read_reordered(text: str, tokens: list[Token], table: Table) -> tuple[Table,
         return None
     spec = table.spec
     if spec.id == "t3":
-        solved = solve_rows_table(text, tokens, spec)
+        solved = solve_rows_table(text, tokens, spec, node_limit, borrowed)
     elif spec.id == "t2":
-        solved = solve_groups_table(text, tokens, spec)
+        solved = solve_groups_table(text, tokens, spec, borrowed)
     else:
         solved = None
     if solved is None:
@@ -477,20 +487,21 @@ def _groups(spec: TableSpec) -> list[_Group]:
     return groups
 
 
-def solve_groups_table(text: str, tokens: list[Token], spec: TableSpec):
+def solve_groups_table(text: str, tokens: list[Token], spec: TableSpec, borrowed: list[StreamRun] = ()):
     """表二 whose values were printed after all its labels: each item's values follow its
-    第二十条 heading, row by row (or in column runs named by the header words before them)."""
+    第二十条 heading, row by row (or in column runs named by the header words before them).
+    `borrowed`: blocks printed after the region, placed by the room left (continuations.py)."""
     groups = _groups(spec)
     if any(not g.heading for g in groups):
         return None
     runs = value_runs(text, tokens)
-    by_headers = _place_by_column_headers(spec, value_runs(text, before_narrative(tokens, _ends_table)))
+    by_headers = _place_by_column_headers(spec, table_value_runs(text, tokens) + list(borrowed))
     if by_headers is not None:
         return by_headers
     owner = _run_groups(tokens, runs, groups)
     if owner is None:
         return None
-    loose: list[StreamRun] = []
+    loose: list[StreamRun] = list(borrowed)
     for run, g in zip(runs, owner):
         if g is None:
             continue
@@ -641,7 +652,7 @@ def read_t4_stream(text: str, region: tuple[int, int], table: Table) -> tuple[Ta
     that is not the case.
     """
     ncols = len(table.spec.columns)
-    runs = value_runs(text, before_narrative(tokenize(text, *region), _ends_table))
+    runs = table_value_runs(text, tokenize(text, *region))
     if sum(len(run.tokens) for run in runs) != ncols:
         return None
     values = _t4_in_columns(runs, table.spec.columns)

@@ -20,6 +20,7 @@ from ..schema import (
     table_spec,
 )
 from .candidates import Region, rows_table_generators, t4_generators
+from .continuations import claimed_spans, without
 from .metadata import read_metadata
 from .narrative_splits import settle_by_narrative
 from .sections import find_sections, table_region
@@ -81,35 +82,61 @@ def _recognize(text: str, tables, encoding: str, source_path: str) -> Report:
 
     year_version = expected_format_for_year(report.year)
     versions: dict[str, str] = {}
-    for table_id in ("t2", "t3"):
-        probe = table_spec("2021", table_id)
-        bounds = _bounded(table_region(text, report.sections, probe), probe, report.notes)
-        if bounds is None:
+    region_notes: dict[str, list[ParseNote]] = {}
+    bounds: dict[str, tuple[int, int] | None] = {}
+    for table_id in _TABLES:
+        probe = T4 if table_id == "t4" else table_spec("2021", table_id)
+        region_notes[table_id] = []
+        bounds[table_id] = _bounded(table_region(text, report.sections, probe), probe, region_notes[table_id])
+    regions: dict[str, Region] = {}  # made once for the text as it stands
+    claimed: list[tuple[int, int]] = []  # values a table took from past its region (continuations.py)
+
+    def region_of(table_id: str) -> Region:
+        if table_id not in regions:
+            following = next((t for t in _TABLES[_TABLES.index(table_id) + 1 :] if bounds[t] is not None), None)
+            after = (region_of(following), _NUMBER[following], _most_cells(following)) if following else None
+            regions[table_id] = Region(without(text, claimed), bounds[table_id], tables, after)
+        return regions[table_id]
+
+    for table_id in _TABLES:
+        report.notes.extend(region_notes[table_id])
+        if bounds[table_id] is None:
             continue
-        region = Region(text, bounds, tables)
-        version = detect_version(text, bounds, table_id) or year_version or "2021"
-        # The other version if only its rows are all there (row_alignment.py).
-        version = fitting_version(region.label_tokens, table_id, version)
-        other = "2019" if version == "2021" else "2021"
-        specs = table_spec(version, table_id), table_spec(other, table_id)
-        ncells = max(sum(len(s.row_columns(r)) for r in range(len(s.rows))) for s in specs)
-        chosen = solve(rows_table_generators(region, *specs), ncells)
-        if chosen is not None:
-            report.tables[table_id] = chosen.table
-            report.notes.extend(chosen.notes)
+        region = region_of(table_id)
+        if table_id == "t4":
+            chosen = solve(t4_generators(region), len(T4.columns))
+        else:
+            version = detect_version(region.text, region.bounds, table_id) or year_version or "2021"
+            # The other version if only its rows are all there (row_alignment.py).
+            version = fitting_version(region.label_tokens, table_id, version)
+            other = "2019" if version == "2021" else "2021"
+            specs = table_spec(version, table_id), table_spec(other, table_id)
+            ncells = max(s.cell_count() for s in specs)
+            chosen = solve(rows_table_generators(region, *specs), ncells)
+        if chosen is None:
+            continue
+        report.tables[table_id] = chosen.table
+        report.notes.extend(chosen.notes)
+        if table_id != "t4":
             versions[table_id] = chosen.table.spec.version
-    bounds = _bounded(table_region(text, report.sections, T4), T4, report.notes)
-    if bounds is not None:
-        chosen = solve(t4_generators(Region(text, bounds, tables)), len(T4.columns))
-        if chosen is not None:
-            report.tables["t4"] = chosen.table
-            report.notes.extend(chosen.notes)
+        taken = claimed_spans(chosen.table, region.bounds)
+        if taken:  # the later tables are read without them
+            claimed.extend(taken)
+            regions.clear()
     report.format = versions.get("t2") or versions.get("t3") or (year_version if report.tables else None)
     settle_by_narrative(report)  # rows of run-together digits the relations leave open
     for table_id, spec in (("t2", "表二"), ("t3", "表三"), ("t4", "表四")):
         if table_id not in report.tables:
             report.notes.append(ParseNote("table_missing", f"未找到{spec}", table_id))
     return report
+
+
+_TABLES = ("t2", "t3", "t4")
+_NUMBER = {"t2": "表二", "t3": "表三", "t4": "表四"}
+
+
+def _most_cells(table_id: str) -> int:
+    return max(table_spec(v, table_id).cell_count() for v in FORMATS) if table_id != "t4" else T4.cell_count()
 
 
 def _bounded(region: tuple[int, int] | None, spec: TableSpec, notes: list[ParseNote]) -> tuple[int, int] | None:

@@ -78,7 +78,9 @@ class Generator:
     when even a perfect reading at that cost could not come near the best so far."""
 
     cost: float
-    read: Callable[[list[Candidate]], Candidate | None]  # gets the readings made so far
+    # Gets the readings made so far; gives a reading, several (one per way it can read the
+    # region, e.g. each possible continuation of a table), or None.
+    read: Callable[[list[Candidate]], Candidate | list[Candidate] | None]
 
 
 def cell_count(table: Table) -> int:
@@ -111,12 +113,12 @@ def solve(generators: Iterable[Generator], ncells: int, settings: Settings = SET
         best = max((c.score for c in made), default=None)
         if best is not None and ncells * settings.in_place - gen.cost <= best - settings.tie:
             continue  # not even a perfect reading at this cost could come near
-        cand = gen.read(made)
-        if cand is None:
-            continue
-        settle_choices(cand, settings)
-        cand.score = score(cand, settings)
-        made.append(cand)
+        read = gen.read(made)
+        readings = read if isinstance(read, list) else [] if read is None else [read]
+        for cand in readings:
+            settle_choices(cand, settings)
+            cand.score = score(cand, settings)
+            made.append(cand)
     if not made:
         return None
     winner = max(made, key=lambda c: c.score)  # the first of equals: the cheaper generator
