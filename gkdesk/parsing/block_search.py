@@ -184,6 +184,8 @@ class StackingSearch:
             for d in range(len(runs))
         ]
         self.trail: list[tuple] = []
+        self._relation_places: list[list | None] = [None] * m
+        self._broken_memo: list[dict] = [{} for _ in range(m)]
         self.nodes = 0
         self.solutions: list[Arrangement] = []
         self.first_found_at: int | None = None
@@ -618,6 +620,19 @@ class StackingSearch:
                 if self.violated[i]:
                     out.append(i)
                 continue
+            # Arrangements found one after another differ in a few cells: a relation whose cells
+            # hold the same values as in one evaluated before is not evaluated again.
+            places = self._relation_places[i]
+            if places is None:
+                places = self._relation_places[i] = [
+                    (addr[1], rel.grid_column.get(addr[2])) for addr in rel.relation.lhs + rel.relation.rhs
+                ]
+            key = tuple([cells[r][c] if c is not None and r < self.R else None for r, c in places])
+            known = self._broken_memo[i].get(key)
+            if known is not None:
+                if known:
+                    out.append(i)
+                continue
 
             def get(addr, rel=rel):
                 c = rel.grid_column.get(addr[2])
@@ -627,7 +642,9 @@ class StackingSearch:
                 run = self.runs[at[0]]
                 return None if run.nulls[at[1]] else run.amounts[at[1]]
 
-            if abs(rel_eval.residual(rel.relation, get)) > rel_eval.EPS:
+            broken = abs(rel_eval.residual(rel.relation, get)) > rel_eval.EPS
+            self._broken_memo[i][key] = broken
+            if broken:
                 out.append(i)
         return out
 
