@@ -43,6 +43,17 @@ def _stats(samples: list[float]) -> str:
     return f"median {statistics.median(samples):6.2f} ms   p95 {p95:6.2f} ms   max {samples[-1]:6.2f} ms"
 
 
+def _queued() -> float:
+    """Seconds this thread has waited, ready to run, for a core (Linux schedstat; 0 elsewhere).
+    What is left of a gap after the GUI thread's CPU and this wait is time it slept: in a gap
+    without a tick, waiting for the interpreter lock a worker held."""
+    try:
+        with open("/proc/thread-self/schedstat") as f:
+            return int(f.read().split()[1]) / 1e9
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
 class StallMonitor:
     """Within `with`: the longest gap (ms) between turns of the GUI thread's event loop, timed
     by a 5 ms QTimer; the loop must run (processEvents) inside for ticks to come."""
@@ -57,17 +68,18 @@ class StallMonitor:
         self.elapsed = 0.0
 
     def _tick(self) -> None:
-        now, cpu = time.perf_counter(), time.thread_time()
+        now, cpu, queued = time.perf_counter(), time.thread_time(), _queued()
         gap = (now - self._last) * 1000
         busy = (cpu - self._last_cpu) * 1000
         if gap > self.longest:
-            self.longest, self.longest_busy = gap, busy
+            self.longest, self.longest_busy, self.longest_queued = gap, busy, (queued - self._last_queued) * 1000
         self.busiest = max(self.busiest, busy)
-        self._last, self._last_cpu = now, cpu
+        self._last, self._last_cpu, self._last_queued = now, cpu, queued
 
     def __enter__(self):
         self.longest_busy = self.busiest = 0.0  # GUI-thread CPU ms: in the longest gap, in any gap
-        self._last_cpu = time.thread_time()
+        self.longest_queued = 0.0  # ms the GUI thread was ready but had no core, in the longest gap
+        self._last_cpu, self._last_queued = time.thread_time(), _queued()
         self._start = self._last = time.perf_counter()
         self.timer.start()
         return self
@@ -258,9 +270,14 @@ def main(argv: list[str] | None = None) -> int:
                 app.processEvents()
         stalls[f"switch between reports read before ({args.repeat} times)"] = monitor
         print(f"\nmachine load (1 min) {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-        print("longest stall of the GUI thread (gap between 5 ms ticks; limit 100 ms), the GUI thread's CPU in that gap, its most CPU in any gap:")
+        print("longest stall of the GUI thread (gap between 5 ms ticks; limit 100 ms); in that gap the GUI thread's CPU, its wait")
+        print("for a core and the rest (asleep: the interpreter lock); the GUI thread's most CPU in any gap:")
         for name, m in stalls.items():
-            print(f"  {name:58s} {m.longest:7.1f} ms  {'ok' if m.longest < BLOCK_LIMIT_MS else 'OVER'}   cpu in it {m.longest_busy:6.1f} ms   most cpu in a gap {m.busiest:6.1f} ms")
+            rest = m.longest - m.longest_busy - m.longest_queued
+            print(
+                f"  {name:58s} {m.longest:7.1f} ms  {'ok' if m.longest < BLOCK_LIMIT_MS else 'OVER'}   cpu {m.longest_busy:5.1f}"
+                f"  no core {m.longest_queued:5.1f}  lock {max(0.0, rest):5.1f}   most cpu in a gap {m.busiest:5.1f} ms"
+            )
 
         print(f"\nper action, until repainted ({args.repeat} runs; one frame = {FRAME_MS:.1f} ms, limit {BLOCK_LIMIT_MS} ms): wall, then GUI-thread CPU")
         worst = 0.0

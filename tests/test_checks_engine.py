@@ -88,3 +88,60 @@ def test_sums_broken_by_a_row_the_recognizer_missed_are_warnings_until_it_is_fil
         report.set_value(("t3", 2, c), v)
     broken = [f for f in checker.recheck() if f.kind == "arithmetic"]
     assert broken and all(f.severity == ERROR and "未能从原文识别" not in f.message for f in broken)
+
+
+# The re-check keeps each narrative claim's outcome with the values it read and works out again
+# only the claims whose cells changed (narrative.ClaimFindings): after any sequence of edits its
+# findings are those of a fresh check of the report as it stands.
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "samples"
+
+
+def _sample_report():
+    from gkdesk.parsing import read_report
+
+    return read_report(next(_SAMPLE.glob("*.txt")))
+
+
+_REPORT = _sample_report()
+_CLAIMED = sorted({a for c in Checker(_REPORT).claims for r in (c.cells, *c.alternatives) for a in r})
+_ADDRS = sorted(_REPORT.addresses())
+
+
+def _parts(addr):
+    from gkdesk.checks.layout import total_parts
+
+    return total_parts(_REPORT.tables[addr[0]].spec).get(addr, ())
+
+
+# A claimed total left blank stands for the sum of its parts: edits that blank one, then change
+# its parts (the claim's outcome changes with cells it does not name).
+_TOTALS = [a for a in _CLAIMED if _parts(a)]
+_BLANK_TOTAL_THEN_PARTS = st.sampled_from(_TOTALS).flatmap(
+    lambda total: st.lists(st.tuples(st.sampled_from(_parts(total)), st.integers(0, 120)), min_size=1, max_size=4).map(
+        lambda parts: [(total, None), *parts]
+    )
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    edits=st.lists(
+        st.tuples(st.sampled_from(_CLAIMED) | st.sampled_from(_ADDRS), st.none() | st.integers(0, 120) | st.sampled_from([0.0, 56.0])).map(
+            lambda edit: [edit]
+        )
+        | _BLANK_TOTAL_THEN_PARTS,
+        min_size=1,
+        max_size=6,
+    ).map(lambda runs: [edit for run in runs for edit in run])
+)
+def test_the_recheck_after_edits_finds_what_a_fresh_check_finds(edits):
+    import copy
+
+    report = copy.deepcopy(_REPORT)
+    checker = Checker(report)
+    for addr, value in edits:
+        report.set_value(addr, value)
+        assert checker.recheck() == check_report(report)

@@ -91,14 +91,6 @@ def test_the_event_loop_turns_and_the_window_answers_while_a_report_loads(qtbot,
     assert window.source.editor.toPlainText() == window.document.report.text
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="issue 16 item 5, measured 2026-12-02: opening this 3-million-character line, the event "
-    "loop gives no turn for the first ~0.46 s while the loading thread reads it (a timer of "
-    "interval 0 fired first at 0.46-0.53 s, then ~100 times until the load ended at 0.9-1.1 s); "
-    "with recognition faster the whole load now often falls inside that first stall (2 of 6 "
-    "runs passed). The stall itself is the defect: to be found and removed, not waited out",
-)
 def test_a_large_report_loads_while_the_event_loop_keeps_turning(qtbot, tmp_path):
     from test_robust_limits import PATHOLOGICAL
 

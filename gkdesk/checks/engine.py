@@ -10,7 +10,7 @@ from .arithmetic import evaluate, relation_finding, value_findings
 from .claims import Claim, extract_claims, narrative_end
 from .culprit import single_cell_repairs
 from .layout import relations_of
-from .narrative import claim_findings
+from .narrative import ClaimFindings
 from .naming import cell_ref
 from .structure import static_findings, value_structure_findings
 from .values import current_values
@@ -27,6 +27,7 @@ class Checker:
         self.report = report
         self.previous = previous
         self._claims = extract_claims(report)
+        self._claim_findings = ClaimFindings(report, self._claims)
         self._static = static_findings(report) + _narrative_cut(report)
         self.findings: list[Finding] = []
         self.recheck()
@@ -45,7 +46,7 @@ class Checker:
                 out += _relation_findings(report, table, values)
         for table in report.tables.values():
             out += value_findings(report, table, values)
-        out += claim_findings(report, self._claims, values)
+        out += self._claim_findings(values)  # only the claims whose cells changed worked out again
         out += previous_year_findings(report, self.previous)
         out += self._static
         out += value_structure_findings(report, values)

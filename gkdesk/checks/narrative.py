@@ -100,34 +100,92 @@ def _describe(report: Report, cells):
 
 
 def claim_findings(report: Report, claims: list[Claim], current: dict) -> list[Finding]:
-    values = Values(report, current)
-    out = []
-    unknown: dict[tuple[CellAddr, ...], list[Claim]] = {}
-    for claim in claims:
-        if not claim.checked:
-            out.append(_unchecked(claim))
-            continue
-        readings = (claim.cells,) + claim.alternatives
-        possible = [values.possible(cells) for cells in readings]
-        if possible[0][0] is None:  # the table does not give it: other sentences may disagree
-            unknown.setdefault(claim.cells, []).append(claim)
-            continue
-        if any(p is not None and any(claim.allows(v) for v in p) for p, _ in possible):
-            continue
-        guessed = any(g for p, g in possible if p is not None)
-        severity = ERROR if claim.firm and not guessed else WARNING
-        if claim.zero:
-            finding = _zero_finding(report, values, claim, severity)
+    return ClaimFindings(report, claims)(current)
+
+
+_UNKNOWN = object()  # the outcome of a claim whose cells the tables do not give
+
+
+class ClaimFindings:
+    """claim_findings of one report's claims, again and again as its cells change.
+
+    A claim's outcome (holds, a finding, or the tables do not give it) depends on nothing but
+    the values of its readings' cells and of the parts that stand for a blank total among them
+    (the report's text, open rows and recognized cells do not change in review). Each claim's
+    outcome is kept; a later check works out again only the claims that read a cell whose value
+    changed. A file of many reports had 2,352 claims: re-checking all of them after
+    every edit took 25-60 ms of the window's thread."""
+
+    def __init__(self, report: Report, claims: list[Claim]):
+        self.report = report
+        self.claims = claims
+        self._readers: dict[CellAddr, list[int]] = {}  # per cell, the claims that read it
+        for i, claim in enumerate(claims):
+            for addr in _cells_read(report, claim):
+                self._readers.setdefault(addr, []).append(i)
+        self._outcomes: list = []  # per claim, as of the values last checked
+        self._checked: dict = {}  # those values, (type, value) per cell
+
+    def __call__(self, current: dict) -> list[Finding]:
+        values = Values(self.report, current)
+        seen = {addr: (type(v), v) for addr, v in current.items()}
+        if not self._outcomes:
+            redo = range(len(self.claims))
+            self._outcomes = [None] * len(self.claims)
         else:
-            finding = _count_finding(report, values, claim, readings, severity)
-        if finding is not None:
-            if severity == WARNING:
-                finding.add_note(say("narrative.guessed" if guessed else "narrative.loose"))
-            out.append(finding)
-    for cells, group in unknown.items():
-        if len({c.stated for c in group}) > 1:
-            out.append(_text_disagrees(report, cells, group))
-    return out
+            old = self._checked
+            changed = [a for a, v in seen.items() if old.get(a) != v] + [a for a in old if a not in seen]
+            redo = sorted({i for a in changed for i in self._readers.get(a, ())})
+        for i in redo:
+            self._outcomes[i] = _outcome(self.report, values, self.claims[i])
+        self._checked = seen
+        out = []
+        unknown: dict[tuple[CellAddr, ...], list[Claim]] = {}
+        for claim, outcome in zip(self.claims, self._outcomes):
+            if outcome is _UNKNOWN:  # other sentences may disagree
+                unknown.setdefault(claim.cells, []).append(claim)
+            elif outcome is not None:
+                out.append(outcome)
+        for cells, group in unknown.items():
+            if len({c.stated for c in group}) > 1:
+                out.append(_text_disagrees(self.report, cells, group))
+        return out
+
+
+def _cells_read(report: Report, claim: Claim) -> tuple[CellAddr, ...]:
+    """The cells whose values decide a claim: its readings' cells and their parts (a blank
+    total stands for the sum of its parts: Values.effective)."""
+    cells: dict[CellAddr, None] = {}
+    if not claim.checked:
+        return ()
+    for reading in (claim.cells,) + claim.alternatives:
+        for addr in reading:
+            cells[addr] = None
+            table = report.tables.get(addr[0])
+            if table is not None:
+                cells.update(dict.fromkeys(total_parts(table.spec).get(addr, ())))
+    return tuple(cells)
+
+
+def _outcome(report: Report, values: Values, claim: Claim):
+    """None when the claim holds, _UNKNOWN when the tables do not give its cells, else its finding."""
+    if not claim.checked:
+        return _unchecked(claim)
+    readings = (claim.cells,) + claim.alternatives
+    possible = [values.possible(cells) for cells in readings]
+    if possible[0][0] is None:
+        return _UNKNOWN
+    if any(p is not None and any(claim.allows(v) for v in p) for p, _ in possible):
+        return None
+    guessed = any(g for p, g in possible if p is not None)
+    severity = ERROR if claim.firm and not guessed else WARNING
+    if claim.zero:
+        finding = _zero_finding(report, values, claim, severity)
+    else:
+        finding = _count_finding(report, values, claim, readings, severity)
+    if finding is not None and severity == WARNING:
+        finding.add_note(say("narrative.guessed" if guessed else "narrative.loose"))
+    return finding
 
 
 def _unchecked(claim: Claim) -> Finding:
