@@ -246,6 +246,18 @@ def test_table_text_left_among_the_sentences_is_not_read():
     assert len(tied("政府信息公开行政复议351件，其中结果维持72件，结果纠正64件，其他结果178件，尚未审结37件。")) == 5
 
 
+def test_header_lines_misread_by_ocr_are_not_read():
+    """A scan of gd05: 表四's header rows above its span, 未经复议直接起诉 read as 未经复议直接美 (and
+    its 诉 in the next cell), are not the statement 未经复议; the sentence before keeps its claims."""
+    sentence = "2024年，我局因政府信息公开工作被申请行政复议1件，被提起行政诉讼0件。"
+    header = "\n行政复议\t\t\t\t\t行政诉讼\t\t\n\t\t\t\t\t未经复议直接美\t\t\t"
+    assert tied(sentence + header, "四", year=2024) == tied(sentence, "四", year=2024) == [
+        ("t4_review", 1, REVIEW), ("t4_litigation", 0, LITIGATION)]
+    assert tied("未经复议直接美", "四") == tied("尚末审结结果纠正", "四") == []
+    # A label alone is table text; a label in a sentence is not (本年度未经复议直接起诉0件).
+    assert tied("本年度未经复议直接起诉0件。", "四") == [("t4_litigation", 0, (("t4", 0, 9),))]
+
+
 # ---------------------------------------------------------------- readings ---------------
 
 def test_a_received_total_may_count_the_carried_over_applications():

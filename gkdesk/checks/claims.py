@@ -183,19 +183,33 @@ def extract_claims(report: Report) -> list[Claim]:
     claims: list[Claim] = []
     table_specs = (specs["t2"], specs["t3"], specs["t4"])
     for sentence in narrative_sentences(report):
-        for part in _outside_tables(table_specs, sentence):
+        for part in _outside_tables(table_specs, sentence, report.text):
             for st in read_sentence(lex, part.text, report.year, part.section):
                 claims += tie.claims(report, part, st)
     return claims
 
 
-def _outside_tables(specs: tuple[TableSpec, ...], sentence: Sentence) -> list[Sentence]:
+def _outside_tables(specs: tuple[TableSpec, ...], sentence: Sentence, text: str) -> list[Sentence]:
     """The sentence, or its parts outside table text left among the sentences (table_text.py)."""
-    pieces = outside_pieces(specs, sentence.text)
+    pieces = outside_pieces(specs, sentence.text, _line_starts(sentence, text))
     if pieces == [(0, len(sentence.text))]:
         return [sentence]
     return [Sentence(sentence.text[a:b], sentence.index, sentence.first + a, sentence.base, sentence.section)
             for a, b in pieces]
+
+
+def _line_starts(sentence: Sentence, text: str) -> list[int]:
+    """Where in sentence.text a line of the report's text begins (after its first line)."""
+    start, end = sentence.span()
+    lo, hi = sentence.first, sentence.first + len(sentence.text)
+    out = []
+    at = text.find("\n", start, end)
+    while at >= 0:
+        i = bisect_right(sentence.index, at - sentence.base, lo, hi) - sentence.first
+        if 0 < i < len(sentence.text) and (not out or out[-1] != i):
+            out.append(i)
+        at = text.find("\n", at + 1, end)
+    return out
 
 
 def _phrase(report: Report, sentence: Sentence, start: int, stop: int) -> str:
