@@ -146,10 +146,14 @@ def test_options_the_relations_cannot_tell_apart_are_merged_with_one_note():
     v[4] = sum(v[:4])
     merged: list = []
     cand = Candidate(_t4(v), [], "甲", choices=[_choice([0, 1], [[3, 5], [5, 3]], merged)])
-    settle_choices(cand)
+    at_best = settle_choices(cand)
     assert merged == [[0, 1]]
     assert [n.message for n in cand.notes] == ["2 种"]
     assert cand.table.cells[0][0].value is None and cand.table.cells[0][0].confidence == 0.0
+    # The reading is weighed against others as at its best: the doubt is its own, not a worse reading.
+    direct = _t4(v)
+    direct.cells[0][0], direct.cells[0][1] = _placed(3), _placed(5)
+    assert at_best == score(Candidate(direct, [], "甲")) > score(cand)
 
 
 def test_choices_sharing_a_relation_are_settled_together():

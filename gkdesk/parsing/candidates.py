@@ -168,8 +168,8 @@ def rows_table_generators(region: Region, spec: TableSpec, other: TableSpec) -> 
         read = read_reordered(region.text, region.tokens, labels.table)
         if read is None:
             return None
-        table, notes = read
-        return Candidate(table, notes, BY_ORDER, REORDER_COST,
+        table, notes, choices = read
+        return Candidate(table, notes, BY_ORDER, REORDER_COST, choices=choices,
                          left_out=values_left_out(region.tokens, lambda: region.stand_alone_values, table))
 
     def by_order_continued(made: list[Candidate]) -> list[Candidate] | None:
@@ -189,8 +189,8 @@ def rows_table_generators(region: Region, spec: TableSpec, other: TableSpec) -> 
             read = read_continued(region.text, region.tokens, labels.table, stretch, number,
                                   max(MIN_NODES, NODE_BUDGET // len(options)))
             if read is not None:
-                table, notes = read
-                out.append(Candidate(table, notes, BY_CONTINUATION, CONTINUED_COST))
+                table, notes, choices = read
+                out.append(Candidate(table, notes, BY_CONTINUATION, CONTINUED_COST, choices=choices))
         return out
 
     lexed = RELEXED_CELLS_COST if region.tables else 0.0

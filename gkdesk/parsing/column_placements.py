@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..model import Cell, ParseNote
 from ..schema import TableSpec, row_display
-from .solver import Choice
+from .solver import Choice, merged_cells
 from .tokens import NUM, Token
 
 PLACED_NOTE = "按文字位置对齐到列"
@@ -30,35 +30,12 @@ def placed_cells(ncols: int, numbers: list[Token], columns: list[int], confidenc
     return cells
 
 
-def _by_column(numbers: list[Token], columns: list[int]) -> dict[int, Token]:
-    return dict(zip(columns, numbers))
-
-
-def _value(tok: Token | None) -> int | float | None:
-    return tok.value if tok is not None and tok.kind == NUM else None
-
-
 def ambiguous_cells(ncols: int, numbers: list[Token], options: list[list[int]]) -> list[Cell]:
-    """A row none of whose placements could be chosen.
-
-    A cell every placement gives the same value is filled. A cell that holds 0 or nothing under
-    every placement is 0 or blank, which no sum tells apart: it shows 0, marked, as zeros of
-    unknown place do. A cell some placement gives another number is left unfilled, marked."""
-    placed = [_by_column(numbers, cols) for cols in options]
-    cells = []
-    for c in range(ncols):
-        toks = [p.get(c) for p in placed]
-        read = [t for t in toks if t is not None]
-        if not read:
-            cells.append(Cell(None, "", None, 0.6, True, PLACED_NOTE + "；此格未见数值"))
-        elif len(read) == len(toks) and len({(t.kind, _value(t)) for t in read}) == 1:
-            # The value is sure; only the token it was read from may differ between placements.
-            cells.append(Cell(_value(read[0]), read[0].text, (read[0].start, read[0].end), 0.6, True, PLACED_NOTE))
-        elif all(t.kind == NUM and t.value == 0 for t in read):
-            cells.append(Cell(0, read[0].text, (read[0].start, read[0].end), 0.2, True, AMBIGUOUS_ZERO_NOTE))
-        else:
-            cells.append(Cell(None, "", None, 0.0, True, AMBIGUOUS_CELL_NOTE))
-    return cells
+    """A row none of whose placements could be chosen: what every placement gives alike is
+    filled, a cell only 0 or blank under all shows 0, marked; the rest is left unfilled, marked
+    (solver.merged_cells)."""
+    placed = [placed_cells(ncols, numbers, cols, 0.6, PLACED_NOTE) for cols in options]
+    return merged_cells(placed, AMBIGUOUS_CELL_NOTE, AMBIGUOUS_ZERO_NOTE)
 
 
 def placement_choice(spec: TableSpec, row: int, numbers: list[Token], options: list[list[int]]) -> Choice:
@@ -88,6 +65,7 @@ def ambiguity_note(spec: TableSpec, row: int, numbers: list[Token], options: lis
     if any(c.note == AMBIGUOUS_CELL_NOTE for c in cells):
         outcome.append("其余不能确定的格未填入")
     spans = [t.start for t in numbers] + [t.end for t in numbers]
+    values = tuple(tuple(c.value for c in placed_cells(len(columns), numbers, cols, 0.0, "")) for cols in options)
     said = "；" + "，".join(outcome) if outcome else ""
     return ParseNote(
         "ambiguous_columns",
@@ -96,4 +74,5 @@ def ambiguity_note(spec: TableSpec, row: int, numbers: list[Token], options: lis
         spec.id,
         row,
         (min(spans), max(spans)),
+        candidates=values,  # the row under each placement: the reviewer is offered them
     )

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from ..model import ParseNote, Table
 from .reading_order import StreamRun, read_reordered
+from .solver import Choice
 from .tokens import Token
 
 # Stretches tried per table, and the search budget they share (each gets at least the minimum).
@@ -47,23 +48,31 @@ def stretches(own: int, cells: int, next_runs: list[StreamRun], next_cells: int)
 
 def read_continued(
     text: str, tokens: list[Token], table: Table, stretch: list[StreamRun], next_number: str, node_limit: int
-) -> tuple[Table, list[ParseNote]] | None:
-    """The label reading `table` re-read by order with the blocks of `stretch` after its own;
-    None unless every value of the stretch finds a cell."""
+) -> tuple[Table, list[ParseNote], list[Choice]] | None:
+    """The label reading `table` re-read by order with the blocks of `stretch` after its own,
+    with the choices it leaves to the solver (read_reordered); None unless every value of the
+    stretch finds a cell."""
     read = read_reordered(text, tokens, table, borrowed=stretch, node_limit=node_limit)
     if read is None:
         return None
-    out, notes = read
+    out, notes, choices = read
     taken = {(t.start, t.end) for run in stretch for t in run.tokens}
-    placed = 0
-    for row in out.cells:
-        for k, cell in enumerate(row):
+
+    def mark(cells: list) -> int:
+        placed = 0
+        for k, cell in enumerate(cells):
             if cell.span in taken:
                 placed += 1
-                row[k] = replace(cell, inferred=True, confidence=min(cell.confidence, 0.6),
-                                 note=cell.note if cell.inferred else _TAKEN_CELL.format(next_number))
+                cells[k] = replace(cell, inferred=True, confidence=min(cell.confidence, 0.6),
+                                   note=cell.note if cell.inferred else _TAKEN_CELL.format(next_number))
+        return placed
+
+    placed = sum(mark(row) for row in out.cells)
     if placed != len(taken):
         return None
+    for choice in choices:  # each option of the table is marked as its first is
+        for option in choice.options:
+            mark(option)
     # The table's span stays where its own text is: the next section's text is no part of it.
     own = [c.span for row in out.cells for c in row if c.span and c.span not in taken]
     if table.span:
@@ -77,7 +86,7 @@ def read_continued(
         f"未计入{next_number}，请对照原文核对",
         spec.id,
     ))
-    return out, notes
+    return out, notes, choices
 
 
 _TAKEN_CELL = "此值在文本中印在{}的标题之后，按数值个数和本表的勾稽关系归入本表"

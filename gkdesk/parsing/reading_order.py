@@ -28,6 +28,7 @@ from .. import relations as rel_eval
 from ..model import Cell, ParseNote, Table
 from ..schema import Column, TableSpec, normalize_label, table_relations
 from .block_search import GridRelation, Run, SearchResult, StackingSearch, find_bands
+from .solver import Choice, merged_cells
 from .tokens import NULL, NUM, TEXT, Token, before_narrative, is_page_number, tokenize
 
 # ---------------------------------------------------------------- reading the stream ------
@@ -178,8 +179,25 @@ def _page_bands(runs: list[StreamRun], width: int, nrows: int) -> dict[int, tupl
 def solve_rows_table(
     text: str, tokens: list[Token], spec: TableSpec, node_limit: int = 10_000, borrowed: list[StreamRun] = ()
 ) -> tuple[list[list[Cell]], list[ParseNote]] | None:
-    """Cells of a scrambled 表三-like table (shared columns), or None if the values do not fit.
-    `borrowed`: blocks printed after the region, read after its own (continuations.py)."""
+    """Cells of a scrambled 表三-like table (shared columns), or None if the values do not fit:
+    the first of the arrangements that fit alike (fitting_arrangements). `borrowed`: blocks
+    printed after the region, read after its own (continuations.py)."""
+    found = fitting_arrangements(text, tokens, spec, node_limit, borrowed)
+    return None if found is None else found[0][:2]
+
+
+def fitting_arrangements(
+    text: str, tokens: list[Token], spec: TableSpec, node_limit: int = 10_000, borrowed: list[StreamRun] = ()
+) -> list[tuple[list[list[Cell]], list[ParseNote], tuple[int, ...]]] | None:
+    """The arrangements of a scrambled 表三-like table that fit alike, each as its cells, its
+    notes and the columns holding values (all of them unless whole columns print nothing), the
+    likeliest first; None if the values do not fit.
+
+    When whole columns print nothing, which columns are blank is a choice: every set of columns
+    of as many values a row is tried (the sets whose relations have one shape, as when the
+    applicant columns are alike, by one search), and every set whose arrangement breaks as few
+    relations and as little of the reading order as the best is returned, for the solver to
+    decide by the relations of the whole table or leave open."""
     runs = value_runs(text, tokens) + list(borrowed)
     nrows, ncols = len(spec.rows), len(spec.columns)
     total = sum(len(r.tokens) for r in runs)
@@ -188,16 +206,18 @@ def solve_rows_table(
     if total == nrows * ncols:
         choices = [list(range(ncols))]
     elif total < nrows * ncols and total % nrows == 0:
-        choices = _column_choices(ncols, total // nrows, ncols - 1)[:_MAX_COLUMN_CHOICES]
+        choices = _column_choices(ncols, total // nrows, ncols - 1)
     elif total < nrows * ncols and all(t.kind == NUM and t.value == 0 for r in runs for t in r.tokens):
         if total < _MIN_SHARE_READ * nrows * ncols:
-            return _too_few_values(spec, total)
-        return _zeros_with_unplaced_blanks(spec, total)
+            return [(*_too_few_values(spec, total), ())]
+        return [(*_zeros_with_unplaced_blanks(spec, total), ())]
     else:
         return None
     hints = [header_columns(run.header, spec.columns) for run in runs]
-    best = None
+    found = []  # (key, active, result, search, runs) per set of columns that fits
+    by_shape: dict[tuple, tuple | None] = {}  # one search per shape of the relations on the grid
     budget = node_limit
+    searches = 0
     for active in choices:
         bands = _page_bands(runs, len(active), nrows)
         if bands:
@@ -217,50 +237,74 @@ def solve_rows_table(
             for run, hint in zip(runs, hints)
         ]
         total_col = index.get(ncols - 1)
-        found_bands = find_bands(search_runs, len(active)) if total_col is not None else []
-        # Bands only narrow the search; a coincidence of small numbers can fake one, so the
-        # search is run again without them if it finds nothing.
-        # Blocks are expected side by side first (pdftotext), then one under the other
-        # (pdfminer's column after column), which gets a budget of its own; the arrangement
-        # breaking fewer relations, then leaving fewer cells ambiguous, is kept.
-        for down in (False, True):
-            if down and bands is None:
-                break  # column order is read per page band: without bands it does not apply
-            limit = budget if not down else node_limit
-            for band_hint in ([found_bands, []] if found_bands and not down else [[]]):
-                search = StackingSearch(
-                    nrows,
-                    len(active),
-                    search_runs,
-                    grid_relations(spec, active),
-                    bands,
-                    node_limit=limit // 2 if band_hint else limit,
-                    bands=band_hint,
-                    total_col=total_col,
-                    max_reversed_width=_REVERSED_WIDTH if down else 0,
-                    prefer_down=down,
-                )
-                result = search.run()
-                limit -= result.nodes
-                if not down:
-                    budget -= result.nodes
-                if result.best is not None:
-                    break
-            if result.best is not None:
-                # The reading order the stream follows better (fewer breaks of it) wins.
-                key = (len(result.best.violated), result.best.breaks, len(result.ambiguous), result.best.null_mix)
-                if best is None or key < best[0]:
-                    best = (key, active, result, search, runs)
-                if key[:2] == (0, 0) and not key[2]:
-                    break
-        if best is not None and best[0][0] == 0:
-            break
-        if budget <= 0:
-            break
-    if best is None:
+        relations = grid_relations(spec, active)
+        # Column sets whose relations look alike on the grid (and whose blocks the header
+        # words name alike) give the same search: it is run once.
+        shape = (len(active), total_col, tuple((tuple(g.lhs), tuple(g.rhs)) for g in relations),
+                 tuple(run.hint for run in search_runs))
+        if shape not in by_shape:
+            if searches >= _MAX_COLUMN_CHOICES or budget <= 0 or (found and found[0][0][0] == 0):
+                continue  # a set of another shape, once one keeping every relation is found
+            searches += 1
+            by_shape[shape], spent = _arrange(spec, nrows, active, search_runs, relations, bands, total_col,
+                                              budget, node_limit)
+            budget -= spent
+        got = by_shape[shape]
+        if got is not None:
+            key, result, search = got
+            found.append((key, active, result, search, runs))
+            found.sort(key=lambda f: f[0])
+    if not found:
         return None
-    _, active, result, search, runs = best
-    return _build_cells(spec, runs, active, result, search)
+    best = found[0][0][:2]
+    return [
+        (*_build_cells(spec, runs, active, result, search), tuple(active))
+        for key, active, result, search, runs in found if key[:2] == best
+    ]
+
+
+def _arrange(spec, nrows, active, search_runs, relations, bands, total_col, budget, node_limit):
+    """The best arrangement of the blocks in the columns `active` (its key, result and search),
+    or None; and the nodes the side-by-side search spent of the shared budget."""
+    spent = 0
+    best = None
+    found_bands = find_bands(search_runs, len(active)) if total_col is not None else []
+    # Bands only narrow the search; a coincidence of small numbers can fake one, so the
+    # search is run again without them if it finds nothing.
+    # Blocks are expected side by side first (pdftotext), then one under the other
+    # (pdfminer's column after column), which gets a budget of its own; the arrangement
+    # breaking fewer relations, then leaving fewer cells ambiguous, is kept.
+    for down in (False, True):
+        if down and bands is None:
+            break  # column order is read per page band: without bands it does not apply
+        limit = budget - spent if not down else node_limit
+        for band_hint in ([found_bands, []] if found_bands and not down else [[]]):
+            search = StackingSearch(
+                nrows,
+                len(active),
+                search_runs,
+                relations,
+                bands,
+                node_limit=limit // 2 if band_hint else limit,
+                bands=band_hint,
+                total_col=total_col,
+                max_reversed_width=_REVERSED_WIDTH if down else 0,
+                prefer_down=down,
+            )
+            result = search.run()
+            limit -= result.nodes
+            if not down:
+                spent += result.nodes
+            if result.best is not None:
+                break
+        if result.best is not None:
+            # The reading order the stream follows better (fewer breaks of it) wins.
+            key = (len(result.best.violated), result.best.breaks, len(result.ambiguous), result.best.null_mix)
+            if best is None or key < best[0]:
+                best = (key, result, search)
+            if key[:2] == (0, 0) and not key[2]:
+                break
+    return best, spent
 
 
 _MAX_COLUMN_CHOICES = 12
@@ -427,9 +471,11 @@ def _values_not_read_in_place(text: str, tokens: list[Token], table: Table) -> b
 
 def read_reordered(
     text: str, tokens: list[Token], table: Table, borrowed: list[StreamRun] = (), node_limit: int = 10_000
-) -> tuple[Table, list[ParseNote]] | None:
-    """The table re-read from values printed apart from its labels, with its own notes; None if
-    the label reading `table` read every row it found in place, or the values cannot be placed.
+) -> tuple[Table, list[ParseNote], list[Choice]] | None:
+    """The table re-read from values printed apart from its labels, with its own notes and the
+    choices it leaves to the solver (which columns are blank, where whole columns print
+    nothing and several sets fit alike); None if the label reading `table` read every row it
+    found in place, or the values cannot be placed.
     `borrowed`: blocks printed after the region, read after its own (continuations.py).
 
     Tried where the label reading left a row empty and did not read every stand-alone value in
@@ -438,14 +484,15 @@ def read_reordered(
         return None
     spec = table.spec
     if spec.id == "t3":
-        solved = solve_rows_table(text, tokens, spec, node_limit, borrowed)
+        found = fitting_arrangements(text, tokens, spec, node_limit, borrowed)
     elif spec.id == "t2":
         solved = solve_groups_table(text, tokens, spec, borrowed)
+        found = None if solved is None else [(*solved, ())]
     else:
-        solved = None
-    if solved is None:
+        found = None
+    if found is None:
         return None
-    cells, notes = solved
+    cells, notes, _ = found[0]
     complete = not any(n.code == _INCOMPLETE for n in notes)
     out = Table(spec, cells, table.span, complete=complete)
     spans = [c.span for row in cells for c in row if c.span]
@@ -453,7 +500,43 @@ def read_reordered(
         lo = min(s[0] for s in spans)
         hi = max(s[1] for s in spans)
         out.span = (min(lo, table.span[0]) if table.span else lo, max(hi, table.span[1]) if table.span else hi)
-    return out, notes
+    if len(found) == 1:
+        return out, notes, []
+    return out, [], [_blank_columns_choice(spec, found)]
+
+
+_OPEN_CELL = "文本顺序错乱，且看不出哪几列为空白，此格的数值不能确定，未填入，请对照原文填写"
+_OPEN_ZERO = "文本顺序错乱，且看不出哪几列为空白，此格是0还是空白不能确定；已按0显示，请对照原件核对"
+
+
+def _blank_columns_choice(spec: TableSpec, found) -> Choice:
+    """Which columns print nothing, as a choice among the fitting sets for the solver: each
+    option the whole table as that set places it; options left tied are merged cell by cell
+    (solver.merged_cells) with one note naming the column sets."""
+    at = [(r, c) for r in range(len(spec.rows)) for c in range(len(spec.columns))]
+    options = [[cells[r][c] for r, c in at] for cells, _, _ in found]
+
+    def merge(kept: list[int]) -> tuple[list[Cell], ParseNote]:
+        merged = merged_cells([options[i] for i in kept], _OPEN_CELL, _OPEN_ZERO)
+        ncols = len(spec.columns)
+        held = sorted(found[i][2] for i in kept)
+        # Named by the fewer: the columns holding values, or the blank ones.
+        sets = held if 2 * len(held[0]) <= ncols else sorted(tuple(c for c in range(ncols) if c not in h) for h in held)
+        listed = "；".join("、".join(spec.columns[c].short or spec.columns[c].label for c in cols) for cols in sets[:6])
+        listed += f" 等 {len(sets)} 种" if len(sets) > 6 else ""
+        which = "有数值的列" if sets is held else "空白的列"
+        unfilled = sum(1 for c in merged if c.note == _OPEN_CELL)
+        zeros = sum(1 for c in merged if c.note == _OPEN_ZERO)
+        outcome = [f"{unfilled} 格不能确定，未填入"] if unfilled else []
+        outcome += [f"{zeros} 格只可能是0或空白，已按0显示"] if zeros else []
+        said = "；" + "，".join(outcome) if outcome else ""
+        msg = (
+            f"{spec.number}的文本顺序错乱（PDF 转换所致），且整列空白的列在文本中没有任何内容，看不出是哪几列："
+            f"{which}可能是（{listed}），各种可能同样符合文本顺序和勾稽关系{said}，请对照原文核对"
+        )
+        return merged, ParseNote("ambiguous_layout", msg, spec.id)
+
+    return Choice(at, options, merge, [notes for _, notes, _ in found])
 
 
 # ---------------------------------------------------------------- 表二 ----------------------

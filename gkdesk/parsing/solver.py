@@ -15,6 +15,8 @@ column after column): each is a Choice. The solver settles them with the same sc
 combination of options of choices that share a relation tried together: a combination the
 relations single out wins, and options within `tie` of the best stay open, their cells merged
 by the choice (what every option agrees on is kept) and one note per choice listing them.
+The reading is weighed against the other generators' at its best combination: options left
+open are its own doubt about the text, not a worse reading of it.
 """
 from __future__ import annotations
 
@@ -66,6 +68,8 @@ class Choice:
     at: list[tuple[int, int]]
     options: list[list[Cell]]
     merge: Callable[[list[int]], tuple[list[Cell], ParseNote]]
+    # The notes each option's reading gives, added with it (with the first when merged).
+    option_notes: list[list[ParseNote]] = field(default_factory=list)
 
 
 # Combinations of options tried together for choices that share relations (2 options each: 8 choices).
@@ -116,8 +120,7 @@ def solve(generators: Iterable[Generator], ncells: int, settings: Settings = SET
         read = gen.read(made)
         readings = read if isinstance(read, list) else [] if read is None else [read]
         for cand in readings:
-            settle_choices(cand, settings)
-            cand.score = score(cand, settings)
+            cand.score = settle_choices(cand, settings)
             made.append(cand)
     if not made:
         return None
@@ -127,20 +130,28 @@ def solve(generators: Iterable[Generator], ncells: int, settings: Settings = SET
     return winner
 
 
-def settle_choices(candidate: Candidate, settings: Settings = SETTINGS) -> None:
-    """The candidate's open choices settled into its table (see the module docstring)."""
+def settle_choices(candidate: Candidate, settings: Settings = SETTINGS) -> float:
+    """The candidate's open choices settled into its table (see the module docstring), and its
+    score: that of its best combination. Options left tied are the reading's own doubt, not a
+    worse reading of the text: against other generators' readings it counts as at its best,
+    and only then are the tied cells merged (left open, marked)."""
     if not candidate.choices:
-        return
+        return score(candidate, settings)
     table = candidate.table
     rels = table_relations(table.spec)
     touching = [
         {i for i, rel in enumerate(rels) if any((r, c) in at for _, r, c in rel.cells)}
         for at in (set(ch.at) for ch in candidate.choices)
     ]
+    open_choices: list[tuple[Choice, list[int]]] = []
     for group in _linked(touching):
-        _settle_group(table, candidate.notes, [candidate.choices[k] for k in group],
-                      [rels[i] for i in sorted(set().union(*(touching[k] for k in group)))], settings)
+        open_choices += _settle_group(table, candidate.notes, [candidate.choices[k] for k in group],
+                                      [rels[i] for i in sorted(set().union(*(touching[k] for k in group)))], settings)
+    at_best = score(candidate, settings)
+    for choice, kept in open_choices:
+        _merge(table, candidate.notes, choice, kept)
     candidate.choices = []
+    return at_best
 
 
 def _linked(touching: list[set[int]]) -> list[list[int]]:
@@ -158,18 +169,20 @@ def _linked(touching: list[set[int]]) -> list[list[int]]:
     return sorted(g[0] for g in groups)
 
 
-def _settle_group(table: Table, notes: list[ParseNote], choices: list[Choice], rels, settings: Settings) -> None:
+def _settle_group(table: Table, notes: list[ParseNote], choices: list[Choice], rels,
+                  settings: Settings) -> list[tuple[Choice, list[int]]]:
     """Every combination of the choices' options, scored as score() scores a reading (the cells
-    the options give, the relations they touch): the best settles each choice it alone keeps
-    within the tie; the others are merged."""
+    the options give, the relations they touch): the best is put in the table and settles each
+    choice it alone keeps within the tie; the others are returned with their tied options."""
     sizes = [len(ch.options) for ch in choices]
     count = 1
     for n in sizes:
         count *= n
     if count > MAX_COMBINATIONS:
-        for ch in choices:  # too many to try together: nothing is guessed
-            _merge(table, notes, ch, list(range(len(ch.options))))
-        return
+        for ch in choices:  # the first options stand in for the score; nothing is guessed
+            for (r, c), cell in zip(ch.at, ch.options[0]):
+                table.cells[r][c] = cell
+        return [(ch, list(range(len(ch.options)))) for ch in choices]
     grid = [list(row) for row in table.values()]
     get = rel_eval.grid_lookup(table.spec.id, grid)
     points = [[sum(cell_points(c, settings) for c in opt) for opt in ch.options] for ch in choices]
@@ -180,11 +193,14 @@ def _settle_group(table: Table, notes: list[ParseNote], choices: list[Choice], r
                 grid[r][c] = cell.value
         broken = sum(1 for rel in rels if abs(rel_eval.residual(rel, get)) > rel_eval.EPS)
         scored.append((sum(p[o] for p, o in zip(points, combo)) - settings.violation * broken, combo))
-    best = max(s for s, _ in scored)
+    best, best_combo = max(scored, key=lambda sc: sc[0])  # the first of equals
+    still_open = []
     for k, ch in enumerate(choices):
         kept = sorted({combo[k] for s, combo in scored if best - s < settings.tie})
         if len(kept) > 1:
-            _merge(table, notes, ch, kept)
+            for (r, c), cell in zip(ch.at, ch.options[best_combo[k]]):
+                table.cells[r][c] = cell
+            still_open.append((ch, kept))
             continue
         chosen = kept[0]
         runner_up = max(((s, combo[k]) for s, combo in scored if combo[k] != chosen), default=None)
@@ -194,12 +210,32 @@ def _settle_group(table: Table, notes: list[ParseNote], choices: list[Choice], r
             if alt.value != cell.value:
                 cell = replace(cell, confidence=min(cell.confidence, margin / (margin + 1.0)))
             table.cells[r][c] = cell
+        notes.extend(ch.option_notes[chosen] if ch.option_notes else [])
+    return still_open
+
+
+def merged_cells(options: list[list[Cell]], unsure_note: str, zero_note: str) -> list[Cell]:
+    """The cells shown for options that cannot be told apart, cell by cell: a value every
+    option reads alike stands (the first option's cell); a cell only 0 or blank under every
+    option is 0 or blank, which no sum tells apart: it shows 0, marked; a cell no option reads
+    stays the first's blank; any other is left unfilled, marked, confidence 0."""
+    out = []
+    for cells in zip(*options):
+        read = [c for c in cells if c.span is not None]
+        if not read or (len(read) == len(cells) and len({c.value for c in read}) == 1):
+            out.append(cells[0] if not read else read[0])
+        elif all(c.value == 0 for c in read):
+            out.append(Cell(0, read[0].raw, read[0].span, 0.2, True, zero_note))
+        else:
+            out.append(Cell(None, "", None, 0.0, True, unsure_note))
+    return out
 
 
 def _merge(table: Table, notes: list[ParseNote], choice: Choice, kept: list[int]) -> None:
     cells, note = choice.merge(kept)
     for (r, c), cell in zip(choice.at, cells):
         table.cells[r][c] = cell
+    notes.extend(choice.option_notes[kept[0]] if choice.option_notes else [])
     notes.append(note)
 
 
