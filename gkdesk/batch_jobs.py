@@ -45,9 +45,7 @@ def extract_job(task: tuple[str, bool, bool]) -> Printed:
     try:
         opened, note = _open(path, ignore)
     except GkdeskError as exc:
-        if as_json:
-            return Printed(json_line({"file": path, "error": str(exc)}), "", 2)
-        return Printed("", f"{path}: 错误：{exc}\n", 2)
+        return _extract_failed(task, exc)
     report = opened.report
     if as_json:
         from .opening import corrected_json, review_json
@@ -58,6 +56,13 @@ def extract_job(task: tuple[str, bool, bool]) -> Printed:
     from .textview import format_tables
 
     return Printed(format_tables(report) + "\n", note)
+
+
+def _extract_failed(task, exc: GkdeskError) -> Printed:
+    path, as_json, _ignore = task
+    if as_json:
+        return Printed(json_line({"file": path, "error": str(exc)}), "", 2)
+    return Printed("", f"{path}: 错误：{exc}\n", 2)
 
 
 @dataclass
@@ -174,6 +179,20 @@ def _checked(path: str, report, previous, as_json: bool) -> Checked:
     return Checked(format_findings(report, findings, path) + "\n\n", "", False, has_error)
 
 
+def _reads_natively(task) -> bool:
+    """Whether the task's file (its first field) is read by native code (PDFium)."""
+    from .readers import reads_natively
+
+    return reads_natively(task[0])
+
+
+def _check_failed(task, exc: GkdeskError) -> Checked:
+    path, _blob, _previous, as_json = task
+    if as_json:
+        return Checked(json_line({"file": path, "error": str(exc)}), "", True)
+    return Checked("", f"{path}: 错误：{exc}\n", True)
+
+
 def _preload() -> None:
     """The modules every job imports, imported in the parent before the workers fork."""
     import gkdesk.checks  # noqa: F401
@@ -181,7 +200,19 @@ def _preload() -> None:
     import gkdesk.opening  # noqa: F401
     import gkdesk.reports  # noqa: F401
     import gkdesk.textview  # noqa: F401
+    from .readers import preload_pdf_reader
+
+    preload_pdf_reader()
 
 
 for _job in (extract_job, load_job, summary_job, check_job, read_check_job):
     _job.preload = _preload
+# What stands for a file whose process died reading it (gkdesk.isolated_job), and which files
+# are read in a child process of their own when the batch runs in one process.
+extract_job.crashed = _extract_failed
+load_job.crashed = lambda task, exc: Loaded(task[0], None, str(exc), "")
+summary_job.crashed = lambda task, exc: Summarized(task[0], None, str(exc), "")
+read_check_job.crashed = lambda task, exc: ReadChecked(task[0], None, str(exc), "")
+check_job.crashed = _check_failed  # reads no file: only a pool worker's death reaches it
+for _job in (extract_job, load_job, summary_job, read_check_job):
+    _job.isolate = _reads_natively

@@ -68,3 +68,22 @@ def exhaustion_error(exc: BaseException) -> InputError:
     if isinstance(exc, MemoryError):
         return InputError("文件展开后所需内存超出可用范围，可能是恶意构造或损坏的文件，已停止读取该文件。", "out of memory")
     return InputError("文件结构嵌套过深，可能是恶意构造或损坏的文件，已停止读取该文件。", "recursion too deep")
+
+
+def worker_died_error(exitcode: int | None) -> InputError:
+    """A file whose reading ended its process (a native crash: PDFium on a hostile PDF), as
+    that file's error; the batch goes on."""
+    import signal
+
+    if exitcode is not None and exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = str(-exitcode)
+        zh, en = f"信号 {name}", f"signal {name}"
+    else:
+        zh, en = f"退出码 {exitcode}", f"exit code {exitcode}"
+    return InputError(
+        f"读取该文件时处理进程异常终止（{zh}），可能是恶意构造或损坏的文件，已跳过该文件。",
+        f"the process reading this file died ({en})",
+    )

@@ -157,6 +157,29 @@ def export_job(task) -> tuple[int, str, str, bytes | None]:
     return 0, out.getvalue(), err.getvalue(), pickle.dumps(opened.report, pickle.HIGHEST_PROTOCOL)
 
 
+def _export_failed(task, exc) -> tuple[int, str, str, None]:
+    """What stands for a source whose process died reading it (gkdesk.isolated_job)."""
+    return 2, "", f"{task[0]}: 错误：{exc}\n", None
+
+
+def _reads_natively(task) -> bool:
+    from ..readers import reads_natively
+
+    return reads_natively(task[0])
+
+
+def _preload_export() -> None:
+    from ..batch_jobs import _preload
+
+    _preload()
+    from . import report_workbook  # noqa: F401
+
+
+export_job.crashed = _export_failed
+export_job.isolate = _reads_natively
+export_job.preload = _preload_export
+
+
 # -j and --quiet of this run, for the loading of --summary and --csv.
 _BATCH = {"jobs": None, "quiet": False}
 

@@ -12,6 +12,7 @@ order, so a table continued on the next page goes on where the page before left 
 """
 from __future__ import annotations
 
+from ..readers.document import SourceCell
 from .tokens import EMPTY, TEXT, Token, classify, is_page_number, label_of, mark_word_values, tokenize
 
 
@@ -43,7 +44,7 @@ def table_tokens(text: str, table, bounds: tuple[int, int]) -> list[Token]:
     out: list[Token] = []
     row_tokens: list[Token] = []
     row = None
-    for cell in sorted(table.cells, key=lambda c: (c.row, c.col)):
+    for cell in sorted(table.cells + _covered_blanks(table), key=lambda c: (c.row, c.col)):
         if cell.span[0] < bounds[0] or cell.span[1] > bounds[1]:
             continue
         if cell.row != row:
@@ -55,6 +56,40 @@ def table_tokens(text: str, table, bounds: tuple[int, int]) -> list[Token]:
             out.append(token)
     mark_word_values(row_tokens)
     return out
+
+
+def _covered_blanks(table) -> list[SourceCell]:
+    """An empty cell several rows high is a blank in each row it covers (a PDF's ruling may draw
+    no line between two blank cells): one blank cell a row, as wide as the merged one, its span
+    the empty field of its first column in that row's rendered line (fields joined by TABs,
+    readers/document.py)."""
+    merged = [c for c in table.cells if c.rowspan > 1 and not c.text.strip()]
+    if not merged:
+        return []
+    starting: dict[int, dict[int, SourceCell]] = {}
+    for c in table.cells:
+        starting.setdefault(c.row, {})[c.col] = c
+    out = []
+    for m in merged:
+        for r in range(m.row + 1, m.row + m.rowspan):
+            at = _field_start(starting.get(r, {}), m.col)
+            if at is not None:
+                out.append(SourceCell(r, m.col, 1, m.colspan, "", (at, at), m.box))
+    return out
+
+
+def _field_start(row: dict[int, SourceCell], col: int) -> int | None:
+    """Where the field of grid column `col` starts in the row's rendered line, from a cell that
+    starts in the row (a field is its cell's text where one starts, else empty)."""
+    left = [k for k in row if k < col]
+    if left:
+        k = max(left)
+        return row[k].span[0] + sum(len(row[j].text) if j in row else 0 for j in range(k, col)) + (col - k)
+    right = [k for k in row if k > col]
+    if right:
+        k = min(right)
+        return row[k].span[0] - sum(len(row[j].text) if j in row else 0 for j in range(col, k)) - (k - col)
+    return None
 
 
 def _cell_token(cell, first_line: int, table_page: int | None) -> Token | None:

@@ -1,0 +1,106 @@
+"""Jobs of a batch in a child process, so that the process dying does not end the batch: a
+native crash (PDFium aborting on a hostile PDF), the system's out-of-memory killer.
+
+An IsolatedWorker is one child process that runs a job's tasks one at a time, each result
+coming back through a pipe. If the child dies on a task, that task gets `job.crashed(task,
+error)`: the job's own "this file could not be read" result, with a Chinese message naming the
+signal or exit code (gkdesk.errors.worker_died_error); the next task starts a new child. A job
+without `crashed` raises ChildProcessError instead. An exception the job raises is raised here.
+One child for many tasks: its imports and caches stay warm, a fork is paid once (and once
+after each death), and it needs no semaphores, unlike a process pool.
+"""
+from __future__ import annotations
+
+import sys
+
+
+class IsolatedWorker:
+    """job(task) in a child process of `context` (a multiprocessing context), task after task."""
+
+    def __init__(self, job, context):
+        self.job = job
+        self.context = context
+        self._child = None
+        self._conn = None
+
+    def run(self, task):
+        if self._child is None:
+            try:
+                self._start()
+            except OSError:  # no process to be had (fork refused): the job runs here
+                return self.job(task)
+        try:
+            self._conn.send(task)
+            outcome = self._conn.recv()
+        except (EOFError, OSError):  # the child is gone without a word
+            return crashed(self.job, task, self._reap())
+        ok, value = outcome
+        if ok:
+            return value
+        raise value
+
+    def close(self) -> None:
+        if self._child is None:
+            return
+        try:
+            self._conn.send(None)  # its end: the child leaves its loop
+        except OSError:
+            pass
+        self._reap()
+
+    def _start(self) -> None:
+        flush_std_streams()
+        here, there = self.context.Pipe(duplex=True)
+        child = self.context.Process(target=_serve, args=(self.job, there, here))
+        try:
+            child.start()
+        finally:
+            there.close()
+        self._child, self._conn = child, here
+
+    def _reap(self) -> int | None:
+        child, self._child = self._child, None
+        self._conn.close()
+        self._conn = None
+        child.join()
+        return child.exitcode
+
+
+def crashed(job, task, exitcode: int | None):
+    """The result standing for `task`, whose process died with `exitcode`."""
+    from .errors import worker_died_error
+
+    make = getattr(job, "crashed", None)
+    if make is None:
+        raise ChildProcessError(f"the process running {getattr(job, '__name__', job)} died (exit code {exitcode})")
+    return make(task, worker_died_error(exitcode))
+
+
+def flush_std_streams() -> None:
+    """Before a fork: text still buffered here would otherwise be printed again by the child
+    (multiprocessing flushes the streams a forked child inherited when it ends)."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (AttributeError, OSError, ValueError):
+            pass
+
+
+def _serve(job, conn, parents_end) -> None:
+    """The child's loop: a task in, its outcome out, until None or the parent is gone."""
+    parents_end.close()  # a forked child holds the parent's end too: the parent's death must reach it
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        try:
+            outcome = (True, job(task))
+        except BaseException as exc:  # the parent raises it, as if the job had run there
+            outcome = (False, exc)
+        try:
+            conn.send(outcome)
+        except Exception as exc:  # an exception that does not pickle: its text does
+            conn.send((False, RuntimeError(f"{type(outcome[1]).__name__}: {outcome[1]} ({exc})")))

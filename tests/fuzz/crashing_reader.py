@@ -1,0 +1,35 @@
+"""The gkdesk command line with a PDF reader that dies natively on a marked file, for the tests
+of a batch outliving a crash in PDFium (tests/test_batch_crash.py).
+
+    python tests/fuzz/crashing_reader.py extract -j 2 a.pdf b.txt ...
+
+A PDF holding CRASH_MARK ends the process that reads it with os.abort() (SIGABRT, as PDFium's
+own assertions do): no exception, no cleanup, whatever process it runs in. Test-only: the
+patch lives here, in the process this script starts (and the workers it forks).
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+CRASH_MARK = b"%gkdesk-test: abort the reader here"
+
+
+def main(argv: list[str]) -> int:
+    from gkdesk.cli import main as cli_main
+    from gkdesk.readers import pdf_reader
+
+    real = pdf_reader.read_pdf
+
+    def read_pdf(path, progress=None):
+        with open(path, "rb") as handle:
+            if CRASH_MARK in handle.read():
+                os.abort()
+        return real(path, progress)
+
+    pdf_reader.read_pdf = read_pdf
+    return cli_main(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
