@@ -11,6 +11,7 @@ from gkdesk.parsing import parse_text
 from gkdesk.schema import table_spec
 from gkdesk.schema import T4
 from report_factory import _t3, _t4, render, values_for
+from test_reading_order import _report as _order_report, _t2_in_column_order, _t2_values
 
 
 def _column_order_t3(version: str, rows: list[list], split: int, cuts: set[int]) -> list[str]:
@@ -151,3 +152,42 @@ def test_a_table_continued_past_the_next_heading_is_read_exactly_or_marked(versi
     read = sum(1 for r, row in enumerate(values["t3"]) for c, v in enumerate(row) if t3_cells[r][c].value == v)
     assert read >= 0.9 * spec.cell_count()  # placed, not merely marked
     assert any(n.code == "continued_past_heading" for n in report.notes)
+
+
+def _is_value_line(line: str) -> bool:
+    return line == "/" or line.lstrip("-").replace(".", "", 1).isdigit()
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.sampled_from(["2021", "2019"]), st.data(), st.integers(6, 16), st.integers(1, 3))
+def test_t2_continued_past_the_next_heading_is_read_exactly_or_marked(version, data, split, moved):
+    """表二 in column order with its last `moved` values printed among 表三's text boxes (after
+    三's heading): 表三 has more values than cells, the stretch completing 表二 is taken by it,
+    marked inferred, and 表三 is read without it. Never a wrong value unmarked."""
+    t2_values = _t2_values(version, data.draw)
+    t2 = _t2_in_column_order(version, t2_values, data.draw)
+    # The last values of the last column block, in a text box of their own.
+    labels = {col.label for r in range(len(table_spec(version, "t2").rows)) for col in table_spec(version, "t2").row_columns(r)}
+    last = max(i for i, line in enumerate(t2) if line in labels)
+    block = [i for i in range(last + 1, len(t2)) if _is_value_line(t2[i])]
+    block = block[: next((k for k, i in enumerate(block) if k and i != block[k - 1] + 1 and t2[i - 1] != ""), len(block))]
+    at = block[-moved:]
+    tail = [t2[i] for i in at]
+    t2 = [line for i, line in enumerate(t2) if i not in at]
+    t3_values = _consistent_t3(version, data.draw)
+    t3 = _column_order_t3(version, t3_values, split, set())
+    boxes = [i for i, line in enumerate(t3) if line == "" and i > 0 and _is_value_line(t3[i - 1])]
+    cut = data.draw(st.sampled_from(boxes))
+    t3 = t3[: cut + 1] + tail + [""] + t3[cut + 1 :]
+    report = parse_text(_order_report(t2, t3, []))
+    for table_id, want in (("t2", t2_values), ("t3", t3_values)):
+        table = report.tables[table_id]
+        assert table.spec.version == version
+        for r, row in enumerate(want):
+            for c, v in enumerate(row):
+                cell = table.cells[r][c]
+                assert cell.value == v or cell.value is None or cell.inferred, (table_id, r, c, v, cell.value)
+    t2_cells = report.tables["t2"].cells
+    read = sum(1 for r, row in enumerate(t2_values) for c, v in enumerate(row) if t2_cells[r][c].value == v)
+    assert read >= 0.9 * sum(len(row) for row in t2_values)
+    assert any(n.code == "continued_past_heading" and n.table == "t2" for n in report.notes)

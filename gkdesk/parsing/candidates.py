@@ -24,6 +24,7 @@ at best read the same.
 from __future__ import annotations
 
 from functools import cached_property
+from typing import Callable
 
 from ..model import ParseNote, Table
 from ..schema import T4, TableSpec
@@ -34,7 +35,6 @@ from .reading_order import (
     read_reordered,
     read_t4_stream,
     rows_left_empty,
-    table_value_runs,
     value_runs,
     values_left_out,
 )
@@ -62,10 +62,11 @@ BY_CONTINUATION = "按文本顺序还原（含下一部分标题之后的数值�
 class Region:
     """One table region of a document, its tokens cut once for every generator. `tables`: the
     document's own tables (readers' SourceTable), of which the region keeps those within it.
-    `following`: the next table's region, its table's number and most cells (a table's last
-    values can stand there, continuations.py)."""
+    `following`: the next table's region, its table's number and a function giving its cell
+    count (a table's last values can stand there, continuations.py)."""
 
-    def __init__(self, text: str, bounds: tuple[int, int], tables=(), following: tuple[Region, str, int] | None = None):
+    def __init__(self, text: str, bounds: tuple[int, int], tables=(),
+                 following: tuple[Region, str, Callable[[], int]] | None = None):
         self.text = text
         self.bounds = bounds
         self.tables = tables_within(tables, bounds)
@@ -92,11 +93,6 @@ class Region:
     def stand_alone_values(self):
         """The values alone on their lines (reading_order.value_runs), found once."""
         return value_runs(self.text, self.tokens)
-
-    @cached_property
-    def table_values(self):
-        """The values alone on their lines before any sentence after the table, found once."""
-        return table_value_runs(self.text, self.tokens)
 
 
 def _label_reading(made: list[Candidate]) -> Candidate | None:
@@ -183,7 +179,7 @@ def rows_table_generators(region: Region, spec: TableSpec, other: TableSpec) -> 
         if own >= cells:
             return None
         after, number, next_cells = region.following
-        options = stretches(own, cells, after.table_values, next_cells)
+        options = stretches(own, cells, after.stand_alone_values, next_cells())
         out = []
         for stretch in options:
             read = read_continued(region.text, region.tokens, labels.table, stretch, number,

@@ -578,7 +578,7 @@ def solve_groups_table(text: str, tokens: list[Token], spec: TableSpec, borrowed
     if any(not g.heading for g in groups):
         return None
     runs = value_runs(text, tokens)
-    by_headers = _place_by_column_headers(spec, table_value_runs(text, tokens) + list(borrowed))
+    by_headers = _place_by_column_headers(spec, table_value_runs(text, tokens), borrowed)
     if by_headers is not None:
         return by_headers
     owner = _run_groups(tokens, runs, groups)
@@ -630,14 +630,17 @@ def solve_groups_table(text: str, tokens: list[Token], spec: TableSpec, borrowed
 
 
 _GROUP_GUESS = "文本顺序错乱，此值的位置按该项剩余的空格推定"
+_ORDER_CONTRADICTED = "文本顺序错乱，且各项标题与数值的先后不一致，此值的位置是推定的"
 
 
-def _place_by_column_headers(spec: TableSpec, runs: list[StreamRun]):
+def _place_by_column_headers(spec: TableSpec, runs: list[StreamRun], borrowed: list[StreamRun] = ()):
     """表二 printed column by column (pdfminer's order): each block follows the header words
     of one column, wherever the 第二十条 headings fell. Blocks naming the same column fill its
     cells top to bottom, item after item, since of two blocks in one column the upper is
-    printed first; a block without header words goes on down the column before it. Cells and
-    notes, or None unless every block names one column and every cell gets one value."""
+    printed first; a block without header words goes on down the column before it. A block
+    that cannot (its column full), and the `borrowed` blocks (printed past the region), go to
+    the one column left with room for them, marked inferred. Cells and notes, or None unless
+    every block finds its column and every cell gets one value."""
     names: list[Column] = []  # the table's distinct columns, by label
     cells_of: list[list[tuple[int, int]]] = []  # their cells, top to bottom
     for r in range(len(spec.rows)):
@@ -649,27 +652,52 @@ def _place_by_column_headers(spec: TableSpec, runs: list[StreamRun]):
                 k = len(names) - 1
             cells_of[k].append((r, c))
     filled = [0] * len(names)
-    placed: dict[tuple[int, int], Token] = {}
+    placed: dict[tuple[int, int], tuple[Token, bool]] = {}  # cell -> (token, placed by the room left)
+
+    def put(run: StreamRun, column: int, by_room: bool) -> None:
+        for tok in run.tokens:
+            placed[cells_of[column][filled[column]]] = (tok, by_room)
+            filled[column] += 1
+
     column = None
+    left: list[StreamRun] = []
     for run in runs:
         named = header_columns(run.header, tuple(names))
-        if len(named) == 1:
+        if len(named) > 1:
+            return None  # several columns named: the header words of a row, not of one column
+        if named:
             column = named[0]
-        elif named or column is None:
-            return None  # several columns named, or none before any was
-        if filled[column] + len(run.tokens) > len(cells_of[column]):
-            return None
-        for tok in run.tokens:
-            placed[cells_of[column][filled[column]]] = tok
-            filled[column] += 1
+        if column is None or filled[column] + len(run.tokens) > len(cells_of[column]):
+            if named:
+                return None  # more values than the column named has cells
+            left.append(run)
+            continue
+        put(run, column, False)
+    for run in left + list(borrowed):
+        room = [k for k in range(len(names)) if filled[k] + len(run.tokens) <= len(cells_of[k])]
+        if len(room) != 1 or any(filled[k] < len(cells_of[k]) for k in range(len(names)) if k != room[0]):
+            return None  # no column, or several, could take it
+        put(run, room[0], True)
     if len(placed) != spec.cell_count():
         return None
     cells = [[Cell(None) for _ in spec.row_columns(r)] for r in range(len(spec.rows))]
-    for (r, c), tok in placed.items():
-        cells[r][c] = Cell(tok.value if tok.kind == NUM else None, tok.text, (tok.start, tok.end), 0.85)
+    for (r, c), (tok, by_room) in placed.items():
+        value = tok.value if tok.kind == NUM else None
+        if by_room:
+            cells[r][c] = Cell(value, tok.text, (tok.start, tok.end), 0.5, True, _COLUMN_ROOM)
+        else:
+            cells[r][c] = Cell(value, tok.text, (tok.start, tok.end), 0.85)
     msg = f"{spec.number}的文本顺序错乱（PDF 转换所致），已按各列表头后的数值还原（同一列的数值自上而下依次填入）"
-    return cells, [ParseNote("scrambled_layout", msg, spec.id)]
-_ORDER_CONTRADICTED = "文本顺序错乱，且各项标题与数值的先后不一致，此值的位置是推定的"
+    notes = [ParseNote("scrambled_layout", msg, spec.id)]
+    unsure = sum(1 for _, by_room in placed.values() if by_room)
+    if unsure:
+        notes.append(
+            ParseNote("ambiguous_layout", f"{spec.number}有 {unsure} 格的数值前没有表头，其位置是按表中唯一剩余的空格推定的，请对照原文核对", spec.id)
+        )
+    return cells, notes
+
+
+_COLUMN_ROOM = "文本顺序错乱，此值前没有表头，其位置按表中唯一剩余的空格推定"
 
 
 def _run_groups(tokens: list[Token], runs: list[StreamRun], groups: list[_Group]) -> list[int | None] | None:

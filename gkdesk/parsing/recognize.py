@@ -94,7 +94,10 @@ def _recognize(text: str, tables, encoding: str, source_path: str) -> Report:
     def region_of(table_id: str) -> Region:
         if table_id not in regions:
             following = next((t for t in _TABLES[_TABLES.index(table_id) + 1 :] if bounds[t] is not None), None)
-            after = (region_of(following), _NUMBER[following], _most_cells(following)) if following else None
+            after = None
+            if following:
+                nxt = region_of(following)
+                after = (nxt, _NUMBER[following], lambda: _cells_of(nxt, following, year_version))
             regions[table_id] = Region(without(text, claimed), bounds[table_id], tables, after)
         return regions[table_id]
 
@@ -106,9 +109,7 @@ def _recognize(text: str, tables, encoding: str, source_path: str) -> Report:
         if table_id == "t4":
             chosen = solve(t4_generators(region), len(T4.columns))
         else:
-            version = detect_version(region.text, region.bounds, table_id) or year_version or "2021"
-            # The other version if only its rows are all there (row_alignment.py).
-            version = fitting_version(region.label_tokens, table_id, version)
+            version = _version_of(region, table_id, year_version)
             other = "2019" if version == "2021" else "2021"
             specs = table_spec(version, table_id), table_spec(other, table_id)
             ncells = max(s.cell_count() for s in specs)
@@ -135,8 +136,16 @@ _TABLES = ("t2", "t3", "t4")
 _NUMBER = {"t2": "表二", "t3": "表三", "t4": "表四"}
 
 
-def _most_cells(table_id: str) -> int:
-    return max(table_spec(v, table_id).cell_count() for v in FORMATS) if table_id != "t4" else T4.cell_count()
+def _version_of(region: Region, table_id: str, year_version: str | None) -> str:
+    """The format version of a table region: by its labels, else the year's."""
+    version = detect_version(region.text, region.bounds, table_id) or year_version or "2021"
+    # The other version if only its rows are all there (row_alignment.py).
+    return fitting_version(region.label_tokens, table_id, version)
+
+
+def _cells_of(region: Region, table_id: str, year_version: str | None) -> int:
+    """How many cells the table of a region has (its version's)."""
+    return T4.cell_count() if table_id == "t4" else table_spec(_version_of(region, table_id, year_version), table_id).cell_count()
 
 
 def _bounded(region: tuple[int, int] | None, spec: TableSpec, notes: list[ParseNote]) -> tuple[int, int] | None:
