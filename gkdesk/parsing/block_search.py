@@ -171,6 +171,7 @@ class StackingSearch:
         self.band_top = [-1] * len(self.bands)
         self.band_mask = [0] * len(self.bands)  # placed members (bit per run)
         self.band_left = [sum(b.widths.get(m, 1) for m in b.members) for b in self.bands]  # columns
+        self.band_pool = [self._pool_key_of_page(runs[b.total].page) for b in self.bands]
         self.seen: set = set()
         self.placed: list[tuple[int, int, int] | None] = [None] * len(runs)  # (column, width, top)
         self.after: list[tuple[int, int] | None] = [None] * len(runs)  # reading position after it
@@ -212,25 +213,25 @@ class StackingSearch:
         undone = trail[mark:]
         del trail[mark:]
         for arr, idx, old in reversed(undone):
-            if arr is self:
-                setattr(self, idx, old)
-            elif arr is None:
+            if arr is None:
                 self._unplace(idx)  # a placement taken back (_place's one entry)
             else:
                 arr[idx] = old
 
     def _unplace(self, record: list) -> None:
-        """Undo a placement (_place's one trail entry): its columns' heights and runs, its place
-        and the order's breaks as they were; then its cells, if it got that far: the relations'
+        """Undo a placement (_place's one trail entry): its columns' heights and runs, its place,
+        the order's breaks and the violation count as they were; then its cells, if it got that far: the relations'
         counts and sums as saved, the rest the inverse of placing run d (no value of d was
         anywhere before, so its bit is simply cleared)."""
-        d, c, w, old_heights, old_masks, placed, after, breaks, cells, touched = record
+        d, c, w, old_heights, old_masks, placed, after, breaks, cells, touched, n_violated, culprit = record
         pkey = self.run_pool[d]
         self.heights_of[pkey][c : c + w] = old_heights
         self.colmask_of[pkey][c : c + w] = old_masks
         self.placed[d] = placed
         self.after[d] = after
         self.breaks = breaks
+        self.n_violated = n_violated
+        self.culprit = culprit
         if cells is None:
             return
         run_at, off_at, shown_at, consumers = self.run_at, self.off_at, self.shown_at, self.consumers
@@ -248,10 +249,6 @@ class StackingSearch:
             filled[i] = f
             sums[i] = sm
             rel_runs[i] = rr
-
-    def _set_attr(self, name: str, value) -> None:
-        self.trail.append((self, name, getattr(self, name)))
-        setattr(self, name, value)
 
     # ------------------------------------------------------------ shapes
     def _options(self, d: int) -> tuple[list[tuple[int, int, list[int], bool]], int]:
@@ -331,7 +328,8 @@ class StackingSearch:
         new_line = top == min(heights) and c == heights.index(top)  # the highest free cell
         # One trail entry undoes the placement (its columns, its place, the order's breaks and,
         # once filled in below, its cells); _unplace reads it.
-        record = [d, c, w, heights[c : c + w], col_mask[c : c + w], self.placed[d], self.after[d], self.breaks, None, None]
+        record = [d, c, w, heights[c : c + w], col_mask[c : c + w], self.placed[d], self.after[d], self.breaks, None, None,
+                  self.n_violated, self.culprit]
         trail = self.trail
         trail.append((None, record, None))
         for i in range(w):
@@ -351,14 +349,16 @@ class StackingSearch:
                 self._set(self.band_top, g, top)
                 self._set(self.band_mask, g, self.band_mask[g] | bit)
                 self._set(self.band_left, g, self.band_left[g] - w)
+            band_left = self.band_left
             for g, t in enumerate(self.band_top):
-                if t >= 0 and self.band_left[g]:
-                    pk = self._pool_key_of_page(self.runs[self.bands[g].total].page)
-                    lost = [col for col in range(C) if self.heights_of[pk][col] > t]
-                    if C - len(lost) < self.band_left[g]:
+                if t >= 0 and band_left[g]:
+                    pk = self.band_pool[g]
+                    band_heights = self.heights_of[pk]
+                    if C - sum(1 for hh in band_heights if hh > t) < band_left[g]:
                         blame = self.band_mask[g]
-                        for col in lost:
-                            blame |= self.colmask_of[pk][col]
+                        for col in range(C):
+                            if band_heights[col] > t:
+                                blame |= self.colmask_of[pk][col]
                         return blame
         pool = self.pools[pkey]
         consumers = self.consumers
@@ -396,8 +396,8 @@ class StackingSearch:
             violated[i] = True
             trail.append((self.viol_mask, i, self.viol_mask[i]))
             self.viol_mask[i] = blame
-            self._set_attr("n_violated", self.n_violated + 1)
-            self._set_attr("culprit", self.culprit & self.rel_cellmask[i])
+            self.n_violated += 1  # both restored by _unplace
+            self.culprit &= self.rel_cellmask[i]
         if self.n_violated > self.max_violations or (self.n_violated and not self.culprit):
             conflict = 0
             for i, v in enumerate(violated):
