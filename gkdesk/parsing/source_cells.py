@@ -29,13 +29,17 @@ def region_tokens(text: str, bounds: tuple[int, int], tables) -> list[Token]:
     tokens: list[Token] = []
     pos = start
     for table in tables:
-        if pos < table.span[0]:
-            tokens += tokenize(text, pos, min(table.span[0], end))
+        tokens += _lexed(text, pos, min(table.span[0], end))
         tokens += table_tokens(text, table, bounds)
-        pos = max(pos, table.span[1])
-    if pos < end:
-        tokens += tokenize(text, pos, end)
-    return tokens
+        pos = max(pos, table.span[1] + 1)  # after the line break that ends its last row
+    return tokens + _lexed(text, pos, end)
+
+
+def _lexed(text: str, start: int, end: int) -> list[Token]:
+    """text[start:end] lexed, the line break before a table not taken for an empty line."""
+    if end > start and text[end - 1] == "\n":
+        end -= 1
+    return tokenize(text, start, end) if end > start else []
 
 
 def table_tokens(text: str, table, bounds: tuple[int, int]) -> list[Token]:
