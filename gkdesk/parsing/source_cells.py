@@ -6,13 +6,15 @@ spans, its text and where that text stands in the rendered text. Lexing the rend
 document has it: kind by the cell classifier tokens.py uses, line = the row's line in the
 rendered text (one line a grid row), col = the cell's first grid column, span = the cell's text.
 A merged cell is one token where it starts; the positions it covers give none (they are not
-empty cells). An empty cell is an EMPTY token (blank, never zero). Text between the tables
+empty cells), except that an empty cell several rows high is a blank in each of its rows. An
+empty cell is an EMPTY token (blank, never zero). Text between the tables
 (headings, paragraphs) is lexed as any text. Tables follow one another in the document's
 order, so a table continued on the next page goes on where the page before left off.
 """
 from __future__ import annotations
 
-from ..readers.document import SourceCell
+from dataclasses import replace
+
 from .tokens import EMPTY, TEXT, Token, classify, is_page_number, label_of, mark_word_values, tokenize
 
 
@@ -62,7 +64,7 @@ def table_tokens(text: str, table, bounds: tuple[int, int]) -> list[Token]:
     return out
 
 
-def _covered_blanks(table) -> list[SourceCell]:
+def _covered_blanks(table) -> list:
     """An empty cell several rows high is a blank in each row it covers (a PDF's ruling may draw
     no line between two blank cells): one blank cell a row, as wide as the merged one, its span
     the empty field of its first column in that row's rendered line (fields joined by TABs,
@@ -70,7 +72,7 @@ def _covered_blanks(table) -> list[SourceCell]:
     merged = [c for c in table.cells if c.rowspan > 1 and not c.text.strip()]
     if not merged:
         return []
-    starting: dict[int, dict[int, SourceCell]] = {}
+    starting: dict[int, dict] = {}  # row -> column -> the SourceCell that starts there
     for c in table.cells:
         starting.setdefault(c.row, {})[c.col] = c
     out = []
@@ -78,11 +80,11 @@ def _covered_blanks(table) -> list[SourceCell]:
         for r in range(m.row + 1, m.row + m.rowspan):
             at = _field_start(starting.get(r, {}), m.col)
             if at is not None:
-                out.append(SourceCell(r, m.col, 1, m.colspan, "", (at, at), m.box))
+                out.append(replace(m, row=r, rowspan=1, text="", span=(at, at)))
     return out
 
 
-def _field_start(row: dict[int, SourceCell], col: int) -> int | None:
+def _field_start(row: dict, col: int) -> int | None:
     """Where the field of grid column `col` starts in the row's rendered line, from a cell that
     starts in the row (a field is its cell's text where one starts, else empty)."""
     left = [k for k in row if k < col]

@@ -2,7 +2,8 @@
 
 Each reader returns a `SourceDocument`: the document rendered as plain text (a table row per
 line, cells separated by TAB) plus every table cell's grid position and span. The recognizer
-then reads that text exactly as it reads a .txt file, so checks, the window and Excel do not
+reads the text as it reads a .txt file, and the tables' cells as the reader found them
+(parsing.parse_document, parsing/source_cells.py), so checks, the window and Excel do not
 depend on the input kind. Libraries (defusedxml, pdfplumber) load only when such a file opens.
 """
 from __future__ import annotations

@@ -9,7 +9,8 @@ writes them as the text the source pane shows and the recognizer reads:
   A TAB never occurs anywhere else, so "TAB" always means "cell boundary".
 
 Every cell keeps its grid position, its spans and the span of its text in the rendered
-text, so linking and highlighting work as for a .txt file.
+text, so linking and highlighting work as for a .txt file; the recognizer reads these cells as
+cells (parsing/source_cells.py), the text between the tables as text.
 """
 from __future__ import annotations
 
