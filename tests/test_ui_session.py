@@ -6,6 +6,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import shutil
 
+import pytest
+
 from PySide6.QtWidgets import QStatusBar
 
 from conftest import ROOT, shared_path
@@ -85,3 +87,37 @@ def test_a_progress_notice_never_covers_an_outcome_on_show(qtbot):
     assert bar.currentMessage() == "正在打开 c.txt"
     messages.end_notice()
     assert bar.currentMessage() == ""
+
+
+def test_a_large_folder_is_read_in_worker_processes_with_the_same_entries(tmp_path, monkeypatch):
+    """scan_reports of a folder of PROCESS_SCAN_FILES or more: spawned worker processes (no
+    interpreter lock shared with the window's thread), the entries of a scan on this thread,
+    in order; cancelling stops it."""
+    import os
+    import shutil
+
+    from gkdesk.ui import worklist
+    from gkdesk.ui.background import Cancelled
+
+    sample = next((ROOT / "resources" / "samples").glob("*.txt"))
+    for i in range(worklist.PROCESS_SCAN_FILES + 2):
+        shutil.copy(sample, tmp_path / f"r{i:02d}.txt")
+    (tmp_path / "r05.docx").write_bytes(b"not a zip")  # unreadable, in the middle
+    progress, pools = [], []
+    real_pool = worklist._scan_pool
+    monkeypatch.setattr(worklist, "_scan_pool", lambda *a: pools.append(real_pool(*a)) or pools[-1])
+    pooled = worklist.scan_reports([str(tmp_path)], lambda *a: progress.append(a), jobs=2)
+    assert pools[0][0] is not None and pools[0][1] == 2  # read in two worker processes
+    monkeypatch.setattr(worklist, "PROCESS_SCAN_FILES", 10**9)
+    here = worklist.scan_reports([str(tmp_path)])
+    assert [e.path for e in pooled] == worklist.report_files([str(tmp_path)])
+    assert pooled == here and any(e.status == worklist.UNREADABLE for e in pooled)
+    assert progress[-1] == (len(here), len(here), "") and [p[0] for p in progress] == sorted(p[0] for p in progress)
+    monkeypatch.setattr(worklist, "PROCESS_SCAN_FILES", 1)
+
+    def cancel(done, total, name):
+        if done >= 3:
+            raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        worklist.scan_reports([str(tmp_path)], cancel, jobs=2)

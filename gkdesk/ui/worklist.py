@@ -93,14 +93,58 @@ def summarize(path: str) -> Entry:
     return entry
 
 
-def scan_reports(paths: list[str], progress: Callable[[int, int, str], None] | None = None) -> list[Entry]:
-    """Summarize every report under `paths`; progress(done, total, file name) after each."""
+# A folder of at least this many reports is read in worker processes (fewer: on the calling
+# thread; starting a process costs about a second of imports).
+PROCESS_SCAN_FILES = 16
+
+
+def scan_reports(paths: list[str], progress: Callable[[int, int, str], None] | None = None, jobs: int | None = None) -> list[Entry]:
+    """Summarize every report under `paths`; progress(done, total, file name) after each.
+
+    A folder of PROCESS_SCAN_FILES reports or more is summarized in `jobs` worker processes
+    (default: one core fewer than the machine has, at least one), in order. The window calls
+    this on a background thread; reading reports there shared the interpreter lock with the
+    window's thread, which then waited for it (measured under load: up to 130 ms at a time),
+    while a process shares nothing and the thread here only waits for results. Spawned, not
+    forked: the caller has Qt's threads running."""
     files = report_files(paths)
+    pool, jobs = _scan_pool(len(files), jobs)
     out: list[Entry] = []
-    for i, path in enumerate(files):
+    if pool is not None:
+        try:
+            # In order, a few files per task; shut down even when `progress` raises to cancel
+            # (the tasks not started are dropped).
+            results = pool.map(summarize, files, chunksize=max(1, min(4, len(files) // (4 * jobs))))
+            while len(out) < len(files):
+                try:
+                    entry = next(results)
+                except Exception:  # noqa: BLE001  a worker died, or could not start (a script
+                    break  # run without `if __name__ == "__main__"`): the rest on this thread
+                if progress is not None:
+                    progress(len(out), len(files), Path(files[len(out)]).name)
+                out.append(entry)
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+    for path in files[len(out) :]:
         if progress is not None:
-            progress(i, len(files), Path(path).name)
+            progress(len(out), len(files), Path(path).name)
         out.append(summarize(path))
     if progress is not None:
         progress(len(files), len(files), "")
     return out
+
+
+def _scan_pool(files: int, jobs: int | None):
+    """(a pool of worker processes or None, how many)."""
+    if files < PROCESS_SCAN_FILES:
+        return None, 1
+    from concurrent.futures import ProcessPoolExecutor
+    import multiprocessing
+
+    from ..batch_pool import default_jobs
+
+    jobs = max(1, default_jobs() - 1) if jobs is None else max(1, jobs)
+    try:
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")), jobs
+    except (OSError, NotImplementedError):  # no POSIX semaphores: read on this thread
+        return None, jobs
