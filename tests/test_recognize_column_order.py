@@ -14,7 +14,9 @@ from report_factory import _t3, _t4, render, values_for
 from test_reading_order import _report as _order_report, _t2_in_column_order, _t2_values
 
 
-def _column_order_t3(version: str, rows: list[list], split: int, cuts: set[int]) -> list[str]:
+def _column_order_t3(version: str, rows: list[list], split: int, cuts: set[int], headers: bool = False) -> list[str]:
+    """With `headers`, each column's header words are printed before its values on each page
+    (a blank column's too, with nothing after them)."""
     spec = table_spec(version, "t3")
     out = [spec.note, "申请人情况", "自然人", "法人或其他组织", "总计"]
     out += [c.short or c.label for c in spec.columns[1:6]]
@@ -24,6 +26,8 @@ def _column_order_t3(version: str, rows: list[list], split: int, cuts: set[int])
         out += [row.label for row in spec.rows[lo:hi]] + [""]
         k = 0
         for c in range(len(spec.columns)):
+            if headers:
+                out.append(spec.columns[c].short or spec.columns[c].label)
             for r in range(lo, hi):
                 if rows[r][c] is None:
                     continue  # a blank cell prints nothing
@@ -35,11 +39,11 @@ def _column_order_t3(version: str, rows: list[list], split: int, cuts: set[int])
     return out
 
 
-def _report(version: str, values: dict, split: int, cuts: set[int]) -> str:
+def _report(version: str, values: dict, split: int, cuts: set[int], headers: bool = False) -> str:
     text = render(version, values, "tabs")
     table = "\n".join(_t3(version, values["t3"], "tabs"))
     assert table in text
-    return text.replace(table, "\n".join(_column_order_t3(version, values["t3"], split, cuts)))
+    return text.replace(table, "\n".join(_column_order_t3(version, values["t3"], split, cuts, headers)))
 
 
 def _consistent_t3(version: str, draw, blank: frozenset = frozenset()) -> list[list[int | None]]:
@@ -72,15 +76,18 @@ def _consistent_t3(version: str, draw, blank: frozenset = frozenset()) -> list[l
     st.integers(6, 16),
     st.sets(st.integers(1, 170), max_size=25),
     st.one_of(st.just(frozenset()), st.frozensets(st.integers(0, 5), min_size=1, max_size=2)),
+    st.booleans(),
 )
-def test_a_table_in_column_order_is_read_exactly_or_marked(version, data, split, cuts, blank):
+def test_a_table_in_column_order_is_read_exactly_or_marked(version, data, split, cuts, blank, headers):
     """Read exactly, or marked. With whole columns blank and printing nothing, no relation tells
     which they are (the applicant columns are alike in every sum), so every set of columns that
     fits is weighed by the solver: the 总计 column is read, and the cells the sets disagree on
-    are left blank (or 0, marked, where only 0 or blank is possible) with a note naming them."""
+    are left blank (or 0, marked, where only 0 or blank is possible) with a note naming them.
+    Header words printed before each column's values (a blank column's too) tell the sets
+    apart: then the table is read."""
     values = values_for(version, 1)
     values["t3"] = _consistent_t3(version, data.draw, blank)
-    report = parse_text(_report(version, values, split, cuts))
+    report = parse_text(_report(version, values, split, cuts, headers))
     table = report.tables["t3"]
     for r, row in enumerate(values["t3"]):
         for c, want in enumerate(row):
@@ -90,6 +97,10 @@ def test_a_table_in_column_order_is_read_exactly_or_marked(version, data, split,
     if not blank:
         read = sum(1 for row in table.cells for cell in row if not cell.inferred)
         assert read >= 0.9 * sum(len(row) for row in values["t3"])  # placed, not merely marked
+        return
+    if headers:
+        exact = sum(1 for row, want in zip(table.values(), values["t3"]) for v, w in zip(row, want) if v == w)
+        assert exact >= 0.9 * sum(len(row) for row in values["t3"])
         return
     assert [row[6] for row in table.values()] == [row[6] for row in values["t3"]]
     open_cells = [cell for row in table.cells for cell in row if cell.value is None and cell.confidence == 0.0]

@@ -214,6 +214,9 @@ def fitting_arrangements(
     else:
         return None
     hints = [header_columns(run.header, spec.columns) for run in runs]
+    # Sets leaving out a column some block's header words name are tried last.
+    named = {c for run, hint in zip(runs, hints) if len(hint) <= len(run.tokens) for c in hint}
+    choices.sort(key=lambda cols: len(named - set(cols)))
     found = []  # (key, active, result, search, runs) per set of columns that fits
     by_shape: dict[tuple, tuple | None] = {}  # one search per shape of the relations on the grid
     budget = node_limit
@@ -243,8 +246,8 @@ def fitting_arrangements(
         shape = (len(active), total_col, tuple((tuple(g.lhs), tuple(g.rhs)) for g in relations),
                  tuple(run.hint for run in search_runs))
         if shape not in by_shape:
-            if searches >= _MAX_COLUMN_CHOICES or budget <= 0 or (found and found[0][0][0] == 0):
-                continue  # a set of another shape, once one keeping every relation is found
+            if searches >= _MAX_COLUMN_CHOICES or budget <= 0:
+                continue  # the searches allowed are spent: sets of another shape are not tried
             searches += 1
             by_shape[shape], spent = _arrange(spec, nrows, active, search_runs, relations, bands, total_col,
                                               budget, node_limit)
@@ -252,15 +255,31 @@ def fitting_arrangements(
         got = by_shape[shape]
         if got is not None:
             key, result, search = got
-            found.append((key, active, result, search, runs))
+            # Blocks placed in none of the columns their header words name: a blank column's
+            # header may still be printed, and the set leaving it out is then the likelier.
+            misses = _header_misses(result.best, active, hints, runs)
+            found.append(((*key[:2], misses, *key[2:]), active, result, search, runs))
             found.sort(key=lambda f: f[0])
     if not found:
         return None
-    best = found[0][0][:2]
+    best = found[0][0][:3]  # as few relations broken, order breaks and header words missed
     return [
         (*_build_cells(spec, runs, active, result, search), tuple(active))
-        for key, active, result, search, runs in found if key[:2] == best
+        for key, active, result, search, runs in found if key[:3] == best
     ]
+
+
+def _header_misses(arrangement, active: list[int], hints: list[tuple[int, ...]], runs: list[StreamRun]) -> int:
+    """Blocks placed in none of the table columns the header words just before them name (a
+    header naming more columns than the block has values is the table's whole header: it
+    tells nothing)."""
+    placed: dict[int, set[int]] = {}
+    for row in arrangement.cells:
+        for g, at in enumerate(row):
+            if at is not None:
+                placed.setdefault(at[0], set()).add(active[g])
+    return sum(1 for d, (run, hint) in enumerate(zip(runs, hints))
+               if hint and len(hint) <= len(run.tokens) and not placed.get(d, set()) & set(hint))
 
 
 def _arrange(spec, nrows, active, search_runs, relations, bands, total_col, budget, node_limit):
