@@ -15,6 +15,19 @@ class GkdeskError(Exception):
     def __str__(self) -> str:  # the CLI and the UI both show the Chinese text
         return self.message_zh
 
+    def __reduce__(self):
+        # Pickled as it is, not by calling __init__ with `args` again (which holds the English
+        # text only, and not a subclass's extra fields): raised in a child process
+        # (gkdesk.isolated_job), it reaches the parent with its Chinese message.
+        return (_rebuilt, (type(self), self.args, self.__dict__))
+
+
+def _rebuilt(cls, args, state):
+    exc = cls.__new__(cls, *args)
+    exc.args = args
+    exc.__dict__.update(state)
+    return exc
+
 
 class InputError(GkdeskError):
     """The file cannot be read as a report (binary, too large, undecodable, unsupported)."""

@@ -17,9 +17,10 @@ import sys
 class IsolatedWorker:
     """job(task) in a child process of `context` (a multiprocessing context), task after task."""
 
-    def __init__(self, job, context):
+    def __init__(self, job, context, daemon: bool = False):
         self.job = job
         self.context = context
+        self.daemon = daemon  # a long-lived program's child (the window's): ended when it exits
         self._child = None
         self._conn = None
 
@@ -51,7 +52,7 @@ class IsolatedWorker:
     def _start(self) -> None:
         flush_std_streams()
         here, there = self.context.Pipe(duplex=True)
-        child = self.context.Process(target=_serve, args=(self.job, there, here))
+        child = self.context.Process(target=_serve, args=(self.job, there, here), daemon=self.daemon)
         try:
             child.start()
         finally:

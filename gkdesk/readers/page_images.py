@@ -59,3 +59,38 @@ def page_images(path: str | Path, dpi: float, pages: list[int] | None = None) ->
             yield PageImage(number, float(width), float(height), pixels, scale)
     finally:
         doc.close()
+
+
+@dataclass
+class PageBitmap:
+    """One page as PDFium rendered it: raw rows of `stride` bytes, `mode` "RGB"/"RGBA"/"RGBX"/
+    "BGR" (what the window turns into an image; bytes, so that it comes back from a child
+    process through a pipe)."""
+
+    mode: str
+    width: int
+    height: int
+    stride: int
+    data: bytes
+
+
+def render_page_bitmap(path: str | Path, number: int, dpi: float) -> PageBitmap:
+    """Page `number` (1-based) of the PDF at `path` rendered at `dpi`."""
+    import pypdfium2 as pdfium
+
+    from .pdfium_guard import PDFIUM_LOCK
+
+    with PDFIUM_LOCK:
+        doc = pdfium.PdfDocument(str(path))
+        try:
+            page = doc[number - 1]
+            try:
+                bitmap = page.render(scale=dpi / 72.0, rev_byteorder=True)
+                try:
+                    return PageBitmap(bitmap.mode, bitmap.width, bitmap.height, bitmap.stride, bytes(bitmap.buffer))
+                finally:
+                    bitmap.close()
+            finally:
+                page.close()
+        finally:
+            doc.close()

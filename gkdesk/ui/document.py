@@ -12,7 +12,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..model import CellAddr, Number, Report
 from ..opening import open_reviewed
-from ..reports import load_report
+from ..isolated_reading import load_report  # PDFs read in a child: a crash there is the file's error
 from ..sidecar import REVIEWED, TEXT_CHANGED, LoadResult, Sidecar, SidecarWriteError
 from ..sidecar_merge import MINE, THEIRS, SidecarConflictError
 from .review import Review

@@ -25,35 +25,18 @@ Region = tuple[int, float, float, float, float]
 def render_page(path: str, number: int, dpi: float = RENDER_DPI) -> QImage:
     """One page as a QImage (callable on any thread: QImage, unlike QPixmap, is thread-safe).
 
-    PDFium's bitmap goes straight into the QImage: no numpy (the one-folder app leaves it out)."""
-    import pypdfium2 as pdfium
+    PDFium renders in the child process that reads the window's PDFs (gkdesk.isolated_reading:
+    a page that crashes it is a page not shown, not a window lost); its bitmap goes straight
+    into the QImage: no numpy (the one-folder app leaves it out)."""
+    from ..isolated_reading import render_page as render_bitmap
 
-    from ..readers.pdfium_guard import PDFIUM_LOCK
-
-    with PDFIUM_LOCK:
-        return _render_locked(pdfium, path, number, dpi)
-
-
-def _render_locked(pdfium, path: str, number: int, dpi: float) -> QImage:
-    doc = pdfium.PdfDocument(str(path))
-    try:
-        page = doc[number - 1]
-        try:
-            bitmap = page.render(scale=dpi / 72.0, rev_byteorder=True)
-            try:
-                formats = {"RGB": QImage.Format_RGB888, "RGBA": QImage.Format_RGBA8888, "RGBX": QImage.Format_RGBX8888,
-                           "BGR": QImage.Format_BGR888}
-                fmt = formats.get(bitmap.mode)
-                if fmt is None:
-                    raise ValueError(f"unexpected bitmap mode {bitmap.mode}")
-                data = bytes(bitmap.buffer)
-                image = QImage(data, bitmap.width, bitmap.height, bitmap.stride, fmt).copy()  # own the bytes
-            finally:
-                bitmap.close()
-        finally:
-            page.close()
-    finally:
-        doc.close()
+    bitmap = render_bitmap(path, number, dpi)
+    formats = {"RGB": QImage.Format_RGB888, "RGBA": QImage.Format_RGBA8888, "RGBX": QImage.Format_RGBX8888,
+               "BGR": QImage.Format_BGR888}
+    fmt = formats.get(bitmap.mode)
+    if fmt is None:
+        raise ValueError(f"unexpected bitmap mode {bitmap.mode}")
+    image = QImage(bitmap.data, bitmap.width, bitmap.height, bitmap.stride, fmt).copy()  # own the bytes
     image.setDotsPerMeterX(int(dpi / 0.0254))
     image.setDotsPerMeterY(int(dpi / 0.0254))
     return image

@@ -216,4 +216,7 @@ class ReviewSession(QObject):
             self.saver.flush()
         except Exception:  # a stuck disk: the window already said the edits were not saved
             pass
+        from ..isolated_reading import close_children
+
+        close_children()  # the child processes that read and render PDFs
         return done

@@ -69,12 +69,14 @@ def report_files(paths: list[str]) -> list[str]:
 
 def summarize(path: str) -> Entry:
     """Read, restore saved corrections (read-only), check: the entry for one report."""
+    from ..isolated_reading import load_report
     from ..opening import open_reviewed
     from .review import Review
 
     entry = Entry(path)
     try:
-        report = open_reviewed(path).report  # saved work restored read-only
+        # Saved work restored read-only; a PDF read in a child (a crash there is its error).
+        report = open_reviewed(path, load=load_report).report
     except GkdeskError as exc:
         entry.status, entry.message = UNREADABLE, str(exc)
         return entry

@@ -1,0 +1,124 @@
+"""Reading and rendering PDFs in child processes kept for a long-lived program (the window), so
+that a document crashing PDFium natively (an abort: no exception to catch) costs that document,
+not the program and the reviewer's open work.
+
+`load_report(path)` is gkdesk.reports.load_report with the files read by native code
+(readers.reads_natively: a PDF, a .doc that is one) read in a child; `render_page(...)` renders
+a PDF page there. A child that dies gives the caller an InputError with the Chinese message of
+gkdesk.errors.worker_died_error, as any unreadable file; the next call starts a new child.
+The children are gkdesk.isolated_job's IsolatedWorker (the batches' mechanism), forked and kept
+alive between calls (a fork is paid once, not per document); calls on several threads at once
+each get a child, the first KEEP_IDLE of them are kept for the next calls.
+
+Where there is no fork (Windows) everything runs in the process, as before: a spawned child is
+a new interpreter that imports gkdesk and the PDF libraries again (about a second on the
+first document, again after every crash) and, in the frozen one-folder app, needs
+multiprocessing.freeze_support; a crashing PDF ends the program there.
+"""
+from __future__ import annotations
+
+import atexit
+import threading
+
+KEEP_IDLE = 2
+
+
+def load_report(path, progress=None):
+    """The report at `path` (gkdesk.reports.load_report); natively read files in a child, where
+    `progress` is not heard (their reading is not cancelled: its result is simply dropped)."""
+    from .readers import reads_natively
+    from .reports import load_report as load
+
+    if reads_natively(path) and _WORKERS.available():
+        return _WORKERS.call(load, str(path))
+    return load(path, progress)
+
+
+def render_page(path, number: int, dpi: float):
+    """Page `number` of a PDF as a readers.page_images.PageBitmap, rendered in a child."""
+    from .readers.page_images import render_page_bitmap
+
+    if _WORKERS.available():
+        return _WORKERS.call(render_page_bitmap, str(path), number, dpi)
+    return render_page_bitmap(path, number, dpi)
+
+
+def close_children() -> None:
+    """End the idle children (before the program exits; a busy one is kept when its call
+    returns, and ends with the program: it is a daemon). A later call forks a new one."""
+    _WORKERS.close()
+
+
+def _call(task):
+    function, args = task
+    return function(*args)
+
+
+def _died(task, error):
+    raise error  # the call's own failure: the caller shows it as the file's error
+
+
+_call.crashed = _died
+
+
+class _Children:
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._idle: list = []
+        self._context = None
+        self._probed = False
+
+    def available(self) -> bool:
+        with self._lock:
+            if not self._probed:
+                import multiprocessing
+
+                self._probed = True
+                if "fork" in multiprocessing.get_all_start_methods():
+                    self._context = multiprocessing.get_context("fork")
+        return self._context is not None
+
+    def call(self, function, *args):
+        from .isolated_job import IsolatedWorker
+
+        with self._lock:
+            worker = self._idle.pop() if self._idle else None
+        if worker is None:
+            _preload()  # imported once here, shared by every child forked after
+            worker = IsolatedWorker(_call, self._context, daemon=True)
+        try:
+            return worker.run((function, args))
+        finally:
+            with self._lock:
+                keep = len(self._idle) < KEEP_IDLE
+                if keep:
+                    self._idle.append(worker)
+            if not keep:
+                worker.close()
+
+    def close(self) -> None:
+        with self._lock:
+            idle, self._idle = self._idle, []
+        for worker in idle:
+            worker.close()
+
+
+def _preload() -> None:
+    # A module imported for the first time in a child forked while another thread of the
+    # window was importing it would wait for that thread's import lock forever: what the
+    # children run is imported before they are forked.
+    import gkdesk.parsing  # noqa: F401
+    import gkdesk.readers.page_images  # noqa: F401
+    import gkdesk.readers.page_regions  # noqa: F401
+    import gkdesk.reports  # noqa: F401
+    from .readers import preload_pdf_reader, read_document  # noqa: F401
+
+    preload_pdf_reader()
+
+
+_WORKERS = _Children()
+# Registered after multiprocessing's own exit handler (imported by this point: atexit runs the
+# last registered first), so the children are told to end before it joins them.
+import multiprocessing.util  # noqa: E402,F401
+
+atexit.register(close_children)
