@@ -103,8 +103,10 @@ def without(text: str, spans: list[tuple[int, int]]) -> str:
     if not spans:
         return text
     parts, pos = [], 0
-    for start, end in spans:
-        parts += [text[pos:start], " " * (end - start)]
-        pos = end
+    for start, end in sorted(spans):
+        start = max(start, pos)  # spans of several tables, in any order
+        if end > start:
+            parts += [text[pos:start], " " * (end - start)]
+            pos = end
     parts.append(text[pos:])
     return "".join(parts)
