@@ -7,11 +7,13 @@
 #                     the manylinux_2_28 wheels (PySide6 6.9); fails if any bundled file needs more
 #   --archive         also pack dist/gkdesk-VERSION-linux-x86_64.tar.gz to carry on a USB stick
 #   --ocr             also bundle OCR of scanned PDFs (gkdesk[ocr]: RapidOCR's models, ONNX
-#                     Runtime, OpenCV headless, numpy; packaging/ocr_bundle.py); about 200 MB more
+#                     Runtime, OpenCV headless, numpy; packaging/ocr_bundle.py): 448 MiB in all
+#                     against 171 MiB without (measured, --portable)
 #   --wheelhouse DIR  install the build's Python packages from a wheelhouse, with no network
 #                     (make one with: WHEELHOUSE_EXTRAS=bundle bash scripts/wheelhouse.sh DIR;
 #                     for --portable: WHEELHOUSE_PLATFORMS=manylinux_2_28_x86_64
-#                     WHEELHOUSE_PYTHONS=3.11 WHEELHOUSE_EXTRAS=bundle, plus ziglang)
+#                     WHEELHOUSE_PYTHONS=3.11 WHEELHOUSE_EXTRAS=bundle, plus ziglang; for --ocr
+#                     WHEELHOUSE_EXTRAS=bundle,ocr WHEELHOUSE_PACKAGES=opencv-python-headless)
 # env:   PYTHON         interpreter that creates the build environment (default python3)
 #        GKDESK_VENV    the build environment (default .venv, shared with scripts/test.sh;
 #                       with --portable build/venv-glibc2.28)
@@ -45,8 +47,12 @@ if [ "$PORTABLE" = 1 ]; then
     # Only wheels a glibc-2.28 system can run (PySide6 6.9, not 6.10+ which need glibc 2.34):
     # the new Python has no ssl module, so the host's pip fetches them.
     WHEELHOUSE=build/wheelhouse-glibc2.28
-    WHEELHOUSE_PLATFORMS=manylinux_2_28_x86_64 WHEELHOUSE_PYTHONS=3.11 WHEELHOUSE_EXTRAS=bundle \
-      bash scripts/wheelhouse.sh "$WHEELHOUSE"
+    # With --ocr: the ocr extra and the headless OpenCV that replaces RapidOCR's opencv-python.
+    if [ "$OCR" = 1 ]; then wheel_extras=bundle,ocr; wheel_packages=opencv-python-headless
+    else wheel_extras=bundle; wheel_packages=""
+    fi
+    WHEELHOUSE_PLATFORMS=manylinux_2_28_x86_64 WHEELHOUSE_PYTHONS=3.11 WHEELHOUSE_EXTRAS=$wheel_extras \
+      WHEELHOUSE_PACKAGES=$wheel_packages bash scripts/wheelhouse.sh "$WHEELHOUSE"
   fi
   if [ ! -x "$VENV/bin/python" ] || [ "$(readlink -f "$VENV/bin/python")" != "$(readlink -f "$PORTABLE_PYTHON")" ]; then
     rm -rf "$VENV"

@@ -25,6 +25,11 @@ EXCLUDES = [
 ]
 
 
+# The OCR stack itself: kept out of a bundle built without OCR even when the build environment
+# has it installed (PyInstaller follows readers/ocr.py's imports inside its functions).
+STACK = ["rapidocr_onnxruntime", "onnxruntime", "cv2", "shapely", "pyclipper", "numpy"]
+
+
 def wanted() -> bool:
     import os
 

@@ -8,6 +8,7 @@
 # env:   WHEELHOUSE_PLATFORMS  default "manylinux_2_28_x86_64 win_amd64"
 #        WHEELHOUSE_PYTHONS    default "3.11 3.12"
 #        WHEELHOUSE_EXTRAS     e.g. "test" to add the test tools (pytest, pytest-qt, hypothesis)
+#        WHEELHOUSE_PACKAGES   more requirements beside gkdesk's, e.g. "opencv-python-headless"
 #        PYTHON                the Python that runs pip (default .venv/bin/python, else python3)
 # manylinux_2_28 (glibc 2.28) is the floor of UOS 20 and Kylin V10; pip also accepts older tags.
 set -euo pipefail
@@ -31,6 +32,7 @@ TARGET=$WHEEL
 # gkdesk's build backend too, so that `pip install --no-index -e .` of a checkout works offline
 # (packaging/build_linux.sh --wheelhouse); small, pure Python.
 BUILD_REQUIREMENTS=("setuptools>=77" "wheel")
+read -r -a MORE_PACKAGES <<<"${WHEELHOUSE_PACKAGES:-}"
 
 # pip takes --platform literally: a glibc-2.28 system also runs manylinux_2_27 … manylinux1
 # wheels, so a manylinux_2_N tag is given as every tag it can run.
@@ -53,7 +55,7 @@ for platform in $PLATFORMS; do
     # a wheel for these platform tags and this Python version.
     # shellcheck disable=SC2046
     "$PY" -m pip download --quiet --only-binary=:all: $(platform_options "$platform") \
-      --python-version "$version" --implementation cp --dest "$OUT" "$TARGET" "${BUILD_REQUIREMENTS[@]}"
+      --python-version "$version" --implementation cp --dest "$OUT" "$TARGET" "${BUILD_REQUIREMENTS[@]}" "${MORE_PACKAGES[@]}"
   done
 done
 

@@ -142,3 +142,27 @@ def test_window_opens_on_an_x_server_in_the_old_root(installed, qapp):
     display = str(200 + os.getpid() % 500)
     open_window(installed, shot, "xcb", wrapper=("xvfb-run", "-n", display, "-s", "-screen 0 1280x800x24"))
     assert_painted(shot)
+
+
+@pytest.mark.skipif(
+    BUNDLE is None or not any(BUNDLE.rglob("rapidocr_onnxruntime/config.yaml")),
+    reason="the bundle was built without OCR (packaging/build_linux.sh --ocr)",
+)
+def test_ocr_bundle_reads_a_scan_in_the_old_root(installed, capsys):
+    """ONNX Runtime, OpenCV and numpy as bundled run on the older glibc with only its desktop
+    libraries: a scan of gd01's page of tables gives the source tree's answers."""
+    from scan_maker import scan_of
+
+    original = SHARED / "corpus" / "originals" / "gd01.pdf"
+    if not original.is_file():
+        pytest.skip(f"../shared not available: {original}")
+    scan = scan_of(original, pages=[2])
+    shutil.copy(scan, outside(INSIDE / "scan.pdf"))
+    done = run_inside("extract", "--json", INSIDE / "scan.pdf", timeout=300)
+    assert done.returncode == 0, done.stderr
+    (line,) = [json.loads(x) for x in done.stdout.splitlines()]
+    assert line["t3"][0][0] == 380, line
+    from gkdesk.readers import ocr
+
+    if ocr.ocr_available():
+        assert without_file([line]) == without_file(source_tree_lines(capsys, "extract", "--json", scan))
