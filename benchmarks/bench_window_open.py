@@ -1,11 +1,13 @@
 """What reading the window's PDFs in a child process costs (gkdesk.isolated_reading) beside
-reading them in the window's process, same files, same run: CPU seconds of parent and child, and
-wall seconds, for reading each corpus PDF (what opening it in the window reads) and rendering
-its first page at the page view's resolution.
+reading them in the process itself, same files, same run, in CPU milliseconds per PDF: reading
+each corpus PDF (what opening it in the window reads) and rendering its first page at the page
+view's resolution, the two ways alternating PDF by PDF.
 
-Usage: python benchmarks/bench_window_open.py [ROUNDS]   (default 3, the two ways alternating)
-A round of the child way starts its child on its first PDF and ends it after the last, so the
-fork and the child's own CPU (counted once reaped) are in the figure.
+Usage: python benchmarks/bench_window_open.py [ROUNDS]   (default 3)
+The child's CPU is its own (it reports its getrusage before and after each call) plus what the
+call costs the parent (pickling, the pipe); one child serves the whole run, as in the window.
+Starting and ending a child (the fork, once a session and once after each crash) is printed
+apart.
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 DPI = 110.0  # gkdesk.ui.page_view.RENDER_DPI (not imported: no Qt here)
 
 
-def _cpu() -> float:
+def _both_cpu() -> float:
     total = 0.0
     for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
         usage = resource.getrusage(who)
@@ -29,43 +31,52 @@ def _cpu() -> float:
 
 
 def main(rounds: int) -> int:
-    from gkdesk import isolated_reading, reports
+    from gkdesk import isolated_reading as isolated
+    from gkdesk import reports
     from gkdesk.readers.page_images import render_page_bitmap
 
     pdfs = sorted(CORPUS.rglob("*.pdf"))
     if not pdfs:
         print("no corpus PDFs found under", CORPUS)
         return 1
-    isolated_reading._preload()
+    if not isolated._WORKERS.available():
+        print("no fork here: the window reads PDFs in its own process")
+        return 1
+    isolated._preload()
+
+    def child_cpu() -> float:
+        usage = isolated._WORKERS.call(resource.getrusage, resource.RUSAGE_SELF)
+        return usage.ru_utime + usage.ru_stime
+
     ways = {
-        "in process": (reports.load_report, render_page_bitmap),
-        "in a child": (isolated_reading.load_report, isolated_reading.render_page),
+        "read": (reports.load_report, isolated.load_report, lambda read, pdf: read(pdf).agency),
+        "render": (render_page_bitmap, isolated.render_page, lambda render, pdf: render(pdf, 1, DPI).data),
     }
-    cpu = {name: {"read": 0.0, "render": 0.0} for name in ways}
-    wall = {name: {"read": 0.0, "render": 0.0} for name in ways}
-    seen = {}
-    for _ in range(rounds):
-        for name, (read, render) in ways.items():
-            agencies = []
-            for kind in ("read", "render"):
-                cpu_start, wall_start = _cpu(), time.perf_counter()
-                for pdf in pdfs:
-                    if kind == "read":
-                        agencies.append(read(pdf).agency)
-                    else:
-                        render(pdf, 1, DPI)
-                isolated_reading.close_children()  # its CPU counts once it is reaped
-                cpu[name][kind] += _cpu() - cpu_start
-                wall[name][kind] += time.perf_counter() - wall_start
-            seen[name] = agencies
-    assert seen["in a child"] == seen["in process"], "the two ways read differently"
-    n = len(pdfs) * rounds
-    for kind in ("read", "render"):
-        for name in ways:
-            print(f"{kind:>6} {name:>10}: {cpu[name][kind] / n * 1000:6.1f} ms CPU, "
-                  f"{wall[name][kind] / n * 1000:6.1f} ms wall per PDF ({len(pdfs)} PDFs x {rounds})")
-        print(f"{kind:>6} ratio child / process: CPU {cpu['in a child'][kind] / cpu['in process'][kind]:.3f}, "
-              f"wall {wall['in a child'][kind] / wall['in process'][kind]:.3f}")
+    child_cpu()  # the child started
+    for kind, (here, there, use) in ways.items():
+        cpu = {"in process": 0.0, "in a child": 0.0}
+        for _ in range(rounds):
+            for pdf in pdfs:
+                start = time.process_time()
+                mine = use(here, pdf)
+                cpu["in process"] += time.process_time() - start
+                before, start = child_cpu(), time.process_time()
+                theirs = use(there, pdf)
+                parent = time.process_time() - start
+                cpu["in a child"] += child_cpu() - before + parent
+                assert mine == theirs, f"{pdf}: the two ways differ"
+        n = rounds * len(pdfs)
+        print(f"{kind:>6}: in process {cpu['in process'] / n * 1000:6.1f} ms CPU, in a child "
+              f"{cpu['in a child'] / n * 1000:6.1f} ms CPU per PDF ({len(pdfs)} PDFs x {rounds}); "
+              f"ratio {cpu['in a child'] / cpu['in process']:.3f}")
+    isolated.close_children()
+    lives = []
+    for _ in range(5):
+        start = _both_cpu()
+        isolated._WORKERS.call(len, ())
+        isolated.close_children()  # reaped: its CPU counts
+        lives.append(_both_cpu() - start)
+    print(f" child: started, one empty call, ended: {sorted(lives)[2] * 1000:.1f} ms CPU (median of 5)")
     return 0
 
 

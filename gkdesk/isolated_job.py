@@ -90,6 +90,11 @@ def flush_std_streams() -> None:
 def _serve(job, conn, parents_end) -> None:
     """The child's loop: a task in, its outcome out, until None or the parent is gone."""
     parents_end.close()  # a forked child holds the parent's end too: the parent's death must reach it
+    import gc
+
+    # What the child inherited (the window's whole heap) is never garbage to it: frozen, its
+    # collections do not walk it (each walk cost CPU and copied the parent's pages into the child).
+    gc.freeze()
     while True:
         try:
             task = conn.recv()
