@@ -69,6 +69,19 @@ class Arrangement:
     breaks: int = 0  # column order: blocks not where the reading order continues (lower is likelier)
 
 
+class _Frame:
+    """One run being placed in the depth-first search: its placements in order, the next to try,
+    the trail mark under the current one, and the runs blamed so far."""
+
+    __slots__ = ("d", "queue", "conflict", "before", "goes_on", "bit", "i", "mark")
+
+    def __init__(self, d: int, queue: list, conflict: int, before: int, goes_on):
+        self.d, self.queue, self.conflict, self.before, self.goes_on = d, queue, conflict, before, goes_on
+        self.bit = 1 << d
+        self.i = 0
+        self.mark = 0
+
+
 @dataclass
 class SearchResult:
     best: Arrangement | None
@@ -245,9 +258,13 @@ class StackingSearch:
             pool[akey] += 1
             consumers[(pkey, akey)] &= keep
         filled, sums, rel_runs = self.filled, self.sums, self.rel_runs
-        for i, (f, sm, rr) in touched.items():
-            filled[i] = f
-            sums[i] = sm
+        for i, (f0, f1, s0, s1, rr) in touched.items():
+            f = filled[i]
+            f[0] = f0
+            f[1] = f1
+            sm = sums[i]
+            sm[0] = s0
+            sm[1] = s1
             rel_runs[i] = rr
 
     # ------------------------------------------------------------ shapes
@@ -366,7 +383,7 @@ class StackingSearch:
         filled, sums, cell_rels = self.filled, self.sums, self.cell_rels
         keys = self.run_keys[d]
         shown_at, shown = self.shown_at, self.shown_keys[d]
-        # The relations' counts and sums are copied on first write (touched: the old ones).
+        # The relations' counts and sums as they were before (touched), restored by _unplace.
         touched: dict[int, tuple] = {}
         record[8], record[9] = cells, touched
         for off, cell in enumerate(cells):
@@ -378,13 +395,13 @@ class StackingSearch:
             ck = (pkey, amount)
             consumers[ck] = consumers.get(ck, 0) | bit
             for i, side in cell_rels[cell]:
+                f = filled[i]
+                sm = sums[i]
                 if i not in touched:
-                    touched[i] = (filled[i], sums[i], rel_runs[i])
-                    filled[i] = list(filled[i])
-                    sums[i] = list(sums[i])
+                    touched[i] = (f[0], f[1], sm[0], sm[1], rel_runs[i])
                     rel_runs[i] |= bit
-                filled[i][side] += 1
-                sums[i][side] += amount
+                f[side] += 1
+                sm[side] += amount
         violated = self.violated
         for i in touched:
             if violated[i]:
@@ -530,7 +547,31 @@ class StackingSearch:
 
     # ------------------------------------------------------------ search
     def _dfs(self, d: int) -> int:
-        """Place runs d, d+1, ...; on failure return the runs to blame (bit mask; -1: all)."""
+        """Place runs d, d+1, ...; on failure return the runs to blame (bit mask; -1: all).
+
+        Depth-first with an explicit stack of frames, one per run being placed, instead of
+        recursion: a recursion about a hundred runs deep that keeps returning and descending
+        across the interpreter's frame-stack chunk boundary had each step map and unmap memory
+        (measured: a third of such a search's CPU time was system time)."""
+        frames: list[_Frame] = []
+        child = self._open(d)
+        while True:
+            if type(child) is int:  # a finished subtree: its frame's result, to the frame above
+                if not frames:
+                    return child
+                out = self._resume(frames[-1], child)
+            else:
+                frames.append(child)
+                out = self._step(child)
+            while out is not None:  # the frame on top is finished: its result goes up
+                frames.pop()
+                if not frames:
+                    return out
+                out = self._resume(frames[-1], out)
+            child = self._open(frames[-1].d + 1)
+
+    def _open(self, d: int):
+        """The frame that places run d, or the result of a subtree that needs none."""
         if self.stopped:
             return -1
         if d == len(self.runs):
@@ -541,15 +582,27 @@ class StackingSearch:
         keyed = [((preference(o[0], o[1]), o[3]), o) for o in options]
         if len(keyed) > 1:
             keyed.sort(key=lambda ko: ko[0])
-        bit = 1 << d
-        before = self.n_violated
         goes_on = self._column_continuation(d) if self.prefer_down else None
         # Placements that break no further relation first, the others after them. In column
         # order the order itself is the stronger evidence: a placement where the order goes on
         # that breaks a relation (one wrong figure of the document) is tried before placements
         # off the order, only after those that go on as well.
         queue = [(o, False, k[0][:2]) for k, o in keyed]
-        i = 0
+        return _Frame(d, queue, conflict, self.n_violated, goes_on)
+
+    def _resume(self, frame: "_Frame", sub: int) -> int | None:
+        """Frame goes on after the subtree under its current placement gave `sub`."""
+        self._undo_to(frame.mark)
+        if not sub & frame.bit:
+            return sub  # this run's placement is not to blame: jump back over it
+        frame.conflict |= sub
+        return self._step(frame)
+
+    def _step(self, frame: "_Frame") -> int | None:
+        """Try frame's placements in turn: None once one is in place (its subtree comes next),
+        else the frame's result."""
+        d, queue, bit, before, goes_on = frame.d, frame.queue, frame.bit, frame.before, frame.goes_on
+        i = frame.i
         while i < len(queue):
             option, may_break, rank = queue[i]
             i += 1
@@ -563,7 +616,7 @@ class StackingSearch:
             mark = len(self.trail)
             blame = self._place(d, c, w, cells, goes_on)
             if blame:
-                conflict |= blame
+                frame.conflict |= blame
                 self._undo_to(mark)
                 continue
             if not may_break and self.n_violated > before:
@@ -575,20 +628,12 @@ class StackingSearch:
                 else:
                     queue.append((option, True, rank))
                 continue
-            sub = self._dfs(d + 1)
-            self._undo_to(mark)
-            if not sub & bit:
-                return sub  # this run's placement is not to blame: jump back over it
-            conflict |= sub
-        conflict &= ~bit
+            frame.i, frame.mark = i, mark
+            return None
+        conflict = frame.conflict & ~bit
         if not conflict & (bit - 1):
             conflict = bit - 1  # no recorded reason: blame every earlier run
         return conflict
-
-    def _over_limit(self) -> bool:
-        if self.first_found_at is not None:
-            return self.nodes > self.first_found_at + self.extra_nodes or self.nodes > self.node_limit * 2
-        return self.nodes > self.node_limit
 
     def _record(self) -> None:
         shown = tuple(self.shown_at)
