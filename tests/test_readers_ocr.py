@@ -185,6 +185,25 @@ def test_a_scanned_report_reads_into_the_same_tables_as_its_pdf():
     assert report.to_json()["provenance"]["t3"][0][0].get("region")
 
 
+def _errors(report) -> set[str]:
+    from gkdesk.checks import check_report
+    from gkdesk.findings import ERROR
+
+    return {f.rule for f in check_report(report) if f.severity == ERROR}
+
+
+@needs_engine
+def test_a_scan_gives_no_check_error_its_original_does_not():
+    """gd05's scan (5 pages): its 表四 header rows, above the table's span, are read with
+    未经复议直接起诉 as 未经复议直接美; they are table text, not the statement 未经复议."""
+    from gkdesk.reports import load_report
+
+    original = shared_path("corpus", "originals", "gd05.pdf")
+    scanned = load_report(scan_of(original, ScanStyle()))
+    assert scanned.tables["t4"].cells[0][4].value == 1  # the review total the narrative states
+    assert _errors(scanned) <= _errors(load_report(original))
+
+
 def test_figures_of_several_cells_read_as_one_line_stay_apart():
     """Six cells' figures detected as one line (the rules between them unseen): they stand two
     widths apart, so they are six tokens, not one run of digits."""
