@@ -14,6 +14,13 @@ Where there is no fork (Windows) everything runs in the process, as before: a sp
 a new interpreter that imports gkdesk and the PDF libraries again (about a second on the
 first document, again after every crash) and, in the frozen one-folder app, needs
 multiprocessing.freeze_support; a crashing PDF ends the program there.
+
+Forked from a process with threads (Qt's, the window's workers): the child runs only the
+reading, never Qt; what a thread could hold across the fork is made safe where the child needs
+it (PDFIUM_LOCK is taken around every fork, readers/pdfium_guard.py; the modules the child runs
+are imported before forking). Python 3.12+ warns (DeprecationWarning) about any fork with
+threads running; the window's own threads are not what the child uses. A child that hangs
+(rather than dies) keeps its load waiting; the reviewer can open other reports meanwhile.
 """
 from __future__ import annotations
 
@@ -27,20 +34,31 @@ def load_report(path, progress=None):
     """The report at `path` (gkdesk.reports.load_report); natively read files in a child, where
     `progress` is not heard (their reading is not cancelled: its result is simply dropped)."""
     from .readers import reads_natively
-    from .reports import load_report as load
 
     if reads_natively(path) and _WORKERS.available():
-        return _WORKERS.call(load, str(path))
-    return load(path, progress)
+        return _WORKERS.call(_read, str(path))
+    return _read(path, progress)
 
 
 def render_page(path, number: int, dpi: float):
     """Page `number` of a PDF as a readers.page_images.PageBitmap, rendered in a child."""
-    from .readers.page_images import render_page_bitmap
-
     if _WORKERS.available():
-        return _WORKERS.call(render_page_bitmap, str(path), number, dpi)
-    return render_page_bitmap(path, number, dpi)
+        return _WORKERS.call(_render, str(path), number, dpi)
+    return _render(path, number, dpi)
+
+
+# What a child is asked to run, by name (pickled as a reference to this module), looked up
+# where it runs.
+def _read(path, progress=None):
+    from . import reports
+
+    return reports.load_report(path, progress)
+
+
+def _render(path, number: int, dpi: float):
+    from .readers import page_images
+
+    return page_images.render_page_bitmap(path, number, dpi)
 
 
 def close_children() -> None:

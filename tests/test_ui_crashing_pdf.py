@@ -97,3 +97,34 @@ def test_a_folder_with_a_pdf_crashing_its_reader_lists_it_unreadable(qtbot, tmp_
     assert entry.status == UNREADABLE and DIED in entry.message
     sample = window.session.queue.entry(QueueModel.key(str(folder / "a-sample.txt")))
     assert sample.status != UNREADABLE and sample.agency
+
+
+def test_a_page_crashing_its_renderer_is_said_on_the_page_view_and_the_report_stays_open(qtbot, tmp_path, monkeypatch):
+    from gkdesk import isolated_reading
+    from gkdesk.readers import page_images
+
+    def crashing_render(path, number, dpi):
+        if os.getpid() == here:
+            raise AssertionError("the page was rendered in the window's own process")
+        os.abort()
+
+    here = os.getpid()
+    monkeypatch.setattr(page_images, "render_page_bitmap", crashing_render)
+    isolated_reading.close_children()
+    try:
+        pdf = tmp_path / "good.pdf"
+        pdf.write_bytes(report_pdf("2021", values_for("2021", seed=9)))
+        window = make_window(qtbot, tmp_path, [pdf], activate=True)
+        qtbot.waitUntil(lambda: not window.loading, timeout=60_000)
+        document = window.document
+        assert document is not None and document.report.agency == "测试区数据局"
+        verify = window.verify_actions
+        verify.act_page.trigger()
+        view = verify.page_view
+        qtbot.waitUntil(lambda: view.page is not None and bool(view.failure(view.page)), timeout=60_000)
+        assert DIED in view.failure(view.page)
+        shown = [item.toPlainText() for item in view.scene().items() if hasattr(item, "toPlainText")]
+        assert any(f"无法显示第 {view.page} 页" in text and DIED in text for text in shown)
+        assert window.isVisible() and window.document is document
+    finally:
+        isolated_reading.close_children()

@@ -63,6 +63,7 @@ class PageView(QGraphicsView):
         self._outline: QGraphicsRectItem | None = None
         self._wanted: tuple[int, Region | None] | None = None
         self._pending: set[int] = set()
+        self._failed: dict[int, str] = {}  # pages that could not be rendered: why (not tried again)
         self.zoom = 1.0
         self._user_zoom = False  # until the reviewer zooms, a page fits the pane's width
 
@@ -72,6 +73,7 @@ class PageView(QGraphicsView):
         self._path = path
         self._images.clear()
         self._pending.clear()
+        self._failed.clear()
         self._boxes = list(boxes)
         self._page = None
         self._outline = None
@@ -106,10 +108,17 @@ class PageView(QGraphicsView):
         return self._outline.rect()
 
     # ------------------------------------------------------------ rendering
+    def failure(self, number: int) -> str:
+        """Why page `number` could not be rendered ("" if it was, or was not tried)."""
+        return self._failed.get(number, "")
+
     def _show(self, number: int) -> None:
         image = self._images.get(number)
         if image is None:
-            self._render(number)
+            if number in self._failed:
+                self._show_failure(number)
+            else:
+                self._render(number)
             return
         self._images.move_to_end(number)
         if number != self._page:
@@ -156,8 +165,27 @@ class PageView(QGraphicsView):
 
         def failed(exc) -> None:
             self._pending.discard(number)
+            if path != self._path:
+                return
+            # A page that crashed its renderer (gkdesk.isolated_reading) or raised: said on the
+            # page's place, and not rendered again for this document.
+            self._failed[number] = str(exc) or repr(exc)
+            if self._wanted is not None and self._wanted[0] == number:
+                self._show(number)
 
         run_in_background(lambda progress: render_page(path, number), on_success=done, on_failure=failed, parent=self)
+
+    def _show_failure(self, number: int) -> None:
+        scene = self.scene()
+        scene.clear()
+        self._outline = None
+        self._page = number
+        text = self.tr("无法显示第 %1 页：%2").replace("%1", str(number)).replace("%2", self._failed[number])
+        item = scene.addText(text)
+        item.setDefaultTextColor(QColor("#ffffff"))
+        item.setTextWidth(max(200, self.viewport().width() - 40))
+        scene.setSceneRect(item.boundingRect())
+        self.pageShown.emit(number)
 
     # ------------------------------------------------------------ interaction
     def _fit_width(self, pixels: int) -> None:

@@ -732,6 +732,13 @@ Quit anyway?</translation>
         </message>
     </context>
     <context>
+        <name>PageView</name>
+        <message>
+            <source>无法显示第 %1 页：%2</source>
+            <translation>Cannot show page %1: %2</translation>
+        </message>
+    </context>
+    <context>
         <name>Paste</name>
         <message>
             <source>未粘贴：%1 %2</source>
