@@ -21,6 +21,7 @@ from test_checks_support import document, make_report  # noqa: E402
 from test_claim_grammar_property import chinese  # noqa: E402
 
 from gkdesk.checks.claims import extract_claims  # noqa: E402
+from gkdesk.checks.grammar import TIME_NEXT  # noqa: E402
 from gkdesk.schema import NARRATIVE_WORDS, table_spec  # noqa: E402
 
 YEAR = 2023
@@ -181,6 +182,33 @@ def t3_flow(draw):
 @SETTINGS
 @given(t3_flow(), LEAD, COMMA, END)
 def test_received_answered_and_carried_over_in_any_order(parts, lead, comma, end):
+    sentence = lead + comma.join(p for p, _, _ in parts) + end
+    claims = read(sentence, "三")
+    for _, cell, n in parts:
+        assert find(claims, (cell,), n), (sentence, cell)
+    nothing_else(claims, [((cell,), n) for _, cell, n in parts])
+
+
+@st.composite
+def t3_carried_both_ways(draw):
+    """收到 N, 上年结转 P and 转下一年办理 K: carried in and carried over in the schema's words and
+    in the 转 + next-year + 办理 wording (转下一年办理2件, 2件转下年度继续办理)."""
+    n, p, k = draw(COUNTS), draw(COUNTS), draw(COUNTS)
+    unit = draw(st.sampled_from(["件", "条"]))
+    noun = draw(st.sampled_from(["", *APPLICATIONS]))
+    received = f"{draw(FILL)}{draw(st.sampled_from(RECEIVE))}{draw(st.sampled_from(APPLICATIONS))}{draw(number(n))}{unit}"
+    carried = f"{draw(st.sampled_from(CARRIED_WORDS))}{noun}{draw(number(p))}{unit}"
+    nxt, more = draw(st.sampled_from(TIME_NEXT)), draw(st.sampled_from(["", "继续"]))
+    left = draw(st.sampled_from([f"转{nxt}{more}办理{draw(number(k))}{unit}",
+                                 f"{draw(number(k))}{unit}转{nxt}{more}办理",
+                                 f"{draw(number(k))}{unit}留待{nxt}{more}办理"]))
+    parts = [(received, RECEIVED_CELL, n), (carried, CARRIED_CELL, p), (left, LEFT_CELL, k)]
+    return [parts[i] for i in draw(st.permutations(range(3)))]
+
+
+@SETTINGS
+@given(t3_carried_both_ways(), LEAD, COMMA, END)
+def test_carried_in_and_carried_over_in_any_wording(parts, lead, comma, end):
     sentence = lead + comma.join(p for p, _, _ in parts) + end
     claims = read(sentence, "三")
     for _, cell, n in parts:
@@ -464,6 +492,18 @@ def test_sentences_about_things_outside_the_tables_give_no_claim(templates, data
     parts = [t.format(q=data.draw(number(data.draw(COUNTS))).replace(" ", "")) for t in templates]
     sentence = lead + comma.join(parts) + "。"
     assert [c.phrase for c in read(sentence, section)] == [], sentence
+
+
+@SETTINGS
+@given(st.sampled_from([("2021", w) for w in words("t2", "subject", "行政许可")]
+                       + [("2019", w) for w in words("t2", "subject", "其他对外管理服务事项")]),
+       st.sampled_from(RECEIVE), COUNTS, st.booleans(), LEAD, st.sampled_from(["一", "二", "三"]))
+def test_applications_for_a_licence_are_no_disclosure_application(case, verb, n, negated, lead, section):
+    """行政许可申请: the 申请 a 表二 subject names is an application for that, not for information."""
+    version, subject = case
+    clause = f"未{verb}{subject}申请" if negated else f"{verb}{subject}申请{n}件"
+    sentence = lead + clause + "。"
+    assert [c.phrase for c in read(sentence, section, version) if c.checked] == [], sentence
 
 
 @SETTINGS

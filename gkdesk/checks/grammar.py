@@ -43,7 +43,7 @@ DISCLOSURE = ("政府信息公开", "信息公开", "政务公开")
 TIME_PREV = ("上一年度", "上年度", "上一年", "上年", "去年", "前一年")
 TIME_NEXT = ("下一年度", "下年度", "下一年", "下年", "次年度", "次年", "明年", "来年")
 TIME_THIS = ("本年度", "本年内", "本年", "今年", "全年", "年内", "当年", "年度内")
-CARRY = ("结转", "顺延", "延期", "转入", "转至")
+CARRY = ("结转", "转结", "顺延", "延期", "转入", "转至")  # 转结: the inverted spelling many reports use
 SETTLED = ("均已结案", "均已审结", "已全部审结", "已全部结案", "全部审结", "全部结案")
 FILLER = ("共计", "共", "累计", "合计", "总共", "一共", "总计", "共有")
 APPROX_BEFORE = {"约": "about", "大约": "about", "大概": "about", "近": "near", "将近": "near", "接近": "near",
@@ -54,7 +54,7 @@ REVIEWER = ("受理", "审理", "办理", "审结", "办结", "作出", "处理"
 # A noun right after a 表二 subject makes the subject its modifier: 行政许可信息 (items
 # published), 许可证, 规范性文件库 count other things than the table.
 MODIFIED_BY = ("类信息", "信息", "类", "证", "事项", "清单", "目录", "库", "公示", "栏目", "专栏", "结果", "制度", "办法",
-               "标准", "流程", "案卷", "工作", "专项")
+               "标准", "流程", "案卷", "工作", "专项", "申请")
 # Words that continue a negated clause into the next one (未收到…复议，提起行政诉讼的情况).
 CONTINUATION = ("被", "提起", "也", "亦", "或", "和", "及", "以及", "行政")
 
@@ -565,6 +565,9 @@ class _Reader:
         out = []
         for i, t in enumerate(toks):
             if t.has("subject", "t3") and t.text.endswith("申请"):
+                prev = toks[i - 1] if i else None
+                if prev is not None and prev.end == t.start and prev.has("subject", "t2"):
+                    continue  # 行政许可申请: an application for a licence, not for information
                 nxt = toks[i + 1] if i + 1 < len(toks) else None
                 if nxt is not None and nxt.start == t.end and nxt.has("subject", "t4"):
                     continue
@@ -671,6 +674,8 @@ class _Reader:
         carry = [t for t in local if t.has("carry")]
         if carry:
             st.carry = self._carry_direction(local)
+        elif any(t.has("next") for t in local):
+            st.carry = "next"  # 转下一年办理2件: of 表三's figures only what is carried over is next year's
         st.rows = rows
         st.columns = tuple(m.target for t in local for m in t.of("column", "t3"))
         if st.columns or not any(t.has("subject", "t3") for t in local):
