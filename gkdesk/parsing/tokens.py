@@ -19,8 +19,10 @@ from ..limits import MAX_NUMBER_DIGITS
 
 TEXT, NUM, NULL, EMPTY = "text", "num", "null", "empty"
 
+# 增3 / 减4: 2019 表二's 本年增/减 written with the words its header uses for the sign.
+_SIGN_WORDS = {"增加": 1, "减少": -1, "增": 1, "减": -1, "-": -1, "+": 1, "": 1}
 _NUMBER = re.compile(
-    r"^(?P<sign>[-+]?)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?(?P<unit>万元|元|件|项|个|条|次|人|%)?$"
+    r"^(?P<sign>[-+]?|增加|减少|增|减)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?(?P<unit>万元|元|件|项|个|条|次|人|%)?$"
 )
 _NULL_MARKS = {"/", "／", "-", "—", "——", "－", "–", "无", "\\", "、", "--", "---"}
 _PAGE_NUMBER = re.compile(r"^(?:第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|[-—–－]\s*\d+\s*[-—–－]|\d+\s*/\s*\d+)$")
@@ -112,7 +114,7 @@ def parse_number(text: str) -> int | float | None:
     digits = m.group("int").replace(",", "")
     if len(digits) + len((m.group("frac") or ".")[1:]) > MAX_NUMBER_DIGITS:
         return None  # a run of digits no table holds (and int() refuses beyond 4300 digits)
-    sign = -1 if m.group("sign") == "-" else 1
+    sign = _SIGN_WORDS[m.group("sign")]
     if m.group("frac"):
         return sign * float(digits + m.group("frac"))
     return sign * int(digits)
