@@ -38,7 +38,7 @@ def _fmt(v) -> str:
 
 def render(version: str, values: dict, layout: str = "tabs", year: int | None = None,
            agency: str = "测试区数据局", narrative: dict | None = None, labels: dict | None = None) -> str:
-    """A whole report. layout: tabs | pipes | cells | spaces. labels: (table id, row) -> the row
+    """A whole report. layout: tabs | pipes | cells | spaces | closed_lines. labels: (table id, row) -> the row
     label to print instead of the form's (a document's misprint)."""
     year = year or (2023 if version == "2021" else 2020)
     narrative = narrative or {}
@@ -65,6 +65,8 @@ def _row(cells: list[str], layout: str) -> list[str]:
         return ["\t" + c for c in cells] + [""]
     if layout == "spaces":
         return ["    ".join(c if c else " " for c in cells)]
+    if layout == "closed_lines":  # a cell per line closed by " |", blank "|", then a spanning cell's "||"
+        return [f"{c} |" if c else "|" for c in cells] + ["||"]
     raise ValueError(layout)
 
 

@@ -104,6 +104,30 @@ def clean_cell_text(text: str) -> str:
     return _WIKI_QUOTES.sub("", text).strip() if "''" in text else text  # MediaWiki '''bold'''
 
 
+def _closes_a_value_cell(stripped: str) -> bool:
+    """A line "0 |", "/ |", "若干 |" or a lone "|": one value cell (or a blank one) closed by its pipe."""
+    if stripped.count("|") != 1 or not stripped.endswith("|"):
+        return False
+    content = stripped[:-1].strip()
+    return not content or classify(content)[0] != TEXT or is_word_value(content)
+
+
+def _closed_cells_follow(lines: list[str], i: int) -> bool:
+    """Line i is one cell closed by a pipe ("label |") and the lines after it are lone pipes up to
+    a line "value |": a cell per line, each closed by its pipe, an empty cell a lone "|" (some
+    CMS pages). html2text's rows go on with lines that open with the pipe ("|  0"): there the
+    cells are after the pipes."""
+    line = lines[i].rstrip()
+    if line.count("|") != 1 or not line.endswith("|") or not line[:-1].strip():
+        return False
+    for nxt in lines[i + 1 : i + 40]:
+        stripped = nxt.strip()
+        if stripped == "|":
+            continue
+        return len(stripped) > 1 and _closes_a_value_cell(stripped)
+    return False
+
+
 @_cached_for_short
 def parse_number(text: str) -> int | float | None:
     """A cell's number, or None if the text is not one number. Full-width digits are read."""
@@ -235,6 +259,7 @@ class Tokenizer:
         self._page_base = text.count("\f", 0, start)
         self._page_breaks = list(_find_all(text, "\f", start, end))
         self._open_row: tuple[int, int] | None = None  # (line, next cell index) of a row going on
+        self._closed_row: tuple[int, int] | None = None  # the same for a row of "cell |" lines
 
     # ------------------------------------------------------------ entry
     def run(self) -> list[Token]:
@@ -346,6 +371,18 @@ class Tokenizer:
                     self.tokens.append(Token(EMPTY, "", doc, doc, base_line + i, soft=True))
                 i += 1
                 continue
+            if self._closed_row is not None:
+                if len(stripped) > 1 and not stripped.strip("|"):
+                    i += 1  # "||": what a cell spanning columns leaves, no cell of its own
+                    continue
+                if _closes_a_value_cell(stripped):
+                    # "0 |" or a lone "|" after "label |": the row's next cell, blank or not.
+                    row_line, col = self._closed_row
+                    self._add(line[: line.rindex("|")], doc, row_line, structured=True, col=col)
+                    self._closed_row = (row_line, col + 1)
+                    i += 1
+                    continue
+                self._closed_row = None
             if self._open_row is not None and _CELL_CONTINUATION.match(line):
                 # "|  0" under a pipe row whose last cell was left open: the row's next cell.
                 row_line, col = self._open_row
@@ -359,7 +396,11 @@ class Tokenizer:
                 self._add(line.replace("\t", " "), doc, base_line + i, structured=True)
             elif line.count("|") >= 2 or (line.count("|") == 1 and line.rstrip().endswith("|")):
                 following = lines[i + 1] if i + 1 < len(lines) else ""
-                self._pipe_row(line, doc, base_line + i, open_end=bool(_CELL_CONTINUATION.match(following)))
+                closed = _closed_cells_follow(lines, i)
+                open_end = bool(_CELL_CONTINUATION.match(following)) and not closed
+                self._pipe_row(line, doc, base_line + i, open_end=open_end)
+                if closed:
+                    self._closed_row = (base_line + i, 1)
             elif "\t" in line or (line.lstrip().startswith('"') and line.count('"') % 2):
                 j = i
                 while line.count('"') % 2 and j + 1 < len(lines) and j - i < 12:
@@ -391,6 +432,9 @@ class Tokenizer:
         """One row of pipe-separated cells. open_end: the next lines go on with this row's cells
         ("|  0" lines, as html2text writes a row with line breaks in it), so an empty last part
         is a cell."""
+        if len(line.strip()) > 1 and not line.strip().strip("|"):
+            self._open_row = None
+            return  # "||", "|||": what a cell spanning columns leaves on a line of its own
         parts = line.split("|")
         # A row "| a | b |" has empty first and last parts; "a | b |" only the last.
         pos = 0
