@@ -429,6 +429,27 @@ def test_table_two_counts_in_every_wording(cases, comma, end, lead):
 
 
 @SETTINGS
+@given(st.sampled_from([0, 1]), st.sampled_from(sorted(T2_COLUMNS)), st.integers(1, 900), st.data(), END,
+       st.sampled_from(["本年度", "主动公开", f"{YEAR}年，本机关主动公开", "全年"]))
+def test_a_share_of_a_table_two_count_is_not_its_cell(row, column, n, data, end, lead):
+    """规章18件（含新制定4件，修改14件）: the share broken down from a figure, in the same column's
+    words, says nothing of the cell the figure states."""
+    name = data.draw(st.sampled_from(words("t2", "subject", T2.rows[row].label)))
+    verbs = words("t2", "column", column)
+    whole_verb, share_verb = data.draw(st.sampled_from(verbs)), data.draw(st.sampled_from(verbs))
+    m = data.draw(st.integers(0, n - 1))
+    share = f"{share_verb}{data.draw(number(m))}件"
+    rest = data.draw(st.sampled_from(["", f"，修改{n - m}件", f"，修订{n - m}件"]))
+    breakdown = data.draw(st.sampled_from([f"（含{share}{rest}）", f"，其中{share}{rest}", f"（其中{share}{rest}）",
+                                            f"，包括{share}{rest}"]))
+    sentence = f"{lead}{whole_verb}{name}{data.draw(number(n))}件{breakdown}{end}"
+    cells = (("t2", row, T2_COLUMNS[column]),)
+    claims = read(sentence, "二")
+    assert find(claims, cells, n), sentence
+    assert not [c for c in claims if c.checked and c.stated == m and cells in readings(c)], sentence
+
+
+@SETTINGS
 @given(st.integers(0, 500), st.sampled_from(["万元", "元"]), st.sampled_from(["本年度", "全年"]),
        st.sampled_from(["行政事业性收费{q}", "收取行政事业性收费{q}", "行政事业性收费金额为{q}", "行政事业性收费总金额{q}"]))
 def test_fees_in_either_unit(n, unit, lead, form):

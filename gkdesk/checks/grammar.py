@@ -658,7 +658,7 @@ class _Reader:
         elif table == "t4":
             self._t4_slots(st, local, words, clause_disclosure, use_head and head_reviewer)
         else:
-            self._t2_slots(st, local, words)
+            self._t2_slots(st, local, words, part or any(t.has("part") for t in local))
         self.out.append(st)
 
     def _other_year(self, before) -> bool:
@@ -704,9 +704,13 @@ class _Reader:
             if not clause_disclosure:
                 st.checked = False  # 本局办理行政复议案件120件: the reviewer's own caseload
 
-    def _t2_slots(self, st: Statement, local, words) -> None:
+    def _t2_slots(self, st: Statement, local, words, part: bool) -> None:
         st.columns = tuple(m.target for t in local for m in t.of("column", "t2"))
         st.work = any(t.has("work") for t in local)
+        whole = next((x for x in reversed(self.out) if x.table == "t2"), None)
+        if part and st.columns and whole is not None and whole.subjects == st.subjects and whole.columns == st.columns:
+            # 新增规章18件（含新制定4件，修改14件）: a share of the figure just stated, not its cell
+            st.checked = False
         if not self.publication and not st.columns:
             st.checked = False
         if any(t.text == "收费" for t in local):
