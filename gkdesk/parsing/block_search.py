@@ -485,11 +485,12 @@ class StackingSearch:
         # s1*x + s2*y == gap; blame the runs that took the values of pairs that would have fit
         blame = self.rel_runs[i]
         orig1, orig2 = self.initial_pools.get(p1, {}), self.initial_pools.get(p2, {})
-        for x, n0 in orig1.items():
+        for x in orig1:
             y = (gap - s1 * x) / s2
             if y < -_EPS:
                 continue
-            key = _amount_key(y)
+            near = round(y)  # _amount_key(y), inline: y is a float
+            key = near if abs(y - near) <= _EPS else round(y, 6)
             same = p1 == p2 and key == x
             if orig2.get(key, 0) - same <= 0:
                 continue
