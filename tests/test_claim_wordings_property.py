@@ -21,7 +21,7 @@ from test_checks_support import document, make_report  # noqa: E402
 from test_claim_grammar_property import chinese  # noqa: E402
 
 from gkdesk.checks.claims import extract_claims  # noqa: E402
-from gkdesk.checks.grammar import TIME_NEXT  # noqa: E402
+from gkdesk.checks.grammar import CHANNEL, TIME_NEXT  # noqa: E402
 from gkdesk.schema import NARRATIVE_WORDS, table_spec  # noqa: E402
 
 YEAR = 2023
@@ -214,6 +214,30 @@ def test_carried_in_and_carried_over_in_any_wording(parts, lead, comma, end):
     for _, cell, n in parts:
         assert find(claims, (cell,), n), (sentence, cell)
     nothing_else(claims, [((cell,), n) for _, cell, n in parts])
+
+
+_CHANNELS = [w for w in CHANNEL if w not in ("通过", "平台")]  # 通过 / 平台 lead a channel, they are none
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(_CHANNELS), min_size=2, max_size=3, unique=True), st.lists(COUNTS, min_size=3, max_size=3),
+       st.sampled_from(RECEIVE), st.sampled_from(APPLICATIONS), st.booleans(), LEAD, COMMA, END)
+def test_counts_by_channel_beside_other_counts_are_shares(channels, counts, verb, noun, total_first, lead, comma, end):
+    """收到网上申请105件，快递17件，合计122件 / 共收到申请20件，网上申请15件，信函申请5件: a count by
+    the way applications came is a share of the total, no cell of its own."""
+    shares = [f"{channel}{'申请' if k else ''}{counts[k]}件" for k, channel in enumerate(channels)]
+    total = sum(counts[: len(channels)])
+    if total_first:
+        sentence = f"{lead}{verb}{noun}{total}件{comma}" + comma.join(shares) + end
+    else:
+        sentence = f"{lead}{verb}{channels[0]}{noun}{counts[0]}件{comma}" + comma.join(shares[1:]) \
+            + f"{comma}合计{total}件" + end
+    claims = read(sentence, "三")
+    if total_first:
+        assert find(claims, (RECEIVED_CELL,), total), sentence
+    shares_read = [c for c in claims if c.checked and c.stated in counts[: len(channels)] and c.stated != total
+                   and any(cell[0] == "t3" and cell[1] == 0 for r in readings(c) for cell in r)]
+    assert shares_read == [], sentence
 
 
 T3_2019 = table_spec("2019", "t3")

@@ -30,7 +30,7 @@ COMPARISON = ("同比", "环比", "较上年", "较去年", "比上年", "比去
 PART = ("其中", "包括", "包含", "含", "分别", "涉及", "内含")
 EACH = ("各", "均", "分别")
 CHANNEL = ("通过", "网上", "网络", "在线", "信函", "当面", "现场", "邮寄", "传真", "电子邮件", "邮件", "窗口", "平台",
-           "来信", "来访", "电话")
+           "来信", "来访", "电话", "快递", "邮政")
 # What is done to regulations besides issuing them: such counts are no 表二 figure.
 RULE_WORK = ("清理", "修订", "修改", "审查", "备案", "起草", "征求意见", "解读", "审核", "评估", "梳理", "宣传")
 # What a count after a comparison says it comes to (同比增长一倍，达68件).
@@ -147,6 +147,7 @@ class Statement:
     work: bool = False  # a 表二 count of cleaning up, revising, … (not issuing)
     firm: bool = True  # the subject is unambiguous
     context_rows: tuple[Meaning, ...] = ()  # the row a breakdown (其中…) breaks down
+    channel: bool = False  # counted by the way it came (网上, 信函): a share unless it is the only count
     checked: bool = True  # False: about a table subject, but not something the tables state
 
 
@@ -418,6 +419,11 @@ def read_sentence(lex: Lexicon, text: str, year: int | None, section: str) -> li
     reader.sentence_subject = reader._subject(named[:1])
     for i, ctoks in enumerate(by_clause):
         reader.clause(ctoks, by_clause, cuts, i)
+    counts = [st for st in reader.out if st.table == "t3" and not st.zero]
+    if len(counts) > 1:
+        for st in counts:
+            if st.channel:
+                st.checked = False  # 网上申请105件，快递17件，合计122件: shares by channel beside other counts
     return reader.out
 
 
@@ -682,6 +688,7 @@ class _Reader:
             st.context_rows = self.ctx.rows  # 其中自然人申请35件: the row of the clause broken down
         if any(t.has("chan") for t in local):
             st.firm = False
+            st.channel = True
             if part or self.ctx.breakdown or any(t.has("part") for t in local):
                 st.checked = False  # 其中通过网上申请12件，信函申请3件: channels, not in the tables
 
