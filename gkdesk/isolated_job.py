@@ -12,6 +12,13 @@ after each death), and it needs no semaphores, unlike a process pool.
 from __future__ import annotations
 
 import sys
+import threading
+
+# One child started at a time in this process: a fork while another worker's pipe is still open
+# at both ends here would give the new child a copy of that worker's child end, and then that
+# worker's death would never reach its parent as the end of its pipe (it would wait forever).
+# The window starts children from several threads (gkdesk.isolated_reading).
+_STARTING = threading.Lock()
 
 
 class IsolatedWorker:
@@ -50,13 +57,14 @@ class IsolatedWorker:
         self._reap()
 
     def _start(self) -> None:
-        flush_std_streams()
-        here, there = self.context.Pipe(duplex=True)
-        child = self.context.Process(target=_serve, args=(self.job, there, here), daemon=self.daemon)
-        try:
-            child.start()
-        finally:
-            there.close()
+        with _STARTING:
+            flush_std_streams()
+            here, there = self.context.Pipe(duplex=True)
+            child = self.context.Process(target=_serve, args=(self.job, there, here), daemon=self.daemon)
+            try:
+                child.start()
+            finally:
+                there.close()
         self._child, self._conn = child, here
 
     def _reap(self) -> int | None:
