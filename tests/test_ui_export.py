@@ -43,7 +43,10 @@ def test_the_queue_summary_is_the_clis_with_the_open_reports_as_shown(qtbot, tmp
     target = tmp_path / "window-summary.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
     window.export_queue_summary()
-    qtbot.waitUntil(lambda: target.is_file() and not window.export_progress.isVisible(), timeout=60_000)
+    # The export has ended when its operation reported back on the GUI thread (the file is
+    # written before its last progress and success signals are delivered).
+    qtbot.waitUntil(lambda: window._export_op.done and not window.export_progress.isVisible(), timeout=60_000)
+    assert target.is_file()
     assert max(shown) == len(files)  # progress came report by report, to the end
 
     paths = window.queue.paths()
