@@ -91,16 +91,6 @@ def test_the_event_loop_turns_and_the_window_answers_while_a_report_loads(qtbot,
     assert window.source.editor.toPlainText() == window.document.report.text
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="issue 16 item 5, measured 2026-12-02 on an idle machine: the window's poll gets no turn "
-    "for the first 0.48 s of loading this 3-million-character line when the test runs alone (it "
-    "passes), and none for the whole 0.84 s load after another test of this file ran (0 ticks: it "
-    "fails), the GUI thread using 0.1 s of CPU in the gap: it waits for the interpreter lock while "
-    "the loading thread is in sections._first_cue / schema.normalize_label / squeeze over the "
-    "line (faulthandler stacks); no single C call there took over 30 ms (sys.setprofile), so the "
-    "lock is not handed over between them. The stall is the defect: to be found and removed",
-)
 def test_a_large_report_loads_while_the_event_loop_keeps_turning(qtbot, tmp_path):
     from test_robust_limits import PATHOLOGICAL
 
