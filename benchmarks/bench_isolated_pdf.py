@@ -8,21 +8,14 @@ prints both and the ratio.
 """
 from __future__ import annotations
 
-import resource
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 CORPUS = ROOT.parent / "shared" / "corpus"
-
-
-def _cpu() -> float:
-    total = 0.0
-    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
-        usage = resource.getrusage(who)
-        total += usage.ru_utime + usage.ru_stime
-    return total
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from process_cpu import own_and_children_cpu  # noqa: E402
 
 
 def main(rounds: int) -> int:
@@ -42,14 +35,14 @@ def main(rounds: int) -> int:
         for name, predicate in (("in a child", isolate), ("in process", None)):
             if predicate is None:
                 del batch_jobs.extract_job.isolate
-            start = _cpu()
+            start = own_and_children_cpu()
             outputs[name] = [r.out for r in ordered_map(batch_jobs.extract_job, tasks, jobs=1, quiet=True)]
-            times[name] += _cpu() - start
+            times[name] += own_and_children_cpu() - start
             batch_jobs.extract_job.isolate = isolate
     assert outputs["in a child"] == outputs["in process"], "the two ways printed differently"
     for name, seconds in times.items():
         print(f"{name:>14}: {seconds / rounds:7.2f} CPU s for {len(pdfs)} PDFs ({seconds / rounds / len(pdfs) * 1000:.0f} ms each)")
-    print(f"ratio in a child / in process: {times['child per PDF'] / times['in process']:.3f}")
+    print(f"ratio in a child / in process: {times['in a child'] / times['in process']:.3f}")
     return 0
 
 

@@ -19,15 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 CORPUS = ROOT.parent / "shared" / "corpus"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from process_cpu import own_and_children_cpu  # noqa: E402
 DPI = 110.0  # gkdesk.ui.page_view.RENDER_DPI (not imported: no Qt here)
-
-
-def _both_cpu() -> float:
-    total = 0.0
-    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
-        usage = resource.getrusage(who)
-        total += usage.ru_utime + usage.ru_stime
-    return total
 
 
 def main(rounds: int) -> int:
@@ -72,10 +66,10 @@ def main(rounds: int) -> int:
     isolated.close_children()
     lives = []
     for _ in range(5):
-        start = _both_cpu()
+        start = own_and_children_cpu()
         isolated._WORKERS.call(len, ())
         isolated.close_children()  # reaped: its CPU counts
-        lives.append(_both_cpu() - start)
+        lives.append(own_and_children_cpu() - start)
     print(f" child: started, one empty call, ended: {sorted(lives)[2] * 1000:.1f} ms CPU (median of 5)")
     return 0
 
