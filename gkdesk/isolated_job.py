@@ -59,7 +59,11 @@ class IsolatedWorker:
     def _start(self) -> None:
         with _STARTING:
             flush_std_streams()
-            here, there = self.context.Pipe(duplex=True)
+            # Two one-way pipes, not one duplex connection: on Unix a duplex one is a socketpair,
+            # and gkdesk makes no socket of any kind (tests/test_no_network.py).
+            tasks_in, tasks_out = self.context.Pipe(duplex=False)
+            outcomes_in, outcomes_out = self.context.Pipe(duplex=False)
+            here, there = _Duplex(outcomes_in, tasks_out), _Duplex(tasks_in, outcomes_out)
             child = self.context.Process(target=_serve, args=(self.job, there, here), daemon=self.daemon)
             try:
                 child.start()
@@ -73,6 +77,23 @@ class IsolatedWorker:
         self._conn = None
         child.join()
         return child.exitcode
+
+
+class _Duplex:
+    """Both directions between parent and child: what comes in on one pipe, goes out on the other."""
+
+    def __init__(self, incoming, outgoing):
+        self._in, self._out = incoming, outgoing
+
+    def send(self, obj) -> None:
+        self._out.send(obj)
+
+    def recv(self):
+        return self._in.recv()
+
+    def close(self) -> None:
+        self._in.close()
+        self._out.close()
 
 
 def crashed(job, task, exitcode: int | None):
