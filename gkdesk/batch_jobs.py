@@ -24,11 +24,12 @@ class Printed:
     status: int = 0  # 0 ok, 2 the file could not be read
 
 
-def _open(path: str, ignore_corrections: bool):
-    """(report, the stderr note of the loading) — gkdesk.opening's one loading path."""
+def _open(path: str, ignore_corrections: bool, load=None):
+    """(report, the stderr note of the loading) — gkdesk.opening's one loading path (`load`:
+    its reader, see open_reviewed)."""
     from .opening import open_reviewed
 
-    opened = open_reviewed(path, ignore_corrections=ignore_corrections)
+    opened = open_reviewed(path, ignore_corrections=ignore_corrections, load=load)
     note = f"{path}: 注意：{opened.warning}\n" if opened.warning else ""
     return opened, note
 
@@ -102,11 +103,15 @@ class Summarized:
 
 def summary_job(task: tuple[str, bool]) -> Summarized:
     """Open and check one file (path, --ignore-corrections) for `export --summary`."""
+    return summarized(*task)
+
+
+def summarized(path: str, ignore: bool, load=None) -> Summarized:
+    """summary_job's work, with the reader `load` (the window's reads PDFs in a child)."""
     from .export.summary_rows import live_findings, summary_row
 
-    path, ignore = task
     try:
-        opened, note = _open(path, ignore)
+        opened, note = _open(path, ignore, load)
     except GkdeskError as exc:
         return Summarized(path, None, str(exc), "")
     report = opened.report

@@ -128,3 +128,20 @@ def test_a_page_crashing_its_renderer_is_said_on_the_page_view_and_the_report_st
         assert window.isVisible() and window.document is document
     finally:
         isolated_reading.close_children()
+
+
+def test_the_queue_summary_reads_a_pdf_crashing_its_reader_in_a_child_and_names_it_skipped(tmp_path, crashing_reader):
+    """导出汇总 reads the queue's reports not open in the window; a PDF among them is read in a
+    child too, so its crash is that file's line in the summary, not the end of the window."""
+    import openpyxl
+
+    from gkdesk.ui.export_actions import write_queue_summary
+
+    report = tmp_path / "sample.txt"
+    shutil.copy(SAMPLE, report)
+    hostile = tmp_path / "hostile.pdf"
+    hostile.write_bytes(report_pdf("2021", values_for("2021", seed=3)) + b"\n" + CRASH_MARK + b"\n")
+    target = tmp_path / "summary.xlsx"
+    write_queue_summary([str(report), str(hostile)], {}, target, False, lambda *_: None)
+    info = " ".join(str(v) for row in openpyxl.load_workbook(target)["说明"].iter_rows(values_only=True) for v in row)
+    assert "hostile.pdf" in info and DIED in info

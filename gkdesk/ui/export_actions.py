@@ -125,11 +125,12 @@ def export_summary_of_queue(window) -> None:
 
 def write_queue_summary(paths: list[str], open_rows: dict, target: Path, overwrite: bool, progress) -> Path:
     """The summary of `paths` (no Qt: any thread). A report in `open_rows` gives that row; each
-    other is read with its saved work and checked (batch_jobs.summary_job), one at a time.
+    other is read with its saved work and checked (batch_jobs.summarized, PDFs in a child), one at a time.
     `progress(done, total, name)` before each report (it may raise to cancel)."""
     from ..batch_inputs import one_per_agency_year
-    from ..batch_jobs import summary_job
+    from ..batch_jobs import summarized
     from ..export.summary import export_summary_rows
+    from ..isolated_reading import load_report  # a PDF read in a child: its crash is its line
 
     rows, sources, skipped = [], [], []
     for i, p in enumerate(paths):
@@ -137,7 +138,7 @@ def write_queue_summary(paths: list[str], open_rows: dict, target: Path, overwri
         row = open_rows.get(p)
         if row is None:
             try:
-                item = summary_job((p, False))
+                item = summarized(p, False, load_report)
             except OSError as exc:  # gone or unreadable since it was listed
                 skipped.append((p, f"无法读取文件（{exc.strerror or exc}）"))
                 continue
