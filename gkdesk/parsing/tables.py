@@ -19,6 +19,7 @@ from .column_placements import AMBIGUOUS_ZEROS_NOTE, PLACED_NOTE, ambiguous_cell
 from .columns import ColumnPositions, positional
 from .. import relations
 from .digit_runs import row_relations, split_run
+from .blank_lines import Spacing, place_by_lines, spacing_of
 from .row_alignment import align_labels
 from .solver import Choice
 from .tokens import EMPTY, NULL, NUM, TEXT, Token, before_narrative
@@ -349,6 +350,9 @@ class RowLayout:
     grid: ColumnGrid | None = None
     # Every short row has the same number of values: whole columns left blank, not random cells.
     blank_columns: bool = False
+    # One cell a line: the spacing between rows that the full rows show (blank_lines.py); None
+    # where the empty lines are not blank cells' (a full row has some between its values).
+    spacing: Spacing | None = None
 
 
 @dataclass
@@ -357,14 +361,15 @@ class BuiltRow:
     numbers: list[Token] = field(default_factory=list)
     # Several placements the text's positions allow (columns.py): the row is not settled yet.
     options: list[list[int]] = field(default_factory=list)
+    choice: Choice | None = None  # several placements the empty lines allow (blank_lines.py)
 
 
-EDGE_EMPTY_LINES_NOTE = "本行数值少于列数，数值前后的空行按空白格计；空行也可能只是段落间隔，请对照原件核对空白格位置"
 SHARED_CELL_NOTE = "原文一格内有几个分行的数值，按本行列数推定为相邻几列的值"
 SHARED_CELL_UNREAD_NOTE = "原文一格内有几个分行的数值，看不出各属哪一列，此格留空"
 
 
-def _build_row(ncols: int, spec: TableSpec, hard: list[Token], soft: list[Token], layout: RowLayout) -> BuiltRow:
+def _build_row(ncols: int, spec: TableSpec, hard: list[Token], soft: list[Token], layout: RowLayout,
+               row: int | None = None, last_row: bool = False) -> BuiltRow:
     """The cells of one row from its value tokens (hard) and, for one-cell-per-line text, with
     empty lines kept as possible empty cells (soft)."""
     if any(t.shared_cell >= 0 for t in hard):
@@ -387,18 +392,11 @@ def _build_row(ncols: int, spec: TableSpec, hard: list[Token], soft: list[Token]
         return BuiltRow([_cell(t, 0.85) for t in numbers])  # the empty cells were layout padding
     if len(vals) > ncols:
         return BuiltRow([_cell(t, 0.5, True, "数值多于列数，取前几个") for t in vals[:ncols]])
-    if soft and len(soft) >= ncols and _one_per_line(numbers):
-        window = soft[:ncols]
-        if sum(1 for t in window if t.kind in (NUM, NULL)) == len(numbers):
-            # Empty lines only before or after the values may be the gaps around a paragraph, not
-            # blank cells: then where the blanks stand is a guess, and the row says so.
-            at = [k for k, t in enumerate(window) if t.kind != EMPTY]
-            guessed = not at or all(t.kind != EMPTY for t in window[at[0] : at[-1] + 1])
-            note = EDGE_EMPTY_LINES_NOTE if guessed else ""
-            return BuiltRow([
-                _cell(t, 0.8, guessed, note) if t.kind != EMPTY else Cell(None, "", (t.start, t.end), 0.8, guessed, note)
-                for t in window
-            ])
+    if soft and layout.spacing is not None and numbers and _one_per_line(numbers) and row is not None:
+        # One cell a line: the empty lines between the values bound the blank cells (blank_lines.py).
+        placed = place_by_lines(spec, row, soft, layout.spacing, row_relations(spec, row), last_row)
+        if placed is not None:
+            return BuiltRow(placed.cells, choice=placed.choice)
     cells = [Cell(None, "", None, 0.3) for _ in range(ncols)]
     if not numbers:
         for c in cells:
@@ -551,12 +549,17 @@ def recognize_rows_table(tokens: list[Token], spec: TableSpec, notes: list[Parse
             )
     if _empty_lines_only_separate(tokens[hits[0].token :]):
         soft_values = {r: [] for r in soft_values}
+    elif any(t.soft for v in soft_values.values() for t in v):
+        spacing = spacing_of([(v, len(spec.row_columns(rr))) for rr, v in soft_values.items()])
+        for layout in layouts.values():
+            layout.spacing = spacing
     unlabeled = {hit.row for hit in hits if not hit.labeled}
+    last = hits[-1].row
     for r in hard_values:
         cols = spec.row_columns(r)
-        built = _build_row(len(cols), spec, hard_values[r], soft_values[r], layouts[cols])
+        built = _build_row(len(cols), spec, hard_values[r], soft_values[r], layouts[cols], r, r == last)
         table.cells[r] = built.cells
-        choice = placement_choice(spec, r, built.numbers, built.options) if built.options else None
+        choice = built.choice or (placement_choice(spec, r, built.numbers, built.options) if built.options else None)
         for cells in [built.cells] + (choice.options if choice else []):
             _mark_row(cells, r in run_split_rows, r in unlabeled)
         if choice is not None and choices is not None:
@@ -655,9 +658,9 @@ def recognize_t4(tokens: list[Token], notes: list[ParseNote], choices: list[Choi
         positions=_t4_positions(header_tokens, ncols),
         grid=ColumnGrid([], ncols, sorted(header_tokens, key=lambda t: t.col), leaf_labels(T4.columns)),
     )
-    built = _build_row(ncols, T4, hard, values, layout)
+    built = _build_row(ncols, T4, hard, values, layout, 0, True)
     table.cells[0] = built.cells
-    choice = placement_choice(T4, 0, built.numbers, built.options) if built.options else None
+    choice = built.choice or (placement_choice(T4, 0, built.numbers, built.options) if built.options else None)
     for cells in [built.cells] + (choice.options if choice else []):
         _mark_row(cells, run_split, False)
     if choice is not None and choices is not None:
