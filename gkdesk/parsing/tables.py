@@ -69,8 +69,31 @@ def _aligned_rows(tokens: list[Token], spec: TableSpec) -> tuple[list[RowHit], f
         return (len(prefix) <= _MAX_ANCHOR_PREFIX and "。" not in prefix) or _is_header_prefix(prefix, spec)
 
     matches, fit = align_labels(spec, pieces, admissible)
+    matches = _outside_other_labels(spec, pieces, matches)
     hits = [RowHit(m.row, labeled[piece], 1.0 if m.exact else m.similarity) for m, piece, _ in matches]
     return hits, fit
+
+
+def _outside_other_labels(spec: TableSpec, pieces: list[str], matches: list) -> list:
+    """The matches without an inexact one that lies inside the whole label of the row matched
+    before it in the same piece (二、上年结转… taken from the words 政府信息公开申请数量 that end
+    一、本年新收政府信息公开申请数量, whose own row matched its anchor 本年新收): those words
+    are that row's, and the row so matched is one whose label was lost."""
+    out = []
+    for m, piece, offset in matches:
+        if out and not m.exact and out[-1][1] == piece:
+            prev, _, prev_offset = out[-1]
+            whole = _normalized_label(spec, prev.row)
+            at = pieces[piece].find(whole, max(0, prev_offset - len(whole)))
+            if whole and 0 <= at <= prev_offset and offset < at + len(whole):
+                continue
+        out.append((m, piece, offset))
+    return out
+
+
+@cache
+def _normalized_label(spec: TableSpec, row: int) -> str:
+    return normalize_label(spec.rows[row].label)
 
 
 _VALUE_BETWEEN = "\x00"
