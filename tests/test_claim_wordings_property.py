@@ -557,3 +557,22 @@ def test_applications_for_a_licence_are_no_disclosure_application(case, verb, n,
 def test_fees_for_handling_requests_are_no_table_claim(n, unit, form):
     sentence = "本年度" + form.format(q=f"{n}{unit}") + "。"
     assert [c.phrase for c in read(sentence, "六")] == [], sentence
+
+
+@SETTINGS
+@given(st.sampled_from([0, 1]), st.sampled_from(sorted(T2_COLUMNS)), st.integers(1, 900), st.data(), END,
+       st.sampled_from(["本年度", "主动公开", f"{YEAR}年，本机关主动公开", "全年"]))
+def test_a_share_of_a_table_two_figure_naming_no_column_is_not_a_cell(row, column, n, data, end, lead):
+    """规章13件（含新制定5件，修改8件）: the figure names no column, and the share, whatever
+    column its words name, is a part of it, not that column's cell (制发 may count amendments)."""
+    name = data.draw(st.sampled_from(words("t2", "subject", T2.rows[row].label)))
+    share_verb = data.draw(st.sampled_from(words("t2", "column", column)))
+    m = data.draw(st.integers(0, n - 1))
+    share = f"{share_verb}{data.draw(number(m))}件"
+    rest = data.draw(st.sampled_from(["", f"，修改{n - m}件", f"，修订{n - m}件"]))
+    breakdown = data.draw(st.sampled_from([f"（含{share}{rest}）", f"，其中{share}{rest}", f"（其中{share}{rest}）",
+                                            f"，包括{share}{rest}"]))
+    sentence = f"{lead}{name}{data.draw(number(n))}件{breakdown}{end}"
+    cells = (("t2", row, T2_COLUMNS[column]),)
+    claims = read(sentence, "二")
+    assert not [c for c in claims if c.checked and c.stated == m and cells in readings(c)], sentence

@@ -715,8 +715,9 @@ class _Reader:
         st.columns = tuple(m.target for t in local for m in t.of("column", "t2"))
         st.work = any(t.has("work") for t in local)
         whole = next((x for x in reversed(self.out) if x.table == "t2"), None)
-        if part and st.columns and whole is not None and whole.subjects == st.subjects and whole.columns == st.columns:
-            # 新增规章18件（含新制定4件，修改14件）: a share of the figure just stated, not its cell
+        if part and st.columns and whole is not None and whole.subjects == st.subjects and whole.columns in ((), st.columns):
+            # 新增规章18件（含新制定4件，修改14件）: a share of the figure just stated, not its cell;
+            # 规章13件（含新制定5件…）: the figure names no column, and 制发 may count amendments
             st.checked = False
         if not self.publication and not st.columns:
             st.checked = False
