@@ -100,3 +100,13 @@ def worker_died_error(exitcode: int | None) -> InputError:
         f"读取该文件时处理进程异常终止（{zh}），可能是恶意构造或损坏的文件，已跳过该文件。",
         f"the process reading this file died ({en})",
     )
+
+
+def worker_timed_out_error(seconds: float) -> InputError:
+    """A file whose reading did not end within its time limit (gkdesk.limits.child_time_limit):
+    its process was killed, as that file's error; the batch goes on."""
+    shown = f"{seconds:.0f}" if seconds >= 1 else f"{seconds:g}"
+    return InputError(
+        f"读取该文件超过 {shown} 秒仍未完成，处理进程已被终止，可能是恶意构造或损坏的文件，已跳过该文件。",
+        f"the process reading this file did not finish within {shown} s and was killed",
+    )

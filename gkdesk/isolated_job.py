@@ -6,6 +6,10 @@ coming back through a pipe. If the child dies on a task, that task gets `job.cra
 error)`: the job's own "this file could not be read" result, with a Chinese message naming the
 signal or exit code (gkdesk.errors.worker_died_error); the next task starts a new child. A job
 without `crashed` raises ChildProcessError instead. An exception the job raises is raised here.
+A child that neither answers nor dies within the task's time limit (a document making the reader
+loop forever; gkdesk.limits.child_time_limit, from the size of the files the task names) is
+killed, and the task gets `job.crashed(task, error)` with gkdesk.errors.worker_timed_out_error:
+the hang costs that file, the next task starts a new child.
 One child for many tasks: its imports and caches stay warm, a fork is paid once (and once
 after each death), and it needs no semaphores, unlike a process pool.
 """
@@ -24,10 +28,17 @@ _STARTING = threading.Lock()
 class IsolatedWorker:
     """job(task) in a child process of `context` (a multiprocessing context), task after task."""
 
-    def __init__(self, job, context, daemon: bool = False):
+    def __init__(self, job, context, daemon: bool = False, time_limit=None):
         self.job = job
         self.context = context
         self.daemon = daemon  # a long-lived program's child (the window's): ended when it exits
+        # time_limit(task) -> seconds the child may take on it (None: no limit); by default the
+        # job's own `time_limit`, else gkdesk.limits.child_time_limit.
+        if time_limit is None:
+            time_limit = getattr(job, "time_limit", None)
+        if time_limit is None:
+            from .limits import child_time_limit as time_limit
+        self.time_limit = time_limit
         self._child = None
         self._conn = None
 
@@ -37,11 +48,17 @@ class IsolatedWorker:
                 self._start()
             except OSError:  # no process to be had (fork refused): the job runs here
                 return self.job(task)
+        seconds = self.time_limit(task)
         try:
             self._conn.send(task)
-            outcome = self._conn.recv()
+            # Ready also when the child is gone (the end of its pipe): recv then says so.
+            answered = self._conn.poll(seconds)
+            outcome = self._conn.recv() if answered else None
         except (EOFError, OSError):  # the child is gone without a word
             return crashed(self.job, task, self._reap())
+        if not answered:
+            self._kill()
+            return timed_out(self.job, task, seconds)
         ok, value = outcome
         if ok:
             return value
@@ -71,6 +88,14 @@ class IsolatedWorker:
                 there.close()
         self._child, self._conn = child, here
 
+    def _kill(self) -> None:
+        """End a child that does not answer (SIGKILL: a loop in native code hears nothing else)."""
+        try:
+            self._child.kill()
+        except (OSError, ValueError):  # gone meanwhile
+            pass
+        self._reap()
+
     def _reap(self) -> int | None:
         child, self._child = self._child, None
         self._conn.close()
@@ -91,6 +116,9 @@ class _Duplex:
     def recv(self):
         return self._in.recv()
 
+    def poll(self, timeout: float | None) -> bool:
+        return self._in.poll(timeout)
+
     def close(self) -> None:
         self._in.close()
         self._out.close()
@@ -104,6 +132,16 @@ def crashed(job, task, exitcode: int | None):
     if make is None:
         raise ChildProcessError(f"the process running {getattr(job, '__name__', job)} died (exit code {exitcode})")
     return make(task, worker_died_error(exitcode))
+
+
+def timed_out(job, task, seconds: float):
+    """The result standing for `task`, whose process was killed after `seconds` without an answer."""
+    from .errors import worker_timed_out_error
+
+    make = getattr(job, "crashed", None)
+    if make is None:
+        raise ChildProcessError(f"the process running {getattr(job, '__name__', job)} took more than {seconds:.0f} s")
+    return make(task, worker_timed_out_error(seconds))
 
 
 def flush_std_streams() -> None:

@@ -20,7 +20,9 @@ reading, never Qt; what a thread could hold across the fork is made safe where t
 it (PDFIUM_LOCK is taken around every fork, readers/pdfium_guard.py; the modules the child runs
 are imported before forking). Python 3.12+ warns (DeprecationWarning) about any fork with
 threads running; the window's own threads are not what the child uses. A child that hangs
-(rather than dies) keeps its load waiting; the reviewer can open other reports meanwhile.
+(rather than dies) is killed after its time limit (gkdesk.limits.child_time_limit, from the
+file's size) and the call raises the Chinese InputError of gkdesk.errors.worker_timed_out_error;
+the call waits on the window's background thread, so the reviewer works on meanwhile.
 """
 from __future__ import annotations
 
@@ -62,8 +64,8 @@ def _render(path, number: int, dpi: float):
 
 
 def close_children() -> None:
-    """End the idle children (before the program exits; a busy one is kept when its call
-    returns, and ends with the program: it is a daemon). A later call forks a new one."""
+    """End the idle children (before the program exits), and the busy ones when their call
+    returns (a daemon: one still busy ends with the program). A later call forks a new one."""
     _WORKERS.close()
 
 
@@ -83,6 +85,7 @@ class _Children:
     def __init__(self):
         self._lock = threading.Lock()
         self._idle: list = []
+        self._generation = 0  # close() starts a new one: a child of an older one is not kept
         self._context = None
         self._probed = False
 
@@ -101,6 +104,7 @@ class _Children:
 
         with self._lock:
             worker = self._idle.pop() if self._idle else None
+            generation = self._generation
         if worker is None:
             _preload()  # imported once here, shared by every child forked after
             worker = IsolatedWorker(_call, self._context, daemon=True)
@@ -108,7 +112,7 @@ class _Children:
             return worker.run((function, args))
         finally:
             with self._lock:
-                keep = len(self._idle) < KEEP_IDLE
+                keep = len(self._idle) < KEEP_IDLE and generation == self._generation
                 if keep:
                     self._idle.append(worker)
             if not keep:
@@ -117,6 +121,7 @@ class _Children:
     def close(self) -> None:
         with self._lock:
             idle, self._idle = self._idle, []
+            self._generation += 1
         for worker in idle:
             worker.close()
 

@@ -80,6 +80,38 @@ MAX_FINDINGS_PER_RULE = 200
 # tables; a report has 5-60 thousand. Beyond, a finding says the rest was not checked.
 MAX_NARRATIVE_CHARS = 500_000
 
+# ---------------------------------------------------------------- time in a child process
+# A file read in a child process (gkdesk.isolated_job: the batches' natively read files, the
+# window's PDFs and page renders) whose child gives no answer within this time is taken to be
+# looping: the child is killed and the file gets its error. Generous on purpose, since a slow
+# file must never be cut: a text PDF reads in 1-10 s, and even MAX_PDF_PAGES pages at about
+# 0.5 s a page stays under the floor; a scanned PDF read by OCR costs a few seconds a page on
+# one busy core, and a scanned page weighs 0.2-1 MB, so CHILD_SECONDS_PER_MB is several times
+# what OCR needs. Time is counted in the parent, by the wall clock (a child may wait for a core).
+CHILD_SECONDS_FLOOR = 300.0
+CHILD_SECONDS_PER_MB = 30.0
+
+
+def child_time_limit(task) -> float:
+    """Seconds a child may take on `task`: the floor plus CHILD_SECONDS_PER_MB for every MB of
+    the files the task names (paths among its items, at any depth of tuples and lists)."""
+    size = sum(_file_sizes(task))
+    return CHILD_SECONDS_FLOOR + CHILD_SECONDS_PER_MB * size / MB
+
+
+def _file_sizes(task, depth: int = 0):
+    import os
+
+    if isinstance(task, (str, os.PathLike)):
+        try:
+            if os.path.isfile(task):
+                yield os.path.getsize(task)
+        except (OSError, ValueError):  # not a path (text, a NUL in it)
+            pass
+    elif isinstance(task, (tuple, list)) and depth < 3:
+        for item in task:
+            yield from _file_sizes(item, depth + 1)
+
 
 def read_file_bytes(path: Path, kind: str) -> bytes:
     """The file's bytes, after checking it exists, is a file, and is not absurdly large."""
