@@ -15,6 +15,7 @@ after each death), and it needs no semaphores, unlike a process pool.
 """
 from __future__ import annotations
 
+import os
 import sys
 import threading
 
@@ -23,6 +24,17 @@ import threading
 # worker's death would never reach its parent as the end of its pipe (it would wait forever).
 # The window starts children from several threads (gkdesk.isolated_reading).
 _STARTING = threading.Lock()
+
+
+def _fresh_lock_in_child() -> None:
+    # A child forked while a thread here held _STARTING (the forking one does, around every
+    # start) has it locked for good: a child that starts children of its own needs its own.
+    global _STARTING
+    _STARTING = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_fresh_lock_in_child)
 
 
 class IsolatedWorker:

@@ -27,6 +27,7 @@ the call waits on the window's background thread, so the reviewer works on meanw
 from __future__ import annotations
 
 import atexit
+import os
 import threading
 
 KEEP_IDLE = 2
@@ -118,6 +119,13 @@ class _Children:
             if not keep:
                 worker.close()
 
+    def forget_in_child(self) -> None:
+        """In a process forked from this one (a batch's worker): the parent's children are not
+        its own (their pipes are the parent's), and a lock another thread held is held for good."""
+        self._lock = threading.Lock()
+        self._idle = []
+        self._generation += 1
+
     def close(self) -> None:
         with self._lock:
             idle, self._idle = self._idle, []
@@ -140,6 +148,8 @@ def _preload() -> None:
 
 
 _WORKERS = _Children()
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_WORKERS.forget_in_child)
 # Registered after multiprocessing's own exit handler (imported by this point: atexit runs the
 # last registered first), so the children are told to end before it joins them.
 import multiprocessing.util  # noqa: E402,F401

@@ -89,10 +89,14 @@ def test_a_progress_notice_never_covers_an_outcome_on_show(qtbot):
     assert bar.currentMessage() == ""
 
 
-def test_a_large_folder_is_read_in_worker_processes_with_the_same_entries(tmp_path, monkeypatch):
-    """scan_reports of a folder of PROCESS_SCAN_FILES or more: spawned worker processes (no
-    interpreter lock shared with the window's thread), the entries of a scan on this thread,
-    in order; cancelling stops it."""
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_large_folder_is_read_in_worker_processes_with_the_same_entries(tmp_path, monkeypatch, jobs):
+    """scan_reports of a folder of PROCESS_SCAN_FILES or more: read by batch_pool.ordered_map in
+    worker processes (no interpreter lock shared with the window's thread): two in a pool, one
+    as one child without a pool; the entries of a scan on this thread, in order. Cancelling
+    stops it, and no worker process outlives the call."""
+    import concurrent.futures
+    import multiprocessing
     import os
     import shutil
 
@@ -103,13 +107,25 @@ def test_a_large_folder_is_read_in_worker_processes_with_the_same_entries(tmp_pa
     for i in range(worklist.PROCESS_SCAN_FILES + 2):
         shutil.copy(sample, tmp_path / f"r{i:02d}.txt")
     (tmp_path / "r05.docx").write_bytes(b"not a zip")  # unreadable, in the middle
-    progress, pools = [], []
-    real_pool = worklist._scan_pool
-    monkeypatch.setattr(worklist, "_scan_pool", lambda *a: pools.append(real_pool(*a)) or pools[-1])
-    pooled = worklist.scan_reports([str(tmp_path)], lambda *a: progress.append(a), jobs=2)
-    assert pools[0][0] is not None and pools[0][1] == 2  # read in two worker processes
+    progress, pools, readers = [], [], set()
+    real_pool, real_summarize = concurrent.futures.ProcessPoolExecutor, worklist.summarize
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", lambda *a, **k: pools.append(k) or real_pool(*a, **k))
+
+    def summarize(path):
+        entry = real_summarize(path)
+        entry.agency += f"@{os.getpid()}"  # where it was read
+        return entry
+
+    monkeypatch.setattr(worklist, "summarize", summarize)
+    pooled = worklist.scan_reports([str(tmp_path)], lambda *a: progress.append(a), jobs=jobs)
+    readers = {e.agency.rsplit("@", 1)[1] for e in pooled if "@" in e.agency}
+    assert str(os.getpid()) not in readers and readers
+    assert [k.get("max_workers") for k in pools] == ([2] if jobs == 2 else [])  # no pool of one
     monkeypatch.setattr(worklist, "PROCESS_SCAN_FILES", 10**9)
+    monkeypatch.setattr(worklist, "summarize", real_summarize)
     here = worklist.scan_reports([str(tmp_path)])
+    for entry in pooled:
+        entry.agency = entry.agency.rsplit("@", 1)[0]
     assert [e.path for e in pooled] == worklist.report_files([str(tmp_path)])
     assert pooled == here and any(e.status == worklist.UNREADABLE for e in pooled)
     assert progress[-1] == (len(here), len(here), "") and [p[0] for p in progress] == sorted(p[0] for p in progress)
@@ -120,4 +136,39 @@ def test_a_large_folder_is_read_in_worker_processes_with_the_same_entries(tmp_pa
             raise Cancelled()
 
     with pytest.raises(Cancelled):
-        worklist.scan_reports([str(tmp_path)], cancel, jobs=2)
+        worklist.scan_reports([str(tmp_path)], cancel, jobs=jobs)
+    assert multiprocessing.active_children() == []  # the workers were stopped and joined
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_scan_in_worker_processes_gives_a_pdf_crashing_its_reader_its_error(tmp_path, monkeypatch, jobs):
+    """The workers are forked from a process whose own PDF children (gkdesk.isolated_reading)
+    they must not use: each reads its PDFs in children of its own, and a crash there is the
+    file's UNREADABLE entry while the other files are read."""
+    import multiprocessing
+
+    from fuzz.crashing_reader import CRASH_MARK, crashing
+    from reader_samples import report_pdf
+    from report_factory import values_for
+
+    from gkdesk import isolated_reading
+    from gkdesk.readers import pdf_reader
+    from gkdesk.ui import worklist
+
+    monkeypatch.setattr(pdf_reader, "read_pdf", crashing(pdf_reader.read_pdf, spare_pid=os.getpid()))
+    isolated_reading.close_children()
+    monkeypatch.setattr(worklist, "PROCESS_SCAN_FILES", 1)
+    sample = next((ROOT / "resources" / "samples").glob("*.txt"))
+    for i in range(4):
+        shutil.copy(sample, tmp_path / f"r{i}.txt")
+    (tmp_path / "r1-hostile.pdf").write_bytes(report_pdf("2021", values_for("2021", seed=3)) + b"\n" + CRASH_MARK + b"\n")
+    (tmp_path / "r2-good.pdf").write_bytes(report_pdf("2021", values_for("2021", seed=9)))
+    try:
+        entries = {os.path.basename(e.path): e for e in worklist.scan_reports([str(tmp_path)], jobs=jobs)}
+    finally:
+        isolated_reading.close_children()
+    assert entries["r1-hostile.pdf"].status == worklist.UNREADABLE
+    assert "处理进程异常终止（信号 SIGABRT）" in entries["r1-hostile.pdf"].message
+    assert entries["r2-good.pdf"].agency == "测试区数据局"
+    assert all(e.status != worklist.UNREADABLE for name, e in entries.items() if name != "r1-hostile.pdf")
+    assert multiprocessing.active_children() == []

@@ -95,58 +95,71 @@ def summarize(path: str) -> Entry:
     return entry
 
 
+def _summarized_apart(path: str) -> Entry:
+    """summarize(path), in a batch's worker process (gkdesk.batch_pool.ordered_map)."""
+    return summarize(path)
+
+
+def _preload() -> None:
+    # Imported once before the workers are forked (they share it), and never first in a child
+    # forked while another of the window's threads was importing it (its import lock would be
+    # held there for good).
+    import gkdesk.checks  # noqa: F401
+    import gkdesk.opening  # noqa: F401
+    from .. import isolated_reading
+    from . import review  # noqa: F401
+
+    isolated_reading._preload()
+
+
+def _unreadable(path: str, error) -> Entry:
+    return Entry(path, UNREADABLE, message=str(error))
+
+
+_summarized_apart.preload = _preload
+_summarized_apart.crashed = _unreadable  # its process died, or hung past its time limit
+_summarized_apart.isolate = lambda path: True  # on one core: every file in one forked child
+
+
 # A folder of at least this many reports is read in worker processes (fewer: on the calling
-# thread; starting a process costs about a second of imports).
+# thread; a worker costs a fork, or about a second of imports where it is spawned).
 PROCESS_SCAN_FILES = 16
 
 
 def scan_reports(paths: list[str], progress: Callable[[int, int, str], None] | None = None, jobs: int | None = None) -> list[Entry]:
     """Summarize every report under `paths`; progress(done, total, file name) after each.
 
-    A folder of PROCESS_SCAN_FILES reports or more is summarized in `jobs` worker processes
-    (default: one core fewer than the machine has, at least one), in order. The window calls
-    this on a background thread; reading reports there shared the interpreter lock with the
-    window's thread, which then waited for it (measured under load: up to 130 ms at a time),
-    while a process shares nothing and the thread here only waits for results. Spawned, not
-    forked: the caller has Qt's threads running."""
+    A folder of PROCESS_SCAN_FILES reports or more is summarized by the batches' mechanism
+    (gkdesk.batch_pool.ordered_map) in `jobs` worker processes (default: one core fewer than
+    the machine has, at least one), in order: several in a pool, one as one forked child
+    (isolated_job, no pool). The window calls this on a background thread; reading reports
+    there shared the interpreter lock with the window's thread, which then waited for it
+    (measured under load: up to 130 ms at a time), while a process shares nothing and the
+    thread here only waits for results. Forked where the platform forks (the window's threads
+    are not what the child uses: what it runs is imported first, the locks it needs are made
+    anew, gkdesk.isolated_job and isolated_reading). A file whose worker dies or hangs past
+    its time limit is UNREADABLE with the message. `progress` raising (the window's cancel)
+    ends the scan once the workers are stopped: the files under way finish, the rest are
+    dropped, and no worker outlives the call."""
+    from ..batch_pool import default_jobs, ordered_map
+
     files = report_files(paths)
-    pool, jobs = _scan_pool(len(files), jobs)
     out: list[Entry] = []
-    if pool is not None:
+    if len(files) < PROCESS_SCAN_FILES:
+        for path in files:
+            if progress is not None:
+                progress(len(out), len(files), Path(path).name)
+            out.append(summarize(path))
+    else:
+        jobs = max(1, default_jobs() - 1) if jobs is None else max(1, jobs)
+        results = ordered_map(_summarized_apart, files, jobs=jobs, quiet=True)
         try:
-            # In order, a few files per task; shut down even when `progress` raises to cancel
-            # (the tasks not started are dropped).
-            results = pool.map(summarize, files, chunksize=max(1, min(4, len(files) // (4 * jobs))))
-            while len(out) < len(files):
-                try:
-                    entry = next(results)
-                except Exception:  # noqa: BLE001  a worker died, or could not start (a script
-                    break  # run without `if __name__ == "__main__"`): the rest on this thread
+            for entry in results:
                 if progress is not None:
                     progress(len(out), len(files), Path(files[len(out)]).name)
                 out.append(entry)
         finally:
-            pool.shutdown(wait=False, cancel_futures=True)
-    for path in files[len(out) :]:
-        if progress is not None:
-            progress(len(out), len(files), Path(path).name)
-        out.append(summarize(path))
+            results.close()  # its workers stopped and joined, here, before anything is raised
     if progress is not None:
         progress(len(files), len(files), "")
     return out
-
-
-def _scan_pool(files: int, jobs: int | None):
-    """(a pool of worker processes or None, how many)."""
-    if files < PROCESS_SCAN_FILES:
-        return None, 1
-    from concurrent.futures import ProcessPoolExecutor
-    import multiprocessing
-
-    from ..batch_pool import default_jobs
-
-    jobs = max(1, default_jobs() - 1) if jobs is None else max(1, jobs)
-    try:
-        return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")), jobs
-    except (OSError, NotImplementedError):  # no POSIX semaphores: read on this thread
-        return None, jobs
