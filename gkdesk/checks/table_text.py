@@ -24,8 +24,22 @@ from .grammar import trie_pattern
 from .layout import per_spec
 
 _GAP = 0  # characters between two header labels of one run: none (a narrative puts 、 between)
-# What else a table's text is made of: numbers, units, ordinals, separators.
-_FILLER = r"[\d.,/%\-—()、:;|]+|万元|元|[一二三四五六七八九十]、"
+# What else a table's text is made of, one definition: numbers (digits and their marks) and
+# units, the filler of a line of table text (_LINE_FILLER, _FILLER_CHARS); after a run of header
+# labels also separators and ordinals (_FILLER), which a line of labels alone never has (its
+# punctuation would be a sentence's).
+_NUMBER_MARKS = ".%/-—"  # with the digits
+_UNITS = ("万元", "元")  # longest first
+_SEPARATORS = ",()、:;|"
+_ORDINAL = "[一二三四五六七八九十]、"
+
+
+def _filler_pattern(separators: str = "", ordinals: tuple[str, ...] = ()) -> str:
+    """Numbers and units, with `separators` among the numbers' characters and `ordinals`."""
+    return "|".join((rf"[\d{re.escape(_NUMBER_MARKS + separators)}]+", *_UNITS, *ordinals))
+
+
+_FILLER = _filler_pattern(_SEPARATORS, (_ORDINAL,))
 
 
 @per_spec
@@ -52,10 +66,10 @@ _MISREAD_MIN = 4  # shorter labels (总计, 危及) are taken as written only
 _LINE_MISREADS = 2  # characters misread in one line of table text: "a character or two"
 # A line of table text has no sentence punctuation outside its labels (a narrative puts 、 or ，
 # between two labels), and a misread label ends before any: 尚未审结。 is a sentence's end.
-_LINE_FILLER = r"[\d.%/\-—]+|万元|元"
+_LINE_FILLER = _filler_pattern()
 _PUNCTUATION = re.compile("[。,，、;；:：!！?？]")
 _SENTENCE_END = re.compile("[。;；!！?？]")
-_FILLER_CHARS = frozenset("0123456789.%/-—万元")
+_FILLER_CHARS = frozenset("0123456789" + _NUMBER_MARKS + "".join(_UNITS))  # of line filler
 _LONGEST_LINE = 200  # characters: a line of header labels is far shorter
 
 
