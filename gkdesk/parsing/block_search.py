@@ -108,6 +108,7 @@ class StackingSearch:
         total_col: int | None = None,
         max_reversed_width: int = 0,
         prefer_down: bool = False,
+        first_within: int | None = None,
     ):
         self.R, self.C = nrows, ncols
         self.max_reversed_width = max_reversed_width  # blocks this narrow may be read right to left
@@ -118,6 +119,9 @@ class StackingSearch:
         self.page_rows = page_rows
         self.max_violations = max_violations
         self.node_limit = node_limit
+        # The nodes within which the first arrangement must be found (at most node_limit);
+        # once one is, the search goes on as its node_limit allows.
+        self.first_within = node_limit if first_within is None else min(first_within, node_limit)
         self.extra_nodes = extra_nodes
         n = nrows * ncols
         self.run_at: list[int] = [-1] * n  # run index per cell
@@ -204,6 +208,10 @@ class StackingSearch:
         self.solutions: list[Arrangement] = []
         self.first_found_at: int | None = None
         self.stopped = False
+        # Column order: the fewest breaks of the order among arrangements breaking no relation.
+        # Breaks only grow as blocks are placed, so a partial arrangement with more can neither
+        # beat nor tie that one (arrangements are ranked by relations broken, then breaks).
+        self.break_bound: int | None = None
 
     # ------------------------------------------------------------ pools and pages
     def _pool_key_of_page(self, page: int) -> int:
@@ -359,6 +367,8 @@ class StackingSearch:
         follows = self.prefer_down or (d and self.runs[d - 1].page == self.runs[d].page)
         if follows and not self._continues(d, top, c, new_line, goes_on):
             self.breaks += 1
+            if self.break_bound is not None and self.breaks > self.break_bound:
+                return (bit << 1) - 1  # what broke the order earlier is not known: blame all
         if self.bands:
             member = self.band_of.get(d)
             if member is not None:
@@ -609,7 +619,7 @@ class StackingSearch:
             i += 1
             first = self.first_found_at
             if (self.nodes > first + self.extra_nodes or self.nodes > self.node_limit * 2) if first is not None \
-                    else self.nodes > self.node_limit:
+                    else self.nodes > self.first_within:
                 self.stopped = True
                 return -1
             c, w, cells, _ = option
@@ -649,6 +659,8 @@ class StackingSearch:
         sol = Arrangement(cells, violated, self._null_mix(cells), self.breaks)
         if self.first_found_at is None:
             self.first_found_at = self.nodes
+        if self.prefer_down and not violated and (self.break_bound is None or self.breaks < self.break_bound):
+            self.break_bound = self.breaks
         if self.solutions and len(violated) < len(self.solutions[0].violated):
             self.solutions = []
         if len(self.solutions) >= _MAX_SOLUTIONS:
