@@ -5,7 +5,9 @@ Makes COUNT reports from the corpus's text files, each under its own agency name
 one agency and year would be counted once), then runs in the same run, side by side:
   - `export --summary` of the first 500 and of all COUNT (memory should not grow with COUNT);
   - the peer: `check --json` of the same COUNT files (reading and checking alone), so the
-    time the summary adds to reading the reports shows.
+    time the summary adds to reading the reports shows;
+  - the workbook alone, in this process, of the first 300 reports' rows: written row by row in
+    one piece (gkdesk.export.row_writer) beside openpyxl's own cell writer, alternating, CPU.
 Issue 16's targets: 5,000 reports <= 300 MiB (largest process) and <= 30 s on 2 cores.
 """
 from __future__ import annotations
@@ -94,7 +96,36 @@ def main(argv: list[str]) -> int:
                 peer, peer_peak, peer_cpu, _ = run(["check", "--json", "-j", str(jobs), "-q", str(listed)])
                 print(f"  peer: check --json {n:5} reports: {peer:6.1f} s, {peer_cpu:6.1f} CPU s, peak {peer_peak:5.0f} MiB "
                       f"(reading and checking alone; the summary adds {cpu - peer_cpu:+.1f} CPU s)")
+        workbook_figures(files[:300])
     return 0
+
+
+def workbook_figures(files: list[str], rounds: int = 3) -> None:
+    """CPU ms a report of the summary workbook alone (rows made once), both row writers alternating."""
+    import io
+    from datetime import datetime
+
+    from openpyxl.worksheet._writer import WorksheetWriter
+
+    from gkdesk.batch_jobs import summarized
+    from gkdesk.export import row_writer
+    from gkdesk.export.summary import build_summary_workbook
+
+    rows = [summarized(f, False).row for f in files]
+    own = row_writer.RowStringWriter.write_row
+
+    def once(write_row) -> float:
+        row_writer.RowStringWriter.write_row = write_row
+        try:
+            start = time.process_time()
+            build_summary_workbook(rows, sources=files, now=datetime(2026, 1, 1)).save(io.BytesIO())
+            return (time.process_time() - start) / len(rows) * 1e3
+        finally:
+            row_writer.RowStringWriter.write_row = own
+
+    pairs = [(once(WorksheetWriter.write_row), once(own)) for _ in range(rounds)]
+    for peer, fast in pairs:
+        print(f"  workbook of {len(rows)} reports: {fast:5.2f} CPU ms a report; peer openpyxl's cell writer {peer:5.2f} ({peer / fast:.2f}x)")
 
 
 if __name__ == "__main__":

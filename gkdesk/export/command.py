@@ -237,30 +237,28 @@ def _run_csv(inputs: list[str], target: Path, ignore: bool = False, force: bool 
 def _run_summary(inputs: list[str], target: Path, force: bool, ignore: bool = False) -> int:
     """Each report read and checked on every core; what the summary needs of it comes back
     (its SummaryRow), not the report, so thousands of reports fit in a little memory."""
-    from ..batch_inputs import one_per_agency_year
     from ..batch_jobs import summary_job
     from ..batch_pool import ordered_map
-    from .summary import export_summary_rows
+    from .summary import summary_batch
 
-    rows, sources, skipped = [], [], []
-    for item in ordered_map(summary_job, [(source, ignore) for source in inputs], _BATCH["jobs"], "读取", _BATCH["quiet"]):
-        sys.stderr.write(item.note)
-        if item.row is None:
-            _error(item.path, item.error)
-            skipped.append((item.path, item.error))
-            continue
-        rows.append(item.row)
-        sources.append(item.path)
-    keep, repeated = one_per_agency_year(rows, sources)
-    _warn(repeated)
-    rows, sources = [rows[i] for i in keep], [sources[i] for i in keep]
+    def read():
+        tasks = [(source, ignore) for source in inputs]
+        for item in ordered_map(summary_job, tasks, _BATCH["jobs"], "读取", _BATCH["quiet"]):
+            sys.stderr.write(item.note)
+            if item.row is None:
+                _error(item.path, item.error)
+            yield item.path, item.row, item.error
+
+    batch = summary_batch(read())
+    _warn(batch.repeated)
+    rows, skipped = batch.rows, batch.skipped
     if not rows:
         _error(target, "没有可以汇总的报告，未写出汇总表。")
         return 2
     if not _may_write(target, force):
         return 2
     try:
-        export_summary_rows(rows, target, skipped=skipped, sources=sources, repeated=repeated)
+        batch.write(target)
     except GkdeskError as exc:
         _error(target, exc)
         return 2

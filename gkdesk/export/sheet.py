@@ -288,7 +288,14 @@ def cell_rows_sheet(workbook, title: str):
     rows here are cells or None only, so they are placed directly."""
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+    from .row_writer import RowStringWriter
+
     class CellRowsSheet(WriteOnlyWorksheet):
+        def _get_writer(self):  # each row written in one piece (gkdesk.export.row_writer)
+            if self._writer is None:
+                self._writer = RowStringWriter(self)
+                self._writer.write_top()
+
         def _values_to_row(self, values, row_idx):
             for col_idx, cell in enumerate(values, 1):
                 if cell is not None:

@@ -415,3 +415,35 @@ def _info_sheet(ws, styles: Styles, reports, counts, skipped, now: datetime, rep
         ),
     ]
     info_sheet(ws, styles, rows, (18, 80))
+
+
+# ------------------------------------------------------------ a batch of files
+
+
+@dataclass
+class SummaryBatch:
+    """What a summary counts of a batch of files: each agency and year once, in input order."""
+
+    rows: list[SummaryRow]
+    sources: list[str]  # per row the file it was read from
+    skipped: list[tuple[str, str]]  # (file, reason) of the files that could not be read
+    repeated: list[str]  # warnings: reports of one agency and year met twice (counted once)
+
+    def write(self, path: str | Path, overwrite: bool = True, title: str | None = None) -> Path:
+        return export_summary_rows(self.rows, path, title, self.skipped, overwrite, self.sources, self.repeated)
+
+
+def summary_batch(read) -> SummaryBatch:
+    """The SummaryBatch of `read`: per file, in input order, (file, its SummaryRow or None,
+    the reason it could not be read) — the command line's workers and the window's queue both."""
+    from ..batch_inputs import one_per_agency_year
+
+    rows, sources, skipped = [], [], []
+    for path, row, error in read:
+        if row is None:
+            skipped.append((path, error))
+            continue
+        rows.append(row)
+        sources.append(path)
+    keep, repeated = one_per_agency_year(rows, sources)
+    return SummaryBatch([rows[i] for i in keep], [sources[i] for i in keep], skipped, repeated)

@@ -127,30 +127,23 @@ def write_queue_summary(paths: list[str], open_rows: dict, target: Path, overwri
     """The summary of `paths` (no Qt: any thread). A report in `open_rows` gives that row; each
     other is read with its saved work and checked (batch_jobs.summarized, PDFs in a child), one at a time.
     `progress(done, total, name)` before each report (it may raise to cancel)."""
-    from ..batch_inputs import one_per_agency_year
     from ..batch_jobs import summarized
-    from ..export.summary import export_summary_rows
+    from ..export.summary import summary_batch
     from ..isolated_reading import load_report  # a PDF read in a child: its crash is its line
 
-    rows, sources, skipped = [], [], []
-    for i, p in enumerate(paths):
-        progress(i, len(paths), Path(p).name)
-        row = open_rows.get(p)
-        if row is None:
+    def read():
+        for i, p in enumerate(paths):
+            progress(i, len(paths), Path(p).name)
+            row = open_rows.get(p)
+            if row is not None:
+                yield p, row, None
+                continue
             try:
                 item = summarized(p, False, load_report)
             except OSError as exc:  # gone or unreadable since it was listed
-                skipped.append((p, f"无法读取文件（{exc.strerror or exc}）"))
+                yield p, None, f"无法读取文件（{exc.strerror or exc}）"
                 continue
-            if item.row is None:
-                skipped.append((p, item.error))
-                continue
-            row = item.row
-        rows.append(row)
-        sources.append(p)
-    progress(len(paths), len(paths), "")
-    keep, repeated = one_per_agency_year(rows, sources)
-    return export_summary_rows(
-        [rows[i] for i in keep], target, skipped=skipped, overwrite=overwrite,
-        sources=[sources[i] for i in keep], repeated=repeated,
-    )
+            yield p, item.row, item.error
+        progress(len(paths), len(paths), "")
+
+    return summary_batch(read()).write(target, overwrite=overwrite)

@@ -1,0 +1,89 @@
+"""gkdesk.export.row_writer writes a write-only sheet's rows with the bytes openpyxl writes."""
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import date, datetime
+
+import pytest
+from hypothesis import given, strategies as st
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.worksheet._writer import WorksheetWriter
+
+from gkdesk.export import row_writer
+from gkdesk.export.cells import put_text, put_value
+from gkdesk.export.sheet import cell_rows_sheet
+
+from test_export_support import corpus_truths, report_from_values
+
+
+def _sheets(build, fast: bool, monkeypatch) -> dict[str, bytes]:
+    """Every part of the workbook `build()` makes, written by this writer (fast) or openpyxl's."""
+    with monkeypatch.context() as m:
+        if not fast:
+            m.setattr(row_writer.RowStringWriter, "write_row", WorksheetWriter.write_row)
+        out = io.BytesIO()
+        build().save(out)
+    with zipfile.ZipFile(out) as z:
+        return {n: z.read(n) for n in z.namelist() if not n.startswith("docProps")}
+
+
+_values = st.one_of(
+    st.none(),
+    st.integers(-10**20, 10**20),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+    st.text(st.characters(blacklist_categories=("Cs",)), max_size=12),
+    st.sampled_from([" lead", "trail ", "a&b<c>\"d'", "x\r\ny\tz", "=1+2", "-3", "", date(2024, 1, 2), datetime(2024, 1, 2, 3, 4)]),
+)
+
+
+@given(st.lists(st.lists(st.tuples(_values, st.integers(0, 3), st.booleans()), max_size=8), max_size=6))
+def test_any_row_is_written_as_openpyxl_writes_it(rows):
+    from openpyxl.cell import WriteOnlyCell
+
+    fonts = [None, Font(bold=True), Font(name="宋体", size=9), None]
+
+    def build():
+        wb = Workbook(write_only=True)
+        ws = cell_rows_sheet(wb, "s")
+        for r, line in enumerate(rows, start=1):
+            if r % 2:
+                ws.row_dimensions[r].height = 12.5 + r
+            cells = []
+            for value, style, as_text in line:
+                cell = WriteOnlyCell(ws)
+                if fonts[style] is not None:
+                    cell.font = fonts[style]
+                    cell.alignment = Alignment(wrap_text=True)
+                if isinstance(value, (date, datetime)):
+                    cell.value = value
+                elif as_text and isinstance(value, str):
+                    put_text(cell, value)
+                else:
+                    put_value(cell, value)
+                cells.append(cell if value is not None or style else None)
+            ws.append(cells)
+        return wb
+
+    mp = pytest.MonkeyPatch()
+    try:
+        assert _sheets(build, True, mp) == _sheets(build, False, mp)
+    finally:
+        mp.undo()
+
+
+def test_a_summary_workbook_is_byte_for_byte_openpyxls(monkeypatch):
+    from gkdesk.export.summary import build_summary_workbook, summary_rows
+
+    truths = corpus_truths()
+    if not truths:
+        pytest.skip("../shared corpus not available")
+    reports = [report_from_values(values, source_path=path) for path, values in truths[:40]]
+    rows = summary_rows(reports, [[] for _ in reports])
+    build = lambda: build_summary_workbook(rows, now=datetime(2026, 1, 1))  # noqa: E731
+    fast, slow = _sheets(build, True, monkeypatch), _sheets(build, False, monkeypatch)
+    assert fast.keys() == slow.keys() and any(n.startswith("xl/worksheets/") for n in fast)
+    for name in fast:
+        assert fast[name] == slow[name], name
