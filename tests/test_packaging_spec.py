@@ -8,7 +8,9 @@ from conftest import ROOT
 # (`gkdesk export --csv`, see tests/test_export_frames.py): pandas would double the bundle.
 # numpy: only the OCR of scanned PDFs (gkdesk[ocr], readers/ocr.py) imports it; a bundle built
 # without OCR (the default) leaves numpy out, and opening a scan there says so.
-OPTIONAL_IN_BUNDLE = {"pandas", "numpy"}
+# lxml: gkdesk.export.row_writer uses it only where openpyxl itself writes through lxml
+# (row_writer.available()); the bundle leaves it out and openpyxl writes with its own writer.
+OPTIONAL_IN_BUNDLE = {"pandas", "numpy", "lxml"}
 
 
 def test_core_imports_nothing_the_bundle_excludes():

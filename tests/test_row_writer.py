@@ -8,6 +8,7 @@ from datetime import date, datetime
 import pytest
 from hypothesis import given, strategies as st
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet._writer import WorksheetWriter
 
@@ -87,3 +88,34 @@ def test_a_summary_workbook_is_byte_for_byte_openpyxls(monkeypatch):
     assert fast.keys() == slow.keys() and any(n.startswith("xl/worksheets/") for n in fast)
     for name in fast:
         assert fast[name] == slow[name], name
+
+
+def test_without_lxml_the_sheet_is_written_by_openpyxls_own_writer(monkeypatch):
+    """The bundle leaves lxml out: the sheet then takes openpyxl's writer, and its cells are the
+    same as the row writer's."""
+    from openpyxl import load_workbook
+
+    def build():
+        wb = Workbook(write_only=True)
+        ws = cell_rows_sheet(wb, "表")
+        for r in range(3):
+            row = []
+            for c in range(4):
+                cell = WriteOnlyCell(ws)
+                put_value(cell, r * 10 + c if c != 2 else None)
+                row.append(cell)
+            ws.append(row)
+        return wb
+
+    def cells(fast: bool):
+        with monkeypatch.context() as m:
+            m.setattr(row_writer, "available", lambda: fast)
+            if not fast:
+                m.setattr(row_writer.RowStringWriter, "write_row",
+                          lambda *a: pytest.fail("the row writer was used without lxml"))
+            out = io.BytesIO()
+            build().save(out)
+        out.seek(0)
+        return [[c.value for c in row] for row in load_workbook(out).active.iter_rows()]
+
+    assert cells(False) == cells(True) == [[0, 1, None, 3], [10, 11, None, 13], [20, 21, None, 23]]

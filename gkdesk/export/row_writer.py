@@ -19,6 +19,14 @@ from openpyxl.worksheet._writer import WorksheetWriter
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;"})
 
 
+def available() -> bool:
+    """Whether openpyxl writes through lxml here (the one-folder bundle leaves lxml out, and
+    openpyxl then writes with its own pure-Python writer, which this one cannot feed)."""
+    from openpyxl.xml import LXML
+
+    return bool(LXML)
+
+
 def _escaped(text: str) -> str:
     return text.translate(_ESCAPES)
 

@@ -288,12 +288,14 @@ def cell_rows_sheet(workbook, title: str):
     rows here are cells or None only, so they are placed directly."""
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-    from .row_writer import RowStringWriter
+    from . import row_writer
 
     class CellRowsSheet(WriteOnlyWorksheet):
         def _get_writer(self):  # each row written in one piece (gkdesk.export.row_writer)
+            if not row_writer.available():
+                return super()._get_writer()
             if self._writer is None:
-                self._writer = RowStringWriter(self)
+                self._writer = row_writer.RowStringWriter(self)
                 self._writer.write_top()
 
         def _values_to_row(self, values, row_idx):
