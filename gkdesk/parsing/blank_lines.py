@@ -23,10 +23,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import combinations
 
-from ..model import Cell, ParseNote
-from ..schema import TableSpec, row_display
+from ..model import Cell
+from ..schema import TableSpec
 from .. import relations
-from .solver import Choice, merged_cells
+from .column_placements import PlacementWords, ambiguous_cells, placed_cells, placement_choice
+from .solver import Choice
 from .tokens import EMPTY, NULL, NUM, Token
 
 MAX_LINES_PER_BLANK = 2  # the empty lines one blank cell leaves at most
@@ -40,6 +41,7 @@ BY_LINES_RELATION_NOTE = "原文每格一行，空行数看不出全部空白格
 SETTLED_NOTE = "原文每格一行，空行数看不出全部空白格的位置，按勾稽关系确定所在列"
 UNSURE_CELL_NOTE = "原文每格一行，空行数看不出空白格的位置，此格的数值不能确定，未填入，请对照原文填写"
 UNSURE_ZERO_NOTE = "原文每格一行，空行数看不出空白格的位置，看不出此格是0还是空白；已按0显示，请对照原件核对"
+BY_LINES = PlacementWords(BY_LINES_NOTE, SETTLED_NOTE, UNSURE_CELL_NOTE, UNSURE_ZERO_NOTE, "原文每格一行，按空行数")
 
 
 @dataclass(frozen=True)
@@ -164,14 +166,6 @@ def _fits_row(spec: TableSpec, row: int, numbers: tuple, own) -> bool:
     return not any(st.broken for st in relations.evaluate(spec, get, own))
 
 
-def _cells(ncols: int, values: list[Token], cols: list[int], confidence: float, inferred: bool, note: str) -> list[Cell]:
-    cells = [Cell(None, "", None, confidence, inferred, note + "；此格未见数值" if inferred else "") for _ in range(ncols)]
-    for tok, c in zip(values, cols):
-        value = tok.value if tok.kind == NUM else None
-        cells[c] = Cell(value, tok.text, (tok.start, tok.end), confidence, inferred, note if inferred else "")
-    return cells
-
-
 @dataclass
 class LinePlacement:
     cells: list[Cell]
@@ -196,60 +190,14 @@ def place_by_lines(spec: TableSpec, row: int, soft: list[Token], spacing: Spacin
         return None
     if len(options) == 1:
         sure = not edge_used and not spacing.one_line_each
-        return LinePlacement(_cells(ncols, values, options[0], 0.8 if sure else 0.6, not sure, BY_LINES_NOTE))
+        return LinePlacement(placed_cells(ncols, values, options[0], 0.8 if sure else 0.6, BY_LINES_NOTE, not sure))
     fitting = [cols for cols in options if _fits_row(spec, row, _numbers(values, cols, ncols), own_relations)]
     options = fitting or options
     groups: dict[tuple, list[list[int]]] = {}
     for cols in options:
         groups.setdefault(_numbers(values, cols, ncols), []).append(cols)
-    note = BY_LINES_RELATION_NOTE if fitting else BY_LINES_NOTE
-    merged = [_merged(ncols, values, group, note) for group in groups.values()]
-    if len(merged) == 1:
-        return LinePlacement(merged[0])
-    return LinePlacement(_merged(ncols, values, options, BY_LINES_NOTE, UNSURE_CELL_NOTE),
-                         _choice(spec, row, values, list(groups.values()), merged))
-
-
-def _merged(ncols: int, values: list[Token], group: list[list[int]], note: str,
-            unsure: str = UNSURE_CELL_NOTE) -> list[Cell]:
-    """The cells of placements that give the same numbers (or any, with `unsure`): what they
-    place alike, a cell 0 under some and blank under others shown 0, marked."""
-    placed = [_cells(ncols, values, cols, 0.5, True, note) for cols in group]
-    return placed[0] if len(placed) == 1 else merged_cells(placed, unsure, UNSURE_ZERO_NOTE)
-
-
-def _choice(spec: TableSpec, row: int, values: list[Token], groups: list[list[list[int]]],
-            options: list[list[Cell]]) -> Choice:
-    ncols = len(spec.row_columns(row))
-    settled = [[_settled(c) for c in cells] for cells in options]
-
-    def merge(kept: list[int]) -> tuple[list[Cell], ParseNote]:
-        open_groups = [cols for k in kept for cols in groups[k]]
-        cells = _merged(ncols, values, open_groups, BY_LINES_NOTE)
-        return cells, _ambiguity_note(spec, row, values, [groups[k][0] for k in kept])
-
-    return Choice([(row, c) for c in range(ncols)], settled, merge)
-
-
-def _settled(cell: Cell) -> Cell:
-    if cell.note in (UNSURE_ZERO_NOTE,):
-        return cell
-    note = SETTLED_NOTE + ("；此格未见数值" if cell.span is None else "")
-    return Cell(cell.value, cell.raw, cell.span, cell.confidence, True, note)
-
-
-def _ambiguity_note(spec: TableSpec, row: int, values: list[Token], options: list[list[int]]) -> ParseNote:
-    columns = spec.row_columns(row)
-    read = "、".join(t.text for t in values)
-    shown = "；".join("、".join(columns[c].short or columns[c].label for c in cols) for cols in options)
-    spans = [t.start for t in values] + [t.end for t in values]
-    candidates = tuple(tuple(c.value for c in _cells(len(columns), values, cols, 0.0, True, "")) for cols in options)
-    return ParseNote(
-        "ambiguous_columns",
-        f"{spec.number}“{row_display(spec.rows[row])}”一行的数值（{read}）原文每格一行，按空行数可分属不同的列"
-        f"（{shown}），勾稽关系也不能区分，不能确定的格未填入，请对照原文核对",
-        spec.id,
-        row,
-        (min(spans), max(spans)),
-        candidates=candidates,
-    )
+    if len(groups) == 1:
+        return LinePlacement(ambiguous_cells(ncols, values, options, BY_LINES,
+                                             BY_LINES_RELATION_NOTE if fitting else BY_LINES_NOTE))
+    return LinePlacement(ambiguous_cells(ncols, values, options, BY_LINES),
+                         placement_choice(spec, row, values, options, BY_LINES, list(groups.values())))
