@@ -18,7 +18,12 @@ class Cancelled(Exception):
 
 
 class BackgroundOp(QObject):
-    """One operation: created on the GUI thread, its signals delivered there."""
+    """One operation: created on the GUI thread, its signals delivered there.
+
+    It has no Qt parent: a parent deleted while the worker still runs would delete the op's
+    signals under it ("Signal source has been deleted"). The object it serves is its owner
+    instead: once the owner is destroyed the op is cancelled and its callbacks are not called.
+    """
 
     progressed = Signal(int, int, str)
     succeeded = Signal(object)
@@ -27,11 +32,26 @@ class BackgroundOp(QObject):
 
     _running: set["BackgroundOp"] = set()
 
-    def __init__(self, fn: Callable[[ProgressFn], Any], parent: QObject | None = None):
-        super().__init__(parent)
+    def __init__(self, fn: Callable[[ProgressFn], Any], owner: QObject | None = None):
+        super().__init__()
         self._fn = fn
         self._cancelled = False
+        self.orphaned = False
         self.done = False
+        if owner is not None:
+            owner.destroyed.connect(self._orphan)
+
+    def _orphan(self, *_: object) -> None:
+        self.orphaned = True
+        self._cancelled = True
+
+    def connect_callback(self, signal: Any, callback: Callable[..., None]) -> None:
+        """`callback` on `signal`, unless the owner is gone by the time it is delivered."""
+        def deliver(*args: Any) -> None:
+            if not self.orphaned:
+                callback(*args)
+
+        signal.connect(deliver)
 
     def cancel(self) -> None:
         self._cancelled = True
@@ -80,13 +100,14 @@ def run_in_background(
     parent: QObject | None = None,
     pool: QThreadPool | None = None,
 ) -> BackgroundOp:
-    """Start `fn(progress)` on `pool` (the global one by default); callbacks arrive on the GUI thread."""
+    """Start `fn(progress)` on `pool` (the global one by default); callbacks arrive on the GUI
+    thread, and not at all once `parent` (the object they serve) is destroyed."""
     op = BackgroundOp(fn, parent)
-    op.succeeded.connect(on_success)
+    op.connect_callback(op.succeeded, on_success)
     if on_failure is not None:
-        op.failed.connect(on_failure)
+        op.connect_callback(op.failed, on_failure)
     if on_progress is not None:
-        op.progressed.connect(on_progress)
+        op.connect_callback(op.progressed, on_progress)
     op.finished.connect(op._finish)
     BackgroundOp._running.add(op)  # keep it alive until it reports back
     (pool or QThreadPool.globalInstance()).start(_Runnable(op))
