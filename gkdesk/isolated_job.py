@@ -140,20 +140,23 @@ def crashed(job, task, exitcode: int | None):
     """The result standing for `task`, whose process died with `exitcode`."""
     from .errors import worker_died_error
 
-    make = getattr(job, "crashed", None)
-    if make is None:
-        raise ChildProcessError(f"the process running {getattr(job, '__name__', job)} died (exit code {exitcode})")
-    return make(task, worker_died_error(exitcode))
+    return _lost(job, task, worker_died_error(exitcode), f"died (exit code {exitcode})")
 
 
 def timed_out(job, task, seconds: float):
     """The result standing for `task`, whose process was killed after `seconds` without an answer."""
     from .errors import worker_timed_out_error
 
+    return _lost(job, task, worker_timed_out_error(seconds), f"took more than {seconds:.0f} s")
+
+
+def _lost(job, task, error, what: str):
+    """The job's own result for a task its process never answered (`job.crashed`); a job
+    without one lets the loss be raised."""
     make = getattr(job, "crashed", None)
     if make is None:
-        raise ChildProcessError(f"the process running {getattr(job, '__name__', job)} took more than {seconds:.0f} s")
-    return make(task, worker_timed_out_error(seconds))
+        raise ChildProcessError(f"the process running {getattr(job, '__name__', job)} {what}")
+    return make(task, error)
 
 
 def flush_std_streams() -> None:

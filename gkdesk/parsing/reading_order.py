@@ -358,7 +358,8 @@ def _arrange(spec, nrows, active, search_runs, relations, bands, total_col, budg
     return best, spent
 
 
-# Nodes within which a reading order must yield a first arrangement before the other is tried.
+# Nodes within which a reading order must find a first arrangement, or be given up when
+# another order found one.
 _PROBE_NODES = 1_000
 _MAX_COLUMN_CHOICES = 12
 # In column order, blocks up to this many columns wide may have been read right to left
