@@ -178,3 +178,45 @@ def test_a_scanned_row_with_its_last_cells_unread_has_every_figure_marked():
     mark_scanned_cells(report, SimpleNamespace(tables=[], pages=[]))
     assert all(cell.inferred and cell.note for cell in row)
     assert not any(cell.inferred for cell in whole)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    version=st.sampled_from(["2021", "2019"]),
+    seed=st.integers(1, 40),
+    lost=st.sets(st.integers(0, 30), min_size=1, max_size=4),
+    guessed=st.sets(st.tuples(st.integers(0, 30), st.integers(0, 6), st.integers(1, 50)), min_size=1, max_size=4),
+)
+def test_no_error_rests_on_an_inferred_value_even_when_rows_were_not_found(version, seed, lost, guessed):
+    """Rows the recognizer did not find and values it placed by inference elsewhere in the
+    same table: every broken relation through an inferred cell is a warning, never an error
+    (the one through neither stays an error)."""
+    table = _table(version, seed)
+    report = Report("")
+    report.tables["t3"] = table
+    nrows, ncols = len(table.cells), len(table.cells[0])
+    lost = {r % nrows for r in lost}
+    for r in lost:
+        for cell in table.cells[r]:
+            cell.value, cell.raw = None, ""
+    table.missing_rows = sorted(lost)
+    marked = set()
+    for r, c, shift in guessed:
+        r, c = r % nrows, c % ncols
+        if r in lost:
+            continue
+        cell = table.cells[r][c]
+        cell.value += shift
+        cell.inferred, cell.note = True, "数值多于列数，取前几个"
+        marked.add(("t3", r, c))
+    findings = [f for f in check_report(report) if f.rule.startswith("t3")]
+    for f in findings:
+        if marked.intersection(f.cells):
+            assert f.severity == WARNING, f.message
+    # The same wrong figure read in place is the document's error.
+    for addr in marked:
+        table.cells[addr[1]][addr[2]].inferred = False
+    through = [f for f in check_report(report) if marked.intersection(f.cells)]
+    unread = {("t3", r, c) for r in lost for c in range(ncols)}
+    assert any(f.severity == ERROR for f in through if not unread.intersection(f.cells)) or all(
+        unread.intersection(f.cells) for f in through)

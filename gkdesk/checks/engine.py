@@ -93,6 +93,13 @@ def _relation_findings(report: Report, table, values) -> list[Finding]:
     if not broken:
         return []
     findings = [relation_finding(report, table, s) for s in broken]
+    guessed = inferred_cells(report, table)
+    for f in findings:
+        if guessed.intersection(f.cells):
+            # A value the recognizer inferred (OCR unsure of a figure, a blank read as 0) may
+            # be the wrong one: the report is not shown to be wrong until it is confirmed.
+            f.severity = WARNING
+            f.add_note(say("arith.inferred"))
     unread = unread_cells(table, values)
     if unread:
         # A row the recognizer could not find reads as blank and breaks every sum it is in:
@@ -103,13 +110,6 @@ def _relation_findings(report: Report, table, values) -> list[Finding]:
             f.add_note(say("arith.unread"))
         if suspect:
             return findings
-    guessed = inferred_cells(report, table)
-    for f in findings:
-        if guessed.intersection(f.cells):
-            # A value the recognizer inferred (OCR unsure of a figure, a blank read as 0) may
-            # be the wrong one: the report is not shown to be wrong until it is confirmed.
-            f.severity = WARNING
-            f.add_note(say("arith.inferred"))
     repairs = single_cell_repairs(values, table, states)
     if len(repairs) == 1:
         note = say("arith.culprit", repair=_repair(report, repairs[0]))
