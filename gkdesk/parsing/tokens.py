@@ -365,6 +365,9 @@ class Tokenizer:
                     i += 1
                     continue
             stripped = line.strip()
+            if stripped and is_page_number(stripped.strip("\f \t")):
+                i += 1  # a line that is a page number ('- 3 -', split at its spaces) holds no cell
+                continue
             if not stripped or stripped == "\f":
                 if not stripped and not cell_per_line:
                     # In one-cell-per-line text an empty line can be an empty cell.
