@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..model import Cell, ParseNote, Table
-from ..schema import FORMATS, SECTIONS, T3_TOTAL_COLUMN, T4, TableSpec, normalize_label, table_spec
+from ..schema import FORMATS, SECTIONS, T3_TOTAL_COLUMN, T4, TableSpec, normalize_label, split_ordinal, table_spec
 from .column_placements import AMBIGUOUS_ZEROS_NOTE, PLACED_NOTE, ambiguous_cells, placement_choice
 from .columns import ColumnPositions, positional
 from .. import relations
@@ -23,6 +23,7 @@ from .blank_lines import Spacing, place_by_lines, spacing_of
 from .row_alignment import align_labels
 from .solver import Choice
 from .tokens import EMPTY, NULL, NUM, TEXT, Token, before_narrative
+from .value_lines import LINE_BETWEEN_LABELS_NOTE, lines_to_rows
 
 # Text before an anchor inside the same token: a numbering or group label, not a sentence.
 _MAX_ANCHOR_PREFIX = 22
@@ -70,8 +71,32 @@ def _aligned_rows(tokens: list[Token], spec: TableSpec) -> tuple[list[RowHit], f
 
     matches, fit = align_labels(spec, pieces, admissible)
     matches = _outside_other_labels(spec, pieces, matches)
-    hits = [RowHit(m.row, labeled[piece], 1.0 if m.exact else m.similarity) for m, piece, _ in matches]
+    hits = []
+    for k, (m, piece, offset) in enumerate(matches):
+        after = matches[k - 1][1] if k else -1  # the piece where the row before starts
+        first = _label_start(spec, m.row, pieces, piece, offset, after)
+        hits.append(RowHit(m.row, labeled[first], 1.0 if m.exact else m.similarity))
     return hits, fit
+
+
+def _label_start(spec: TableSpec, row: int, pieces: list[str], piece: int, offset: int, after: int) -> int:
+    """The piece where the row's label begins: the matched piece, or earlier pieces that are the
+    label's beginning (a label wrapped over lines with its values printed between them, which
+    the alignment does not reach across, matched from its second line on)."""
+    label = split_ordinal(_normalized_label(spec, row))[1]
+    # Before the match in its own piece: an ordinal, or the label's words before those matched
+    # (an anchor), which with earlier pieces' words begin the label.
+    text = pieces[piece][:offset]
+    matched = pieces[piece][offset:].rstrip(_VALUE_BETWEEN)[:2]
+    start = piece
+    for p in range(piece - 1, after, -1):
+        text = pieces[p].rstrip(_VALUE_BETWEEN) + text
+        number, head = split_ordinal(text)
+        if head not in label or (not head and number is None):
+            break  # no longer a piece of the label
+        if label.startswith(head) and label[len(head) :].startswith(matched):
+            start = p  # these pieces and the matched text make the label, in order
+    return start
 
 
 def _outside_other_labels(spec: TableSpec, pieces: list[str], matches: list) -> list:
@@ -114,14 +139,25 @@ def _all_rows_found(tokens: list[Token], spec: TableSpec) -> bool:
     hits = place_unlabeled_rows(tokens, spec, find_rows(tokens, spec))
     if len(hits) != len(spec.rows):
         return False
+    cut, values = {}, {}
     for k, hit in enumerate(hits):
         end = hits[k + 1].token if k + 1 < len(hits) else len(tokens)
         span = tokens[hit.token + (1 if hit.labeled else 0) : end]
         if k + 1 == len(hits):
             span = before_narrative(span, lambda label: len(label) > 6)
-        if sum(1 for t in span if t.kind in (NUM, NULL) and not t.soft) > len(spec.row_columns(hit.row)):
-            return False
-    return True
+        cut[hit.row] = (tokens[hit.token : hit.token + 1] if hit.labeled else []) + span
+        values[hit.row] = [t for t in span if t.kind in (NUM, NULL) and not t.soft]
+    width = lambda row: len(spec.row_columns(row))  # noqa: E731
+    for row, (line, _) in lines_to_rows(hits, cut, values, width, _lead(tokens, hits)).items():
+        values[row] = line
+    return all(len(v) <= width(row) for row, v in values.items())
+
+
+def _lead(tokens: list[Token], hits: list[RowHit]) -> list[Token]:
+    """The values after the table's header words and before its first row's label."""
+    before = tokens[: hits[0].token]
+    words = [i for i, t in enumerate(before) if t.kind == TEXT]
+    return [t for t in before[words[-1] + 1 if words else 0 :] if t.kind in (NUM, NULL)]
 
 
 UNLABELED_ROW_NOTE = "原文中未能辨认本行的行标签，按前后两行之间数值的位置推定为本行，请对照原件核对"
@@ -547,6 +583,11 @@ def recognize_rows_table(tokens: list[Token], spec: TableSpec, notes: list[Parse
         hard_values[hit.row] = [t for t in span_tokens if t.kind in _VALUE_KINDS and not t.soft]
         soft_values[hit.row] = [t for t in span_tokens if t.kind in _VALUE_KINDS]
         row_tokens[hit.row] = (tokens[hit.token : hit.token + 1] if hit.labeled else []) + span_tokens
+    # Lines of values printed between labels go to the rows without values, in order.
+    moved = lines_to_rows(hits, row_tokens, hard_values, lambda row: len(spec.row_columns(row)), _lead(tokens, hits))
+    for r, (line, _) in moved.items():
+        hard_values[r] = soft_values[r] = line
+    placed_rows = {r for r, (_, placed) in moved.items() if placed}
     # One row's digits run together inside an otherwise spaced table (not a table flattened
     # whole, which label_runs.py reads).
     short = [r for r, v in hard_values.items() if sum(1 for t in v if t.kind in (NUM, NULL)) < len(spec.row_columns(r))]
@@ -584,7 +625,7 @@ def recognize_rows_table(tokens: list[Token], spec: TableSpec, notes: list[Parse
         table.cells[r] = built.cells
         choice = built.choice or (placement_choice(spec, r, built.numbers, built.options) if built.options else None)
         for cells in [built.cells] + (choice.options if choice else []):
-            _mark_row(cells, r in run_split_rows, r in unlabeled)
+            _mark_row(cells, r in run_split_rows, r in unlabeled, r in placed_rows)
         if choice is not None and choices is not None:
             choices.append(choice)
     for r in sorted(unlabeled):
@@ -613,9 +654,13 @@ def _empty_lines_only_separate(tokens: list[Token]) -> bool:
     return "EE" not in kinds and "VV" not in kinds and kinds.count("VEV") >= 5
 
 
-def _mark_row(cells: list[Cell], run_split: bool, unlabeled: bool) -> None:
-    """A row's cells marked as its digits were split, or as placed without its label."""
+def _mark_row(cells: list[Cell], run_split: bool, unlabeled: bool, moved: bool = False) -> None:
+    """A row's cells marked as its digits were split, as placed without its label, or as
+    given a line of values printed apart from it."""
     for c in cells:
+        if moved and c.value is not None:
+            c.inferred, c.confidence = True, min(c.confidence, 0.6)
+            c.note = LINE_BETWEEN_LABELS_NOTE + ("；" + c.note if c.note else "")
         if run_split:
             c.inferred, c.confidence, c.note = True, min(c.confidence, 0.5), RUN_SPLIT_NOTE
         if unlabeled:

@@ -1,0 +1,87 @@
+"""Lines of values printed between row labels, given to the rows by their order.
+
+Layout text (pdftotext -layout, pdfplumber's layout mode) prints a table row by row, but a
+row's values are centred in its cell while a label wrapped over lines, or a sub-row label
+beside a tall group cell, sits higher or lower: the values land on a line of their own,
+above or below their label. Cut at the labels, such a line falls to the row before, which then
+holds two lines of values while its neighbour holds none.
+
+Rows with values on a line of their label's text are fixed. Between two fixed rows, the rows without
+values and the lines of values not on any label line must correspond one to one in order
+(a table prints its rows top to bottom); where they are as many, each row takes its line.
+Where they are not, nothing is moved: the rows stay as cut, for the other readings to judge.
+"""
+from __future__ import annotations
+
+from .tokens import NULL, NUM, TEXT, Token
+
+LINE_BETWEEN_LABELS_NOTE = "本行数值印在相邻行标签之间的单独一行，按行的先后顺序归入本行，请对照原件核对"
+
+
+def lines_to_rows(hits, cut: dict[int, list[Token]], values: dict[int, list[Token]], width, lead: list[Token] = ()):
+    """{row: (its values, placed)} for the rows whose values are another than their cut gave:
+    placed, a line given by the rows' order; else its own line, freed of another row's.
+
+    hits: the rows found, in order; cut: per row its tokens, label first, up to the next row's
+    label; values: per row the value tokens of its cut; width(row): the row's number of cells;
+    lead: the values printed after the table's header words, before its first label."""
+    moved: dict[int, tuple[list[Token], bool]] = {}
+    start = 0
+    while start < len(hits):
+        end = start
+        while end + 1 < len(hits) and width(hits[end + 1].row) == width(hits[start].row):
+            end += 1
+        moved.update(_stretch(hits[start : end + 1], cut, values, width(hits[start].row), lead if start == 0 else ()))
+        start = end + 1
+    return moved
+
+
+def _stretch(hits, cut: dict[int, list[Token]], values: dict[int, list[Token]], n: int, lead=()):
+    """The rows of one stretch of rows with `n` cells each (see lines_to_rows)."""
+    if n < 2 or len(hits) < 2:
+        return {}
+    fixed: dict[int, list[Token]] = {}
+    loose: list[tuple[int, list[Token]]] = []  # (index of the row whose cut holds it, its line)
+    for group in _by_line(lead):
+        if len(group) != n:
+            return {}
+        loose.append((-1, group))
+    for k, hit in enumerate(hits):
+        text_lines = {t.line for t in cut[hit.row] if t.kind == TEXT} if hit.labeled else set()
+        # A lone mark on a line of its own ('、' of a heading printed down the side) is no line of values.
+        groups = [g for g in _by_line(values[hit.row]) if not (len(g) == 1 and g[0].kind == NULL)]
+        if any(len(g) != n for g in groups):
+            return {}  # a line of more or fewer values than cells: not this layout
+        for group in groups:
+            if group[0].line in text_lines and hit.row not in fixed:
+                fixed[hit.row] = group
+            else:
+                loose.append((k, group))
+    # Rows holding their own line alone: a lone mark beside it is dropped.
+    given: dict[int, tuple[list[Token], bool]] = {row: (line, False) for row, line in fixed.items()}
+    # Segments between fixed rows: a loose line in a fixed row's cut lies after its label, so
+    # it belongs to the rows after it.
+    bounds = [k for k, hit in enumerate(hits) if hit.row in fixed]
+    for lo, hi in zip([-1] + bounds, bounds + [len(hits)]):
+        rows = [hits[k].row for k in range(lo + 1, hi)]
+        lines = [group for k, group in loose if lo <= k < hi]
+        if len(rows) != len(lines):
+            if lo >= 0 and any(k == lo for k, _ in loose):
+                del given[hits[lo].row]  # its loose lines are no one's for sure: it keeps them
+            continue
+        for row, line in zip(rows, lines):
+            given[row] = (line, True)
+    return {row: (line, placed) for row, (line, placed) in given.items()
+            if [t for t in values[row] if t.kind in (NUM, NULL)] != line}
+
+
+def _by_line(tokens: list[Token]) -> list[list[Token]]:
+    groups: list[list[Token]] = []
+    for tok in tokens:
+        if tok.kind not in (NUM, NULL):
+            continue
+        if groups and groups[-1][-1].line == tok.line:
+            groups[-1].append(tok)
+        else:
+            groups.append([tok])
+    return groups

@@ -1,0 +1,59 @@
+"""Layout text whose row values are centred in their cells: a label wrapped over lines, or a
+sub-row's label beside a tall group cell, leaves the row's values on a line of their own above,
+between or below its label lines (pdfplumber's and pdftotext's layout modes). Every value is
+read into its row: a line printed apart from its label is given to its row by the rows' order
+and marked; a value read beside its own label is not."""
+from hypothesis import given, settings, strategies as st
+
+from gkdesk.parsing import parse_text
+from gkdesk.parsing.value_lines import LINE_BETWEEN_LABELS_NOTE
+from gkdesk.schema import table_spec
+from report_factory import render, values_for
+
+INDENT = " " * 12
+
+
+def _centred_t3(version: str, values: dict, draw) -> tuple[str, set[int]]:
+    """The report in space-aligned layout, 表三's rows printed as drawn; and the rows whose
+    values are on a line of their own, apart from every piece of their label."""
+    spec = table_spec(version, "t3")
+    lines = render(version, values, "spaces").split("\n")
+    apart = set()
+    for r, row in enumerate(spec.rows):
+        cells = "    ".join(str(v) for v in values["t3"][r])
+        at = next(i for i, line in enumerate(lines) if row.label in line and line.rstrip().endswith(cells))
+        label = row.label
+        # A cell wraps its label at its width: every line holds a few characters.
+        pieces = 1 if len(label) < 8 else draw(st.integers(1, 2 if len(label) < 14 else 3))
+        step = len(label) // pieces
+        cuts = [k * step + draw(st.integers(-1, 1)) for k in range(1, pieces)]
+        parts = [label[a:b] for a, b in zip([0] + cuts, cuts + [len(label)])]
+        parts[0] = (row.path[-1] + "    " if len(row.path) > 1 and draw(st.booleans()) else "") + parts[0]
+        where = draw(st.integers(0, len(parts)))  # the values' line: before part `where`, or after the last
+        beside = draw(st.booleans()) and where < len(parts)  # on that label line instead of one of its own
+        out = []
+        for k, part in enumerate(parts):
+            if k == where and not beside:
+                out.append(INDENT * 3 + cells)
+            out.append(INDENT + part + ("        " + cells if k == where and beside else ""))
+        if where == len(parts):
+            out.append(INDENT * 3 + cells)
+        if not beside:
+            apart.add(r)
+        if draw(st.integers(0, 6)) == 0:
+            out.append(INDENT + "、")  # a heading printed down the side leaves its characters between rows
+        lines[at : at + 1] = out
+    return "\n".join(lines), apart
+
+
+@settings(max_examples=40, deadline=None)
+@given(version=st.sampled_from(["2021", "2019"]), seed=st.integers(1, 40), data=st.data())
+def test_values_centred_apart_from_their_labels_are_read_into_their_rows(version, seed, data):
+    values = values_for(version, seed)
+    text, apart = _centred_t3(version, values, data.draw)
+    table = parse_text(text, "utf-8", None).tables["t3"]
+    assert [[c.value for c in row] for row in table.cells] == values["t3"]
+    for r, row in enumerate(table.cells):
+        for cell in row:
+            if cell.inferred:
+                assert r in apart and LINE_BETWEEN_LABELS_NOTE in cell.note
