@@ -14,16 +14,22 @@ from report_factory import _t3, _t4, render, values_for
 from test_reading_order import _report as _order_report, _t2_in_column_order, _t2_values
 
 
-def _column_order_t3(version: str, rows: list[list], split: int, cuts: set[int], headers: bool = False) -> list[str]:
+def _column_order_t3(version: str, rows: list[list], split: int, cuts: set[int], headers: bool = False,
+                     side: int | None = None) -> list[str]:
     """With `headers`, each column's header words are printed before its values on each page
-    (a blank column's too, with nothing after them)."""
+    (a blank column's too, with nothing after them). With `side`, the group heading written
+    down the side of the 办理结果 rows comes after that many labels of the first page, one
+    character a text box (三 、 本 年 度 …)."""
     spec = table_spec(version, "t3")
     out = [spec.note, "申请人情况", "自然人", "法人或其他组织", "总计"]
     out += [c.short or c.label for c in spec.columns[1:6]]
     for page, (lo, hi) in enumerate(((0, split), (split, len(spec.rows)))):
         if page:
             out.append("\f")
-        out += [row.label for row in spec.rows[lo:hi]] + [""]
+        labels = [row.label for row in spec.rows[lo:hi]]
+        if side is not None and not page:
+            labels[side:side] = [part for ch in "三、本年度办理结果" for part in (ch, "")]
+        out += labels + [""]
         k = 0
         for c in range(len(spec.columns)):
             if headers:
@@ -39,11 +45,12 @@ def _column_order_t3(version: str, rows: list[list], split: int, cuts: set[int],
     return out
 
 
-def _report(version: str, values: dict, split: int, cuts: set[int], headers: bool = False) -> str:
+def _report(version: str, values: dict, split: int, cuts: set[int], headers: bool = False,
+            side: int | None = None) -> str:
     text = render(version, values, "tabs")
     table = "\n".join(_t3(version, values["t3"], "tabs"))
     assert table in text
-    return text.replace(table, "\n".join(_column_order_t3(version, values["t3"], split, cuts, headers)))
+    return text.replace(table, "\n".join(_column_order_t3(version, values["t3"], split, cuts, headers, side)))
 
 
 def _consistent_t3(version: str, draw, blank: frozenset = frozenset()) -> list[list[int | None]]:
@@ -106,6 +113,21 @@ def test_a_table_in_column_order_is_read_exactly_or_marked(version, data, split,
     open_cells = [cell for row in table.cells for cell in row if cell.value is None and cell.confidence == 0.0]
     notes = [n.message for n in report.notes if n.table == "t3" and "看不出是哪几列" in n.message]
     assert len(notes) == (1 if open_cells else 0), notes
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.sampled_from(["2021", "2019"]), st.data(), st.integers(6, 16), st.sets(st.integers(1, 170), max_size=25),
+       st.integers(0, 5))
+def test_a_heading_written_down_the_side_is_no_value(version, data, split, cuts, side):
+    """The characters of 三、本年度办理结果 printed one a text box among the labels (pdfminer's
+    order of a PDF whose group cell is written vertically): its 、 is no blank mark, and the
+    table reads as without the heading."""
+    values = values_for(version, 1)
+    values["t3"] = _consistent_t3(version, data.draw)
+    plain = parse_text(_report(version, values, split, cuts)).tables["t3"]
+    sided = parse_text(_report(version, values, split, cuts, side=side)).tables["t3"]
+    assert [[(c.value, c.inferred) for c in row] for row in sided.cells] == \
+        [[(c.value, c.inferred) for c in row] for row in plain.cells]
 
 
 def _t4_with(values: list, moved: list[str], at: int) -> list[str]:
