@@ -3,7 +3,7 @@ sub-row's label beside a tall group cell, leaves the row's values on a line of t
 between or below its label lines (pdfplumber's and pdftotext's layout modes). Every value is
 read into its row: a line printed apart from its label is given to its row by the rows' order
 and marked; a value read beside its own label is not."""
-from hypothesis import given, settings, strategies as st
+from hypothesis import assume, given, settings, strategies as st
 
 from gkdesk.parsing import parse_text
 from gkdesk.parsing.value_lines import LINE_BETWEEN_LABELS_NOTE
@@ -57,3 +57,36 @@ def test_values_centred_apart_from_their_labels_are_read_into_their_rows(version
         for cell in row:
             if cell.inferred:
                 assert r in apart and LINE_BETWEEN_LABELS_NOTE in cell.note
+
+
+@settings(max_examples=40, deadline=None)
+@given(version=st.sampled_from(["2021", "2019"]), seed=st.integers(1, 40),
+       before=st.sets(st.integers(0, 24), max_size=4), data=st.data())
+def test_flat_rows_whose_values_come_before_their_label_are_read_into_their_rows(version, seed, before, data):
+    """表三 flattened to one line of words and numbers (a page's words joined), some rows'
+    values printed before their label (their baseline above it): each row is read with its own
+    values, the rows that took them by order marked; a row read beside its label where no
+    other row's count is off is not marked."""
+    from gkdesk.parsing.value_lines import SHIFTED_NOTE
+
+    values = values_for(version, seed)
+    spec = table_spec(version, "t3")
+    before = {r % len(spec.rows) for r in before}
+    # Of two neighbours both printed before their labels, the order alone cannot tell.
+    assume(not any(r + 1 in before for r in before))
+    words = []
+    for r, row in enumerate(spec.rows):
+        cells = [str(v) for v in values["t3"][r]]
+        words += cells + [row.label] if r in before else [row.label] + cells
+    lines = render(version, values, "spaces").split("\n")
+    first = next(i for i, line in enumerate(lines) if spec.rows[0].label in line)
+    last = next(i for i, line in enumerate(lines) if spec.rows[-1].label in line)
+    lines[first : last + 1] = [" ".join(words)]
+    table = parse_text("\n".join(lines), "utf-8", None).tables["t3"]
+    for r, row in enumerate(table.cells):
+        for c, cell in enumerate(row):
+            assert cell.value == values["t3"][r][c] or (cell.inferred and cell.value is None), (r, c)
+            if cell.inferred:
+                assert SHIFTED_NOTE in cell.note or r == 0 or r - 1 in before or r in before, (r, cell.note)
+    assert all(not cell.inferred for r, row in enumerate(table.cells) for cell in row
+               if not before or r < min(before) - 1)

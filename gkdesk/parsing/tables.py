@@ -23,7 +23,7 @@ from .blank_lines import Spacing, place_by_lines, spacing_of
 from .row_alignment import align_labels
 from .solver import Choice
 from .tokens import EMPTY, NULL, NUM, TEXT, Token, before_narrative
-from .value_lines import LINE_BETWEEN_LABELS_NOTE, lines_to_rows
+from .value_lines import DOUBTFUL_NOTE, LINE_BETWEEN_LABELS_NOTE, SHIFTED_NOTE, lines_to_rows, values_to_rows
 
 # Text before an anchor inside the same token: a numbering or group label, not a sentence.
 _MAX_ANCHOR_PREFIX = 22
@@ -588,6 +588,14 @@ def recognize_rows_table(tokens: list[Token], spec: TableSpec, notes: list[Parse
     for r, (line, _) in moved.items():
         hard_values[r] = soft_values[r] = line
     placed_rows = {r for r, (_, placed) in moved.items() if placed}
+    shifted, doubtful = {}, set()
+    if not moved:
+        # A row's values printed before its label on the same line (flat text): nothing but
+        # their order and count to go by.
+        counted = {r: [t for t in v if t.kind in (NUM, NULL)] for r, v in hard_values.items()}
+        shifted, doubtful = values_to_rows(hits, counted, lambda row: len(spec.row_columns(row)), _lead(tokens, hits))
+        for r, values in shifted.items():
+            hard_values[r] = soft_values[r] = values  # a row not found by its label is found so
     # One row's digits run together inside an otherwise spaced table (not a table flattened
     # whole, which label_runs.py reads).
     short = [r for r, v in hard_values.items() if sum(1 for t in v if t.kind in (NUM, NULL)) < len(spec.row_columns(r))]
@@ -625,14 +633,16 @@ def recognize_rows_table(tokens: list[Token], spec: TableSpec, notes: list[Parse
         table.cells[r] = built.cells
         choice = built.choice or (placement_choice(spec, r, built.numbers, built.options) if built.options else None)
         for cells in [built.cells] + (choice.options if choice else []):
-            _mark_row(cells, r in run_split_rows, r in unlabeled, r in placed_rows)
+            _mark_row(cells, r in run_split_rows, r in unlabeled)
+            apart = LINE_BETWEEN_LABELS_NOTE if r in placed_rows else SHIFTED_NOTE if r in shifted else None
+            _mark_row_moved(cells, apart or (DOUBTFUL_NOTE if r in doubtful else None))
         if choice is not None and choices is not None:
             choices.append(choice)
     for r in sorted(unlabeled):
         notes.append(ParseNote(
             "row_by_position", f"{spec.number}“{spec.rows[r].label}”一行：{UNLABELED_ROW_NOTE}", spec.id, r,
         ))
-    found = {h.row for h in hits}
+    found = {h.row for h in hits} | set(shifted)
     table.missing_rows = [r for r in range(len(spec.rows)) if r not in found]
     table.complete = not table.missing_rows
     for r in table.missing_rows:
@@ -654,13 +664,17 @@ def _empty_lines_only_separate(tokens: list[Token]) -> bool:
     return "EE" not in kinds and "VV" not in kinds and kinds.count("VEV") >= 5
 
 
-def _mark_row(cells: list[Cell], run_split: bool, unlabeled: bool, moved: bool = False) -> None:
-    """A row's cells marked as its digits were split, as placed without its label, or as
-    given a line of values printed apart from it."""
+def _mark_row_moved(cells: list[Cell], note: str | None) -> None:
+    """A row's values given to it by the rows' order (value_lines.py), or in doubt: marked."""
     for c in cells:
-        if moved and c.value is not None:
+        if note and c.value is not None:
             c.inferred, c.confidence = True, min(c.confidence, 0.6)
-            c.note = LINE_BETWEEN_LABELS_NOTE + ("；" + c.note if c.note else "")
+            c.note = note + ("；" + c.note if c.note else "")
+
+
+def _mark_row(cells: list[Cell], run_split: bool, unlabeled: bool) -> None:
+    """A row's cells marked as its digits were split, or as placed without its label."""
+    for c in cells:
         if run_split:
             c.inferred, c.confidence, c.note = True, min(c.confidence, 0.5), RUN_SPLIT_NOTE
         if unlabeled:

@@ -16,6 +16,8 @@ from __future__ import annotations
 from .tokens import NULL, NUM, TEXT, Token
 
 LINE_BETWEEN_LABELS_NOTE = "本行数值印在相邻行标签之间的单独一行，按行的先后顺序归入本行，请对照原件核对"
+SHIFTED_NOTE = "本行数值与行标签前后错开（相邻一行多出一行数值、另一行没有数值），按行的先后顺序归入本行，请对照原件核对"
+DOUBTFUL_NOTE = "本行前后相邻的行一行多出一行数值、一行数值不足，本行数值可能属于相邻的行，请对照原件核对"
 
 
 def lines_to_rows(hits, cut: dict[int, list[Token]], values: dict[int, list[Token]], width, lead: list[Token] = ()):
@@ -85,3 +87,51 @@ def _by_line(tokens: list[Token]) -> list[list[Token]]:
         else:
             groups.append([tok])
     return groups
+
+
+def values_to_rows(hits, values: dict[int, list[Token]], width, lead: list[Token] = ()):
+    """({row: its new values}, rows in doubt) where a row's values were printed before its
+    label with nothing else to go by (flat text): a row holding two rows' values (or values
+    before the first label, `lead`) and, after it past rows of one row's values each, a row
+    holding none (or a row whose label was not found). Values keep their order, so each row of the stretch takes the
+    row's worth in its place: the rows whose values so change. Where the short row holds some
+    values but not a row's worth, nothing adds up: nothing is moved, and the rows of one row's
+    values between the two are in doubt."""
+    moved: dict[int, list[Token]] = {}
+    doubtful: set[int] = set()
+    if not hits:
+        return moved, doubtful
+    # In the schema's order; a row whose label was not found holds nothing where it stands.
+    found = [h.row for h in hits]
+    rows: list = [None]  # None: before the first label
+    for a, b in zip(found, found[1:] + [found[-1] + 1]):
+        rows += [a] + [r for r in range(a + 1, b) if width(r) == width(a) == width(b)]
+    held = {None: list(lead), **{r: values.get(r, []) for r in rows[1:]}}
+    size = {r: width(r) for r in rows[1:]}
+    size[None] = size[rows[1]]
+    counts = [len(held[r]) for r in rows]
+    due = [0] + [size[r] for r in rows[1:]]  # what each should hold
+    for k in range(len(rows)):
+        n = size[rows[k]]
+        if n < 2 or counts[k] != due[k] + n:
+            continue
+        # The short row after it. (Before it, the labels came first and then the values of
+        # both: in row order or column by column, which the count cannot tell; readings of
+        # column order weigh that.)
+        j = k + 1
+        while j < len(rows) and size[rows[j]] == n and counts[j] == n:
+            j += 1
+        if not (j < len(rows) and size[rows[j]] == n and counts[j] < n):
+            continue
+        if counts[j]:
+            doubtful.update(rows[i] for i in range(k + 1, j))
+            continue
+        flat = [t for r in rows[k : j + 1] for t in held[r]]
+        at = 0
+        for i in range(k, j + 1):
+            mine = flat[at : at + due[i]]
+            at += due[i]
+            if rows[i] is not None and mine != held[rows[i]]:
+                moved[rows[i]] = mine
+            counts[i] = due[i]
+    return moved, doubtful - set(moved)
