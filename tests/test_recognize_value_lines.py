@@ -90,3 +90,26 @@ def test_flat_rows_whose_values_come_before_their_label_are_read_into_their_rows
                 assert SHIFTED_NOTE in cell.note or r == 0 or r - 1 in before or r in before, (r, cell.note)
     assert all(not cell.inferred for r, row in enumerate(table.cells) for cell in row
                if not before or r < min(before) - 1)
+
+
+def test_a_row_short_of_values_after_one_with_two_rows_worth_leaves_the_rows_between_in_doubt():
+    """Nothing adds up (the short row holds some values, not a row's worth): nothing moves, and
+    the rows between the long and the short one are in doubt; with the short row empty the
+    values move along, each row taking its own in order."""
+    from types import SimpleNamespace
+
+    from gkdesk.parsing.tokens import NUM, Token
+    from gkdesk.parsing.value_lines import values_to_rows
+
+    def nums(*vs):
+        return [Token(NUM, str(v), 0, 1, 0, value=v) for v in vs]
+
+    hits = [SimpleNamespace(row=r) for r in range(4)]
+    width = lambda row: 2  # noqa: E731
+    values = {0: nums(1, 2, 3, 4), 1: nums(5, 6), 2: nums(7), 3: nums(8, 9)}
+    moved, doubtful = values_to_rows(hits, values, width)
+    assert moved == {} and doubtful == {1}
+    values[2] = []
+    moved, doubtful = values_to_rows(hits, values, width)
+    assert {r: [t.value for t in v] for r, v in moved.items()} == {0: [1, 2], 1: [3, 4], 2: [5, 6]}
+    assert doubtful == set()
