@@ -161,6 +161,14 @@ def pdfplumber_text(**options) -> Callable[[Path], str]:
     return convert
 
 
+def pdfplumber_words(path: Path) -> str:
+    """Each page's words joined by spaces on one line (a pipeline that keeps words, not lines)."""
+    import pdfplumber
+
+    with pdfplumber.open(str(path)) as pdf:
+        return "\n".join(" ".join(w["text"] for w in page.extract_words()) for page in pdf.pages)
+
+
 def pdfium_text(path: Path) -> str:
     import pypdfium2
 
@@ -296,6 +304,7 @@ def converters() -> list[Converter]:
         Converter("pdf-pypdf", "pdf", ("mod:pypdf",), pypdf_text()),
         Converter("pdf-pypdf-layout", "pdf", ("mod:pypdf",), pypdf_text(extraction_mode="layout")),
         Converter("pdf-pdfplumber-layout", "pdf", ("mod:pdfplumber",), pdfplumber_text(layout=True)),
+        Converter("pdf-pdfplumber-words", "pdf", ("mod:pdfplumber",), pdfplumber_words),
         Converter("pdf-pdfium", "pdf", ("mod:pypdfium2",), pdfium_text),
         Converter("pdf-mutool", "pdf", ("exe:mutool",), mutool_text),
     ]
