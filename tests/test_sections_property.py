@@ -74,3 +74,27 @@ def test_other_words_are_not_a_heading():
     words = normalize_label("政府信息公开行政复议、行政诉讼情况")
     assert heading_distance(words, normalize_label("结转下年度继续办理"))[0] > max_edits(words)
     assert heading_distance(words, normalize_label("政府信息公开行政法复议、行政诉讼情况"))[0] == 1
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated_headings(), st.sets(st.integers(0, len(SECTIONS) - 1), min_size=1), st.sampled_from(["pipes", "spaces"]))
+def test_a_heading_line_running_on_into_its_body_opens_the_body_after_its_words(headings, joined, layout):
+    """A heading whose line goes on with the section's text (a page or paragraph kept as one
+    line): the body starts after the heading's words, so a table begun on that line is read."""
+    values = values_for("2021", 2)
+    lines = render("2021", values, layout=layout).split("\n")
+    for spec, heading in zip(SECTIONS, headings):
+        at = lines.index(spec.heading)
+        lines[at] = heading
+        if SECTIONS.index(spec) in joined:  # the heading, its sentence and (a table's section) its first row
+            k = 3 if spec.number in "二三四" else 2
+            lines[at : at + k] = [" ".join(lines[at : at + k])]
+    text = "\n".join(lines)
+    sections = find_sections(text)
+    for spec, heading in zip(SECTIONS, headings):
+        section = sections[spec.number]
+        assert section.span[0] == text.index(heading) and section.body_start <= text.index(heading) + len(heading) + 2
+    report = parse_text(text)
+    assert report.tables["t4"].values() == [values["t4"]]
+    assert report.tables["t2"].values() == values["t2"]
+    assert report.tables["t3"].values() == values["t3"]

@@ -37,7 +37,8 @@ def find_sections(text: str) -> dict[str, Section]:
             continue
         if index <= last_index:
             continue  # a later heading of an earlier number: a table row or a quotation
-        found.append((number, m.start(), m.end(), m.group(0).strip()))
+        body = _heading_end(spec, text, m.start("rest"), m.end())
+        found.append((number, m.start(), body, text[m.start() : body].strip()))
         last_index = index
     if len(found) < 3:
         found = _inline_headings(text, found)
@@ -47,6 +48,18 @@ def find_sections(text: str) -> dict[str, Section]:
         # A heading "line" can run on past the next heading in text without line breaks.
         sections[number] = Section(number, heading, (start, end), min(body, end))
     return sections
+
+
+def _heading_end(spec: SectionSpec, text: str, start: int, end: int) -> int:
+    """Where the body starts after a heading whose line runs from `start` to `end`: the line's
+    end, unless the line runs on well past the heading's words (text whose lines are pages or
+    paragraphs), where the body starts right after them."""
+    words = _words(spec)
+    if end - start <= len(words) + 2 * max_edits(words):
+        return end
+    squeezed, index = squeeze(text[start : start + 2 * (len(words) + max_edits(words))])
+    edits, length = heading_distance(words, squeezed)
+    return start + index[length - 1] + 1 if length and edits <= max_edits(words) else end
 
 
 def _to_ascii_digit(s: str) -> str:
