@@ -113,3 +113,37 @@ def test_a_row_short_of_values_after_one_with_two_rows_worth_leaves_the_rows_bet
     moved, doubtful = values_to_rows(hits, values, width)
     assert {r: [t.value for t in v] for r, v in moved.items()} == {0: [1, 2], 1: [3, 4], 2: [5, 6]}
     assert doubtful == set()
+
+
+@settings(max_examples=30, deadline=None)
+@given(version=st.sampled_from(["2021", "2019"]), seed=st.integers(1, 40), data=st.data())
+def test_a_flat_table_after_a_sentence_and_an_interleaved_header_is_read_from_its_first_label(version, seed, data):
+    """A page's words on one line: the section's sentence with its numbers (434 件), then the
+    table's header whose cells of several lines the converter interleaved word by word, then the
+    rows. The first row is found at its label after the header, not in the sentence naming it,
+    and no number of the sentence is read into the table."""
+    values = values_for(version, seed)
+    spec = table_spec(version, "t3")
+    total = sum(values["t3"][0])
+    sentence = f"本年度本机关共收到政府信息公开申请 {total} 件，办结 {data.draw(st.integers(0, 999))} 件，结转下年度继续办理 {data.draw(st.integers(0, 9))} 件。"
+    cells = [spec.note, "申请人情况", "自然人", "法人或其他组织", "总计"] + [c.short or c.label for c in spec.columns[1:6]]
+    pieces = []
+    for cell in cells:
+        cut, parts = 0, []
+        while cut < len(cell):
+            step = data.draw(st.integers(1, 4))
+            parts.append(cell[cut : cut + step])
+            cut += step
+        pieces.append(parts)
+    header = []
+    while any(pieces):  # a line of each cell in turn, as the converter met them left to right
+        for parts in pieces:
+            if parts:
+                header.append(parts.pop(0))
+    rows = [" ".join([row.label] + [str(v) for v in values["t3"][r]]) for r, row in enumerate(spec.rows)]
+    lines = render(version, values, "spaces").split("\n")
+    first = lines.index(spec.note + "    申请人情况")
+    last = next(i for i, line in enumerate(lines) if spec.rows[-1].label in line)
+    lines[first : last + 1] = [" ".join([sentence, *header, *rows])]
+    table = parse_text("\n".join(lines), "utf-8", None).tables["t3"]
+    assert table.values() == values["t3"]

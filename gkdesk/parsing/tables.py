@@ -251,7 +251,20 @@ def _is_header_prefix(prefix: str, spec: TableSpec) -> bool:
     rest = tail
     for word in _header_words(spec):
         rest = rest.replace(word, "")
-    return len(tail) - len(rest) >= 4 and len(rest) <= 6
+    if len(tail) - len(rest) >= 4 and len(rest) <= 6:
+        return True
+    # A header whose cells of several lines a converter interleaved word by word (自然 社会 法律
+    # 之和… 人 公益 服务): no word whole, but its characters all the header's.
+    chars = [ch for ch in tail if ch not in _PUNCTUATION]
+    return len(chars) >= 8 and sum(ch in _header_chars(spec) for ch in chars) >= 0.95 * len(chars)
+
+
+_PUNCTUATION = frozenset("()（）:：,，、;；.。 ")
+
+
+@cache
+def _header_chars(spec: TableSpec) -> frozenset:
+    return frozenset("".join(_header_words(spec)))
 
 
 @cache
