@@ -255,16 +255,20 @@ def _is_header_prefix(prefix: str, spec: TableSpec) -> bool:
         return True
     # A header whose cells of several lines a converter interleaved word by word (自然 社会 法律
     # 之和… 人 公益 服务): no word whole, but its characters all the header's.
-    chars = [ch for ch in tail if ch not in _PUNCTUATION]
-    return len(chars) >= 8 and sum(ch in _header_chars(spec) for ch in chars) >= 0.95 * len(chars)
+    header = _header_chars(spec)
+    if len(tail) > 200 or len(tail[-12:].translate(_PUNCTUATION).translate(header)) > 1:
+        return False  # (the words just before the label settle most: checked first)
+    chars = tail.translate(_PUNCTUATION)
+    return len(chars) >= 8 and len(chars.translate(header)) <= 0.05 * len(chars)
 
 
-_PUNCTUATION = frozenset("()（）:：,，、;；.。 ")
+_PUNCTUATION = str.maketrans("", "", "()（）:：,，、;；.。 ")
 
 
 @cache
-def _header_chars(spec: TableSpec) -> frozenset:
-    return frozenset("".join(_header_words(spec)))
+def _header_chars(spec: TableSpec) -> dict:
+    """A translation deleting the characters of the table's header words."""
+    return str.maketrans("", "", "".join(sorted(set("".join(_header_words(spec))))))
 
 
 @cache
