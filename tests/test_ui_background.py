@@ -38,7 +38,9 @@ def test_a_failure_reaches_the_failure_callback_with_its_traceback(qtbot):
     assert isinstance(failures[0], ValueError) and "bad input" in failures[0].gkdesk_traceback
 
 
-def test_an_owner_destroyed_while_the_worker_runs_cancels_it_and_hears_nothing(qtbot):
+def _owner_destroyed_mid_run(qtbot, report_progress: bool) -> tuple[object, list]:
+    """An op whose owner is deleted while its worker waits; the worker then goes on (reporting
+    progress first, or not) and returns a result. The op and what its callbacks heard."""
     owner = QObject()
     started, release = threading.Event(), threading.Event()
     heard = []
@@ -46,7 +48,8 @@ def test_an_owner_destroyed_while_the_worker_runs_cancels_it_and_hears_nothing(q
     def work(progress):
         started.set()
         release.wait(10)
-        progress(1, 1, "")  # cancelled by now: raises Cancelled inside the worker
+        if report_progress:
+            progress(1, 1, "")  # cancelled by now: raises Cancelled inside the worker
         return "result"
 
     op = run_in_background(work, on_success=heard.append, on_failure=heard.append,
@@ -58,24 +61,15 @@ def test_an_owner_destroyed_while_the_worker_runs_cancels_it_and_hears_nothing(q
     release.set()
     qtbot.waitUntil(lambda: op.done, timeout=10_000)  # the op itself outlived its owner
     assert QThreadPool.globalInstance().waitForDone(10_000)
+    return op, heard
+
+
+def test_an_owner_destroyed_while_the_worker_runs_cancels_it_and_hears_nothing(qtbot):
+    _, heard = _owner_destroyed_mid_run(qtbot, report_progress=True)
     assert heard == []
 
 
 def test_an_owner_destroyed_after_success_is_computed_does_not_break_the_report(qtbot):
     """The worker's emit after the owner is gone must not raise ("Signal source has been deleted")."""
-    owner = QObject()
-    started, release = threading.Event(), threading.Event()
-    heard = []
-
-    def work(progress):
-        started.set()
-        release.wait(10)
-        return "result"  # no progress call: the result is emitted after the owner died
-
-    op = run_in_background(work, on_success=heard.append, parent=owner)
-    assert started.wait(10)
-    owner.deleteLater()
-    qtbot.waitUntil(lambda: op.orphaned, timeout=10_000)
-    release.set()
-    qtbot.waitUntil(lambda: op.done, timeout=10_000)
+    _, heard = _owner_destroyed_mid_run(qtbot, report_progress=False)
     assert heard == []
