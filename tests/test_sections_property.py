@@ -98,3 +98,23 @@ def test_a_heading_line_running_on_into_its_body_opens_the_body_after_its_words(
     assert report.tables["t4"].values() == [values["t4"]]
     assert report.tables["t2"].values() == values["t2"]
     assert report.tables["t3"].values() == values["t3"]
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated_headings(), st.sampled_from(["pipes", "spaces"]))
+def test_a_table_row_numbered_like_a_section_before_its_heading_on_one_line_is_no_heading(headings, layout):
+    """表三's last row (四、结转下年度继续办理 …) and section 四's heading after it on one line (a
+    page kept as one line): the row starts no section, the heading after it does."""
+    values = values_for("2021", 2)
+    lines = render("2021", values, layout=layout).split("\n")
+    for spec, heading in zip(SECTIONS, headings):
+        lines[lines.index(spec.heading)] = heading
+    four = lines.index(headings[3])
+    row = next(i for i in range(four - 1, 0, -1) if lines[i].strip())  # 表三's last row
+    assert lines[row].lstrip(" |").startswith("四、结转下年度继续办理")
+    lines[row : four + 2] = [" ".join(lines[row : four + 2])]
+    text = "\n".join(lines)
+    assert find_sections(text)["四"].span[0] == text.index(headings[3])
+    report = parse_text(text)
+    assert report.tables["t3"].values() == values["t3"]
+    assert report.tables["t4"].values() == [values["t4"]]

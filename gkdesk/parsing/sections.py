@@ -33,12 +33,22 @@ def find_sections(text: str) -> dict[str, Section]:
         index = order.index(number)
         spec = SECTIONS[index]
         rest = normalize_label(m.group("rest"))[:40]
-        if not any(k in rest for k in spec.keywords) and not _near(spec, rest):
-            continue
+        # Its words begin the line: a keyword further on is another heading run into this line
+        # (表三's 四、结转下年度继续办理 and then 四、政府信息公开行政复议… in one line of text),
+        # which is then looked for in the line.
+        words = _words(spec)
+        opening = normalize_label(m.group("rest")[: len(words) + 2 * max_edits(words)])
+        start = m.start()
+        if any(k in opening for k in spec.keywords) or _near(spec, rest):
+            body = _heading_end(spec, text, m.start("rest"), m.end())
+        else:
+            hit = _near_heading(text[: m.end()], spec, m.start("rest"))
+            if hit is None:
+                continue
+            start, body = hit
         if index <= last_index:
             continue  # a later heading of an earlier number: a table row or a quotation
-        body = _heading_end(spec, text, m.start("rest"), m.end())
-        found.append((number, m.start(), body, text[m.start() : body].strip()))
+        found.append((number, start, body, text[start:body].strip()))
         last_index = index
     if len(found) < 3:
         found = _inline_headings(text, found)
