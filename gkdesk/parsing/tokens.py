@@ -25,6 +25,9 @@ _NUMBER = re.compile(
     r"^(?P<sign>[-+]?|增加|减少|增|减)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?(?P<unit>万元|元|件|项|个|条|次|人|%)?$"
 )
 _NULL_MARKS = {"/", "／", "-", "—", "——", "－", "–", "无", "\\", "--", "---"}
+# A line this long is a page or a paragraph, not a table row: its last words may be the page's number.
+_PAGE_LINE = 200
+_TRAILING_PAGE_NUMBER = re.compile(r"(?<=\s)[-—–－] ?\d{1,3} ?[-—–－]\s*$")
 _PAGE_NUMBER = re.compile(r"^(?:第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|[-—–－]\s*\d+\s*[-—–－]|\d+\s*/\s*\d+)$")
 _HTML_CELL = re.compile(r"<t([dh])\b[^>]*>(.*?)</t\1\s*>", re.S | re.I)
 _HTML_ROW = re.compile(r"<tr\b", re.I)
@@ -364,6 +367,9 @@ class Tokenizer:
                 if _MD_RULE.match(line) or _SIMPLE_RULE.match(line):
                     i += 1
                     continue
+            folio = _TRAILING_PAGE_NUMBER.search(line) if len(line) > _PAGE_LINE else None
+            if folio:  # a page kept as one line ends with its page number ('… 31 - 3 -'): no cell
+                line = lines[i] = line[: folio.start()] + " " * (len(line) - folio.start())
             stripped = line.strip()
             if stripped and is_page_number(stripped.strip("\f \t")):
                 i += 1  # a line that is a page number ('- 3 -', split at its spaces) holds no cell
