@@ -67,9 +67,15 @@ def _heading_end(spec: SectionSpec, text: str, start: int, end: int) -> int:
     words = _words(spec)
     if end - start <= len(words) + 2 * max_edits(words):
         return end
-    squeezed, index = squeeze(text[start : start + 2 * (len(words) + max_edits(words))])
+    return _words_end(words, text, start) or end
+
+
+def _words_end(words: str, text: str, at: int) -> int | None:
+    """Where the heading's `words` end if they begin `text` at `at`, within max_edits."""
+    reach = 2 * (len(words) + max_edits(words))
+    squeezed, index = squeeze(text[at : at + reach])
     edits, length = heading_distance(words, squeezed)
-    return start + index[length - 1] + 1 if length and edits <= max_edits(words) else end
+    return at + index[length - 1] + 1 if length and edits <= max_edits(words) else None
 
 
 def _to_ascii_digit(s: str) -> str:
@@ -147,13 +153,10 @@ def _near_heading(text: str, spec: SectionSpec, pos: int) -> tuple[int, int] | N
     words = _words(spec)
     numeral = str(SECTIONS.index(spec) + 1)
     ordinal = re.compile(f"[{spec.number}{numeral}{chr(ord(numeral) + 0xFEE0)}]\\s*[{re.escape(_ORDINAL_MARK)}]\\s*")
-    reach = 2 * (len(words) + max_edits(words))
     for m in ordinal.finditer(text, pos):
-        window = text[m.end() : m.end() + reach]
-        squeezed, index = squeeze(window)
-        edits, length = heading_distance(words, squeezed)
-        if edits <= max_edits(words) and length:
-            return m.start(), m.end() + index[length - 1] + 1
+        end = _words_end(words, text, m.end())
+        if end is not None:
+            return m.start(), end
     return None
 
 

@@ -601,7 +601,9 @@ def recognize_rows_table(tokens: list[Token], spec: TableSpec, notes: list[Parse
         soft_values[hit.row] = [t for t in span_tokens if t.kind in _VALUE_KINDS]
         row_tokens[hit.row] = (tokens[hit.token : hit.token + 1] if hit.labeled else []) + span_tokens
     # Lines of values printed between labels go to the rows without values, in order.
-    moved = lines_to_rows(hits, row_tokens, hard_values, lambda row: len(spec.row_columns(row)), _lead(tokens, hits))
+    width = lambda row: len(spec.row_columns(row))  # noqa: E731
+    lead = _lead(tokens, hits)
+    moved = lines_to_rows(hits, row_tokens, hard_values, width, lead)
     for r, (line, _) in moved.items():
         hard_values[r] = soft_values[r] = line
     placed_rows = {r for r, (_, placed) in moved.items() if placed}
@@ -610,7 +612,7 @@ def recognize_rows_table(tokens: list[Token], spec: TableSpec, notes: list[Parse
         # A row's values printed before its label on the same line (flat text): nothing but
         # their order and count to go by.
         counted = {r: [t for t in v if t.kind in (NUM, NULL)] for r, v in hard_values.items()}
-        shifted, doubtful = values_to_rows(hits, counted, lambda row: len(spec.row_columns(row)), _lead(tokens, hits))
+        shifted, doubtful = values_to_rows(hits, counted, width, lead)
         for r, values in shifted.items():
             hard_values[r] = soft_values[r] = values  # a row not found by its label is found so
     # One row's digits run together inside an otherwise spaced table (not a table flattened

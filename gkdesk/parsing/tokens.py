@@ -27,8 +27,9 @@ _NUMBER = re.compile(
 _NULL_MARKS = {"/", "／", "-", "—", "——", "－", "–", "无", "\\", "--", "---"}
 # A line this long is a page or a paragraph, not a table row: its last words may be the page's number.
 _PAGE_LINE = 200
-_TRAILING_PAGE_NUMBER = re.compile(r"(?<=\s)[-—–－] ?\d{1,3} ?[-—–－]\s*$")
-_PAGE_NUMBER = re.compile(r"^(?:第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|[-—–－]\s*\d+\s*[-—–－]|\d+\s*/\s*\d+)$")
+_DASHED_PAGE_NUMBER = r"[-—–－]\s*\d+\s*[-—–－]"  # - 3 -
+_TRAILING_PAGE_NUMBER = re.compile(rf"(?<=\s){_DASHED_PAGE_NUMBER}\s*$")
+_PAGE_NUMBER = re.compile(rf"^(?:第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|{_DASHED_PAGE_NUMBER}|\d+\s*/\s*\d+)$")
 _HTML_CELL = re.compile(r"<t([dh])\b[^>]*>(.*?)</t\1\s*>", re.S | re.I)
 _HTML_ROW = re.compile(r"<tr\b", re.I)
 _TAG = re.compile(r"<[^>]+>")
@@ -371,7 +372,7 @@ class Tokenizer:
             if folio:  # a page kept as one line ends with its page number ('… 31 - 3 -'): no cell
                 line = lines[i] = line[: folio.start()] + " " * (len(line) - folio.start())
             stripped = line.strip()
-            if stripped and is_page_number(stripped.strip("\f \t")):
+            if stripped and is_page_number(stripped):
                 i += 1  # a line that is a page number ('- 3 -', split at its spaces) holds no cell
                 continue
             if not stripped or stripped == "\f":
