@@ -9,7 +9,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from gkdesk.parsing import parse_text
-from gkdesk.parsing.sections import find_sections, heading_distance, max_edits
+from gkdesk.parsing.sections import _fewest_edits, find_sections, heading_distance, max_edits
 from gkdesk.schema import SECTIONS, normalize_label
 from report_factory import render, values_for
 from test_digit_runs_property import one_line
@@ -74,6 +74,19 @@ def test_other_words_are_not_a_heading():
     words = normalize_label("政府信息公开行政复议、行政诉讼情况")
     assert heading_distance(words, normalize_label("结转下年度继续办理"))[0] > max_edits(words)
     assert heading_distance(words, normalize_label("政府信息公开行政法复议、行政诉讼情况"))[0] == 1
+
+
+_HEADING_CHARS = "".join(sorted(set("".join(normalize_label(s.heading) for s in SECTIONS)))) + _FILLER
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(SECTIONS), st.text(_HEADING_CHARS, max_size=40), st.data())
+def test_the_character_count_bound_never_exceeds_the_alignment(spec, text, data):
+    """_fewest_edits lets find_sections skip the alignment of a line far from a heading: it must
+    be a lower bound of the edits the alignment finds, for texts near the heading and far."""
+    words = normalize_label(spec.heading.split("、", 1)[1])
+    near = data.draw(st.sampled_from([text, words[: len(text) % (len(words) + 1)] + text, words + text]))
+    assert _fewest_edits(words, near) <= heading_distance(words, near)[0]
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])

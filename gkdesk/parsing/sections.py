@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 from itertools import accumulate
 
 from ..model import Section
@@ -74,6 +75,8 @@ def _words_end(words: str, text: str, at: int) -> int | None:
     """Where the heading's `words` end if they begin `text` at `at`, within max_edits."""
     reach = 2 * (len(words) + max_edits(words))
     squeezed, index = squeeze(text[at : at + reach])
+    if _fewest_edits(words, squeezed) > max_edits(words):
+        return None
     edits, length = heading_distance(words, squeezed)
     return at + index[length - 1] + 1 if length and edits <= max_edits(words) else None
 
@@ -139,9 +142,23 @@ def heading_distance(words: str, text: str) -> tuple[int, int]:
     return prev[best], best
 
 
+def _fewest_edits(words: str, text: str) -> int:
+    """A lower bound of heading_distance(words, text)'s edits, at the cost of a character count:
+    a character of `words` that no character of the text's compared prefix can match costs an
+    edit. Nearly every line tried as a heading is far from it, so the alignment is seldom run."""
+    compared = text[: len(words) + max_edits(words)]
+    return len(words) - sum(min(n, compared.count(ch)) for ch, n in _char_counts(words))
+
+
+@cache
+def _char_counts(words: str) -> tuple[tuple[str, int], ...]:
+    return tuple((ch, words.count(ch)) for ch in dict.fromkeys(words))
+
+
 def _near(spec: SectionSpec, rest: str) -> bool:
     words = _words(spec)
-    return heading_distance(words, rest)[0] <= max_edits(words)
+    limit = max_edits(words)
+    return _fewest_edits(words, rest) <= limit and heading_distance(words, rest)[0] <= limit
 
 
 _ORDINAL_MARK = "、.．，,)）"
