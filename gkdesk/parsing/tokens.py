@@ -224,7 +224,20 @@ def display_width(text: str) -> int:
     """Columns the text takes in a monospaced rendering: CJK and full-width characters count two."""
     if text.isascii():
         return len(text)  # every ASCII character is one column wide
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return len(text) + len(text.translate(_WIDE_ONLY))  # the translation keeps the wide ones
+
+
+class _WideOnly(dict):
+    """A str.translate table that keeps wide characters (East Asian width W or F) and drops the
+    rest, each character's width looked up once (the per-character work then stays in C)."""
+
+    def __missing__(self, code: int) -> str | None:
+        ch = chr(code)
+        kept = self[code] = ch if unicodedata.east_asian_width(ch) in "WF" else None
+        return kept
+
+
+_WIDE_ONLY = _WideOnly()
 
 
 @_cached_for_short
@@ -295,9 +308,9 @@ class Tokenizer:
         if x >= 0:
             x, xd = self._line_position(start)
         page = self._page_base + bisect.bisect_right(self._page_breaks, start) if self._page_breaks else self._page_base
-        self.tokens.append(
-            Token(kind, stripped, start, start + len(stripped), line, x, structured, value, xd=xd, col=col, page=page)
-        )
+        # Positional: a token is made for every cell, and keywords cost twice as much here.
+        self.tokens.append(Token(kind, stripped, start, start + len(stripped), line, x, structured, value, "", xd, col,
+                                 False, page))
 
     def _line_position(self, start: int) -> tuple[int, int]:
         """Character and display column of offset `start` in its line.
