@@ -162,6 +162,7 @@ class StackingSearch:
                 key = _amount_key(0 if is_null else a)
                 pool[key] = pool.get(key, 0) + 1
         self.initial_pools = {k: dict(v) for k, v in self.pools.items()}
+        self._values_down_of: dict[int, list] = {}
         self.run_pool = [self._pool_key_of_page(run.page) for run in runs]
         self.run_keys = [[_amount_key(0 if null else a) for a, null in zip(run.amounts, run.nulls)] for run in runs]
         # What each cell shows (the table a reviewer would see), kept as runs are placed, so a
@@ -474,20 +475,27 @@ class StackingSearch:
         pkey = self.row_pool[cell // self.C]
         pool = self.pools.get(pkey, {})
         blame = self.rel_runs[i]
-        for value, n0 in self.initial_pools.get(pkey, {}).items():
-            if value >= need - _EPS:
-                if pool.get(value, 0) > 0:
-                    return None
-                blame |= self.consumers.get((pkey, value), 0)
+        least = need - _EPS
+        consumers = self.consumers
+        for value in self._values_down(pkey):  # largest first: the values >= need are a prefix
+            if value < least:
+                break
+            if pool[value] > 0:
+                return None
+            blame |= consumers.get((pkey, value), 0)
         return blame
+
+    def _values_down(self, pkey: int) -> list:
+        """The distinct values of a pool, largest first (worked out once per pool)."""
+        known = self._values_down_of.get(pkey)
+        if known is None:
+            known = self._values_down_of[pkey] = sorted(self.initial_pools.get(pkey, {}), reverse=True)
+        return known
 
     def _check_pair(self, i: int, gap: float) -> int | None:
         """Two cells of relation i are empty: is there a pair of unplaced values that closes it?"""
-        holes = []
-        nl = self.rel_size[i][0]
-        for pos, k in enumerate(self.rel_cells[i]):
-            if self.run_at[k] < 0:
-                holes.append((k, 1 if pos < nl else -1))
+        run_at, nl = self.run_at, self.rel_size[i][0]
+        holes = [(k, 1 if pos < nl else -1) for pos, k in enumerate(self.rel_cells[i]) if run_at[k] < 0]
         (k1, s1), (k2, s2) = holes
         p1 = self.row_pool[k1 // self.C]
         p2 = self.row_pool[k2 // self.C]
@@ -495,18 +503,20 @@ class StackingSearch:
         # s1*x + s2*y == gap; blame the runs that took the values of pairs that would have fit
         blame = self.rel_runs[i]
         orig1, orig2 = self.initial_pools.get(p1, {}), self.initial_pools.get(p2, {})
+        one_pool = p1 == p2
+        consumers = self.consumers
         for x in orig1:
             y = (gap - s1 * x) / s2
             if y < -_EPS:
                 continue
             near = round(y)  # _amount_key(y), inline: y is a float
             key = near if abs(y - near) <= _EPS else round(y, 6)
-            same = p1 == p2 and key == x
+            same = one_pool and key == x
             if orig2.get(key, 0) - same <= 0:
                 continue
-            if pool1.get(x, 0) > 0 and pool2.get(key, 0) - same > 0:
+            if pool1[x] > 0 and pool2[key] - same > 0:  # orig2 holds key, so pool2 does
                 return None
-            blame |= self.consumers.get((p1, x), 0) | self.consumers.get((p2, key), 0)
+            blame |= consumers.get((p1, x), 0) | consumers.get((p2, key), 0)
         return blame
 
     # ------------------------------------------------------------ preference
