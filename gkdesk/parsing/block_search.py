@@ -203,6 +203,7 @@ class StackingSearch:
             for d in range(len(runs))
         ]
         self.trail: list[tuple] = []
+        self.uniform_from, self.rest_shown = self._uniform_suffix()
         self._relation_places: list[list | None] = [None] * m
         self._broken_memo: list[dict] = [{} for _ in range(m)]
         self.nodes = 0
@@ -213,6 +214,41 @@ class StackingSearch:
         # Breaks only grow as blocks are placed, so a partial arrangement with more can neither
         # beat nor tie that one (arrangements are ranked by relations broken, then breaks).
         self.break_bound: int | None = None
+
+    def _uniform_suffix(self) -> tuple[int, dict]:
+        """The first run from which every page band's runs left show one value alike (zeros,
+        say), and that value per band; len(runs) if there is none.
+
+        From there on every completion shows the same table (the blocks fill every free cell,
+        each with its band's one value), so a subtree there adds at most one arrangement: the
+        search takes its first completion, or none if that table was found before, and moves
+        on (the rest only permutes look-alike blocks)."""
+        runs = self.runs
+        if sum(len(run) for run in runs) != self.R * self.C:
+            return len(runs), {}  # blocks that leave cells free: completions differ in which
+        shown_of: dict[int, object] = {}
+        for d in range(len(runs) - 1, -1, -1):
+            pkey = self.run_pool[d]
+            keys = set(self.shown_keys[d])
+            if pkey in shown_of:
+                keys.add(shown_of[pkey])
+            if len(keys) > 1:
+                return d + 1, shown_of
+            shown_of[pkey] = keys.pop()
+        return 0, shown_of
+
+    def _completion_shown(self) -> tuple | None:
+        """The table every completion shows from uniform_from on, or None if some free cell's
+        band has no value left for it."""
+        C, rest, row_pool = self.C, self.rest_shown, self.row_pool
+        out = list(self.shown_at)
+        for k, at in enumerate(out):
+            if at is None:
+                pkey = row_pool[k // C]
+                if pkey not in rest:
+                    return None
+                out[k] = rest[pkey]
+        return tuple(out)
 
     # ------------------------------------------------------------ pools and pages
     def _pool_key_of_page(self, page: int) -> int:
@@ -576,8 +612,14 @@ class StackingSearch:
         (measured: a third of such a search's CPU time was system time)."""
         frames: list[_Frame] = []
         child = self._open(d)
+        uniform = self.uniform_from
         while True:
             if type(child) is int:  # a finished subtree: its frame's result, to the frame above
+                if child == -1 and frames and frames[-1].d >= uniform:
+                    # In the look-alike tail the rest of the subtree can only find this table
+                    # again: leave it from its root.
+                    while frames and frames[-1].d >= uniform:
+                        frames.pop()
                 if not frames:
                     return child
                 out = self._resume(frames[-1], child)
@@ -598,6 +640,10 @@ class StackingSearch:
         if d == len(self.runs):
             self._record()
             return -1  # after a solution every earlier choice may matter
+        if d == self.uniform_from and self.seen:
+            shown = self._completion_shown()
+            if shown is not None and shown in self.seen:
+                return -1  # every completion shows a table found before
         options, conflict = self._options(d)
         preference = self._preference_of(d)
         keyed = [((preference(o[0], o[1]), o[3]), o) for o in options]
