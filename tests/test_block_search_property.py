@@ -1,7 +1,7 @@
 """The block search's shortcuts change how much it explores, never what it finds."""
 from hypothesis import given, settings, strategies as st
 
-from gkdesk.parsing.block_search import GridRelation, Run, StackingSearch
+from gkdesk.parsing.block_search import Arrangement, GridRelation, Run, StackingSearch
 
 
 class _WithoutTailCut(StackingSearch):
@@ -77,3 +77,87 @@ def test_the_cut_spares_the_permutations_of_trailing_zeros():
     assert all(r.complete and r.best is not None for r in results)
     assert results[0].ambiguous == results[1].ambiguous
     assert results[0].nodes < results[1].nodes
+
+
+class _ReplayingEverySwap(StackingSearch):
+    """Column swaps replayed from scratch, every run's cells looked up anew (the plain reading
+    of _add_swapped_columns, without its shared block shapes)."""
+
+    def _add_swapped_columns(self):
+        order_key = min((len(s.violated), s.breaks) for s in self.solutions)
+        swappable = [c for c in range(self.C) if c != self.total_col]
+        extra = []
+        for sol in [s for s in self.solutions if (len(s.violated), s.breaks) == order_key]:
+            for a in swappable:
+                for b in swappable:
+                    if b <= a:
+                        continue
+                    cells = [list(row) for row in sol.cells]
+                    for row in cells:
+                        row[a], row[b] = row[b], row[a]
+                    shown = tuple(self._shown(at) for row in cells for at in row)
+                    if shown in self.seen:
+                        continue
+                    breaks = _breaks_by_replay(self, cells)
+                    if breaks is None:
+                        continue
+                    self.seen.add(shown)
+                    extra.append(Arrangement(cells, self._violated(cells), self._null_mix(cells), breaks))
+        self.solutions.extend(extra)
+
+
+def _breaks_by_replay(search: StackingSearch, cells) -> int | None:
+    """The order breaks of an arrangement, replayed run by run against the stream."""
+    where: dict[int, list[tuple[int, int, int]]] = {}
+    for r, row in enumerate(cells):
+        for c, at in enumerate(row):
+            if at is not None:
+                where.setdefault(at[0], []).append((at[1], r, c))
+    rows_of = search.page_rows or {}
+    heights = {k: [rows_of[k][0] if k in rows_of else 0] * search.C for k in search.heights_of}
+    breaks = 0
+    for d, run in enumerate(search.runs):
+        placed = sorted(where.get(d, []))
+        if len(placed) != len(run):
+            return None
+        top = min(r for _, r, _ in placed)
+        c0 = min(c for _, _, c in placed)
+        w = len({c for _, _, c in placed})
+        forward = all((r, c) == (top + i // w, c0 + i % w) for i, r, c in placed)
+        backward = 1 < w <= search.max_reversed_width and all(
+            (r, c) == (top + i // w, c0 + w - 1 - i % w) for i, r, c in placed)
+        h = heights[search.run_pool[d]]
+        if not (forward or backward) or any(h[c0 + i] != top for i in range(w)):
+            return None
+        band = rows_of.get(run.page)
+        hi = band[1] if band else search.R
+        goes_on = next(((hh, c) for c, hh in enumerate(h) if hh < hi), None)
+        breaks += (top, c0) != goes_on
+        height = -(-len(run) // w)
+        k = len(run) - w * (height - 1)
+        for i in range(w):
+            h[c0 + i] = top + height - (0 if i < k else 1)
+    return breaks
+
+
+@settings(max_examples=150, deadline=None)
+@given(case=_tables_in_blocks(), seed=st.randoms(use_true_random=False))
+def test_column_swaps_are_replayed_as_the_stream_reads_them(case, seed):
+    nrows, ncols, runs = case
+    found = []
+    for kind in (StackingSearch, _ReplayingEverySwap):
+        search = kind(nrows, ncols, runs, _relations(nrows, ncols), node_limit=10**6, extra_nodes=10**6,
+                      prefer_down=True, max_reversed_width=2)
+        found.append((search, search.run()))
+    (fast, fast_result), (plain, plain_result) = found
+    assert [(_shown(fast, s), s.violated, s.breaks, s.null_mix) for s in fast.solutions] == \
+        [(_shown(plain, s), s.violated, s.breaks, s.null_mix) for s in plain.solutions]
+    assert fast_result.ambiguous == plain_result.ambiguous
+    # Any arrangement at all, a reading of the stream or not: the same breaks, or None alike.
+    cells = [at for sol in fast.solutions[:1] for row in sol.cells for at in row]
+    if cells:
+        seed.shuffle(cells)
+        shuffled = [cells[r * ncols:(r + 1) * ncols] for r in range(nrows)]
+        assert fast._replayed_breaks(shuffled) == _breaks_by_replay(fast, shuffled)
+        best = fast.solutions[0].cells
+        assert fast._replayed_breaks(best) == _breaks_by_replay(fast, best) is not None

@@ -14,7 +14,7 @@ placements that are not (conflict-directed backjumping); it is bounded by a node
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import combinations, compress
 
 from .. import relations as rel_eval
 from ..schema import Relation
@@ -464,9 +464,8 @@ class StackingSearch:
             self.culprit &= self.rel_cellmask[i]
         if self.n_violated > self.max_violations or (self.n_violated and not self.culprit):
             conflict = 0
-            for i, v in enumerate(violated):
-                if v:
-                    conflict |= self.viol_mask[i]
+            for blame in compress(self.viol_mask, violated):
+                conflict |= blame
             return conflict or bit
         return 0
 
@@ -860,56 +859,103 @@ class StackingSearch:
         order, and its order breaks are counted as the search counts them."""
         order_key = min((len(s.violated), s.breaks) for s in self.solutions)
         swappable = [c for c in range(self.C) if c != self.total_col]
+        C = self.C
         extra = []
         for sol in [s for s in self.solutions if (len(s.violated), s.breaks) == order_key]:
+            positions = self._run_positions(sol.cells)
+            if positions is None:
+                continue  # some run not wholly placed: no swap of it is a reading either
+            blocks = [self._block_of(p) for p in positions]
+            touching: dict[int, list[int]] = {c: [] for c in swappable}
+            for d, p in enumerate(positions):
+                for c in {c for _, c in p}:
+                    if c in touching:
+                        touching[c].append(d)
+            shown_flat = [self._shown(at) for row in sol.cells for at in row]
             for a, b in combinations(swappable, 2):
-                cells = [list(row) for row in sol.cells]
-                for row in cells:
-                    row[a], row[b] = row[b], row[a]
-                shown = tuple(self._shown(at) for row in cells for at in row)
+                shown = list(shown_flat)
+                for r in range(self.R):
+                    shown[r * C + a], shown[r * C + b] = shown[r * C + b], shown[r * C + a]
+                shown = tuple(shown)
                 if shown in self.seen:
                     continue
-                breaks = self._replayed_breaks(cells)
+                # Only the runs in the two columns change shape; the rest keep their blocks.
+                swapped = list(blocks)
+                for d in set(touching[a]) | set(touching[b]):
+                    swapped[d] = self._block_of([(r, b if c == a else a if c == b else c) for r, c in positions[d]])
+                breaks = self._stacked_breaks(swapped)
                 if breaks is None:
                     continue
                 self.seen.add(shown)
+                cells = [list(row) for row in sol.cells]
+                for row in cells:
+                    row[a], row[b] = row[b], row[a]
                 extra.append(Arrangement(cells, self._violated(cells), self._null_mix(cells), breaks))
         self.solutions.extend(extra)
 
     def _replayed_breaks(self, cells) -> int | None:
         """The order breaks of an arrangement read in stream order, or None if some run is not a
         block stacked under the blocks before it (then the stream cannot give it)."""
-        where: dict[int, list[tuple[int, int, int]]] = {}
+        positions = self._run_positions(cells)
+        if positions is None:
+            return None
+        return self._stacked_breaks([self._block_of(p) for p in positions])
+
+    def _run_positions(self, cells) -> list[list[tuple[int, int]]] | None:
+        """Each run's cells (row, column) in the order of its values, or None if some value of
+        a run is in no cell."""
+        positions: list[list] = [[None] * len(run) for run in self.runs]
         for r, row in enumerate(cells):
             for c, at in enumerate(row):
                 if at is not None:
-                    where.setdefault(at[0], []).append((at[1], r, c))
-        keys = {self._pool_key_of_page(run.page) for run in self.runs}
+                    positions[at[0]][at[1]] = (r, c)
+        for p in positions:
+            if None in p:
+                return None
+        return positions
+
+    def _block_of(self, cells: list[tuple[int, int]]) -> tuple[int, int, int] | None:
+        """(top row, first column, width) of a run's cells (in the order of its values) if they
+        are a block read row by row, left to right (right to left if narrow enough), else None."""
+        top = min(r for r, _ in cells)
+        c0 = min(c for _, c in cells)
+        w = len({c for _, c in cells})
+        if all((r, c) == (top + i // w, c0 + i % w) for i, (r, c) in enumerate(cells)):
+            return top, c0, w
+        if 1 < w <= self.max_reversed_width and all(
+            (r, c) == (top + i // w, c0 + w - 1 - i % w) for i, (r, c) in enumerate(cells)
+        ):
+            return top, c0, w
+        return None
+
+    def _stacked_breaks(self, blocks: list[tuple[int, int, int] | None]) -> int | None:
+        """The order breaks of the runs' blocks placed in stream order, as the search counts
+        them in column order, or None if some block is none or does not sit on the blocks
+        before it."""
         rows_of = self.page_rows or {}
-        heights = {k: [rows_of[k][0] if k in rows_of else 0] * self.C for k in keys}
+        heights = {k: [rows_of[k][0] if k in rows_of else 0] * self.C for k in self.heights_of}
         breaks = 0
-        for d, run in enumerate(self.runs):
-            placed = sorted(where.get(d, []))
-            if len(placed) != len(run):
+        run_pool, run_shape = self.run_pool, self.run_shape
+        for d, block in enumerate(blocks):
+            if block is None:
                 return None
-            top = min(r for _, r, _ in placed)
-            c0 = min(c for _, _, c in placed)
-            w = len({c for _, _, c in placed})
-            forward = all((r, c) == (top + i // w, c0 + i % w) for i, r, c in placed)
-            backward = 1 < w <= self.max_reversed_width and all(
-                (r, c) == (top + i // w, c0 + w - 1 - i % w) for i, r, c in placed
-            )
-            h = heights[self._pool_key_of_page(run.page)]
-            if not (forward or backward) or any(h[c0 + i] != top for i in range(w)):
-                return None
-            # column order: every block counts, a page's first too (as _place counts them)
-            band = rows_of.get(run.page)
-            hi = band[1] if band else self.R
-            goes_on = next(((hh, c) for c, hh in enumerate(h) if hh < hi), None)
-            breaks += (top, c0) != goes_on
-            k = len(run) - w * (-(-len(run) // w) - 1)
+            top, c0, w = block
+            h = heights[run_pool[d]]
             for i in range(w):
-                h[c0 + i] = top + (-(-len(run) // w)) - (0 if i < k else 1)
+                if h[c0 + i] != top:
+                    return None
+            # column order: every block counts, a page's first too (as _place counts them)
+            L, hi, _ = run_shape[d]
+            for c, hh in enumerate(h):
+                if hh < hi:
+                    breaks += (top, c0) != (hh, c)
+                    break
+            else:
+                breaks += 1  # no column left to go on in: wherever it is, it is off the order
+            height = -(-L // w)
+            k = L - w * (height - 1)
+            for i in range(w):
+                h[c0 + i] = top + height - (0 if i < k else 1)
         return breaks
 
     def _shown(self, at):

@@ -19,6 +19,7 @@ as the document states it.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -42,6 +43,9 @@ class StreamRun:
     header: tuple[str, ...]  # normalized header words printed just before the run (same text block)
 
 
+_FORM_FEED = re.compile("\f")
+
+
 def value_runs(text: str, tokens: list[Token]) -> list[StreamRun]:
     """Runs of stand-alone values, split where pdftotext started a new block.
 
@@ -54,7 +58,7 @@ def value_runs(text: str, tokens: list[Token]) -> list[StreamRun]:
             by_line[tok.line] = True
         elif tok.kind in (NUM, NULL) and tok.line not in by_line and _on_page_number_line(text, tok):
             by_line[tok.line] = True  # a page number ('— 2 —') printed among the values is no value
-    breaks = [i for i, ch in enumerate(text) if ch == "\f"]
+    breaks = [m.start() for m in _FORM_FEED.finditer(text)]
     runs: list[StreamRun] = []
     current: list[Token] = []
     header_parts: list[str] = []  # words of the current text block
