@@ -203,12 +203,14 @@ class StackingSearch:
             for d in range(len(runs))
         ]
         self.trail: list[tuple] = []
+        self.same_page_as_previous = [d > 0 and runs[d - 1].page == runs[d].page for d in range(len(runs))]
         self.uniform_from, self.rest_shown = self._uniform_suffix()
         self._relation_places: list[list | None] = [None] * m
         self._broken_memo: list[dict] = [{} for _ in range(m)]
         self.nodes = 0
         self.solutions: list[Arrangement] = []
         self.first_found_at: int | None = None
+        self.node_cap = self.first_within  # the search stops past this many nodes (see _record)
         self.stopped = False
         # Column order: the fewest breaks of the order among arrangements breaking no relation.
         # Breaks only grow as blocks are placed, so a partial arrangement with more can neither
@@ -387,7 +389,15 @@ class StackingSearch:
         heights = self.heights_of[pkey]
         col_mask = self.colmask_of[pkey]
         top = heights[c]
-        new_line = top == min(heights) and c == heights.index(top)  # the highest free cell
+        # In column order a page's first block starts the order too (at the top of its leftmost
+        # column): else two whole columns swapped on a page cost no break and tie with the truth.
+        if self.prefer_down:
+            breaks_order = (top, c) != goes_on
+        elif self.same_page_as_previous[d]:
+            # pdftotext: right after the previous block, or a new line (the highest free cell)
+            breaks_order = (top, c) != self.after[d - 1] and not (top == min(heights) and c == heights.index(top))
+        else:
+            breaks_order = False
         # One trail entry undoes the placement (its columns, its place, the order's breaks and,
         # once filled in below, its cells); _unplace reads it.
         record = [d, c, w, heights[c : c + w], col_mask[c : c + w], self.placed[d], self.after[d], self.breaks, None, None,
@@ -399,10 +409,7 @@ class StackingSearch:
             col_mask[c + i] |= bit
         self.placed[d] = (c, w, top)
         self.after[d] = (top + h - 1, c + k) if k < w else (top, c + w)
-        # In column order a page's first block starts the order too (at the top of its leftmost
-        # column): else two whole columns swapped on a page cost no break and tie with the truth.
-        follows = self.prefer_down or (d and self.runs[d - 1].page == self.runs[d].page)
-        if follows and not self._continues(d, top, c, new_line, goes_on):
+        if breaks_order:
             self.breaks += 1
             if self.break_bound is not None and self.breaks > self.break_bound:
                 return (bit << 1) - 1  # what broke the order earlier is not known: blame all
@@ -672,9 +679,7 @@ class StackingSearch:
         while i < len(queue):
             option, may_break, rank = queue[i]
             i += 1
-            first = self.first_found_at
-            if (self.nodes > first + self.extra_nodes or self.nodes > self.node_limit * 2) if first is not None \
-                    else self.nodes > self.first_within:
+            if self.nodes > self.node_cap:
                 self.stopped = True
                 return -1
             c, w, cells, _ = option
@@ -714,6 +719,9 @@ class StackingSearch:
         sol = Arrangement(cells, violated, self._null_mix(cells), self.breaks)
         if self.first_found_at is None:
             self.first_found_at = self.nodes
+            # Once an arrangement is found, the search looks for others alike for extra_nodes
+            # more (within twice its node_limit).
+            self.node_cap = min(self.nodes + self.extra_nodes, self.node_limit * 2)
         if self.prefer_down and not violated and (self.break_bound is None or self.breaks < self.break_bound):
             self.break_bound = self.breaks
         if self.solutions and len(violated) < len(self.solutions[0].violated):
@@ -760,13 +768,6 @@ class StackingSearch:
             if broken:
                 out.append(i)
         return out
-
-    def _continues(self, d: int, top: int, c: int, new_line: bool, goes_on) -> bool:
-        """Whether block d sits where the reading order goes on after block d-1: column order
-        under it or atop the next column; pdftotext's right after it or at a new line."""
-        if self.prefer_down:
-            return (top, c) == goes_on
-        return (top, c) == self.after[d - 1] or new_line
 
     def _column_continuation(self, d: int) -> tuple[int, int] | None:
         """Where column order goes on: the first free cell of the leftmost column of the page
