@@ -107,11 +107,13 @@ class StackingSearch:
         bands: list[Band] | None = None,
         total_col: int | None = None,
         max_reversed_width: int = 0,
+        prefer_reversed: bool = False,
         prefer_down: bool = False,
         first_within: int | None = None,
     ):
         self.R, self.C = nrows, ncols
         self.max_reversed_width = max_reversed_width  # blocks this narrow may be read right to left
+        self.prefer_reversed = prefer_reversed  # and are tried that way first
         self.prefer_down = prefer_down  # a page's second block is expected under its first (column order)
         self.breaks = 0  # column order: blocks placed elsewhere than where the order goes on
         self.runs = runs
@@ -652,7 +654,7 @@ class StackingSearch:
                 return -1  # every completion shows a table found before
         options, conflict = self._options(d)
         preference = self._preference_of(d)
-        keyed = [((preference(o[0], o[1]), o[3]), o) for o in options]
+        keyed = [((preference(o[0], o[1]), o[3] != self.prefer_reversed), o) for o in options]
         if len(keyed) > 1:
             keyed.sort(key=lambda ko: ko[0])
         goes_on = self._column_continuation(d) if self.prefer_down else None

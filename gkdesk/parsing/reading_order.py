@@ -297,15 +297,23 @@ def _arrange(spec, nrows, active, search_runs, relations, bands, total_col, budg
     does runs on as its budget allows. An order that finds none in its probe is searched in
     full only if no order found one: a stream read in the other order spends the whole budget
     of a search in this one without an arrangement (measured on the corpus: a first
-    arrangement takes at most ~250 nodes in the order the stream follows)."""
+    arrangement takes at most ~250 nodes in the order the stream follows). Column order lets a
+    block of two narrow columns be read right to left (a PDF library orders the words of one
+    line of a text box as it found them); when neither order finds an arrangement in its probe,
+    pdftotext's order is probed once more reading such blocks right to left first (a library
+    that sorts its text boxes by position gives pdftotext's kind of order with such boxes;
+    which way a box was read shows only in its columns' sums, at the table's foot, too deep
+    for the search to come back to it), before the full searches."""
     spent = 0
     best = None
     found_bands = find_bands(search_runs, len(active)) if total_col is not None else []
     orders = (False, True) if bands is not None else (False,)  # column order is read per page band
 
-    def search_order(down: bool, first_within: int | None, charged: int):
+    def search_order(down: bool, first_within: int | None, charged: int, reversed_width: int = 0):
         """(result, search, nodes, probed out): the search in one order, given the nodes of the
-        shared budget spent by others (`charged`); probed out: stopped by first_within."""
+        shared budget spent by others (`charged`); probed out: stopped by first_within. Blocks
+        up to `reversed_width` columns wide are read right to left first, then left to right
+        (column order: either way, left to right first)."""
         limit = budget - charged if not down else node_limit
         nodes = 0
         # Bands only narrow the search; a coincidence of small numbers can fake one, so the
@@ -320,7 +328,8 @@ def _arrange(spec, nrows, active, search_runs, relations, bands, total_col, budg
                 node_limit=limit // 2 if band_hint else limit,
                 bands=band_hint,
                 total_col=total_col,
-                max_reversed_width=_REVERSED_WIDTH if down else 0,
+                max_reversed_width=_REVERSED_WIDTH if down else reversed_width,
+                prefer_reversed=bool(reversed_width) and not down,
                 prefer_down=down,
                 first_within=first_within,
             )
@@ -340,6 +349,17 @@ def _arrange(spec, nrows, active, search_runs, relations, bands, total_col, budg
             best = (key, result, search)
         return key[:2] == (0, 0) and not key[2]
 
+    def found_reversed_probe(charged: int) -> bool:
+        """pdftotext's order probed with right-to-left blocks; True if it found an arrangement
+        (a probe that finds none is not charged: the full searches keep their budget)."""
+        nonlocal spent
+        result, search, nodes, _ = search_order(False, _PROBE_NODES, charged, _REVERSED_WIDTH)
+        if result.best is None:
+            return False
+        spent += nodes
+        keep(result, search)
+        return True
+
     probed_out = []
     for down in orders:
         result, search, nodes, stopped_early = search_order(down, _PROBE_NODES, spent)
@@ -350,7 +370,7 @@ def _arrange(spec, nrows, active, search_runs, relations, bands, total_col, budg
                 return best, spent
         elif stopped_early:
             probed_out.append((down, nodes))
-    if best is None:
+    if best is None and not found_reversed_probe(spent):
         for down, probe_nodes in probed_out:
             # the full search replaces its probe, in the budget too
             charged = spent - probe_nodes if not down else spent
@@ -366,8 +386,8 @@ def _arrange(spec, nrows, active, search_runs, relations, bands, total_col, budg
 # another order found one.
 _PROBE_NODES = 1_000
 _MAX_COLUMN_CHOICES = 12
-# In column order, blocks up to this many columns wide may have been read right to left
-# within a line (a text box holding two narrow columns).
+# Blocks up to this many columns wide may have been read right to left within a line (a text
+# box holding two narrow columns): in column order always, in pdftotext's when nothing else fits.
 _REVERSED_WIDTH = 2
 
 
