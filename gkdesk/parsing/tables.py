@@ -440,8 +440,8 @@ class BuiltRow:
     choice: Choice | None = None  # several placements the empty lines allow (blank_lines.py)
 
 
-SHARED_CELL_NOTE = "原文一格内有几个分行的数值，按本行列数推定为相邻几列的值"
-SHARED_CELL_UNREAD_NOTE = "原文一格内有几个分行的数值，看不出各属哪一列，此格留空"
+SHARED_CELL_NOTE = "原文一格内有几个数值，按本行列数推定为相邻几列的值"
+SHARED_CELL_UNREAD_NOTE = "原文一格内有几个数值，看不出各属哪一列，此格留空"
 
 
 def _build_row(ncols: int, spec: TableSpec, hard: list[Token], soft: list[Token], layout: RowLayout,
@@ -512,7 +512,7 @@ def _cells_of_first_line(hard: list[Token]) -> list[Token]:
 
 
 def _row_with_shared_cells(ncols: int, spec: TableSpec, hard: list[Token], soft: list[Token], layout: RowLayout) -> BuiltRow:
-    """A row where one cell held several numbers on separate lines ("5<br>3"): they are the
+    """A row where one cell held several numbers ("5<br>3", "5 3"): they are the
     values of adjacent columns when that makes the row's cell count right (marked inferred);
     otherwise that cell is left blank with a note, never read as one number."""
     vals = _trim(hard, ncols)

@@ -583,16 +583,14 @@ class Tokenizer:
         if len(words) == 1 or all(k == TEXT for k in kinds):
             self._add(part, doc, line_no, x, structured, col)
             return
-        joined = (
-            parse_number(part)
-            if structured and len(words) == 2 and all(w.group(0).isdecimal() for w in words)
-            else None
-        )
-        if joined is not None:
-            # "1 123" inside one cell: a number written with a space as thousands separator.
-            # (Only a space: "1\f2" is two numbers; "1 ²" is not digits int() reads.)
-            self._add(part, doc, line_no, x, structured, col)
-            self.tokens[-1].kind, self.tokens[-1].value, self.tokens[-1].text = NUM, joined, part.strip()
+        if structured and all(k in (NUM, NULL) for k in kinds):
+            # "28 1" inside one cell: a converter that drew one cell over two columns. The
+            # numbers are a shared cell's (the recognizer decides whether they fill adjacent
+            # columns), never one number read through the space: reports write no space in
+            # their numbers, and two columns' values joined would pass for one unmarked.
+            for w in words:
+                self._add(w.group(0), doc + w.start(), line_no, x, structured=True)
+                self.tokens[-1].shared_cell = doc
             return
         # Group consecutive label words into one label; numbers stand alone.
         group_start = None
