@@ -442,6 +442,7 @@ class BuiltRow:
 
 SHARED_CELL_NOTE = "原文一格内有几个数值，按本行列数推定为相邻几列的值"
 SHARED_CELL_UNREAD_NOTE = "原文一格内有几个数值，看不出各属哪一列，此格留空"
+SHARED_CELL_PLACED_NOTE = "本行有一格内有几个数值，看不出它占几列，本格所在列是推定的"
 
 
 def _build_row(ncols: int, spec: TableSpec, hard: list[Token], soft: list[Token], layout: RowLayout,
@@ -516,10 +517,15 @@ def _row_with_shared_cells(ncols: int, spec: TableSpec, hard: list[Token], soft:
     values of adjacent columns when that makes the row's cell count right (marked inferred);
     otherwise that cell is left blank with a note, never read as one number."""
     vals = _trim(hard, ncols)
-    if len(vals) == ncols:
-        return BuiltRow([
-            _cell(t, 0.6, True, SHARED_CELL_NOTE) if t.shared_cell >= 0 else _cell(t, 0.9) for t in vals
-        ])
+    numbers = [t for t in vals if t.kind in (NUM, NULL)]
+    first_line = [t for t in numbers if t.line == numbers[0].line] if numbers else []
+    # The row's cells, its numbers (the empty cells were layout padding), or the numbers of its
+    # first line (the lines after it are another row's, printed before that row's label).
+    for cells in (vals, numbers, first_line):
+        if len(cells) == ncols:
+            return BuiltRow([
+                _cell(t, 0.6, True, SHARED_CELL_NOTE) if t.shared_cell >= 0 else _cell(t, 0.9) for t in cells
+            ])
     merged: list[Token] = []
     blank_of: dict[int, Token] = {}  # shared cell -> the one empty cell that stands for it
     for t in hard:
@@ -535,6 +541,9 @@ def _row_with_shared_cells(ncols: int, spec: TableSpec, hard: list[Token], soft:
     for c in built.cells:
         if c.span in blanked:
             c.value, c.inferred, c.note = None, True, SHARED_CELL_UNREAD_NOTE
+        elif c.value is not None and not c.inferred:
+            # How many columns the shared cell spans is not known: nor is where the others stand.
+            c.inferred, c.note = True, SHARED_CELL_PLACED_NOTE
     return built
 
 

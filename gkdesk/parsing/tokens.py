@@ -240,6 +240,17 @@ class _WideOnly(dict):
 _WIDE_ONLY = _WideOnly()
 
 
+@cache
+def _counted_quantity() -> re.Pattern:
+    """A number followed by a measure word or 年 (the narrative grammar's units)."""
+    from ..checks.grammar import UNITS
+
+    return re.compile(r"\d+(?:\.\d+)?\s*(?:年|" + "|".join(map(re.escape, UNITS)) + ")")
+
+
+_LONGEST_CELL = 200
+
+
 @_cached_for_short
 def is_page_number(text: str) -> bool:
     return bool(_PAGE_NUMBER.match(unicodedata.normalize("NFKC", text).strip()))
@@ -581,6 +592,12 @@ class Tokenizer:
         words = list(_WORD.finditer(part))
         kinds = [classify(w.group(0))[0] for w in words]
         if len(words) == 1 or all(k == TEXT for k in kinds):
+            self._add(part, doc, line_no, x, structured, col)
+            return
+        if structured and len(stripped) <= _LONGEST_CELL and _counted_quantity().match(stripped):
+            # "2023 年，我街道共收到…", "31 件，已全部": a cell opening with a number and its
+            # measure word holds a sentence's quantity (narrative a converter drew into the
+            # table), no cell's value. (A longer "cell" is a page's text on one line.)
             self._add(part, doc, line_no, x, structured, col)
             return
         if structured and all(k in (NUM, NULL) for k in kinds):
