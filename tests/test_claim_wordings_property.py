@@ -125,6 +125,38 @@ def t3_received(draw):
     return order.format(fill=fill, verb=verb, noun=noun, q=q), n
 
 
+# What a converter leaves between the pieces of a sentence it drew across a markdown table's
+# cells: pipes, empty cells, a rule row.
+MARKUP = st.sampled_from([" | ", " |  |  | ", " |\n| --- | --- |\n| ", "|\n|:---|---:|\n|", " |  |\n| ---- | -- | --- |\n|  | "])
+
+
+@SETTINGS
+@given(t3_received(), LEAD, st.data())
+def test_received_drawn_across_a_markdown_tables_cells(case, lead, data):
+    """The sentence cut into a table's cells (markitdown's text of a PDF) is read as the sentence
+    is; the markup never falls inside the number."""
+    clause, n = case
+    sentence = lead + clause + "。"
+    cuts = [i for i in range(1, len(sentence)) if not (sentence[i - 1].isdigit() and sentence[i].isdigit())]
+    at = sorted(data.draw(st.lists(st.sampled_from(cuts), min_size=1, max_size=3, unique=True)))
+    drawn, pos = "", 0
+    for i in at:
+        drawn += sentence[pos:i] + data.draw(MARKUP)
+        pos = i
+    drawn += sentence[pos:]
+    claims = read("| " + drawn + " |", "三")
+    assert find(claims, (RECEIVED_CELL,), n), drawn
+    nothing_else(claims, [((RECEIVED_CELL,), n)])
+
+
+@SETTINGS
+@given(st.integers(1, 99), st.integers(0, 99), MARKUP)
+def test_numbers_of_two_cells_are_not_one_number(a, b, markup):
+    """`共收到政府信息公开申请 | 28 | 1 | 件`: 28 and 1 are two cells' figures, not 281."""
+    claims = read(f"| 本年共收到政府信息公开申请 | {a}{markup}{b} | 件。", "三")
+    assert not [c for c in claims if c.stated == int(f"{a}{b}")]
+
+
 @st.composite
 def comparison(draw, unit: str = "件") -> str:
     """What a narrative adds after a figure: a comparison with last year (no table figure)."""

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cache
 
 from ..limits import MAX_NARRATIVE_CHARS
 from ..model import CellAddr, Report
@@ -148,6 +147,7 @@ def _split(report: Report, start: int, end: int) -> list[Sentence]:
     The ends are found by one regex pass (a file of megabytes has few of them or none, so
     nothing here loops over its characters in Python)."""
     squeezed, index = squeeze(report.text[start:end])  # a piece at a time when long (schema._PIECE)
+    squeezed, index = _without_table_markup(report.text[start:end], squeezed, index)
     stops = [m.end() for m in _SENTENCE_END.finditer(squeezed)]
     if squeezed and (not stops or stops[-1] != len(squeezed)):
         stops.append(len(squeezed))
@@ -157,6 +157,40 @@ def _split(report: Report, start: int, end: int) -> list[Sentence]:
         out.append(Sentence(squeezed[pos:stop], index, pos, start, _section_at(report, start + index[pos])))
         pos = stop
     return out
+
+
+# A markdown table's rule row (|---|:---:|) as squeeze leaves it: its pipes are gone.
+_RULE_ROW = re.compile(r"[-:]*-{3,}[-:]*")
+_DIGIT_PAIR = re.compile(r"\d(?=\d)")
+
+
+def _without_table_markup(raw: str, squeezed: str, index: list[int]) -> tuple[str, list[int]]:
+    """The squeezed text of raw without a markdown table's markup: a sentence a converter drew
+    across a table's cells (`其中自然 | |\n|---|---|\n| 人申请 | 35 件`) reads whole again, and
+    two cells' numbers (`| 28 | 1 |`) stay two (a comma between them), not one.
+    (index: each squeezed character's offset in raw.)"""
+    if "|" not in raw:
+        return squeezed, index
+    cuts = [(m.start(), m.end()) for m in _RULE_ROW.finditer(squeezed)]
+    cuts += [(m.end(), m.end()) for m in _DIGIT_PAIR.finditer(squeezed)
+             if "|" in raw[index[m.start()] : index[m.end()]]]
+    if not cuts:
+        return squeezed, index
+    parts: list[str] = []
+    kept: list[int] = []
+    pos = 0
+    for a, b in sorted(cuts):
+        if a < pos:
+            continue
+        parts.append(squeezed[pos:a])
+        kept += index[pos:a]
+        if 0 < a and b < len(squeezed) and squeezed[a - 1].isdigit() and squeezed[b].isdigit():
+            parts.append(",")
+            kept.append(index[b])
+        pos = b
+    parts.append(squeezed[pos:])
+    kept += index[pos:]
+    return "".join(parts), kept
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
