@@ -837,7 +837,10 @@ def read_t4_stream(text: str, region: tuple[int, int], table: Table) -> tuple[Ta
     blocks, so when exactly fifteen stand-alone values follow the header they are taken in
     order, except where the header words printed just before a block name as many free
     columns of its group as it has values (pdfminer prints each cell's header, then its
-    value, in an order of its own); the three 总计 relations say how sure that is. None if
+    value, in an order of its own); the three 总计 relations say how sure that is. Where that
+    order breaks them, the blocks are put in the order that keeps them (pdftotext may print a
+    later group's block first), the cells the relations and the order leave open marked; when
+    no order keeps them, the figures stand as printed (the document's own error). None if
     that is not the case.
     """
     ncols = len(table.spec.columns)
@@ -845,15 +848,106 @@ def read_t4_stream(text: str, region: tuple[int, int], table: Table) -> tuple[Ta
     if sum(len(run.tokens) for run in runs) != ncols:
         return None
     values = _t4_in_columns(runs, table.spec.columns)
-    amounts = [t.value if t.kind == NUM else 0 for t in values]
-    holds = not rel_eval.violations(table.spec, rel_eval.grid_lookup(table.spec.id, [amounts]))
-    confidence = 0.85 if holds else 0.6
-    cells = [[Cell(t.value if t.kind == NUM else None, t.text, (t.start, t.end), confidence) for t in values]]
-    out = Table(table.spec, cells, (min(values[0].start, *(table.span or (values[0].start,))), values[-1].end))
     msg = "表四的表头与数值在文本中交错（PDF 转换所致），已按数值出现的顺序填入各列"
-    if not holds:
-        msg += "；按此顺序总计关系不成立，请对照原文核对"
+    ambiguous: set[int] = set()
+    if _t4_holds(table.spec, values):
+        confidence = 0.85
+    else:
+        orders = _t4_block_orders(text, runs, table.spec)
+        if orders:
+            values = orders[0]
+            ambiguous = {c for c in range(ncols) if len({_t4_key(o[c]) for o in orders}) > 1}
+            msg = "表四的表头与数值在文本中交错（PDF 转换所致），按数值出现的顺序总计关系不成立，已按总计关系重排各数值块"
+            if ambiguous:
+                msg += f"；其中 {len(ambiguous)} 格另有排列同样符合关系，已标为推定，请对照原文核对"
+            confidence = 0.8
+        else:  # no order keeps them: the document's own figures, as printed
+            msg += "；按此顺序总计关系不成立，请对照原文核对"
+            confidence = 0.6
+    cells = [[
+        Cell(t.value if t.kind == NUM else None, t.text, (t.start, t.end), 0.4, True, _AMBIGUOUS_CELL) if c in ambiguous
+        else Cell(t.value if t.kind == NUM else None, t.text, (t.start, t.end), confidence)
+        for c, t in enumerate(values)
+    ]]
+    starts = [t.start for t in values]
+    out = Table(table.spec, cells, (min(*starts, *(table.span or (starts[0],))), max(t.end for t in values)))
     return out, [ParseNote("scrambled_layout", msg, table.spec.id)]
+
+
+# Orders of a 表四's blocks tried before giving up (blocks of single values can be many).
+_T4_ORDER_NODES = 20_000
+
+
+def _t4_key(tok: Token):
+    return tok.value if tok.kind == NUM else None
+
+
+def _t4_holds(spec: TableSpec, values: list[Token]) -> bool:
+    amounts = [t.value if t.kind == NUM else 0 for t in values]
+    return not rel_eval.violations(spec, rel_eval.grid_lookup(spec.id, [amounts]))
+
+
+def _t4_block_orders(text: str, runs: list[StreamRun], spec: TableSpec) -> list[list[Token]]:
+    """The tables (tokens in column order, one per distinct table) that the blocks give placed
+    whole, left to right, in an order that keeps all the relations and departs least from the
+    stream's (fewest pairs of blocks the other way round: the groups' relations have one shape,
+    so only the order tells which group a block is); none if there is none or too many orders
+    to try. A block is the values between two pieces of other text (pdftotext prints a block's
+    cells one per line)."""
+    ncols = len(spec.columns)
+    blocks: list[list[Token]] = []
+    for run in runs:
+        if blocks and not text[blocks[-1][-1].end : run.tokens[0].start].strip():
+            blocks[-1] += run.tokens
+        else:
+            blocks.append(list(run.tokens))
+    used = [False] * len(blocks)
+    row: list[Token] = []
+    sequence: list[int] = []
+    found: dict[tuple, tuple[int, list[Token]]] = {}  # table -> (inversions, tokens)
+    nodes = 0
+
+    def holds_so_far() -> bool:
+        n = len(row)
+        get = rel_eval.grid_lookup(spec.id, [[t.value if t.kind == NUM else 0 for t in row]])
+        return not rel_eval.violations(spec, get, known=lambda addr: addr[2] < n)
+
+    def walk() -> None:
+        nonlocal nodes
+        if len(row) == ncols:
+            inversions = sum(1 for a, b in combinations(sequence, 2) if a > b)
+            key = tuple(_t4_key(t) for t in row)
+            if key not in found or inversions < found[key][0]:
+                found[key] = (inversions, list(row))
+            return
+        tried = set()
+        for i, block in enumerate(blocks):
+            shown = tuple(_t4_key(t) for t in block)
+            if used[i] or shown in tried or len(row) + len(block) > ncols:
+                continue
+            tried.add(shown)  # an identical block here gives the same tables
+            nodes += 1
+            if nodes > _T4_ORDER_NODES:
+                raise _TooManyOrders
+            used[i] = True
+            row.extend(block)
+            sequence.append(i)
+            if holds_so_far():
+                walk()
+            sequence.pop()
+            del row[len(row) - len(block):]
+            used[i] = False
+
+    try:
+        walk()
+    except _TooManyOrders:
+        return []
+    least = min((inv for inv, _ in found.values()), default=0)
+    return [tokens for inv, tokens in found.values() if inv == least]
+
+
+class _TooManyOrders(Exception):
+    pass
 
 
 def _t4_in_columns(runs: list[StreamRun], columns: tuple[Column, ...]) -> list[Token]:
