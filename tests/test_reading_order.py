@@ -125,6 +125,48 @@ def test_landscape_flows_over_two_pages_are_put_back(seed):
     assert values(cells) == grid
 
 
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 10_000), footer=st.booleans())
+def test_pages_without_form_feeds_end_at_their_page_numbers(seed, footer):
+    """pdftotext -nopgbrk: no form feed between pages. With each page's number at its foot the
+    pages are known from them and the table reads as with form feeds; a page number printed
+    elsewhere among the values may mislead the pages, but no wrong value is shown unmarked."""
+    spec = table_spec("2021", "t3")
+    grid = consistent_t3("2021", 100 + seed)
+    rng = random.Random(seed)
+    cut = rng.choice([16, 20, 22])
+    pages = [
+        landscape_blocks(range(0, cut), rng, split=rng.choice([2, 3, 4])),
+        landscape_blocks(range(cut, len(spec.rows)), rng, split=7),
+    ]
+    text = render_stream(spec, grid, pages)
+    if footer:  # the page number at the page's foot, as pdftotext prints a footer
+        text = text.replace("第1页\n\n", "").replace("第2页\n\n", "").replace("\f（续表）", "第1页\n\f（续表）")
+    with_feeds = solve_text(spec, text)
+    solved = solve_text(spec, text.replace("\f", ""))
+    if footer and with_feeds is not None:
+        assert solved is not None and values(solved[0]) == values(with_feeds[0])
+    if solved is None:
+        return
+    for r, row in enumerate(solved[0]):
+        for c, cell in enumerate(row):
+            assert cell.value == grid[r][c] or cell.value is None or cell.inferred, (r, c)
+
+
+@pytest.mark.parametrize("name", ["009.txt", "010.txt"])
+def test_real_pdftotext_text_without_form_feeds_reads_as_with_them(name):
+    """Real reports' pdftotext text with its form feeds taken out (pdftotext -nopgbrk): the
+    pages end at their page numbers ('-3-'), and every table reads as with the form feeds."""
+    path = SHARED / "corpus" / "real" / name
+    if not path.exists():
+        pytest.skip("shared corpus not present")
+    text = path.read_text(encoding="utf-8")
+    assert "\f" in text
+    with_feeds, without = parse_text(text), parse_text(text.replace("\f", ""))
+    for table_id in ("t2", "t3", "t4"):
+        assert without.tables[table_id].values() == with_feeds.tables[table_id].values(), table_id
+
+
 @pytest.mark.parametrize("version", ["2021", "2019"])
 def test_a_wrong_figure_is_kept_as_stated_and_reported(version):
     spec = table_spec(version, "t3")

@@ -19,7 +19,6 @@ as the document states it.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -30,7 +29,7 @@ from ..model import Cell, ParseNote, Table
 from ..schema import Column, TableSpec, normalize_label, table_relations
 from .block_search import GridRelation, Run, SearchResult, StackingSearch, find_bands
 from .solver import Choice, merged_cells
-from .tokens import NULL, NUM, TEXT, Token, before_narrative, is_page_number, tokenize
+from .tokens import NULL, NUM, TEXT, Token, before_narrative, form_feeds, is_page_number, page_number_ends, tokenize
 
 # ---------------------------------------------------------------- reading the stream ------
 
@@ -43,14 +42,12 @@ class StreamRun:
     header: tuple[str, ...]  # normalized header words printed just before the run (same text block)
 
 
-_FORM_FEED = re.compile("\f")
-
-
-def value_runs(text: str, tokens: list[Token]) -> list[StreamRun]:
+def value_runs(text: str, tokens: list[Token], by_page_numbers: bool = False) -> list[StreamRun]:
     """Runs of stand-alone values, split where pdftotext started a new block.
 
     A value counts only if no words share its line (numbers inside sentences are narrative).
-    A new block starts at a blank line, at words, and at a page break.
+    A new block starts at a blank line, at words, and at a page break: a form feed, or with
+    `by_page_numbers` (a text without form feeds) the end of a page-number line.
     """
     by_line: dict[int, bool] = {}
     for tok in tokens:
@@ -58,7 +55,7 @@ def value_runs(text: str, tokens: list[Token]) -> list[StreamRun]:
             by_line[tok.line] = True
         elif tok.kind in (NUM, NULL) and tok.line not in by_line and _on_page_number_line(text, tok):
             by_line[tok.line] = True  # a page number ('— 2 —') printed among the values is no value
-    breaks = [m.start() for m in _FORM_FEED.finditer(text)]
+    breaks = page_number_ends(text) if by_page_numbers else form_feeds(text)
     runs: list[StreamRun] = []
     current: list[Token] = []
     header_parts: list[str] = []  # words of the current text block
@@ -202,7 +199,18 @@ def fitting_arrangements(
     applicant columns are alike, by one search), and every set whose arrangement breaks as few
     relations and as little of the reading order as the best is returned, for the solver to
     decide by the relations of the whole table or leave open."""
-    runs = value_runs(text, tokens) + list(borrowed)
+    found = _fitting_arrangements(value_runs(text, tokens) + list(borrowed), spec, node_limit)
+    if found is None and not form_feeds(text) and page_number_ends(text):
+        # No form feed tells the pages (pdftotext -nopgbrk): the page numbers may, if they
+        # stand at the pages' feet (printed elsewhere among the values, they mislead: first
+        # the text is read as one page).
+        found = _fitting_arrangements(value_runs(text, tokens, by_page_numbers=True) + list(borrowed), spec,
+                                      node_limit)
+    return found
+
+
+def _fitting_arrangements(runs: list[StreamRun], spec: TableSpec, node_limit: int):
+    """fitting_arrangements of these runs."""
     nrows, ncols = len(spec.rows), len(spec.columns)
     total = sum(len(r.tokens) for r in runs)
     if total == 0:

@@ -29,7 +29,8 @@ _NULL_MARKS = {"/", "／", "-", "—", "——", "－", "–", "无", "\\", "--"
 _PAGE_LINE = 200
 _DASHED_PAGE_NUMBER = r"[-—–－]\s*\d+\s*[-—–－]"  # - 3 -
 _TRAILING_PAGE_NUMBER = re.compile(rf"(?<=\s){_DASHED_PAGE_NUMBER}\s*$")
-_PAGE_NUMBER = re.compile(rf"^(?:第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|{_DASHED_PAGE_NUMBER}|\d+\s*/\s*\d+)$")
+_PAGE_NUMBER_FORMS = rf"第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|{_DASHED_PAGE_NUMBER}|\d+\s*/\s*\d+"
+_PAGE_NUMBER = re.compile(rf"^(?:{_PAGE_NUMBER_FORMS})$")
 _HTML_CELL = re.compile(r"<t([dh])\b[^>]*>(.*?)</t\1\s*>", re.S | re.I)
 _HTML_ROW = re.compile(r"<tr\b", re.I)
 _TAG = re.compile(r"<[^>]+>")
@@ -251,6 +252,23 @@ def _counted_quantity() -> re.Pattern:
 _LONGEST_CELL = 200
 
 
+@lru_cache(maxsize=4)
+def form_feeds(text: str) -> list[int]:
+    """Where pdftotext started the text's pages after the first (a form feed each)."""
+    return [m.start() for m in _FORM_FEED.finditer(text)]
+
+
+@lru_cache(maxsize=4)
+def page_number_ends(text: str) -> list[int]:
+    """The ends of the text's page-number lines ('- 3 -', '第3页'): where its pages end when
+    no form feed says (pdftotext -nopgbrk), if its page numbers stand at the pages' feet."""
+    return [m.end() for m in _PAGE_NUMBER_LINE.finditer(text)]
+
+
+_FORM_FEED = re.compile("\f")
+_PAGE_NUMBER_LINE = re.compile(rf"^[ \t]*(?:{_PAGE_NUMBER_FORMS})[ \t]*$", re.M)
+
+
 @_cached_for_short
 def is_page_number(text: str) -> bool:
     return bool(_PAGE_NUMBER.match(unicodedata.normalize("NFKC", text).strip()))
@@ -284,8 +302,9 @@ class Tokenizer:
         # so that a long line's display columns are summed once, not once per token.
         self._width_at = (-1, -1, 0)
         # pdftotext starts each page with a form feed: a token's page is the count of those before it.
-        self._page_base = text.count("\f", 0, start)
-        self._page_breaks = list(_find_all(text, "\f", start, end))
+        feeds = form_feeds(text)
+        self._page_base = bisect.bisect_right(feeds, start)
+        self._page_breaks = feeds[self._page_base : bisect.bisect_left(feeds, end)]
         self._open_row: tuple[int, int] | None = None  # (line, next cell index) of a row going on
         self._closed_row: tuple[int, int] | None = None  # the same for a row of "cell |" lines
 
@@ -808,13 +827,6 @@ class Tokenizer:
             if tok.kind == TEXT and is_page_number(tok.text):
                 continue
             self.tokens.append(tok)
-
-
-def _find_all(text: str, needle: str, start: int, end: int):
-    i = text.find(needle, start, end)
-    while i >= 0:
-        yield i
-        i = text.find(needle, i + 1, end)
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
