@@ -9,7 +9,7 @@ For every original ``<id>.docx|.html|.pdf`` in --originals, each converter that 
 A converter whose program or Python module is missing is skipped with one line saying so.
 Python converters need their libraries importable by the interpreter that runs this script
 (pymupdf, pypdf, pdfminer.six, pdfplumber, pypdfium2, python-docx, docx2txt, html2text,
-beautifulsoup4, opencc-python-reimplemented); command-line converters are looked up on PATH
+beautifulsoup4, opencc-python-reimplemented, markitdown, inscriptis, mammoth, docx2python); command-line converters are looked up on PATH
 (pandoc, pdftotext, mutool, w3m, lynx, links, elinks, html2text).
 
 Usage:
@@ -253,6 +253,35 @@ def soup_text(separator: str, strip: bool) -> Callable[[Path], str]:
     return convert
 
 
+# --- Python converters: any kind ------------------------------------------------------------------
+
+def markitdown_text(path: Path) -> str:
+    """Microsoft's markitdown (markdown for LLM pipelines; pdfminer and pdfplumber for PDFs)."""
+    from markitdown import MarkItDown
+
+    return MarkItDown().convert(str(path)).text_content
+
+
+def inscriptis_text(path: Path) -> str:
+    from inscriptis import get_text
+
+    return get_text(path.read_text(encoding="utf-8"))
+
+
+def mammoth_text(path: Path) -> str:
+    import mammoth
+
+    with open(path, "rb") as f:
+        return mammoth.extract_raw_text(f).value
+
+
+def docx2python_text(path: Path) -> str:
+    from docx2python import docx2python
+
+    with docx2python(str(path)) as document:
+        return document.text
+
+
 def converters() -> list[Converter]:
     pandoc_targets = [
         ("gfm", ()), ("asciidoc", ()), ("org", ()), ("mediawiki", ()), ("dokuwiki", ()),
@@ -289,6 +318,13 @@ def converters() -> list[Converter]:
         Converter("html-bs4-space-strip", "html", ("mod:bs4", "mod:lxml"), soup_text(" ", True)),
         Converter("html-bs4-tab-strip", "html", ("mod:bs4", "mod:lxml"), soup_text("\t", True)),
         Converter("pdf-pdftotext-fixed3", "pdf", ("exe:pdftotext",), pdftotext("-fixed", "3")),
+        Converter("pdf-pdftotext-plain", "pdf", ("exe:pdftotext",), pdftotext()),
+        Converter("pdf-markitdown", "pdf", ("mod:markitdown",), markitdown_text),
+        Converter("docx-markitdown", "docx", ("mod:markitdown",), markitdown_text),
+        Converter("html-markitdown", "html", ("mod:markitdown",), markitdown_text),
+        Converter("html-inscriptis", "html", ("mod:inscriptis",), inscriptis_text),
+        Converter("docx-mammoth-text", "docx", ("mod:mammoth",), mammoth_text),
+        Converter("docx-docx2python", "docx", ("mod:docx2python",), docx2python_text),
         Converter("pdf-pdftotext-layout-nopgbrk", "pdf", ("exe:pdftotext",), pdftotext("-layout", "-nopgbrk")),
         Converter("pdf-pdftotext-nopgbrk", "pdf", ("exe:pdftotext",), pdftotext("-nopgbrk")),
         Converter("pdf-pdftotext-raw-nopgbrk", "pdf", ("exe:pdftotext",), pdftotext("-raw", "-nopgbrk")),
