@@ -76,6 +76,16 @@ def test_a_label_lost_between_its_neighbours_is_placed_by_position_and_marked():
     assert all(not c.inferred for c in report.tables["t3"].cells[8])
 
 
+def test_a_group_heading_on_every_row_does_not_outweigh_the_rows_labels():
+    """（六）其他处理 printed beside each of its three rows (the 2021 form), one of them numbered
+    2、: the 2019 form's row of that name counts once and the table reads as the 2021 form."""
+    values = values_for("2021", seed=0)
+    label = table_spec("2021", "t3").rows[21].label
+    report = parse_text(render("2021", values, "tabs", labels={("t3", 21): label.replace("2.", "2、", 1)}))
+    assert report.tables["t3"].spec.version == "2021"
+    assert report.to_json()["t3"] == values["t3"]
+
+
 def test_patterns_are_computed_once_per_spec():
     spec = table_spec("2019", "t3")
     assert row_patterns(spec) is row_patterns(spec)

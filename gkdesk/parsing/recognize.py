@@ -51,7 +51,9 @@ def _distinctive(table_id: str) -> dict[str, tuple[str, ...]]:
 def detect_version(text: str, region: tuple[int, int], table_id: str) -> str | None:
     """The format version a table's own labels show, or None if they do not tell."""
     squeezed = normalize_label(text[region[0] : region[1]])  # squeeze's text, without its offsets
-    scores = {v: sum(squeezed.count(w) for w in cues) for v, cues in _distinctive(table_id).items()}
+    # Each cue counts once: a group heading printed on every row of its group (（六）其他处理,
+    # the 2019 form's row and the 2021 form's heading over three) must not outweigh the rows.
+    scores = {v: sum(w in squeezed for w in cues) for v, cues in _distinctive(table_id).items()}
     best = max(scores.values())
     if best == 0:
         return None
