@@ -31,6 +31,17 @@ def test_gbk_page_with_rowspan_and_colspan_reads_exactly(tmp_path, version):
     assert report.agency == "测试区数据局" and report.year == year
 
 
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16-le", "utf-16-be"])
+def test_a_page_opening_with_a_byte_order_mark_is_read(tmp_path, encoding):
+    """A BOM decides the codec (the fuzzer found the page with one raised a ValueError)."""
+    values = values_for("2021", seed=4)
+    bom = {"utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}.get(encoding, b"")
+    path = tmp_path / "report.html"
+    path.write_bytes(bom + report_html("2021", values, year=2023, charset="utf-8").encode(encoding))
+    report = load_report(path)
+    assert report.to_json()["t3"] == values["t3"]
+
+
 def test_menus_breadcrumbs_and_footers_are_left_out(tmp_path):
     values = values_for("2021")
     path = _write(tmp_path, "report.html", report_html("2021", values, charset="utf-8"), "utf-8")

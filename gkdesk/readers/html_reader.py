@@ -80,7 +80,7 @@ def _decode_html(data: bytes):
     for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
-                return data.decode(codec).lstrip("\ufeff"), codec
+                return data.decode(codec).lstrip("\ufeff"), codec, None
             except UnicodeDecodeError:
                 break
     declared = _declared_charset(data[:8192])
