@@ -126,14 +126,9 @@ def fitting_version(tokens: list[Token], table_id: str, expected: str) -> str:
     """`expected` (the version the table's words or the year show), unless its rows of
     `table_id` are not all found in the tokens (by label, or by position between found ones)
     and the other version's are: a 2021 report may print the 2019 表三, or misprint the label
-    that tells them apart. Where every row of `expected` is found by its own label, its values
-    only stand apart from them (more after a label than its row holds): it stays."""
-    spec = table_spec(expected, table_id)
-    if _all_rows_found(tokens, spec):
+    that tells them apart."""
+    if _all_rows_found(tokens, table_spec(expected, table_id)):
         return expected
-    hits = find_rows(tokens, spec)
-    if len(hits) == len(spec.rows) and all(hit.labeled for hit in hits):
-        return expected  # every row's own label is there: its values are printed apart, that is all
     other = next(v for v in FORMATS if v != expected)
     return other if _all_rows_found(tokens, table_spec(other, table_id)) else expected
 
