@@ -891,8 +891,10 @@ def _t4_key(tok: Token):
 
 
 def _t4_holds(spec: TableSpec, values: list[Token]) -> bool:
-    amounts = [t.value if t.kind == NUM else 0 for t in values]
-    return not rel_eval.violations(spec, rel_eval.grid_lookup(spec.id, [amounts]))
+    """Whether the relations whose cells `values` fill (from the first column on) all hold."""
+    n = len(values)
+    get = rel_eval.grid_lookup(spec.id, [[t.value if t.kind == NUM else 0 for t in values]])
+    return not rel_eval.violations(spec, get, known=lambda addr: addr[2] < n)
 
 
 def _t4_block_orders(text: str, runs: list[StreamRun], spec: TableSpec) -> list[list[Token]]:
@@ -915,11 +917,6 @@ def _t4_block_orders(text: str, runs: list[StreamRun], spec: TableSpec) -> list[
     found: dict[tuple, tuple[int, list[Token]]] = {}  # table -> (inversions, tokens)
     nodes = 0
 
-    def holds_so_far() -> bool:
-        n = len(row)
-        get = rel_eval.grid_lookup(spec.id, [[t.value if t.kind == NUM else 0 for t in row]])
-        return not rel_eval.violations(spec, get, known=lambda addr: addr[2] < n)
-
     def walk() -> None:
         nonlocal nodes
         if len(row) == ncols:
@@ -940,7 +937,7 @@ def _t4_block_orders(text: str, runs: list[StreamRun], spec: TableSpec) -> list[
             used[i] = True
             row.extend(block)
             sequence.append(i)
-            if holds_so_far():
+            if _t4_holds(spec, row):
                 walk()
             sequence.pop()
             del row[len(row) - len(block):]

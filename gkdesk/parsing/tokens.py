@@ -249,9 +249,6 @@ def _counted_quantity() -> re.Pattern:
     return re.compile(r"\d+(?:\.\d+)?\s*(?:年|" + "|".join(map(re.escape, UNITS)) + ")")
 
 
-_LONGEST_CELL = 200
-
-
 @lru_cache(maxsize=4)
 def form_feeds(text: str) -> list[int]:
     """Where pdftotext started the text's pages after the first (a form feed each)."""
@@ -613,7 +610,7 @@ class Tokenizer:
         if len(words) == 1 or all(k == TEXT for k in kinds):
             self._add(part, doc, line_no, x, structured, col)
             return
-        if structured and len(stripped) <= _LONGEST_CELL and _counted_quantity().match(stripped):
+        if structured and len(stripped) <= _PAGE_LINE and _counted_quantity().match(stripped):
             # "2023 年，我街道共收到…", "31 件，已全部": a cell opening with a number and its
             # measure word holds a sentence's quantity (narrative a converter drew into the
             # table), no cell's value. (A longer "cell" is a page's text on one line.)
@@ -624,9 +621,7 @@ class Tokenizer:
             # numbers are a shared cell's (the recognizer decides whether they fill adjacent
             # columns), never one number read through the space: reports write no space in
             # their numbers, and two columns' values joined would pass for one unmarked.
-            for w in words:
-                self._add(w.group(0), doc + w.start(), line_no, x, structured=True)
-                self.tokens[-1].shared_cell = doc
+            self._add_shared_cell([(w.start(), w.group(0)) for w in words], doc, line_no)
             return
         # Group consecutive label words into one label; numbers stand alone.
         group_start = None
@@ -655,10 +650,15 @@ class Tokenizer:
             pos = m.end() if m else pos
         if len(pieces) < 2 or any(classify(p)[0] not in (NUM, NULL) for _, p in pieces):
             return False
+        self._add_shared_cell(pieces, doc, line_no)
+        return True
+
+    def _add_shared_cell(self, pieces: list[tuple[int, str]], doc: int, line_no: int) -> None:
+        """The numbers of one structured cell starting at `doc` (each piece: its offset in the
+        cell, its text), as tokens of that shared cell."""
         for at, piece in pieces:
             self._add(piece, doc + at, line_no, -1, structured=True)
             self.tokens[-1].shared_cell = doc
-        return True
 
     # ------------------------------------------------------------ MediaWiki tables
     def _inside_wiki_table(self, at: int) -> bool:
