@@ -51,7 +51,7 @@ def test_the_look_alike_tail_cut_finds_the_same_arrangements(case, down):
     nrows, ncols, runs = case
     found = []
     for kind in (StackingSearch, _WithoutTailCut):
-        search = kind(nrows, ncols, runs, _relations(nrows, ncols), node_limit=10**6, extra_nodes=10**6,
+        search = kind(nrows, ncols, runs, _relations(nrows, ncols), node_limit=10**6, extra_nodes=10**6, tie_window=10**6,
                       prefer_down=down, max_reversed_width=2 if down else 0)
         result = search.run()
         assert result.complete
@@ -72,11 +72,50 @@ def test_the_cut_spares_the_permutations_of_trailing_zeros():
     grid = [[1, 2, 3], [2, 1, 3], [0, 0, 0], [0, 0, 0]]
     runs = [Run([v], [False]) for row in grid for v in row]
     rels = [GridRelation([(r, 2)], [(r, 0), (r, 1)]) for r in range(4)]
-    results = [kind(4, 3, runs, rels, node_limit=10**6, extra_nodes=10**6).run()
+    results = [kind(4, 3, runs, rels, node_limit=10**6, extra_nodes=10**6, tie_window=10**6).run()
                for kind in (StackingSearch, _WithoutTailCut)]
     assert all(r.complete and r.best is not None for r in results)
     assert results[0].ambiguous == results[1].ambiguous
     assert results[0].nodes < results[1].nodes
+
+
+class _NotingArrangements(StackingSearch):
+    """The search, noting each new arrangement it finds: the nodes spent and the table shown."""
+
+    def _record(self):
+        before = len(self.seen)
+        super()._record()
+        if len(self.seen) > before:
+            self.found = getattr(self, "found", []) + [(self.nodes, tuple(self.shown_at))]
+
+
+@settings(max_examples=150, deadline=None)
+@given(case=_tables_in_blocks(), down=st.booleans(), window=st.integers(1, 40))
+def test_the_search_for_alternatives_goes_on_once_one_is_found(case, down, window):
+    # Past its first arrangement the search looks for others for `window` nodes; once a second
+    # turns up, for as long as extra_nodes allows (here: to the end, as the unbounded search).
+    nrows, ncols, runs = case
+    kw = dict(node_limit=10**6, extra_nodes=10**6, prefer_down=down, max_reversed_width=2 if down else 0)
+    full = _NotingArrangements(nrows, ncols, runs, _relations(nrows, ncols), tie_window=10**6, **kw)
+    cut = _NotingArrangements(nrows, ncols, runs, _relations(nrows, ncols), tie_window=window, **kw)
+    full_result, cut_result = full.run(), cut.run()
+    assert full_result.complete
+    if full_result.best is None:
+        assert cut_result.best is None
+        return
+    first = full.found[0][0]
+    if len(cut.found) > 1:
+        assert cut.found[1][0] <= first + window + nrows * ncols  # the second, within the window
+        assert cut.found == full.found
+        assert [_shown(cut, s) for s in cut.solutions] == [_shown(full, s) for s in full.solutions]
+        assert cut_result.ambiguous == full_result.ambiguous
+    else:
+        assert cut.found == full.found[:1]
+        # stopped within the window (its last placement may run past it by the block's cells)
+        assert not cut_result.complete or len(full.found) == 1
+        assert cut_result.nodes <= first + window + nrows * ncols
+        # the unbounded search found its second arrangement past the window
+        assert len(full.found) == 1 or full.found[1][0] > first + window
 
 
 class _ReplayingEverySwap(StackingSearch):
@@ -146,7 +185,7 @@ def test_column_swaps_are_replayed_as_the_stream_reads_them(case, seed):
     nrows, ncols, runs = case
     found = []
     for kind in (StackingSearch, _ReplayingEverySwap):
-        search = kind(nrows, ncols, runs, _relations(nrows, ncols), node_limit=10**6, extra_nodes=10**6,
+        search = kind(nrows, ncols, runs, _relations(nrows, ncols), node_limit=10**6, extra_nodes=10**6, tie_window=10**6,
                       prefer_down=True, max_reversed_width=2)
         found.append((search, search.run()))
     (fast, fast_result), (plain, plain_result) = found

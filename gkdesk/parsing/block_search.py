@@ -104,6 +104,7 @@ class StackingSearch:
         max_violations: int = 3,
         node_limit: int = 10_000,
         extra_nodes: int = 1_500,
+        tie_window: int = 300,
         bands: list[Band] | None = None,
         total_col: int | None = None,
         max_reversed_width: int = 0,
@@ -125,6 +126,7 @@ class StackingSearch:
         # once one is, the search goes on as its node_limit allows.
         self.first_within = node_limit if first_within is None else min(first_within, node_limit)
         self.extra_nodes = extra_nodes
+        self.tie_window = min(tie_window, extra_nodes)
         n = nrows * ncols
         self.run_at: list[int] = [-1] * n  # run index per cell
         self.off_at: list[int] = [-1] * n
@@ -721,9 +723,14 @@ class StackingSearch:
         sol = Arrangement(cells, violated, self._null_mix(cells), self.breaks)
         if self.first_found_at is None:
             self.first_found_at = self.nodes
-            # Once an arrangement is found, the search looks for others alike for extra_nodes
-            # more (within twice its node_limit).
-            self.node_cap = min(self.nodes + self.extra_nodes, self.node_limit * 2)
+            # Once an arrangement is found, the search looks for others alike: for tie_window
+            # more nodes, and for extra_nodes more once a second one turns up (within twice its
+            # node_limit). The alternatives a stream allows are permutations of look-alike blocks
+            # found by going back over the last blocks placed: on the corpus the first turns up
+            # within 60 nodes where there are any, and then more follow, up to ~1,450 nodes on.
+            self.node_cap = min(self.nodes + self.tie_window, self.node_limit * 2)
+        elif len(self.seen) == 2:
+            self.node_cap = min(self.first_found_at + self.extra_nodes, self.node_limit * 2)
         if self.prefer_down and not violated and (self.break_bound is None or self.breaks < self.break_bound):
             self.break_bound = self.breaks
         if self.solutions and len(violated) < len(self.solutions[0].violated):

@@ -301,11 +301,12 @@ def _arrange(spec, nrows, active, search_runs, relations, bands, total_col, budg
     Blocks are expected side by side (pdftotext), or one under the other (pdfminer's column
     after column), which gets a budget of its own; the arrangement breaking fewer relations,
     then fewer breaks of its order, then leaving fewer cells ambiguous, is kept. Each order is
-    first probed: its search must find a first arrangement within _PROBE_NODES, and one that
-    does runs on as its budget allows. An order that finds none in its probe is searched in
+    first probed: its search must find a first arrangement within _PROBE_NODES_PER_CELL nodes
+    per cell of the grid, and one that does runs on as its budget allows. An order that finds none in its probe is searched in
     full only if no order found one: a stream read in the other order spends the whole budget
     of a search in this one without an arrangement (measured on the corpus: a first
-    arrangement takes at most ~250 nodes in the order the stream follows). Column order lets a
+    arrangement takes at most ~1.5 nodes per cell in the order the stream follows: each block
+    placed about once). Column order lets a
     block of two narrow columns be read right to left (a PDF library orders the words of one
     line of a text box as it found them); when neither order finds an arrangement in its probe,
     pdftotext's order is probed once more reading such blocks right to left first (a library
@@ -314,6 +315,9 @@ def _arrange(spec, nrows, active, search_runs, relations, bands, total_col, budg
     for the search to come back to it), before the full searches."""
     spent = 0
     best = None
+    probe_nodes = _PROBE_NODES_PER_CELL * nrows * len(active)
+    if node_limit <= 2 * probe_nodes:
+        probe_nodes = node_limit  # a budget this small is searched whole: a probe would save little
     found_bands = find_bands(search_runs, len(active)) if total_col is not None else []
     orders = (False, True) if bands is not None else (False,)  # column order is read per page band
 
@@ -361,7 +365,7 @@ def _arrange(spec, nrows, active, search_runs, relations, bands, total_col, budg
         """pdftotext's order probed with right-to-left blocks; True if it found an arrangement
         (a probe that finds none is not charged: the full searches keep their budget)."""
         nonlocal spent
-        result, search, nodes, _ = search_order(False, _PROBE_NODES, charged, _REVERSED_WIDTH)
+        result, search, nodes, _ = search_order(False, probe_nodes, charged, _REVERSED_WIDTH)
         if result.best is None:
             return False
         spent += nodes
@@ -370,7 +374,7 @@ def _arrange(spec, nrows, active, search_runs, relations, bands, total_col, budg
 
     probed_out = []
     for down in orders:
-        result, search, nodes, stopped_early = search_order(down, _PROBE_NODES, spent)
+        result, search, nodes, stopped_early = search_order(down, probe_nodes, spent)
         if not down:
             spent += nodes
         if result.best is not None:
@@ -379,9 +383,9 @@ def _arrange(spec, nrows, active, search_runs, relations, bands, total_col, budg
         elif stopped_early:
             probed_out.append((down, nodes))
     if best is None and not found_reversed_probe(spent):
-        for down, probe_nodes in probed_out:
+        for down, probe_spent in probed_out:
             # the full search replaces its probe, in the budget too
-            charged = spent - probe_nodes if not down else spent
+            charged = spent - probe_spent if not down else spent
             result, search, nodes, _ = search_order(down, None, charged)
             if not down:
                 spent = charged + nodes
@@ -390,9 +394,11 @@ def _arrange(spec, nrows, active, search_runs, relations, bands, total_col, budg
     return best, spent
 
 
-# Nodes within which a reading order must find a first arrangement, or be given up when
-# another order found one.
-_PROBE_NODES = 1_000
+# Nodes per cell of the grid within which a reading order must find a first arrangement, or be
+# given up when another order found one: twice the most a first arrangement took on the corpus
+# (254 nodes for 175 cells; a node is a cell placed, so a search that places each block once
+# takes one per cell).
+_PROBE_NODES_PER_CELL = 3
 _MAX_COLUMN_CHOICES = 12
 # Blocks up to this many columns wide may have been read right to left within a line (a text
 # box holding two narrow columns): in column order always, in pdftotext's when nothing else fits.
