@@ -28,8 +28,9 @@ from .. import relations as rel_eval
 from ..model import Cell, ParseNote, Table
 from ..schema import Column, TableSpec, normalize_label, table_relations
 from .block_search import GridRelation, Run, SearchResult, StackingSearch, find_bands
+from .recent import remember_recent
 from .solver import Choice, merged_cells
-from .tokens import NULL, NUM, TEXT, Token, before_narrative, form_feeds, is_page_number, page_number_ends, tokenize
+from .tokens import NULL, NUM, TEXT, Token, before_narrative, form_feeds, is_page_number, page_number_ends
 
 # ---------------------------------------------------------------- reading the stream ------
 
@@ -48,7 +49,16 @@ def value_runs(text: str, tokens: list[Token], by_page_numbers: bool = False) ->
     A value counts only if no words share its line (numbers inside sentences are narrative).
     A new block starts at a blank line, at words, and at a page break: a form feed, or with
     `by_page_numbers` (a text without form feeds) the end of a page-number line.
+
+    The readings of a region ask for the runs of its tokens many times (the label reading,
+    each reading by order, each continuation stretch): they are found once (the runs shared,
+    the list the caller's own).
     """
+    return list(_value_runs(text, tokens, by_page_numbers))
+
+
+@remember_recent(8)
+def _value_runs(text: str, tokens: list[Token], by_page_numbers: bool) -> list[StreamRun]:
     by_line: dict[int, bool] = {}
     for tok in tokens:
         if tok.kind == TEXT:
@@ -94,6 +104,11 @@ def value_runs(text: str, tokens: list[Token], by_page_numbers: bool = False) ->
 def table_value_runs(text: str, tokens: list[Token]) -> list[StreamRun]:
     """The value runs of a table region up to the first sentence after its values (the
     numbers of a narrative after the table are not the table's)."""
+    return list(_table_value_runs(text, tokens))
+
+
+@remember_recent(4)
+def _table_value_runs(text: str, tokens: list[Token]) -> list[StreamRun]:
     return value_runs(text, before_narrative(tokens, _ends_table))
 
 
@@ -838,7 +853,7 @@ def _place_group(text: str, group: _Group) -> dict[tuple[int, int], tuple[Token,
 
 # ---------------------------------------------------------------- 表四 ----------------------
 
-def read_t4_stream(text: str, region: tuple[int, int], table: Table) -> tuple[Table, list[ParseNote]] | None:
+def read_t4_stream(text: str, tokens: list[Token], table: Table) -> tuple[Table, list[ParseNote]] | None:
     """表四 whose header words were printed between its values: the values in stream order.
 
     pdftotext keeps a one-row table's cells left to right even when it splits them into
@@ -852,7 +867,7 @@ def read_t4_stream(text: str, region: tuple[int, int], table: Table) -> tuple[Ta
     that is not the case.
     """
     ncols = len(table.spec.columns)
-    runs = table_value_runs(text, tokenize(text, *region))
+    runs = table_value_runs(text, tokens)  # the region's tokens (tokens.tokenize)
     if sum(len(run.tokens) for run in runs) != ncols:
         return None
     values = _t4_in_columns(runs, table.spec.columns)
