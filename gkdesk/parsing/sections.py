@@ -117,8 +117,9 @@ def _inline_headings(text: str, found):
     return out
 
 
+@cache
 def _words(spec: SectionSpec) -> str:
-    """The heading's words, normalized, without its ordinal."""
+    """The heading's words, normalized, without its ordinal (asked for every line tried as a heading)."""
     return normalize_label(spec.heading.split("、", 1)[1])
 
 
