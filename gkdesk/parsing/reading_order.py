@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations
 from typing import Callable
 
@@ -134,6 +135,12 @@ def header_columns(parts: tuple[str, ...], columns: tuple[Column, ...], in_order
     left to right, or in the order the words name them (in_order)."""
     if not parts:
         return ()
+    return _header_columns(parts, columns, in_order)
+
+
+@lru_cache(maxsize=1024)
+def _header_columns(parts: tuple[str, ...], columns: tuple[Column, ...], in_order: bool) -> tuple[int, ...]:
+    """header_columns, remembered: every search of a region asks it of the same blocks' words."""
     groups = {normalize_label(g) for col in columns for g in col.path}
     names = [normalize_label(col.short or col.label) for col in columns]
     allowed = set("".join(groups)) | set("".join(names)) | _HEADER_EXTRA
