@@ -30,7 +30,6 @@ def remember_recent(size: int):
             del recent[size:]
             return result
 
-        call.forget = recent.clear
         return call
 
     return decorate
