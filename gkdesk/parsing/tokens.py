@@ -276,7 +276,14 @@ _PAGE_NUMBER_LINE = re.compile(rf"^[ \t]*(?:{_PAGE_NUMBER_FORMS})[ \t]*$", re.M)
 
 @_cached_for_short
 def is_page_number(text: str) -> bool:
+    if _IDEOGRAPH_OF_NO_PAGE_NUMBER.search(text):
+        return False  # the usual line, a label's: no need to normalize it whole
     return bool(_PAGE_NUMBER.match(unicodedata.normalize("NFKC", text).strip()))
+
+
+# A CJK ideograph other than 第, 共 and 页 (no page number's): NFKC leaves every character of
+# U+4E00..U+9FFF as it is, so a text holding one is no page number, normalized or not.
+_IDEOGRAPH_OF_NO_PAGE_NUMBER = re.compile("[\u4e00-\u5170\u5172-\u7b2b\u7b2d-\u9874\u9876-\u9fff]")
 
 
 def mark_word_values(row: list[Token]) -> None:
