@@ -91,6 +91,17 @@ def squeeze(text: str) -> tuple[str, list[int]]:
     return "".join(parts), index
 
 
+def squeezed_offset(text: str, i: int) -> int:
+    """squeeze(text)[1][i]: the offset in `text` of the character normalize_label(text)[i] came
+    from, without the offsets of all the others (a table's header cue is looked up once in a
+    section's first kilobytes)."""
+    lengths = text.translate(_LENGTHS) if len(text) <= _PIECE else ""
+    if not lengths or lengths.count("\x00") + lengths.count("\x01") != len(lengths):
+        return squeeze(text)[1][i]  # a long text, or a character that normalizes to several
+    # The i-th kept character (each kept character gives one).
+    return next(itertools.islice(itertools.compress(itertools.count(), lengths.encode("latin-1")), i, None))
+
+
 def _squeeze_piece(text: str, offset: int) -> tuple[str, list[int]]:
     """squeeze(text) with its offsets counted from `offset`."""
     squeezed = text.translate(_NORMALIZED)

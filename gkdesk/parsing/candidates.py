@@ -233,7 +233,7 @@ def t4_generators(region: Region) -> list[Generator]:
         header = _label_reading(made)
         if header is None or _read_whole(header.table):
             return None
-        read = read_t4_stream(region.text, region.bounds, header.table)
+        read = read_t4_stream(region.text, region.tokens, header.table)
         if read is None:
             return None
         table, notes = read

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations
 from typing import Callable
 
@@ -28,8 +29,9 @@ from .. import relations as rel_eval
 from ..model import Cell, ParseNote, Table
 from ..schema import Column, TableSpec, normalize_label, table_relations
 from .block_search import GridRelation, Run, SearchResult, StackingSearch, find_bands
+from .recent import remember_recent
 from .solver import Choice, merged_cells
-from .tokens import NULL, NUM, TEXT, Token, before_narrative, form_feeds, is_page_number, page_number_ends, tokenize
+from .tokens import NULL, NUM, TEXT, Token, before_narrative, form_feeds, is_page_number, page_number_ends
 
 # ---------------------------------------------------------------- reading the stream ------
 
@@ -48,7 +50,16 @@ def value_runs(text: str, tokens: list[Token], by_page_numbers: bool = False) ->
     A value counts only if no words share its line (numbers inside sentences are narrative).
     A new block starts at a blank line, at words, and at a page break: a form feed, or with
     `by_page_numbers` (a text without form feeds) the end of a page-number line.
+
+    The readings of a region ask for the runs of its tokens many times (the label reading,
+    each reading by order, each continuation stretch): they are found once (the runs shared,
+    the list the caller's own).
     """
+    return list(_value_runs(text, tokens, by_page_numbers))
+
+
+@remember_recent(8)
+def _value_runs(text: str, tokens: list[Token], by_page_numbers: bool) -> list[StreamRun]:
     by_line: dict[int, bool] = {}
     for tok in tokens:
         if tok.kind == TEXT:
@@ -94,6 +105,11 @@ def value_runs(text: str, tokens: list[Token], by_page_numbers: bool = False) ->
 def table_value_runs(text: str, tokens: list[Token]) -> list[StreamRun]:
     """The value runs of a table region up to the first sentence after its values (the
     numbers of a narrative after the table are not the table's)."""
+    return list(_table_value_runs(text, tokens))
+
+
+@remember_recent(4)
+def _table_value_runs(text: str, tokens: list[Token]) -> list[StreamRun]:
     return value_runs(text, before_narrative(tokens, _ends_table))
 
 
@@ -119,6 +135,12 @@ def header_columns(parts: tuple[str, ...], columns: tuple[Column, ...], in_order
     left to right, or in the order the words name them (in_order)."""
     if not parts:
         return ()
+    return _header_columns(parts, columns, in_order)
+
+
+@lru_cache(maxsize=1024)
+def _header_columns(parts: tuple[str, ...], columns: tuple[Column, ...], in_order: bool) -> tuple[int, ...]:
+    """header_columns, remembered: every search of a region asks it of the same blocks' words."""
     groups = {normalize_label(g) for col in columns for g in col.path}
     names = [normalize_label(col.short or col.label) for col in columns]
     allowed = set("".join(groups)) | set("".join(names)) | _HEADER_EXTRA
@@ -844,7 +866,7 @@ def _place_group(text: str, group: _Group) -> dict[tuple[int, int], tuple[Token,
 
 # ---------------------------------------------------------------- 表四 ----------------------
 
-def read_t4_stream(text: str, region: tuple[int, int], table: Table) -> tuple[Table, list[ParseNote]] | None:
+def read_t4_stream(text: str, tokens: list[Token], table: Table) -> tuple[Table, list[ParseNote]] | None:
     """表四 whose header words were printed between its values: the values in stream order.
 
     pdftotext keeps a one-row table's cells left to right even when it splits them into
@@ -858,7 +880,7 @@ def read_t4_stream(text: str, region: tuple[int, int], table: Table) -> tuple[Ta
     that is not the case.
     """
     ncols = len(table.spec.columns)
-    runs = table_value_runs(text, tokenize(text, *region))
+    runs = table_value_runs(text, tokens)  # the region's tokens (tokens.tokenize)
     if sum(len(run.tokens) for run in runs) != ncols:
         return None
     values = _t4_in_columns(runs, table.spec.columns)

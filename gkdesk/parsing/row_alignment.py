@@ -94,7 +94,8 @@ def align_rows(spec: TableSpec, stream: str, admissible: Admissible | None = Non
     for r, pattern in enumerate(patterns):
         candidates += _exact(r, pattern, stream, ok, bare_ordinals)
     chosen = _best_chain(candidates)
-    missing = [r for r in range(len(patterns)) if r not in {c[0] for c in chosen}]
+    placed = {c[0] for c in chosen}
+    missing = [r for r in range(len(patterns)) if r not in placed]
     if missing:
         for r in missing:
             lo, hi = _gap(chosen, r, len(stream), missing)

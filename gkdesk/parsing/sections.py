@@ -11,7 +11,7 @@ from functools import cache
 from itertools import accumulate
 
 from ..model import Section
-from ..schema import SECTION_OF_TABLE, SECTIONS, SectionSpec, TableSpec, normalize_label, squeeze
+from ..schema import SECTION_OF_TABLE, SECTIONS, SectionSpec, TableSpec, normalize_label, squeeze, squeezed_offset
 
 _ARABIC = {str(i + 1): s.number for i, s in enumerate(SECTIONS)}
 # A heading line: optional markup, then 二、 / 2、 / 2. / 2．, then the heading words.
@@ -117,8 +117,9 @@ def _inline_headings(text: str, found):
     return out
 
 
+@cache
 def _words(spec: SectionSpec) -> str:
-    """The heading's words, normalized, without its ordinal."""
+    """The heading's words, normalized, without its ordinal (asked for every line tried as a heading)."""
     return normalize_label(spec.heading.split("、", 1)[1])
 
 
@@ -225,7 +226,7 @@ def _first_cue(text: str, start: int, end: int, cues: tuple[str, ...]) -> int | 
     if first is None:
         return None
     if len(prefix) <= _CHUNK:
-        best = start + squeeze(prefix)[1][first]
+        best = start + squeezed_offset(prefix, first)
     else:
         best = start + _squeezed_by_chunks(region)[1](first)
     line_start = text.rfind("\n", start, best) + 1

@@ -420,9 +420,23 @@ def _one_per_line(values: list[Token]) -> bool:
     return len(set(lines)) == len(lines)
 
 
+class _PositionsWhenAsked:
+    """The ColumnPositions of rows, learnt when a row first asks where its values go: only a
+    row with fewer values than columns does, and in most tables every row is full."""
+
+    def __init__(self, rows: list[list[Token]], ncols: int):
+        self._rows, self._ncols = rows, ncols
+        self._learnt: ColumnPositions | None = None
+
+    def placements(self, values: list[Token]) -> list[list[int]]:
+        if self._learnt is None:
+            self._learnt = ColumnPositions(self._rows, self._ncols)
+        return self._learnt.placements(values)
+
+
 @dataclass
 class RowLayout:
-    positions: ColumnPositions | None = None
+    positions: ColumnPositions | _PositionsWhenAsked | None = None
     grid: ColumnGrid | None = None
     # Every short row has the same number of values: whole columns left blank, not random cells.
     blank_columns: bool = False
@@ -645,7 +659,7 @@ def recognize_rows_table(tokens: list[Token], spec: TableSpec, notes: list[Parse
             short = [n for n in counts if n < len(key)]
             blank_columns = len(short) >= 3 and len(set(short)) == 1
             layouts[key] = RowLayout(
-                ColumnPositions(rows, len(key)), ColumnGrid(rows, len(key), header, labels), blank_columns
+                _PositionsWhenAsked(rows, len(key)), ColumnGrid(rows, len(key), header, labels), blank_columns
             )
     if _empty_lines_only_separate(tokens[hits[0].token :]):
         soft_values = {r: [] for r in soft_values}

@@ -163,6 +163,14 @@ def classify(text: str) -> tuple[str, int | float | None]:
     return TEXT, None
 
 
+@_cached_for_short
+def _cell_reading(text: str) -> tuple[str, int | float | None] | None:
+    """classify(text) of a stripped cell text, or None where the text is a page number (no
+    cell): one remembered answer per cell text for the tokenizer's two questions."""
+    kind, value = classify(text)
+    return None if kind == TEXT and is_page_number(text) else (kind, value)
+
+
 @cache
 def _schema_text() -> str:
     """Every word the official form prints (both versions), in normalized form."""
@@ -268,7 +276,14 @@ _PAGE_NUMBER_LINE = re.compile(rf"^[ \t]*(?:{_PAGE_NUMBER_FORMS})[ \t]*$", re.M)
 
 @_cached_for_short
 def is_page_number(text: str) -> bool:
+    if _IDEOGRAPH_OF_NO_PAGE_NUMBER.search(text):
+        return False  # the usual line, a label's: no need to normalize it whole
     return bool(_PAGE_NUMBER.match(unicodedata.normalize("NFKC", text).strip()))
+
+
+# A CJK ideograph other than 第, 共 and 页 (no page number's): NFKC leaves every character of
+# U+4E00..U+9FFF as it is, so a text holding one is no page number, normalized or not.
+_IDEOGRAPH_OF_NO_PAGE_NUMBER = re.compile("[\u4e00-\u5170\u5172-\u7b2b\u7b2d-\u9874\u9876-\u9fff]")
 
 
 def mark_word_values(row: list[Token]) -> None:
@@ -326,9 +341,10 @@ class Tokenizer:
         stripped = raw.strip()
         if stripped and len(stripped) != len(raw):
             start += raw.index(stripped)
-        kind, value = classify(stripped)
-        if kind == TEXT and is_page_number(stripped):
-            return
+        reading = _cell_reading(stripped)
+        if reading is None:
+            return  # a page number
+        kind, value = reading
         if kind == EMPTY and not structured:
             return
         xd = -1
@@ -588,7 +604,9 @@ class Tokenizer:
                         self._split_cell(text[at : g.start()], doc + m.start() + at, line_no, 0, structured=False)
                     self._split_cell(g.group(0), doc + m.start() + g.start(), line_no, 0, structured=False)
                     at = g.end()
-            if text[at:].strip():
+            if not at and " " not in text:
+                self._add(text, doc + m.start(), line_no, 0)  # one word (_split_cell's usual cell)
+            elif text[at:].strip():
                 self._split_cell(text[at:], doc + m.start() + at, line_no, 0, structured=False)
 
     def _split_cell(
