@@ -139,6 +139,9 @@ class StackingSearch:
         m = len(relations)
         self.rel_cells: list[tuple[int, ...]] = []
         cell_rels: list[list[tuple[int, int]]] = [[] for _ in range(n)]
+        # Cells no relation passes through twice: a value placed there touches each of its
+        # relations once (_place's one-value path).
+        self.cell_once = [True] * n
         rel_size = [[0, 0] for _ in range(m)]
         self.rel_cellmask = [0] * m
         for i, rel in enumerate(relations):
@@ -147,6 +150,8 @@ class StackingSearch:
                 for r, c in group:
                     k = r * ncols + c
                     cells.append(k)
+                    if cell_rels[k] and cell_rels[k][-1][0] == i:
+                        self.cell_once[k] = False  # (a relation's entries of a cell come one after another)
                     cell_rels[k].append((i, 2 * i + side))
                     rel_size[i][side] += 1
                     self.rel_cellmask[i] |= 1 << k
@@ -166,47 +171,64 @@ class StackingSearch:
         # of a band has a slot, numbered in the order the runs first show it; per slot, the
         # values left and the runs that took one (bit per run). Flat lists, so placing a value
         # is two list updates.
+        self.run_pool = [self._pool_key_of_page(run.page) for run in runs]
+        self.run_keys = [[_amount_key(0 if null else a) for a, null in zip(run.amounts, run.nulls)] for run in runs]
         self.slot_of: dict[int, dict] = {}  # band -> value -> slot
         self.unplaced: list[int] = []
         self.takers: list[int] = []
-        for run in runs:
-            slots = self.slot_of.setdefault(self._pool_key_of_page(run.page), {})
-            for a, is_null in zip(run.amounts, run.nulls):
-                key = _amount_key(0 if is_null else a)
+        self.run_slots: list[list[int]] = []  # per run, the slot of each value
+        for pkey, keys in zip(self.run_pool, self.run_keys):
+            slots = self.slot_of.setdefault(pkey, {})
+            own = []
+            for key in keys:
                 slot = slots.get(key)
                 if slot is None:
                     slot = slots[key] = len(self.unplaced)
                     self.unplaced.append(0)
                     self.takers.append(0)
                 self.unplaced[slot] += 1
+                own.append(slot)
+            self.run_slots.append(own)
         self.initial_count = tuple(self.unplaced)
         # Per band: its (value, slot) pairs in slot order, and largest value first (_short_of).
         self.slots_in_order = {k: tuple(slots.items()) for k, slots in self.slot_of.items()}
         self.slots_down = {k: sorted(slots.items(), key=lambda vs: vs[0], reverse=True)
                            for k, slots in self.slot_of.items()}
-        self.run_pool = [self._pool_key_of_page(run.page) for run in runs]
-        self.run_keys = [[_amount_key(0 if null else a) for a, null in zip(run.amounts, run.nulls)] for run in runs]
-        self.run_slots = [[self.slot_of[self.run_pool[d]][key] for key in keys] for d, keys in enumerate(self.run_keys)]
         # What each cell shows (the table a reviewer would see), kept as runs are placed, so a
         # solution found again (its values in the same cells by other runs) costs one copy.
-        self.shown_keys = [[("null",) if null else _amount_key(a) for a, null in zip(run.amounts, run.nulls)]
-                           for run in runs]
+        # (A number's pool key is what it shows.)
+        self.shown_keys = [[("null",) if null else key for key, null in zip(keys, run.nulls)]
+                           for keys, run in zip(self.run_keys, runs)]
         self.shown_at: list = [None] * n
         # Per run: its length, the last row its page band allows, and per width its height
         # and the cells of its last row.
+        # (Runs of one length share their shapes.)
         self.run_shape = []
+        shapes_of: dict[int, dict] = {}
         for run in runs:
             L = len(run)
             band = page_rows.get(run.page) if page_rows is not None else None
-            shapes = {w: (-(-L // w), L - w * (-(-L // w) - 1)) for w in range(1, ncols + 1)}
+            shapes = shapes_of.get(L)
+            if shapes is None:
+                shapes = shapes_of[L] = {w: (-(-L // w), L - w * (-(-L // w) - 1)) for w in range(1, ncols + 1)}
             self.run_shape.append((L, band[1] if band else nrows, shapes))
         self.row_pool = [self._pool_key_of_row(r) for r in range(nrows)]
         # Per relation, and per side of one (2*i + side): the page band of its cells if they
         # are all in one (else None, and the band is that of the empty cell looked at).
-        self.rel_band = [self._one_band(cells) for cells in self.rel_cells]
-        self.side_band = []
-        for i, cells in enumerate(self.rel_cells):
-            self.side_band += [self._one_band(cells[: self.rel_nl[i]]), self._one_band(cells[self.rel_nl[i] :])]
+        if page_rows is None:
+            self.rel_band, self.side_band = [0] * m, [0] * (2 * m)  # one band: every row's pool is 0
+        else:
+            cell_band = [self.row_pool[k // ncols] for k in range(n)]
+            self.rel_band, self.side_band = [], []
+            for i, cells in enumerate(self.rel_cells):
+                lhs = {cell_band[k] for k in cells[: self.rel_nl[i]]}
+                rhs = {cell_band[k] for k in cells[self.rel_nl[i] :]}
+                self.side_band += [_only(lhs), _only(rhs)]
+                self.rel_band.append(_only(lhs | rhs))
+        # Placements as _options gives them, made once: per cell for one-value runs, else per
+        # (length, top, column, width).
+        self._single_options: list = [None] * n
+        self._option_memo: dict[tuple, tuple] = {}
         self.bands = bands or []
         self.total_col = total_col
         self.band_of: dict[int, tuple[int, bool]] = {}
@@ -291,11 +313,6 @@ class StackingSearch:
                 return page
         return 0
 
-    def _one_band(self, cells) -> int | None:
-        """The page band of all of these cells (grid cell numbers), or None if they span more."""
-        bands = {self.row_pool[k // self.C] for k in cells}
-        return bands.pop() if len(bands) == 1 else None
-
     def _undo_to(self, mark: int) -> None:
         trail = self.trail
         while len(trail) > mark:
@@ -309,8 +326,12 @@ class StackingSearch:
         cleared)."""
         d, c, w, old_heights, old_masks, placed, after, breaks, cells, touched, n_violated, culprit, band, newly = record
         pkey = self.run_pool[d]
-        self.heights_of[pkey][c : c + w] = old_heights
-        self.colmask_of[pkey][c : c + w] = old_masks
+        if w == 1:
+            self.heights_of[pkey][c] = old_heights
+            self.colmask_of[pkey][c] = old_masks
+        else:
+            self.heights_of[pkey][c : c + w] = old_heights
+            self.colmask_of[pkey][c : c + w] = old_masks
         self.placed[d] = placed
         self.after[d] = after
         self.breaks = breaks
@@ -325,16 +346,25 @@ class StackingSearch:
                 viol_mask[i] = old_mask
         if cells is None:
             return
-        run_at, off_at, shown_at = self.run_at, self.off_at, self.shown_at
-        for cell in cells:
-            run_at[cell] = -1
-            off_at[cell] = -1
-            shown_at[cell] = None
         keep = ~(1 << d)
         unplaced, takers = self.unplaced, self.takers
-        for slot in self.run_slots[d]:
+        if len(cells) == 1:
+            cell = cells[0]
+            self.run_at[cell] = -1
+            self.off_at[cell] = -1
+            self.shown_at[cell] = None
+            slot = self.run_slots[d][0]
             unplaced[slot] += 1
             takers[slot] &= keep
+        else:
+            run_at, off_at, shown_at = self.run_at, self.off_at, self.shown_at
+            for cell in cells:
+                run_at[cell] = -1
+                off_at[cell] = -1
+                shown_at[cell] = None
+            for slot in self.run_slots[d]:
+                unplaced[slot] += 1
+                takers[slot] &= keep
         filled, sums, rel_runs = self.filled, self.sums, self.rel_runs
         for i, f0, f1, s0, s1 in touched:
             i2 = i + i
@@ -361,20 +391,29 @@ class StackingSearch:
         # Two identical runs in a row placed either way round give the same table: keep one.
         twin = self.placed[d - 1] if d and self.twin_of_previous[d] else None
         if twin is not None:
-            twin_w, twin_key = twin[1], ((twin[0], twin[2]) if down else (twin[2], twin[0]))
+            # (top, column) or, in column order, (column, top) as one number: B exceeds any top
+            # (at most R) and any column
+            B = self.R + self.C + 1
+            twin_w, twin_key = twin[1], (twin[0] * B + twin[2] if down else twin[2] * B + twin[0])
         if L == 1 and member is None:
+            single = self._single_options
             # Most runs are one value: one width, one cell per column (the loop below, with
             # w == 1 and shapes[1] == (1, 1): the same tests in the same order).
+            twin_first = twin is not None and twin_w == 1
             for c in range(C):
                 top = heights[c]
-                if twin is not None and twin_w == 1 and ((c, top) if down else (top, c)) < twin_key:
+                if twin_first and (c * B + top if down else top * B + c) < twin_key:
                     blocked |= 1 << (d - 1)  # the same table with the twins the other way round
                     continue
                 if top >= limit:
                     blocked |= col_mask[c]
                     continue
-                out.append((c, 1, [top * C + c], False))
+                option = single[top * C + c]
+                if option is None:
+                    option = single[top * C + c] = (c, 1, [top * C + c], False)
+                out.append(option)
             return out, blocked
+        memo = self._option_memo
         for c in range(C):
             top = heights[c]
             if member is not None:
@@ -390,7 +429,7 @@ class StackingSearch:
                 widths = range(1, min(L, C - c) + 1)
             even = 1  # columns c .. c+even-1 all stand at `top`
             for w in widths:
-                if twin is not None and w == twin_w and ((c, top) if down else (top, c)) < twin_key:
+                if twin is not None and w == twin_w and (c * B + top if down else top * B + c) < twin_key:
                     blocked |= 1 << (d - 1)  # the same table with the twins the other way round
                     continue
                 while even < w and heights[c + even] == top:
@@ -404,15 +443,19 @@ class StackingSearch:
                 if top + h > limit:
                     blocked |= col_mask[c]
                     continue
-                if w == 1:
-                    cells = list(range(top * C + c, (top + L) * C + c, C))
-                else:
-                    cells = [(top + i // w) * C + c + i % w for i in range(L)]
-                out.append((c, w, cells, False))
-                if 1 < w <= max_rev and k == w:
-                    # A block whose rows were read right to left (a PDF library that orders
-                    # the words of one line of a text box by where it found them).
-                    out.append((c, w, [(top + i // w) * C + c + w - 1 - i % w for i in range(L)], True))
+                made = memo.get((L, top, c, w))
+                if made is None:
+                    if w == 1:
+                        cells = list(range(top * C + c, (top + L) * C + c, C))
+                    else:
+                        cells = [(top + i // w) * C + c + i % w for i in range(L)]
+                    made = ((c, w, cells, False),)
+                    if 1 < w <= max_rev and k == w:
+                        # A block whose rows were read right to left (a PDF library that orders
+                        # the words of one line of a text box by where it found them).
+                        made += ((c, w, [(top + i // w) * C + c + w - 1 - i % w for i in range(L)], True),)
+                    memo[(L, top, c, w)] = made
+                out += made
         return out, blocked
 
     def _before(self, top: int, c: int, twin_top: int, twin_c: int) -> bool:
@@ -444,17 +487,20 @@ class StackingSearch:
         # order's breaks and the violation count as they were; once filled in below: its cells
         # (8), the relations it touched with their counts and sums as they were (9), its band's
         # bookkeeping as it was (12), the relations it broke with their old blame (13).
+        # (A placement one column wide keeps its column's height and runs as ints, not lists.)
         touched: list[tuple] = []
-        record = [d, c, w, heights[c : c + w], col_mask[c : c + w], self.placed[d], self.after[d], self.breaks,
-                  None, touched, self.n_violated, self.culprit, None, None]
-        self.trail.append(record)
         if w == 1:
+            record = [d, c, 1, top, col_mask[c], self.placed[d], self.after[d], self.breaks,
+                      None, touched, self.n_violated, self.culprit, None, None]
             heights[c] = top + h
             col_mask[c] |= bit
         else:
+            record = [d, c, w, heights[c : c + w], col_mask[c : c + w], self.placed[d], self.after[d], self.breaks,
+                      None, touched, self.n_violated, self.culprit, None, None]
             for i in range(w):
                 heights[c + i] = top + (h if i < k else h - 1)
                 col_mask[c + i] |= bit
+        self.trail.append(record)
         self.placed[d] = (c, w, top)
         self.after[d] = (top + h - 1, c + k) if k < w else (top, c + w)
         if breaks_order:
@@ -488,30 +534,49 @@ class StackingSearch:
         keys, slots = self.run_keys[d], self.run_slots[d]
         shown_at, shown = self.shown_at, self.shown_keys[d]
         record[8] = cells
-        seen = 0  # relations touched so far (bit per relation)
-        for off, cell in enumerate(cells):
+        if len(cells) == 1 and self.cell_once[cells[0]]:
+            # One value (most placements): the loop below for one cell, whose relations are
+            # each touched for the first time.
+            cell = cells[0]
             run_at[cell] = d
-            off_at[cell] = off
-            shown_at[cell] = shown[off]
-            slot = slots[off]
+            off_at[cell] = 0
+            shown_at[cell] = shown[0]
+            slot = slots[0]
             unplaced[slot] -= 1
             takers[slot] |= bit
-            amount = keys[off]
+            amount = keys[0]
             for i, j in cell_rels[cell]:
-                if not seen >> i & 1:
-                    seen |= 1 << i
-                    i2 = i + i
-                    touched.append((i, filled[i2], filled[i2 + 1], sums[i2], sums[i2 + 1]))
-                    rel_runs[i] |= bit
+                i2 = i + i
+                touched.append((i, filled[i2], filled[i2 + 1], sums[i2], sums[i2 + 1]))
+                rel_runs[i] |= bit
                 filled[j] += 1
                 sums[j] += amount
+        else:
+            seen = 0  # relations touched so far (bit per relation)
+            for off, cell in enumerate(cells):
+                run_at[cell] = d
+                off_at[cell] = off
+                shown_at[cell] = shown[off]
+                slot = slots[off]
+                unplaced[slot] -= 1
+                takers[slot] |= bit
+                amount = keys[off]
+                for i, j in cell_rels[cell]:
+                    if not seen >> i & 1:
+                        seen |= 1 << i
+                        i2 = i + i
+                        touched.append((i, filled[i2], filled[i2 + 1], sums[i2], sums[i2 + 1]))
+                        rel_runs[i] |= bit
+                    filled[j] += 1
+                    sums[j] += amount
         violated = self.violated
         newly = None
+        check = self._check
         for t in touched:
             i = t[0]
             if violated[i]:
                 continue
-            blame = self._check(i)
+            blame = check(i)
             if blame is None:
                 continue
             if newly is None:
@@ -597,8 +662,14 @@ class StackingSearch:
     def _check_pair(self, i: int, gap: float) -> int | None:
         """Two cells of relation i are empty: is there a pair of unplaced values that closes it?"""
         run_at, nl = self.run_at, self.rel_nl[i]
-        holes = [(k, 1 if pos < nl else -1) for pos, k in enumerate(self.rel_cells[i]) if run_at[k] < 0]
-        (k1, s1), (k2, s2) = holes
+        k1 = -1
+        for pos, k in enumerate(self.rel_cells[i]):
+            if run_at[k] < 0:
+                if k1 < 0:
+                    k1, s1 = k, (1 if pos < nl else -1)
+                else:
+                    k2, s2 = k, (1 if pos < nl else -1)
+                    break
         p1 = self.row_pool[k1 // self.C]
         p2 = self.row_pool[k2 // self.C]
         slot_of2 = self.slot_of.get(p2, _NO_SLOTS)
@@ -811,12 +882,12 @@ class StackingSearch:
                 continue
             # Arrangements found one after another differ in a few cells: a relation whose cells
             # hold the same values as in one evaluated before is not evaluated again.
+            # (The key leaves out the places outside the grid: they hold None in every one.)
             places = self._relation_places[i]
             if places is None:
-                places = self._relation_places[i] = [
-                    (addr[1], rel.grid_column.get(addr[2])) for addr in rel.relation.lhs + rel.relation.rhs
-                ]
-            key = tuple([cells[r][c] if c is not None and r < self.R else None for r, c in places])
+                places = [(addr[1], rel.grid_column.get(addr[2])) for addr in rel.relation.lhs + rel.relation.rhs]
+                places = self._relation_places[i] = [(r, c) for r, c in places if c is not None and r < self.R]
+            key = tuple([cells[r][c] for r, c in places])
             known = self._broken_memo[i].get(key)
             if known is not None:
                 if known:
@@ -986,6 +1057,8 @@ class StackingSearch:
     def _block_of(self, cells: list[tuple[int, int]]) -> tuple[int, int, int] | None:
         """(top row, first column, width) of a run's cells (in the order of its values) if they
         are a block read row by row, left to right (right to left if narrow enough), else None."""
+        if len(cells) == 1:
+            return cells[0][0], cells[0][1], 1  # what the test below finds for one cell
         top = min(r for r, _ in cells)
         c0 = min(c for _, c in cells)
         w = len({c for _, c in cells})
@@ -1010,17 +1083,24 @@ class StackingSearch:
                 return None
             top, c0, w = block
             h = heights[run_pool[d]]
-            for i in range(w):
-                if h[c0 + i] != top:
+            if w == 1:
+                if h[c0] != top:
                     return None
+            else:
+                for i in range(w):
+                    if h[c0 + i] != top:
+                        return None
             # column order: every block counts, a page's first too (as _place counts them)
             L, hi, _ = run_shape[d]
             for c, hh in enumerate(h):
                 if hh < hi:
-                    breaks += (top, c0) != (hh, c)
+                    breaks += top != hh or c0 != c
                     break
             else:
                 breaks += 1  # no column left to go on in: wherever it is, it is off the order
+            if w == 1:
+                h[c0] = top + L  # the loop below for one column: height L, k 1
+                continue
             height = -(-L // w)
             k = L - w * (height - 1)
             for i in range(w):
@@ -1028,10 +1108,12 @@ class StackingSearch:
         return breaks
 
     def _shown(self, at):
-        if at is None:
-            return None
-        run = self.runs[at[0]]
-        return ("null",) if run.nulls[at[1]] else _amount_key(run.amounts[at[1]])
+        return None if at is None else self.shown_keys[at[0]][at[1]]
+
+
+def _only(items: set):
+    """The one item of a set, or None if it has none or more."""
+    return next(iter(items)) if len(items) == 1 else None
 
 
 def _amount_key(amount) -> object:
