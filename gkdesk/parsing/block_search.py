@@ -20,6 +20,7 @@ from .. import relations as rel_eval
 from ..schema import Relation
 
 _EPS = 1e-6
+_NO_SLOTS: dict = {}  # the slots of a page band no run is on
 _MAX_SOLUTIONS = 50
 
 
@@ -135,11 +136,15 @@ class StackingSearch:
         keys = {self._pool_key_of_page(run.page) for run in runs} | {0}
         self.heights_of = {k: [page_rows[k][0] if page_rows and k in page_rows else 0] * ncols for k in keys}
         self.colmask_of = {k: [0] * ncols for k in keys}
-        # relation bookkeeping
+        # relation bookkeeping. Per relation i, its counts and sums are kept flat, lhs at 2*i and
+        # rhs at 2*i + 1 (locals index one list in the per-cell loop, not a list of pairs).
         m = len(relations)
-        self.rel_cells: list[list[int]] = []
-        self.cell_rels: list[list[tuple[int, int]]] = [[] for _ in range(n)]
-        self.rel_size = [[0, 0] for _ in range(m)]
+        self.rel_cells: list[tuple[int, ...]] = []
+        cell_rels: list[list[tuple[int, int]]] = [[] for _ in range(n)]
+        # Cells no relation passes through twice: a value placed there touches each of its
+        # relations once (_place's one-value path).
+        self.cell_once = [True] * n
+        rel_size = [[0, 0] for _ in range(m)]
         self.rel_cellmask = [0] * m
         for i, rel in enumerate(relations):
             cells = []
@@ -147,43 +152,85 @@ class StackingSearch:
                 for r, c in group:
                     k = r * ncols + c
                     cells.append(k)
-                    self.cell_rels[k].append((i, side))
-                    self.rel_size[i][side] += 1
+                    if cell_rels[k] and cell_rels[k][-1][0] == i:
+                        self.cell_once[k] = False  # (a relation's entries of a cell come one after another)
+                    cell_rels[k].append((i, 2 * i + side))
+                    rel_size[i][side] += 1
                     self.rel_cellmask[i] |= 1 << k
-            self.rel_cells.append(cells)
-        self.filled = [[0, 0] for _ in range(m)]
-        self.sums = [[0.0, 0.0] for _ in range(m)]
+            self.rel_cells.append(tuple(cells))
+        self.cell_rels: list[tuple[tuple[int, int], ...]] = [tuple(rels) for rels in cell_rels]  # (i, 2*i + side)
+        self.rel_nl = tuple(size[0] for size in rel_size)
+        self.rel_nr = tuple(size[1] for size in rel_size)
+        self.rel_nonneg = tuple(rel.nonneg for rel in relations)
+        self.filled = [0] * (2 * m)
+        self.sums = [0.0] * (2 * m)
         self.rel_runs = [0] * m  # runs that put a value into the relation (bit per run)
         self.violated = [False] * m
         self.viol_mask = [0] * m  # the runs a violation depends on
         self.n_violated = 0
         self.culprit = -1  # cells every violated relation passes through (bit mask)
-        # pools of unplaced values per page band (or one pool if bands are unknown)
-        self.pools: dict[int, dict] = {}
-        for run in runs:
-            pool = self.pools.setdefault(self._pool_key_of_page(run.page), {})
-            for a, is_null in zip(run.amounts, run.nulls):
-                key = _amount_key(0 if is_null else a)
-                pool[key] = pool.get(key, 0) + 1
-        self.initial_pools = {k: dict(v) for k, v in self.pools.items()}
-        self._values_down_of: dict[int, list] = {}
+        # The unplaced values per page band (one band if bands are unknown): each distinct value
+        # of a band has a slot, numbered in the order the runs first show it; per slot, the
+        # values left and the runs that took one (bit per run). Flat lists, so placing a value
+        # is two list updates.
         self.run_pool = [self._pool_key_of_page(run.page) for run in runs]
         self.run_keys = [[_amount_key(0 if null else a) for a, null in zip(run.amounts, run.nulls)] for run in runs]
+        self.slot_of: dict[int, dict] = {}  # band -> value -> slot
+        self.unplaced: list[int] = []
+        self.takers: list[int] = []
+        self.run_slots: list[list[int]] = []  # per run, the slot of each value
+        for pkey, keys in zip(self.run_pool, self.run_keys):
+            slots = self.slot_of.setdefault(pkey, {})
+            own = []
+            for key in keys:
+                slot = slots.get(key)
+                if slot is None:
+                    slot = slots[key] = len(self.unplaced)
+                    self.unplaced.append(0)
+                    self.takers.append(0)
+                self.unplaced[slot] += 1
+                own.append(slot)
+            self.run_slots.append(own)
+        self.initial_count = tuple(self.unplaced)
+        # Per band: its (value, slot) pairs in slot order, and largest value first (_short_of).
+        self.slots_in_order = {k: tuple(slots.items()) for k, slots in self.slot_of.items()}
+        self.slots_down = {k: sorted(slots.items(), key=lambda vs: vs[0], reverse=True)
+                           for k, slots in self.slot_of.items()}
         # What each cell shows (the table a reviewer would see), kept as runs are placed, so a
         # solution found again (its values in the same cells by other runs) costs one copy.
-        self.shown_keys = [[("null",) if null else _amount_key(a) for a, null in zip(run.amounts, run.nulls)]
-                           for run in runs]
+        # (A number's pool key is what it shows.)
+        self.shown_keys = [[("null",) if null else key for key, null in zip(keys, run.nulls)]
+                           for keys, run in zip(self.run_keys, runs)]
         self.shown_at: list = [None] * n
         # Per run: its length, the last row its page band allows, and per width its height
         # and the cells of its last row.
+        # (Runs of one length share their shapes.)
         self.run_shape = []
+        shapes_of: dict[int, dict] = {}
         for run in runs:
             L = len(run)
             band = page_rows.get(run.page) if page_rows is not None else None
-            shapes = {w: (-(-L // w), L - w * (-(-L // w) - 1)) for w in range(1, ncols + 1)}
+            shapes = shapes_of.get(L)
+            if shapes is None:
+                shapes = shapes_of[L] = {w: (-(-L // w), L - w * (-(-L // w) - 1)) for w in range(1, ncols + 1)}
             self.run_shape.append((L, band[1] if band else nrows, shapes))
         self.row_pool = [self._pool_key_of_row(r) for r in range(nrows)]
-        self.consumers: dict[tuple[int, object], int] = {}
+        # Per relation, and per side of one (2*i + side): the page band of its cells if they
+        # are all in one (else None, and the band is that of the empty cell looked at).
+        if page_rows is None:
+            self.rel_band, self.side_band = [0] * m, [0] * (2 * m)  # one band: every row's pool is 0
+        else:
+            cell_band = [self.row_pool[k // ncols] for k in range(n)]
+            self.rel_band, self.side_band = [], []
+            for i, cells in enumerate(self.rel_cells):
+                lhs = {cell_band[k] for k in cells[: self.rel_nl[i]]}
+                rhs = {cell_band[k] for k in cells[self.rel_nl[i] :]}
+                self.side_band += [_only(lhs), _only(rhs)]
+                self.rel_band.append(_only(lhs | rhs))
+        # Placements as _options gives them, made once: per cell for one-value runs, else per
+        # (length, top, column, width).
+        self._single_options: list = [None] * n
+        self._option_memo: dict[tuple, tuple] = {}
         self.bands = bands or []
         self.total_col = total_col
         self.band_of: dict[int, tuple[int, bool]] = {}
@@ -206,7 +253,7 @@ class StackingSearch:
             and d - 1 not in self.band_of
             for d in range(len(runs))
         ]
-        self.trail: list[tuple] = []
+        self.trail: list[list] = []  # one entry per placement, _place's record
         self.same_page_as_previous = [d > 0 and runs[d - 1].page == runs[d].page for d in range(len(runs))]
         self.uniform_from, self.rest_shown = self._uniform_suffix()
         self._relation_places: list[list | None] = [None] * m
@@ -268,55 +315,66 @@ class StackingSearch:
                 return page
         return 0
 
-    def _set(self, arr, idx, value) -> None:
-        self.trail.append((arr, idx, arr[idx]))
-        arr[idx] = value
-
     def _undo_to(self, mark: int) -> None:
         trail = self.trail
-        undone = trail[mark:]
-        del trail[mark:]
-        for arr, idx, old in reversed(undone):
-            if arr is None:
-                self._unplace(idx)  # a placement taken back (_place's one entry)
-            else:
-                arr[idx] = old
+        while len(trail) > mark:
+            self._unplace(trail.pop())
 
     def _unplace(self, record: list) -> None:
-        """Undo a placement (_place's one trail entry): its columns' heights and runs, its place,
-        the order's breaks and the violation count as they were; then its cells, if it got that far: the relations'
-        counts and sums as saved, the rest the inverse of placing run d (no value of d was
-        anywhere before, so its bit is simply cleared)."""
-        d, c, w, old_heights, old_masks, placed, after, breaks, cells, touched, n_violated, culprit = record
+        """Undo a placement (_place's trail entry): its columns' heights and runs, its place, the
+        order's breaks, its band's bookkeeping, the violations it found and their count; then
+        its cells, if it got that far: the relations' counts and sums as saved, the rest the
+        inverse of placing run d (no value of d was anywhere before, so its bit is simply
+        cleared)."""
+        d, c, w, old_heights, old_masks, placed, after, breaks, cells, touched, n_violated, culprit, band, newly = record
         pkey = self.run_pool[d]
-        self.heights_of[pkey][c : c + w] = old_heights
-        self.colmask_of[pkey][c : c + w] = old_masks
+        if w == 1:
+            self.heights_of[pkey][c] = old_heights
+            self.colmask_of[pkey][c] = old_masks
+        else:
+            self.heights_of[pkey][c : c + w] = old_heights
+            self.colmask_of[pkey][c : c + w] = old_masks
         self.placed[d] = placed
         self.after[d] = after
         self.breaks = breaks
         self.n_violated = n_violated
         self.culprit = culprit
+        if band is not None:
+            g, self.band_top[g], self.band_mask[g], self.band_left[g] = band
+        if newly is not None:
+            violated, viol_mask = self.violated, self.viol_mask
+            for i, old_mask in newly:
+                violated[i] = False
+                viol_mask[i] = old_mask
         if cells is None:
             return
-        run_at, off_at, shown_at, consumers = self.run_at, self.off_at, self.shown_at, self.consumers
-        pool = self.pools[pkey]
         keep = ~(1 << d)
-        for cell in cells:
-            run_at[cell] = -1
-            off_at[cell] = -1
-            shown_at[cell] = None
-        for akey in self.run_keys[d]:
-            pool[akey] += 1
-            consumers[(pkey, akey)] &= keep
+        unplaced, takers = self.unplaced, self.takers
+        if len(cells) == 1:
+            cell = cells[0]
+            self.run_at[cell] = -1
+            self.off_at[cell] = -1
+            self.shown_at[cell] = None
+            slot = self.run_slots[d][0]
+            unplaced[slot] += 1
+            takers[slot] &= keep
+        else:
+            run_at, off_at, shown_at = self.run_at, self.off_at, self.shown_at
+            for cell in cells:
+                run_at[cell] = -1
+                off_at[cell] = -1
+                shown_at[cell] = None
+            for slot in self.run_slots[d]:
+                unplaced[slot] += 1
+                takers[slot] &= keep
         filled, sums, rel_runs = self.filled, self.sums, self.rel_runs
-        for i, (f0, f1, s0, s1, rr) in touched.items():
-            f = filled[i]
-            f[0] = f0
-            f[1] = f1
-            sm = sums[i]
-            sm[0] = s0
-            sm[1] = s1
-            rel_runs[i] = rr
+        for i, f0, f1, s0, s1 in touched:
+            i2 = i + i
+            filled[i2] = f0
+            filled[i2 + 1] = f1
+            sums[i2] = s0
+            sums[i2 + 1] = s1
+            rel_runs[i] &= keep
 
     # ------------------------------------------------------------ shapes
     def _options(self, d: int) -> tuple[list[tuple[int, int, list[int], bool]], int]:
@@ -331,10 +389,33 @@ class StackingSearch:
         heights = self.heights_of[pkey]
         col_mask = self.colmask_of[pkey]
         max_rev = self.max_reversed_width
+        down = self.prefer_down
         # Two identical runs in a row placed either way round give the same table: keep one.
         twin = self.placed[d - 1] if d and self.twin_of_previous[d] else None
         if twin is not None:
-            twin_w, twin_key = twin[1], ((twin[0], twin[2]) if self.prefer_down else (twin[2], twin[0]))
+            # (top, column) or, in column order, (column, top) as one number: B exceeds any top
+            # (at most R) and any column
+            B = self.R + self.C + 1
+            twin_w, twin_key = twin[1], (twin[0] * B + twin[2] if down else twin[2] * B + twin[0])
+        if L == 1 and member is None:
+            single = self._single_options
+            # Most runs are one value: one width, one cell per column (the loop below, with
+            # w == 1 and shapes[1] == (1, 1): the same tests in the same order).
+            twin_first = twin is not None and twin_w == 1
+            for c in range(C):
+                top = heights[c]
+                if twin_first and (c * B + top if down else top * B + c) < twin_key:
+                    blocked |= 1 << (d - 1)  # the same table with the twins the other way round
+                    continue
+                if top >= limit:
+                    blocked |= col_mask[c]
+                    continue
+                option = single[top * C + c]
+                if option is None:
+                    option = single[top * C + c] = (c, 1, [top * C + c], False)
+                out.append(option)
+            return out, blocked
+        memo = self._option_memo
         for c in range(C):
             top = heights[c]
             if member is not None:
@@ -350,7 +431,7 @@ class StackingSearch:
                 widths = range(1, min(L, C - c) + 1)
             even = 1  # columns c .. c+even-1 all stand at `top`
             for w in widths:
-                if twin is not None and w == twin_w and ((c, top) if self.prefer_down else (top, c)) < twin_key:
+                if twin is not None and w == twin_w and (c * B + top if down else top * B + c) < twin_key:
                     blocked |= 1 << (d - 1)  # the same table with the twins the other way round
                     continue
                 while even < w and heights[c + even] == top:
@@ -364,15 +445,19 @@ class StackingSearch:
                 if top + h > limit:
                     blocked |= col_mask[c]
                     continue
-                if w == 1:
-                    cells = list(range(top * C + c, (top + L) * C + c, C))
-                else:
-                    cells = [(top + i // w) * C + c + i % w for i in range(L)]
-                out.append((c, w, cells, False))
-                if 1 < w <= max_rev and k == w:
-                    # A block whose rows were read right to left (a PDF library that orders
-                    # the words of one line of a text box by where it found them).
-                    out.append((c, w, [(top + i // w) * C + c + w - 1 - i % w for i in range(L)], True))
+                made = memo.get((L, top, c, w))
+                if made is None:
+                    if w == 1:
+                        cells = list(range(top * C + c, (top + L) * C + c, C))
+                    else:
+                        cells = [(top + i // w) * C + c + i % w for i in range(L)]
+                    made = ((c, w, cells, False),)
+                    if 1 < w <= max_rev and k == w:
+                        # A block whose rows were read right to left (a PDF library that orders
+                        # the words of one line of a text box by where it found them).
+                        made += ((c, w, [(top + i // w) * C + c + w - 1 - i % w for i in range(L)], True),)
+                    memo[(L, top, c, w)] = made
+                out += made
         return out, blocked
 
     def _before(self, top: int, c: int, twin_top: int, twin_c: int) -> bool:
@@ -385,10 +470,8 @@ class StackingSearch:
     # ------------------------------------------------------------ placing
     def _place(self, d: int, c: int, w: int, cells: list[int], goes_on=None) -> int:
         """Put run d into cells; return 0 if fine, else the conflict (runs to blame) as a bit mask."""
-        L, _, shapes = self.run_shape[d]
-        h, k = shapes[w]
+        h, k = self.run_shape[d][2][w]
         bit = 1 << d
-        C = self.C
         pkey = self.run_pool[d]
         heights = self.heights_of[pkey]
         col_mask = self.colmask_of[pkey]
@@ -402,15 +485,24 @@ class StackingSearch:
             breaks_order = (top, c) != self.after[d - 1] and not (top == min(heights) and c == heights.index(top))
         else:
             breaks_order = False
-        # One trail entry undoes the placement (its columns, its place, the order's breaks and,
-        # once filled in below, its cells); _unplace reads it.
-        record = [d, c, w, heights[c : c + w], col_mask[c : c + w], self.placed[d], self.after[d], self.breaks, None, None,
-                  self.n_violated, self.culprit]
-        trail = self.trail
-        trail.append((None, record, None))
-        for i in range(w):
-            heights[c + i] = top + (h if i < k else h - 1)
-            col_mask[c + i] |= bit
+        # One trail entry undoes the placement; _unplace reads it. Its columns, its place, the
+        # order's breaks and the violation count as they were; once filled in below: its cells
+        # (8), the relations it touched with their counts and sums as they were (9), its band's
+        # bookkeeping as it was (12), the relations it broke with their old blame (13).
+        # (A placement one column wide keeps its column's height and runs as ints, not lists.)
+        touched: list[tuple] = []
+        if w == 1:
+            record = [d, c, 1, top, col_mask[c], self.placed[d], self.after[d], self.breaks,
+                      None, touched, self.n_violated, self.culprit, None, None]
+            heights[c] = top + h
+            col_mask[c] |= bit
+        else:
+            record = [d, c, w, heights[c : c + w], col_mask[c : c + w], self.placed[d], self.after[d], self.breaks,
+                      None, touched, self.n_violated, self.culprit, None, None]
+            for i in range(w):
+                heights[c + i] = top + (h if i < k else h - 1)
+                col_mask[c + i] |= bit
+        self.trail.append(record)
         self.placed[d] = (c, w, top)
         self.after[d] = (top + h - 1, c + k) if k < w else (top, c + w)
         if breaks_order:
@@ -418,60 +510,83 @@ class StackingSearch:
             if self.break_bound is not None and self.breaks > self.break_bound:
                 return (bit << 1) - 1  # what broke the order earlier is not known: blame all
         if self.bands:
+            C = self.C
+            band_top, band_mask, band_left = self.band_top, self.band_mask, self.band_left
             member = self.band_of.get(d)
             if member is not None:
                 g = member[0]
-                self._set(self.band_top, g, top)
-                self._set(self.band_mask, g, self.band_mask[g] | bit)
-                self._set(self.band_left, g, self.band_left[g] - w)
-            band_left = self.band_left
-            for g, t in enumerate(self.band_top):
+                record[12] = (g, band_top[g], band_mask[g], band_left[g])
+                band_top[g] = top
+                band_mask[g] |= bit
+                band_left[g] -= w
+            for g, t in enumerate(band_top):
                 if t >= 0 and band_left[g]:
                     pk = self.band_pool[g]
                     band_heights = self.heights_of[pk]
                     if C - sum(1 for hh in band_heights if hh > t) < band_left[g]:
-                        blame = self.band_mask[g]
+                        blame = band_mask[g]
                         for col in range(C):
                             if band_heights[col] > t:
                                 blame |= self.colmask_of[pk][col]
                         return blame
-        pool = self.pools[pkey]
-        consumers = self.consumers
+        # locals: this loop runs per cell placed, its inner one per relation through the cell
         run_at, off_at, rel_runs = self.run_at, self.off_at, self.rel_runs
         filled, sums, cell_rels = self.filled, self.sums, self.cell_rels
-        keys = self.run_keys[d]
+        unplaced, takers = self.unplaced, self.takers
+        keys, slots = self.run_keys[d], self.run_slots[d]
         shown_at, shown = self.shown_at, self.shown_keys[d]
-        # The relations' counts and sums as they were before (touched), restored by _unplace.
-        touched: dict[int, tuple] = {}
-        record[8], record[9] = cells, touched
-        for off, cell in enumerate(cells):
+        record[8] = cells
+        if len(cells) == 1 and self.cell_once[cells[0]]:
+            # One value (most placements): the loop below for one cell, whose relations are
+            # each touched for the first time.
+            cell = cells[0]
             run_at[cell] = d
-            off_at[cell] = off
-            shown_at[cell] = shown[off]
-            amount = keys[off]
-            pool[amount] -= 1
-            ck = (pkey, amount)
-            consumers[ck] = consumers.get(ck, 0) | bit
-            for i, side in cell_rels[cell]:
-                f = filled[i]
-                sm = sums[i]
-                if i not in touched:
-                    touched[i] = (f[0], f[1], sm[0], sm[1], rel_runs[i])
-                    rel_runs[i] |= bit
-                f[side] += 1
-                sm[side] += amount
+            off_at[cell] = 0
+            shown_at[cell] = shown[0]
+            slot = slots[0]
+            unplaced[slot] -= 1
+            takers[slot] |= bit
+            amount = keys[0]
+            for i, j in cell_rels[cell]:
+                i2 = i + i
+                touched.append((i, filled[i2], filled[i2 + 1], sums[i2], sums[i2 + 1]))
+                rel_runs[i] |= bit
+                filled[j] += 1
+                sums[j] += amount
+        else:
+            seen = 0  # relations touched so far (bit per relation)
+            for off, cell in enumerate(cells):
+                run_at[cell] = d
+                off_at[cell] = off
+                shown_at[cell] = shown[off]
+                slot = slots[off]
+                unplaced[slot] -= 1
+                takers[slot] |= bit
+                amount = keys[off]
+                for i, j in cell_rels[cell]:
+                    if not seen >> i & 1:
+                        seen |= 1 << i
+                        i2 = i + i
+                        touched.append((i, filled[i2], filled[i2 + 1], sums[i2], sums[i2 + 1]))
+                        rel_runs[i] |= bit
+                    filled[j] += 1
+                    sums[j] += amount
         violated = self.violated
-        for i in touched:
+        newly = None
+        check = self._check
+        for t in touched:
+            i = t[0]
             if violated[i]:
                 continue
-            blame = self._check(i)
+            blame = check(i)
             if blame is None:
                 continue
-            trail.append((violated, i, False))
+            if newly is None:
+                newly = record[13] = []
+            newly.append((i, self.viol_mask[i]))
             violated[i] = True
-            trail.append((self.viol_mask, i, self.viol_mask[i]))
             self.viol_mask[i] = blame
-            self.n_violated += 1  # both restored by _unplace
+            self.n_violated += 1
             self.culprit &= self.rel_cellmask[i]
         if self.n_violated > self.max_violations or (self.n_violated and not self.culprit):
             conflict = 0
@@ -482,93 +597,113 @@ class StackingSearch:
 
     def _check(self, i: int) -> int | None:
         """None if relation i can still hold, else the runs its failure depends on."""
-        (fl, fr), (nl, nr) = self.filled[i], self.rel_size[i]
-        sl, sr = self.sums[i]
-        rel = self.rels[i]
+        i2 = i + i
+        filled, sums = self.filled, self.sums
+        fl, fr, sl, sr = filled[i2], filled[i2 + 1], sums[i2], sums[i2 + 1]
+        nl, nr = self.rel_nl[i], self.rel_nr[i]
         missing = nl - fl + nr - fr
         if missing == 0:
             return None if abs(sl - sr) <= _EPS else self.rel_runs[i]
-        if rel.nonneg:
+        nonneg = self.rel_nonneg[i]
+        if nonneg:
             if fl == nl and sr > sl + _EPS:
                 return self.rel_runs[i]
             if fr == nr and sl > sr + _EPS:
                 return self.rel_runs[i]
         if missing == 1:
             need = sr - sl if fl < nl else sl - sr
-            if rel.nonneg and need < -_EPS:
+            if nonneg and need < -_EPS:
                 return self.rel_runs[i]
-            cell = next(k for k in self.rel_cells[i] if self.run_at[k] < 0)
-            pkey = self.row_pool[cell // self.C]
-            akey = _amount_key(need)
-            if self.pools.get(pkey, {}).get(akey, 0) <= 0:
-                return self.rel_runs[i] | self.consumers.get((pkey, akey), 0)
-        elif missing == 2 and rel.nonneg:
+            pkey = self.rel_band[i]
+            if pkey is None:
+                run_at = self.run_at
+                for cell in self.rel_cells[i]:
+                    if run_at[cell] < 0:
+                        break
+                pkey = self.row_pool[cell // self.C]
+            near = round(need)  # _amount_key(need), inline: need is a float
+            slot = self.slot_of.get(pkey, _NO_SLOTS).get(near if abs(need - near) <= _EPS else round(need, 6))
+            if slot is None:
+                return self.rel_runs[i]  # a value no run has
+            if self.unplaced[slot] <= 0:
+                return self.rel_runs[i] | self.takers[slot]
+        elif missing == 2 and nonneg:
             return self._check_pair(i, sr - sl)
-        elif rel.nonneg:
+        elif nonneg:
             # A side with one empty cell can grow by at most the largest value still unplaced.
-            for side, other_sum, own_sum in ((0, sr, sl), (1, sl, sr)):
-                if self.rel_size[i][side] - self.filled[i][side] == 1 and other_sum > own_sum + _EPS:
-                    blame = self._short_of(i, side, other_sum - own_sum)
-                    if blame is not None:
-                        return blame
+            if nl - fl == 1 and sr > sl + _EPS:
+                blame = self._short_of(i, 0, sr - sl)
+                if blame is not None:
+                    return blame
+            if nr - fr == 1 and sl > sr + _EPS:
+                blame = self._short_of(i, 1, sl - sr)
+                if blame is not None:
+                    return blame
         return None
 
     def _short_of(self, i: int, side: int, need: float) -> int | None:
         """None if some unplaced value >= need can fill relation i's one empty cell on `side`."""
-        nl = self.rel_size[i][0]
-        cells = self.rel_cells[i][:nl] if side == 0 else self.rel_cells[i][nl:]
-        cell = next(k for k in cells if self.run_at[k] < 0)
-        pkey = self.row_pool[cell // self.C]
-        pool = self.pools.get(pkey, {})
+        pkey = self.side_band[i + i + side]
+        if pkey is None:
+            nl, run_at = self.rel_nl[i], self.run_at
+            for cell in (self.rel_cells[i][:nl] if side == 0 else self.rel_cells[i][nl:]):
+                if run_at[cell] < 0:
+                    break
+            pkey = self.row_pool[cell // self.C]
+        unplaced, takers = self.unplaced, self.takers
         blame = self.rel_runs[i]
         least = need - _EPS
-        consumers = self.consumers
-        for value in self._values_down(pkey):  # largest first: the values >= need are a prefix
+        for value, slot in self.slots_down.get(pkey, ()):  # largest first: the values >= need are a prefix
             if value < least:
                 break
-            if pool[value] > 0:
+            if unplaced[slot] > 0:
                 return None
-            blame |= consumers.get((pkey, value), 0)
+            blame |= takers[slot]
         return blame
-
-    def _values_down(self, pkey: int) -> list:
-        """The distinct values of a pool, largest first (worked out once per pool)."""
-        known = self._values_down_of.get(pkey)
-        if known is None:
-            known = self._values_down_of[pkey] = sorted(self.initial_pools.get(pkey, {}), reverse=True)
-        return known
 
     def _check_pair(self, i: int, gap: float) -> int | None:
         """Two cells of relation i are empty: is there a pair of unplaced values that closes it?"""
-        run_at, nl = self.run_at, self.rel_size[i][0]
-        holes = [(k, 1 if pos < nl else -1) for pos, k in enumerate(self.rel_cells[i]) if run_at[k] < 0]
-        (k1, s1), (k2, s2) = holes
+        run_at, nl = self.run_at, self.rel_nl[i]
+        k1 = -1
+        for pos, k in enumerate(self.rel_cells[i]):
+            if run_at[k] < 0:
+                if k1 < 0:
+                    k1, s1 = k, (1 if pos < nl else -1)
+                else:
+                    k2, s2 = k, (1 if pos < nl else -1)
+                    break
         p1 = self.row_pool[k1 // self.C]
         p2 = self.row_pool[k2 // self.C]
-        pool1, pool2 = self.pools.get(p1, {}), self.pools.get(p2, {})
+        slot_of2 = self.slot_of.get(p2, _NO_SLOTS)
         # s1*x + s2*y == gap; blame the runs that took the values of pairs that would have fit
         blame = self.rel_runs[i]
-        orig1, orig2 = self.initial_pools.get(p1, {}), self.initial_pools.get(p2, {})
+        unplaced, takers, initial = self.unplaced, self.takers, self.initial_count
         one_pool = p1 == p2
-        consumers = self.consumers
-        for x in orig1:
+        for x, slot1 in self.slots_in_order.get(p1, ()):
             y = (gap - s1 * x) / s2
             if y < -_EPS:
                 continue
             near = round(y)  # _amount_key(y), inline: y is a float
             key = near if abs(y - near) <= _EPS else round(y, 6)
+            slot2 = slot_of2.get(key)
+            if slot2 is None:
+                continue  # no run has the value
             same = one_pool and key == x
-            if orig2.get(key, 0) - same <= 0:
+            if initial[slot2] - same <= 0:
                 continue
-            if pool1[x] > 0 and pool2[key] - same > 0:  # orig2 holds key, so pool2 does
+            if unplaced[slot1] > 0 and unplaced[slot2] - same > 0:
                 return None
-            blame |= consumers.get((p1, x), 0) | consumers.get((p2, key), 0)
+            blame |= takers[slot1] | takers[slot2]
         return blame
 
     # ------------------------------------------------------------ preference
-    def _preference_of(self, d: int):
-        """The preference key of run d's placements at column c, width w (lower is likelier):
-        what does not depend on the placement is worked out once per run."""
+    def _queue_of(self, d: int, options: list, goes_on) -> list[tuple]:
+        """Run d's placements as its frame will try them: (option, may break a relation, rank),
+        in order of preference, lower first: header hint missed, order not followed, top, column,
+        shape, width, reading direction (the options' order among equals). The rank is the
+        first two as one number (hint_miss * 3 + follow) for _step's reordering. What does not
+        depend on the placement is worked out once per run; goes_on is where column order
+        goes on (prefer_down)."""
         run = self.runs[d]
         L = len(run)
         C = self.C
@@ -586,31 +721,38 @@ class StackingSearch:
         same_page = d and self.runs[d - 1].page == run.page
         after = self.after[d - 1] if same_page else None
         down = self.prefer_down
-        ahead = self._column_continuation(d) if down and same_page else None
+        ahead = goes_on if down and same_page else None
         prev_height = None
         if same_page and self.placed[d - 1] is not None:
             prev_height = -(-len(self.runs[d - 1]) // self.placed[d - 1][1])
-
-        def key(c: int, w: int) -> tuple:
+        first_reversed = self.prefer_reversed
+        keyed = []
+        for n, option in enumerate(options):
+            c, w, _, reversed_ = option
             top = heights[c]
             if hinted:
                 hint_miss = 0 if (c == lo and w == n_hint) else (1 if c in hint else 2)
             else:
                 hint_miss = 0
+            if down:
+                follow = 0 if ahead == (top, c) else (1 if after == (top, c) else 2)
+                # Column order: a block is one column's run unless it cannot be.
+                keyed.append((hint_miss * 3 + follow, top, c, 0 if w == 1 else 1, w, reversed_ != first_reversed, n))
+                continue
             if whole_rows and c == 0:
                 shape = 0 if w == C else 1  # a block of whole rows, as under a header
             else:
                 shape = 0 if w == 1 else 1  # otherwise runs down a column are the common case
-            if down:
-                follow = 0 if ahead == (top, c) else (1 if after == (top, c) else 2)
-                # Column order: a block is one column's run unless it cannot be.
-                return (hint_miss, follow, top, c, 0 if w == 1 else 1, w)
             follow = 0 if after == (top, c) else 1
             if follow == 0 and w > 1 and L % w == 0 and prev_height == L // w:
                 shape = 0  # blocks side by side in one line of blocks usually share their height
-            return (hint_miss, follow, top, c, shape, -w)
-
-        return key
+            keyed.append((hint_miss * 3 + follow, top, c, shape, -w, reversed_ != first_reversed, n))
+        keyed.sort()  # n last: equals keep the options' order, as a stable sort by the rest would
+        # Placements that break no further relation first, the others after them (see _step).
+        # In column order the order itself is the stronger evidence: a placement where the
+        # order goes on that breaks a relation (one wrong figure of the document) is tried
+        # before placements off the order, only after those that go on as well.
+        return [(options[key[-1]], False, key[0]) for key in keyed]
 
     # ------------------------------------------------------------ search
     def _dfs(self, d: int) -> int:
@@ -655,17 +797,8 @@ class StackingSearch:
             if shown is not None and shown in self.seen:
                 return -1  # every completion shows a table found before
         options, conflict = self._options(d)
-        preference = self._preference_of(d)
-        keyed = [((preference(o[0], o[1]), o[3] != self.prefer_reversed), o) for o in options]
-        if len(keyed) > 1:
-            keyed.sort(key=lambda ko: ko[0])
         goes_on = self._column_continuation(d) if self.prefer_down else None
-        # Placements that break no further relation first, the others after them. In column
-        # order the order itself is the stronger evidence: a placement where the order goes on
-        # that breaks a relation (one wrong figure of the document) is tried before placements
-        # off the order, only after those that go on as well.
-        queue = [(o, False, k[0][:2]) for k, o in keyed]
-        return _Frame(d, queue, conflict, self.n_violated, goes_on)
+        return _Frame(d, self._queue_of(d, options, goes_on), conflict, self.n_violated, goes_on)
 
     def _resume(self, frame: "_Frame", sub: int) -> int | None:
         """Frame goes on after the subtree under its current placement gave `sub`."""
@@ -680,26 +813,30 @@ class StackingSearch:
         else the frame's result."""
         d, queue, bit, before, goes_on = frame.d, frame.queue, frame.bit, frame.before, frame.goes_on
         i = frame.i
+        # locals: this loop runs per placement tried
+        trail, place, unplace, node_cap = self.trail, self._place, self._unplace, self.node_cap
         while i < len(queue):
             option, may_break, rank = queue[i]
             i += 1
-            if self.nodes > self.node_cap:
+            if self.nodes > node_cap:
                 self.stopped = True
                 return -1
             c, w, cells, _ = option
             self.nodes += len(cells)  # the work of a placement grows with its cells
-            mark = len(self.trail)
-            blame = self._place(d, c, w, cells, goes_on)
+            mark = len(trail)
+            blame = place(d, c, w, cells, goes_on)
             if blame:
                 frame.conflict |= blame
-                self._undo_to(mark)
+                unplace(trail.pop())  # _place leaves one trail entry
                 continue
             if not may_break and self.n_violated > before:
-                self._undo_to(mark)
+                unplace(trail.pop())
                 if self.prefer_down:
                     # after the placements as good in (header hint missed, order not followed)
-                    later = (j for j in range(i, len(queue)) if queue[j][2] > rank)
-                    queue.insert(next(later, len(queue)), (option, True, rank))
+                    j, n = i, len(queue)
+                    while j < n and queue[j][2] <= rank:
+                        j += 1
+                    queue.insert(j, (option, True, rank))
                 else:
                     queue.append((option, True, rank))
                 continue
@@ -752,12 +889,12 @@ class StackingSearch:
                 continue
             # Arrangements found one after another differ in a few cells: a relation whose cells
             # hold the same values as in one evaluated before is not evaluated again.
+            # (The key leaves out the places outside the grid: they hold None in every one.)
             places = self._relation_places[i]
             if places is None:
-                places = self._relation_places[i] = [
-                    (addr[1], rel.grid_column.get(addr[2])) for addr in rel.relation.lhs + rel.relation.rhs
-                ]
-            key = tuple([cells[r][c] if c is not None and r < self.R else None for r, c in places])
+                places = [(addr[1], rel.grid_column.get(addr[2])) for addr in rel.relation.lhs + rel.relation.rhs]
+                places = self._relation_places[i] = [(r, c) for r, c in places if c is not None and r < self.R]
+            key = tuple([cells[r][c] for r, c in places])
             known = self._broken_memo[i].get(key)
             if known is not None:
                 if known:
@@ -927,6 +1064,8 @@ class StackingSearch:
     def _block_of(self, cells: list[tuple[int, int]]) -> tuple[int, int, int] | None:
         """(top row, first column, width) of a run's cells (in the order of its values) if they
         are a block read row by row, left to right (right to left if narrow enough), else None."""
+        if len(cells) == 1:
+            return cells[0][0], cells[0][1], 1  # what the test below finds for one cell
         top = min(r for r, _ in cells)
         c0 = min(c for _, c in cells)
         w = len({c for _, c in cells})
@@ -951,17 +1090,24 @@ class StackingSearch:
                 return None
             top, c0, w = block
             h = heights[run_pool[d]]
-            for i in range(w):
-                if h[c0 + i] != top:
+            if w == 1:
+                if h[c0] != top:
                     return None
+            else:
+                for i in range(w):
+                    if h[c0 + i] != top:
+                        return None
             # column order: every block counts, a page's first too (as _place counts them)
             L, hi, _ = run_shape[d]
             for c, hh in enumerate(h):
                 if hh < hi:
-                    breaks += (top, c0) != (hh, c)
+                    breaks += top != hh or c0 != c
                     break
             else:
                 breaks += 1  # no column left to go on in: wherever it is, it is off the order
+            if w == 1:
+                h[c0] = top + L  # the loop below for one column: height L, k 1
+                continue
             height = -(-L // w)
             k = L - w * (height - 1)
             for i in range(w):
@@ -969,10 +1115,12 @@ class StackingSearch:
         return breaks
 
     def _shown(self, at):
-        if at is None:
-            return None
-        run = self.runs[at[0]]
-        return ("null",) if run.nulls[at[1]] else _amount_key(run.amounts[at[1]])
+        return None if at is None else self.shown_keys[at[0]][at[1]]
+
+
+def _only(items: set):
+    """The one item of a set, or None if it has none or more."""
+    return next(iter(items)) if len(items) == 1 else None
 
 
 def _amount_key(amount) -> object:
