@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 
 from ..limits import MAX_TABLE_REGION_CHARS
-from ..model import ParseNote, Report, Table
+from ..model import ParseNote, Report
 from ..schema import (
     FORMATS,
     T4,

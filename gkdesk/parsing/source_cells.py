@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .tokens import EMPTY, TEXT, Token, classify, is_page_number, label_of, mark_word_values, tokenize
+from .tokens import TEXT, Token, classify, is_page_number, label_of, mark_word_values, tokenize
 
 
 def tables_within(tables, bounds: tuple[int, int]) -> list:
