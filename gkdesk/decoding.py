@@ -21,6 +21,7 @@ from .errors import InputError
 from .input_files import too_large
 from .limits import MAX_TEXT_FILE_BYTES as MAX_BYTES
 from .model import ParseNote
+from .schema import FORMATS, TABLE_IDS, table_spec
 
 # Stray NULs are tolerated up to this share of the characters (a few in a report of tens of
 # thousands); beyond it the file is taken for binary. UTF-16 text, whose every ASCII character
@@ -53,7 +54,17 @@ _COMMON = set(
     "团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却"
     "专状育厂京识适属圆包火住调满县局照参红细引听该铁价严申请诉讼复议审结维持纠正予以公开况"
     "，。、；：（）“”《》"
-)
+) | {
+    # and every character of the official format's row and column labels (政府信息公开: 息
+    # is in every report's title, yet rare in prose at large)
+    ch
+    for spec in (table_spec(v, t) for v in FORMATS for t in TABLE_IDS)
+    for words in [*(w for row in spec.rows for w in (row.label, *row.path, *row.anchors)),
+                  *(w for col in (*spec.columns, *(c for row in spec.rows for c in row.columns))
+                     for w in (col.label, *col.path, *col.aliases, col.short))]
+    for ch in words
+    if "\u4e00" <= ch <= "\u9fff"
+}
 
 
 # Runs of characters that look like report text: the common characters, printable ASCII with
