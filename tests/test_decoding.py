@@ -220,6 +220,8 @@ def test_a_gb18030_report_of_the_official_labels_needs_no_detector(monkeypatch):
     for version in FORMATS:
         for table_id in TABLE_IDS:
             spec = table_spec(version, table_id)
-            text = "\n".join(f"{row.label}\t0\t1" for row in spec.rows)
+            text = "".join(row.label for row in spec.rows)  # the labels alone: 0.83-0.88 before
+            if not text:
+                continue  # 表四's rows have no labels of their own
             decoded = decoding.decode_bytes(text.encode("gb18030"))
             assert decoded.text == text
