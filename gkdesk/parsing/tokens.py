@@ -281,9 +281,10 @@ def is_page_number(text: str) -> bool:
     return bool(_PAGE_NUMBER.match(unicodedata.normalize("NFKC", text).strip()))
 
 
-# A CJK ideograph other than 第, 共 and 页 (no page number's): NFKC leaves every character of
-# U+4E00..U+9FFF as it is, so a text holding one is no page number, normalized or not.
-_IDEOGRAPH_OF_NO_PAGE_NUMBER = re.compile("[\u4e00-\u5170\u5172-\u7b2b\u7b2d-\u9874\u9876-\u9fff]")
+# A CJK ideograph no page-number form prints (those print 第, 共, 页): NFKC leaves every
+# character of U+4E00..U+9FFF as it is, so a text holding one is no page number.
+_PAGE_NUMBER_IDEOGRAPHS = "".join(sorted({ch for ch in _PAGE_NUMBER_FORMS if "\u4e00" <= ch <= "\u9fff"}))
+_IDEOGRAPH_OF_NO_PAGE_NUMBER = re.compile(f"(?![{_PAGE_NUMBER_IDEOGRAPHS}])[\u4e00-\u9fff]")
 
 
 def mark_word_values(row: list[Token]) -> None:
@@ -604,7 +605,7 @@ class Tokenizer:
                         self._split_cell(text[at : g.start()], doc + m.start() + at, line_no, 0, structured=False)
                     self._split_cell(g.group(0), doc + m.start() + g.start(), line_no, 0, structured=False)
                     at = g.end()
-            if not at and " " not in text:
+            if not at and not _SPACE.search(text):
                 self._add(text, doc + m.start(), line_no, 0)  # one word (_split_cell's usual cell)
             elif text[at:].strip():
                 self._split_cell(text[at:], doc + m.start() + at, line_no, 0, structured=False)
