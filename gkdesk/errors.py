@@ -94,6 +94,8 @@ def worker_died_error(exitcode: int | None) -> InputError:
         except ValueError:
             name = str(-exitcode)
         zh, en = f"信号 {name}", f"signal {name}"
+    elif exitcode is None:  # its status could not be had (gkdesk.isolated_job.exit_status)
+        zh, en = "退出状态未知", "exit status unknown"
     else:
         zh, en = f"退出码 {exitcode}", f"exit code {exitcode}"
     return InputError(

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
+import time
 
 # One child started at a time in this process: a fork while another worker's pipe is still open
 # at both ends here would give the new child a copy of that worker's child end, and then that
@@ -113,7 +114,21 @@ class IsolatedWorker:
         self._conn.close()
         self._conn = None
         child.join()
-        return child.exitcode
+        return exit_status(child)
+
+
+def exit_status(child, patience: float = 1.0) -> int | None:
+    """A joined child's exit status; None if it cannot be had within `patience` seconds.
+
+    Every Process.start in this process polls all its children (multiprocessing's _cleanup), so
+    another thread starting a worker may collect this child's status first: its os.waitpid takes
+    the status and sets the attribute only once that thread holds the GIL again, while our wait
+    finds nothing to collect (ECHILD) and the attribute still empty. The status is on its way.
+    """
+    deadline = time.monotonic() + patience
+    while (code := child.exitcode) is None and time.monotonic() < deadline:
+        time.sleep(0.001)  # lets the collecting thread run
+    return code
 
 
 class _Duplex:

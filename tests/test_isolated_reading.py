@@ -57,3 +57,33 @@ def test_errors_come_back_from_a_child_as_they_were_raised():
     assert type(again) is InputError and str(again) == "无法读取" and again.message_en == "cannot read"
     old = pickle.loads(pickle.dumps(OldWordFormatError("旧格式", "old format", "/usr/bin/soffice")))
     assert type(old) is OldWordFormatError and str(old) == "旧格式" and old.converter == "/usr/bin/soffice"
+
+
+def test_a_crash_keeps_its_signal_when_another_thread_collected_the_child():
+    """Every Process.start polls all children of the process: another thread may collect a dead
+    child's status and set it only once it holds the GIL again, while the worker's own join
+    finds nothing to collect. The worker waits for the status instead of reporting none (this
+    was 退出码 None in about 1 run in 8 of the test above)."""
+    import multiprocessing
+    import time
+
+    from gkdesk import isolated_reading
+    from gkdesk.isolated_job import IsolatedWorker
+
+    worker = IsolatedWorker(isolated_reading._call, multiprocessing.get_context("fork"))
+    worker._start()
+    child = worker._child
+    popen = child._popen
+
+    def collect_late() -> None:  # what _cleanup does, with the GIL regained late
+        _, status = os.waitpid(child.pid, 0)
+        time.sleep(0.05)
+        popen.returncode = os.waitstatus_to_exitcode(status)
+
+    collector = threading.Thread(target=collect_late)
+    collector.start()
+    time.sleep(0.05)  # the collector is in its waitpid before the task kills the child
+    with pytest.raises(InputError) as died:
+        worker.run((_job, (1,)))
+    collector.join()
+    assert DIED in str(died.value)
