@@ -90,9 +90,9 @@ class Sidecar:
         A corrupt sidecar is moved aside unless `move_corrupt` is False (a read-only look).
         """
         self.seen = {}  # the view starts from recognition unless a sidecar is restored below
-        from .atomic import remove_stale_temp_files
+        from .atomic import remove_stale_temp_files_once
 
-        remove_stale_temp_files(self.path.parent)  # writes a kill cut off, a day or more ago
+        remove_stale_temp_files_once(self.path.parent)  # writes a kill cut off, a day or more ago
         try:
             raw = read_regular_file(self.path)
         except FileNotFoundError:

@@ -81,3 +81,23 @@ def test_temp_names_say_whose_they_are_and_fit_the_file_system():
     assert short.parent == Path("/x") and short.name.startswith(atomic.TEMP_PREFIX + "报告.txt.gkdesk.json.tmp")
     long = atomic._temp_path(Path("/x/" + "长" * 90 + ".gkdesk.json"))
     assert len(long.name.encode()) <= 255 and ".gkdesk.json.tmp" in long.name
+
+
+def test_a_folder_is_swept_of_stale_temporary_files_once_a_process(tmp_path):
+    """A batch opens thousands of reports of one folder: listing it for each was the folder's
+    size in every opening."""
+    import os
+    import time
+
+    def stale(name: str) -> Path:
+        path = tmp_path / (atomic.TEMP_PREFIX + name + ".tmp0123456789ab")
+        path.write_bytes(b"x")
+        day_ago = time.time() - 25 * 3600
+        os.utime(path, (day_ago, day_ago))
+        return path
+
+    first = stale("a.xlsx")
+    assert atomic.remove_stale_temp_files_once(tmp_path) == 1 and not first.exists()
+    second = stale("b.xlsx")
+    assert atomic.remove_stale_temp_files_once(tmp_path) == 0 and second.exists()
+    assert atomic.remove_stale_temp_files(tmp_path) == 1  # the sweep itself still finds it
