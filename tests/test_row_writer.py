@@ -20,10 +20,12 @@ from test_export_support import corpus_truths, report_from_values
 
 
 def _sheets(build, fast: bool, monkeypatch) -> dict[str, bytes]:
-    """Every part of the workbook `build()` makes, written by this writer (fast) or openpyxl's."""
+    """Every part of the workbook `build()` makes, written by this writer (fast) or openpyxl's
+    own (its WorksheetWriter, given cell objects only)."""
     with monkeypatch.context() as m:
         if not fast:
-            m.setattr(row_writer.RowStringWriter, "write_row", WorksheetWriter.write_row)
+            m.setattr(row_writer, "available", lambda: False)
+            m.setattr(row_writer.RowStringWriter, "write_row", lambda *a: pytest.fail("the row writer was used"))
         out = io.BytesIO()
         build().save(out)
     with zipfile.ZipFile(out) as z:

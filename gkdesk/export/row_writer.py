@@ -3,10 +3,11 @@
 openpyxl writes each cell through lxml's incremental writer, an element context (and its
 attribute dictionary, coordinate and style lookup) per cell: about three quarters of the time
 of a large summary workbook, whose sheets are hundreds of thousands of number cells. Here a
-row of plain cells (numbers, blanks, text) is made as one XML string, parsed by lxml at once
-and written as one element: the same elements, attributes in the same order and the same
-serialization (an empty cell stays `<c ...></c>`). A row with anything else (a formula, a
-date, rich text, a comment, a hyperlink) is written by openpyxl's own code.
+row of plain cells (numbers, blanks, text) is made as one piece of XML and written to the
+sheet's file as it is, serialized as lxml serializes (ASCII, other characters as decimal
+references; in text & < > and CR escaped, in attributes also " LF and tab; an empty cell
+`<c ...></c>`). A row with anything else (a formula, a date, rich text, a comment, a
+hyperlink) is written by openpyxl's own code through lxml.
 """
 from __future__ import annotations
 
@@ -16,7 +17,11 @@ from openpyxl.compat import safe_string
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._writer import WorksheetWriter
 
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;"})
+# lxml's escapes: in text, and in an attribute's value.
+_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
+_ATTRIBUTE_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#9;"}
+)
 
 
 def available() -> bool:
@@ -28,15 +33,60 @@ def available() -> bool:
 
 
 def _escaped(text: str) -> str:
-    return text.translate(_ESCAPES)
+    return text.translate(_TEXT_ESCAPES)
+
+
+def _serialized(xml: str) -> bytes:
+    """XML made here, in lxml's encoding of a sheet (ASCII with character references)."""
+    return xml.encode("ascii", "xmlcharrefreplace")
+
+
+class Premade:
+    """A cell whose XML past its coordinate is made already (a number or a blank of a known
+    style; gkdesk.export.sheet makes them by the hundred thousand): written as it is, without
+    a cell object. The sheet sets its column and row, as a cell's."""
+
+    __slots__ = ("tail", "column", "row")
+
+    def __init__(self, tail: str):
+        self.tail = tail
+
+
+def number_tail(style_attribute: str, value) -> str | None:
+    """A Premade's tail for `value` (an int, a finite float, None) in a cell of that style
+    attribute (' s="3"', or "" unstyled); None: not a value made here."""
+    if value is None:
+        return style_attribute + ' t="n"></c>'
+    kind = type(value)
+    if kind is int or (kind is float and math.isfinite(value)):
+        return f'{style_attribute} t="n"><v>{safe_string(value)}</v></c>'
+    return None
 
 
 class RowStringWriter(WorksheetWriter):
     """A WorksheetWriter whose write_row makes a plain row in one piece (see the module)."""
 
     def __init__(self, ws, out=None):
-        super().__init__(ws, out)
+        self._file = None  # the sheet's file, which rows made here are written to directly
         self._style_ids: dict[bytes, int] = {}
+        super().__init__(ws, out)
+
+    def get_stream(self):
+        """openpyxl's stream, on a file opened here, so that a row can be written to it as it is."""
+        from openpyxl.xml.constants import SHEET_MAIN_NS
+        from openpyxl.xml.functions import xmlfile
+
+        with open(self.out, "wb") as self._file, xmlfile(self._file) as xf:
+            with xf.element("worksheet", xmlns=SHEET_MAIN_NS):
+                try:
+                    while True:
+                        el = yield
+                        if el is True:
+                            yield xf
+                        elif el is not None:
+                            xf.write(el)
+                except GeneratorExit:
+                    pass
 
     def write_row(self, xf, row, row_idx):
         # The cells are taken one at a time: a row may give one cell object again and again with
@@ -50,6 +100,12 @@ class RowStringWriter(WorksheetWriter):
         cells = iter(row)
         other = None
         for cell in cells:
+            if type(cell) is Premade:
+                made = f'<c r="{get_column_letter(cell.column)}{cell.row}"{cell.tail}'
+                if cell.tail.endswith('"></c>'):
+                    empty.append(len(parts))
+                parts.append(made)
+                continue
             made = self._cell_xml(cell)
             if made is None:  # nothing written for it (openpyxl skips it too)
                 continue
@@ -60,13 +116,9 @@ class RowStringWriter(WorksheetWriter):
                 empty.append(len(parts))
             parts.append(made)
         if other is None:
-            head = "".join(f' {k}="{_escaped(str(v))}"' for k, v in attrs.items())
-            element = etree.fromstring(f"<row{head}>{''.join(parts)}</row>")
-            if not parts:
-                element.text = ""
-            for i in empty:  # lxml writes an element without text as <c/>; openpyxl's as <c></c>
-                element[i].text = ""
-            xf.write(element)
+            head = "".join(f' {k}="{str(v).translate(_ATTRIBUTE_ESCAPES)}"' for k, v in attrs.items())
+            xf.flush()  # what lxml holds goes first (the sheet's start, an earlier row of its own)
+            self._file.write(_serialized(f"<row{head}>{''.join(parts)}</row>"))
             return
         # A cell this writer leaves to openpyxl: the cells before it as made, the rest as openpyxl does.
         with xf.element("row", attrs):
@@ -102,17 +154,18 @@ class RowStringWriter(WorksheetWriter):
         if styled:
             head += f' s="{self._style_id(cell)}"'
         if kind == "n":
-            if value is None:
-                return head + ' t="n"></c>'
-            if type(value) is int or (type(value) is float and math.isfinite(value)):
-                return f'{head} t="n"><v>{safe_string(value)}</v></c>'
-            return False
+            tail = number_tail("", value)
+            return False if tail is None else head + tail
         if kind == "s" and type(value) is str:
             if value == "":
                 return head + ' t="inlineStr"></c>'
             space = ' xml:space="preserve"' if value != value.strip() else ""
             return f'{head} t="inlineStr"><is><t{space}>{_escaped(value)}</t></is></c>'
         return False
+
+    def style_attribute(self, cell) -> str:
+        """What a cell styled as `cell` carries of its style: ' s="N"', or "" unstyled."""
+        return f' s="{self._style_id(cell)}"' if cell.has_style else ""
 
     def _style_id(self, cell) -> int:
         key = cell._style.tobytes()

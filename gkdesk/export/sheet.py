@@ -201,6 +201,7 @@ class StreamingSheetBuilder(SheetBuilder):
         self._written = 0  # rows 1..written are in the sheet
         self._upto = 0  # the last row of the rows being written
         self._pool: dict[int, object] = {}  # id(style) -> the cell reused for its numbers and blanks
+        self._attributes: dict[int, str] = {}  # id(style) -> its attribute in the row writer's XML
 
     def text(self, row: int, col: int, text: str, style: Style, rows: int = 1, cols: int = 1):
         self._area(row, col, rows, cols, style)
@@ -208,8 +209,14 @@ class StreamingSheetBuilder(SheetBuilder):
         self._texts.append((row, col, rows, cols, text, style))
 
     def value(self, row: int, col: int, value, style: Style, cols: int = 1):
-        self._area(row, col, 1, cols, style)
-        self._cells[row][col] = (value, style, False)
+        if cols == 1 and row > self._written:  # one cell, the most of a sheet: no area to mark
+            line = self._cells.get(row)
+            if line is None:
+                line = self._cells[row] = {}
+        else:
+            self._area(row, col, 1, cols, style)
+            line = self._cells[row]
+        line[col] = (value, style, False)
         self._rows.add(row)
         if isinstance(value, str):
             self._texts.append((row, col, 1, cols, value, style))
@@ -254,7 +261,12 @@ class StreamingSheetBuilder(SheetBuilder):
         (most of a summary's cells are numbers in a few styles)."""
         from openpyxl.cell import WriteOnlyCell
 
-        ws, apply, pool = self.ws, self.styles.apply, self._pool
+        from .row_writer import Premade, RowStringWriter, number_tail
+
+        ws, apply, pool, attributes = self.ws, self.styles.apply, self._pool, self._attributes
+        # The row writer takes a number or blank as its XML (no cell object); the style's part
+        # of it is asked when its first cell is written, as openpyxl would number the style.
+        writer = ws._writer if isinstance(ws._writer, RowStringWriter) else None
         for col in range(1, max(line, default=0) + 1):
             entry = line.get(col)
             if entry is None:
@@ -267,10 +279,19 @@ class StreamingSheetBuilder(SheetBuilder):
                 put_text(cell, value) if is_text else put_value(cell, value)
                 yield cell
                 continue
-            cell = pool.get(id(style))
+            key = id(style)
+            cell = pool.get(key)
             if cell is None:
-                cell = pool[id(style)] = WriteOnlyCell(ws)
+                cell = pool[key] = WriteOnlyCell(ws)
                 apply(cell, style)
+            if writer is not None:
+                attribute = attributes.get(key)
+                if attribute is None:
+                    attribute = attributes[key] = writer.style_attribute(cell)
+                tail = number_tail(attribute, value)
+                if tail is not None:
+                    yield Premade(tail) if attribute or value is not None else None  # unstyled blank: nothing
+                    continue
             put_value(cell, value)
             yield cell
 

@@ -54,37 +54,53 @@ def _majority_version(versions: list[str]) -> str:
 def _add(spec: TableSpec, reports: list[Report], indices: list[int]) -> TableTotal:
     table_id = spec.id
     target = spec_keys(spec)
-    sums: dict[tuple[str, int, int], Decimal | None] = {addr: None for addr in target.values()}
+    # Whole numbers are added as ints (exact, and far cheaper than Decimal), the rest as decimals.
+    whole: dict[tuple[str, int, int], int] = {}
+    fractional: dict[tuple[str, int, int], Decimal] = {}
     total = TableTotal(spec, {}, counted=list(indices))
+    plans: dict[int, tuple] = {}  # id(a report's spec) -> how its cells add into `spec`
     for i in indices:
         report = reports[i]
         source = report.tables[table_id].spec
-        seen_rows: set[int] = set()
-        lacking: list[str] = []
-        for _, r, c in source.addresses():
-            addr = target.get(cell_key(source, r, c))
-            if addr is None:
-                label = row_display(source.rows[r])
-                if label not in lacking:
-                    lacking.append(label)
-                continue
-            seen_rows.add(addr[1])
+        plan = plans.get(id(source))
+        if plan is None:
+            plan = plans[id(source)] = _plan(source, spec, target)
+        placed, lacking, left_out = plan
+        for r, c, addr in placed:
             value = report.value((table_id, r, c))
-            if value is not None:
-                sums[addr] = (sums[addr] or Decimal(0)) + Decimal(str(value))
-        for r in range(len(spec.rows)):
-            if r not in seen_rows:
-                total.left_out.setdefault(r, []).append(i)
+            if value is None:
+                continue
+            if type(value) is int:
+                whole[addr] = whole.get(addr, 0) + value
+            else:
+                fractional[addr] = fractional.get(addr, Decimal(0)) + Decimal(str(value))
+        for r in left_out:
+            total.left_out.setdefault(r, []).append(i)
         if lacking:
-            total.unplaced[i] = lacking
-    for addr, s in sums.items():
-        if s is None:
+            total.unplaced[i] = list(lacking)
+    for addr in target.values():
+        if addr not in whole and addr not in fractional:
             total.values[addr] = None
-        elif s == s.to_integral_value():
-            total.values[addr] = int(s)
-        else:
-            total.values[addr] = float(s)
+            continue
+        s = Decimal(whole.get(addr, 0)) + fractional.get(addr, Decimal(0))
+        total.values[addr] = int(s) if s == s.to_integral_value() else float(s)
     return total
+
+
+def _plan(source: TableSpec, spec: TableSpec, target: dict) -> tuple[list, list[str], list[int]]:
+    """How the cells of a `source` table add into `spec`'s: (r, c, the address they add to),
+    the labels of source rows `spec` lacks, the rows of `spec` source lacks."""
+    placed, lacking, seen_rows = [], [], set()
+    for _, r, c in source.addresses():
+        addr = target.get(cell_key(source, r, c))
+        if addr is None:
+            label = row_display(source.rows[r])
+            if label not in lacking:
+                lacking.append(label)
+            continue
+        seen_rows.add(addr[1])
+        placed.append((r, c, addr))
+    return placed, lacking, [r for r in range(len(spec.rows)) if r not in seen_rows]
 
 
 def table_totals(reports: list[Report], table_id: str) -> list[TableTotal]:
