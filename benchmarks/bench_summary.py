@@ -13,7 +13,6 @@ Issue 16's targets: 5,000 reports <= 300 MiB (largest process) and <= 30 s on 2 
 from __future__ import annotations
 
 import json
-import resource
 import subprocess
 import sys
 import tempfile

@@ -10,7 +10,6 @@ from hypothesis import given, strategies as st
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
-from openpyxl.worksheet._writer import WorksheetWriter
 
 from gkdesk.export import row_writer
 from gkdesk.export.cells import put_text, put_value

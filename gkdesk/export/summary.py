@@ -365,7 +365,7 @@ def _data_sheet_setup(ws, fixed: int, columns: int, reports: int, table_id: str 
     ws.print_title_cols = "A:B"  # every printed page says which agency a row is
 
 
-def _header_runs(builder: SheetBuilder, columns: list[DataColumn], fixed: int, styles: Styles) -> None:
+def _header_runs(builder: StreamingSheetBuilder, columns: list[DataColumn], fixed: int, styles: Styles) -> None:
     """Three header rows: the table, the row (or column group), the column; equal runs merged."""
     levels = (
         lambda col: (col.table_id, col.table_head),
