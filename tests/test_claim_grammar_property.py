@@ -170,3 +170,22 @@ def test_a_sentence_about_nothing_in_the_tables_gives_at_most_an_info(t, section
 def test_chinese_numerals_of_the_generator():
     assert [chinese(n) for n in (2, 10, 12, 105, 2000, 1234, 10500)] == ["二", "十", "十二", "一百零五", "两千",
                                                                       "一千二百三十四", "一万零五百"]
+
+
+# What the grammar's prefilter turns on (a count's digits and units, a bare zero after 为/是 and
+# what may follow it, negations), and a few other words.
+_PIECES = ["为", "是", "0", "零", "5", ".5", "万", "%", ",1", "件", "未", "没有", "均已", "申请", "，"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=10))
+@settings(max_examples=500, deadline=None)
+def test_a_sentence_that_may_state_nothing_has_no_part_that_states_anything(pieces):
+    """extract_claims skips a sentence may_state() rules out before cutting its table text
+    out: that is sound only if no part of it would be worth reading."""
+    from gkdesk.checks import grammar
+
+    text = "".join(pieces)
+    for a in range(len(pieces)):
+        for b in range(a + 1, len(pieces) + 1):  # cut where table text would be: between words
+            if grammar._WORTH_READING.search("".join(pieces[a:b])):
+                assert grammar.may_state(text), pieces[a:b]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..limits import MAX_NARRATIVE_CHARS
 from ..model import CellAddr, Report
 from ..schema import TableSpec, ValueKind, squeeze, table_spec
-from .grammar import MONEY_UNITS, Meaning, Statement, lexicon, read_sentence
+from .grammar import MONEY_UNITS, Meaning, Statement, lexicon, may_state, read_sentence
 from .layout import claimable_t2_columns, per_spec, t3_layout
 from .table_text import outside_pieces
 
@@ -217,6 +217,8 @@ def extract_claims(report: Report) -> list[Claim]:
     claims: list[Claim] = []
     table_specs = (specs["t2"], specs["t3"], specs["t4"])
     for sentence in narrative_sentences(report):
+        if not may_state(sentence.text):
+            continue  # no part of it states anything: its table text need not be looked for
         for part in _outside_tables(table_specs, sentence, report.text):
             for st in read_sentence(lex, part.text, report.year, part.section):
                 claims += tie.claims(report, part, st)

@@ -80,10 +80,13 @@ _UNIT = "(?P<unit>" + "|".join(UNITS) + ")"
 _YEAR = r"(?P<year>(?:19|20)\d{2})年(?:度)?"
 # 0 with no measure word after 为 / 是 (行政复议和行政诉讼均为0): a statement of none.
 _BARE_ZERO = "(?<=[为是])(?P<bare>0|零)(?![\\d.万千百十%]|,\\d)"
-_WORTH_READING = re.compile(
+_COUNT_OR_NEGATION = (
     "(?:\\d|[零〇一二两三四五六七八九十百千万])[余多]?(?:" + "|".join(UNITS) + ")|" + "|".join(NEGATION) + "|均已|全部"
-    + "|" + _BARE_ZERO
 )
+_WORTH_READING = re.compile(_COUNT_OR_NEGATION + "|" + _BARE_ZERO)
+# _WORTH_READING without what follows a bare zero: it finds a match in a text wherever
+# _WORTH_READING finds one in a part of it (the part may end right after the 0).
+_WORTH_READING_IN_A_PART = re.compile(_COUNT_OR_NEGATION + "|(?<=[为是])(?:0|零)")
 _CLAUSE_CUT = re.compile(r"[,;:。!?()\[\]【】<>《》]")
 _THOUSANDS = re.compile(r"\d,\d{3}(?!\d)")
 _COUNT_AHEAD = re.compile(f"(?:约|近|共|共计)?{DECIMAL_PATTERN}[余多]?(?:" + "|".join(UNITS) + ")")
@@ -394,6 +397,12 @@ class _Context:
     clause_subjects: tuple[str, ...] = ()  # every subject the last clause with counts stated
     breakdown: bool = False  # a clause so far broke a count down (其中…): channels after it are parts
     compared: tuple | None = None  # the subject the last clause compared with last year, stating no count
+
+
+def may_state(text: str) -> bool:
+    """False when no part of `text` states anything (read_sentence of every part is empty):
+    no count and no negation in it (most sentences)."""
+    return _WORTH_READING_IN_A_PART.search(text) is not None
 
 
 def read_sentence(lex: Lexicon, text: str, year: int | None, section: str) -> list[Statement]:
