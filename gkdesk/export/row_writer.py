@@ -52,6 +52,16 @@ class Premade:
         self.tail = tail
 
 
+class PremadeRun:
+    """Premade cells of consecutive columns from `column` on, as one item of a row: per column
+    its tail, or None (nothing written there)."""
+
+    __slots__ = ("tails", "column", "row")
+
+    def __init__(self, tails: list):
+        self.tails = tails
+
+
 def number_tail(style_attribute: str, value) -> str | None:
     """A Premade's tail for `value` (an int, a finite float, None) in a cell of that style
     attribute (' s="3"', or "" unstyled); None: not a value made here."""
@@ -61,6 +71,17 @@ def number_tail(style_attribute: str, value) -> str | None:
     if kind is int or (kind is float and math.isfinite(value)):
         return f'{style_attribute} t="n"><v>{safe_string(value)}</v></c>'
     return None
+
+
+def _elements(parts: list[str]) -> list:
+    """The cells made here as lxml elements, for a row lxml writes (one openpyxl writes a cell of)."""
+    from lxml import etree
+
+    made = etree.fromstring(f"<x>{''.join(parts)}</x>")
+    for element in made:
+        if element.text is None and not len(element):
+            element.text = ""  # lxml would write <c/>; openpyxl writes <c></c>
+    return list(made)
 
 
 class RowStringWriter(WorksheetWriter):
@@ -91,20 +112,23 @@ class RowStringWriter(WorksheetWriter):
     def write_row(self, xf, row, row_idx):
         # The cells are taken one at a time: a row may give one cell object again and again with
         # another value (gkdesk.export.sheet's pooled cells), so each is read before the next.
-        from lxml import etree
-
         attrs = {"r": f"{row_idx}"}
         attrs.update(self.ws.row_dimensions.get(row_idx, {}))
         parts: list[str] = []
-        empty: list[int] = []
         cells = iter(row)
         other = None
+        letter = get_column_letter
         for cell in cells:
-            if type(cell) is Premade:
-                made = f'<c r="{get_column_letter(cell.column)}{cell.row}"{cell.tail}'
-                if cell.tail.endswith('"></c>'):
-                    empty.append(len(parts))
-                parts.append(made)
+            kind = type(cell)
+            if kind is PremadeRun:
+                r, col = cell.row, cell.column
+                for tail in cell.tails:
+                    if tail is not None:
+                        parts.append(f'<c r="{letter(col)}{r}"{tail}')
+                    col += 1
+                continue
+            if kind is Premade:
+                parts.append(f'<c r="{letter(cell.column)}{cell.row}"{cell.tail}')
                 continue
             made = self._cell_xml(cell)
             if made is None:  # nothing written for it (openpyxl skips it too)
@@ -112,8 +136,6 @@ class RowStringWriter(WorksheetWriter):
             if made is False:
                 other = cell
                 break
-            if made.endswith('"></c>'):  # no value
-                empty.append(len(parts))
             parts.append(made)
         if other is None:
             head = "".join(f' {k}="{str(v).translate(_ATTRIBUTE_ESCAPES)}"' for k, v in attrs.items())
@@ -123,10 +145,7 @@ class RowStringWriter(WorksheetWriter):
         # A cell this writer leaves to openpyxl: the cells before it as made, the rest as openpyxl does.
         with xf.element("row", attrs):
             if parts:
-                made = etree.fromstring(f"<x>{''.join(parts)}</x>")
-                for i in empty:
-                    made[i].text = ""
-                xf.write(*made)
+                xf.write(*_elements(parts))
             self._write_cells(xf, (other,), cells)
 
     def _write_cells(self, xf, first, rest) -> None:
@@ -135,6 +154,14 @@ class RowStringWriter(WorksheetWriter):
 
         for group in (first, rest):
             for cell in group:  # openpyxl's WorksheetWriter.write_row, inside the row
+                kind = type(cell)
+                if kind is Premade or kind is PremadeRun:  # made here: as made
+                    tails = [cell.tail] if kind is Premade else cell.tails
+                    made = [f'<c r="{get_column_letter(cell.column + k)}{cell.row}"{tail}'
+                            for k, tail in enumerate(tails) if tail is not None]
+                    if made:
+                        xf.write(*_elements(made))
+                    continue
                 if cell._comment is not None:
                     self.ws._comments.append(CommentRecord.from_cell(cell))
                 if cell._value is None and not cell.has_style and not cell._comment:

@@ -202,6 +202,7 @@ class StreamingSheetBuilder(SheetBuilder):
         self._upto = 0  # the last row of the rows being written
         self._pool: dict[int, object] = {}  # id(style) -> the cell reused for its numbers and blanks
         self._attributes: dict[int, str] = {}  # id(style) -> its attribute in the row writer's XML
+        self._tails: dict[tuple, str | None] = {}  # (id(style), value) -> a number cell's XML tail
 
     def text(self, row: int, col: int, text: str, style: Style, rows: int = 1, cols: int = 1):
         self._area(row, col, rows, cols, style)
@@ -220,6 +221,27 @@ class StreamingSheetBuilder(SheetBuilder):
         self._rows.add(row)
         if isinstance(value, str):
             self._texts.append((row, col, 1, cols, value, style))
+
+    def values(self, row: int, col: int, cells: list[tuple[object, Style]]) -> None:
+        """value() of each (value, style) of `cells`, in the columns from `col` on, at once.
+
+        Numbers and blanks (most of a summary's hundreds of thousands of cells) are kept as one
+        run, made into XML in one go where the row writer takes it (row_writer.PremadeRun)."""
+        line = self._cells.get(row)
+        kinds = {type(v) for v, _ in cells}
+        if (
+            row <= self._written
+            or not kinds <= _RUN_TYPES
+            or (float in kinds and not all(_plain_number(v) for v, _ in cells))
+            or (line and any(c in line for c in range(col, col + len(cells))))
+        ):
+            for k, (value, style) in enumerate(cells):
+                self.value(row, col + k, value, style)
+            return
+        if line is None:
+            line = self._cells[row] = {}
+        line[col] = _NumberRun(cells)
+        self._rows.add(row)
 
     def _area(self, row, col, rows, cols, style: Style) -> None:
         if row <= self._written:
@@ -261,17 +283,49 @@ class StreamingSheetBuilder(SheetBuilder):
         (most of a summary's cells are numbers in a few styles)."""
         from openpyxl.cell import WriteOnlyCell
 
-        from .row_writer import Premade, RowStringWriter, number_tail
+        from .row_writer import Premade, PremadeRun, RowStringWriter, number_tail
 
         ws, apply, pool, attributes = self.ws, self.styles.apply, self._pool, self._attributes
+        known_tails = self._tails
         # The row writer takes a number or blank as its XML (no cell object); the style's part
         # of it is asked when its first cell is written, as openpyxl would number the style.
         writer = ws._writer if isinstance(ws._writer, RowStringWriter) else None
-        for col in range(1, max(line, default=0) + 1):
+
+        def attribute_of(key, style) -> str:
+            cell = pool.get(key)
+            if cell is None:
+                cell = pool[key] = WriteOnlyCell(ws)
+                apply(cell, style)
+            attributes[key] = found = writer.style_attribute(cell)
+            return found
+
+        last = max((c + len(e.cells) - 1 if type(e) is _NumberRun else c for c, e in line.items()), default=0)
+        col = 0
+        while col < last:
+            col += 1
             entry = line.get(col)
             if entry is None:
                 yield None
                 continue
+            if type(entry) is _NumberRun:
+                if writer is not None:
+                    tails = []
+                    for value, style in entry.cells:
+                        key = (id(style), value)  # 0 and 0.0 alike: the same text (%.16g)
+                        tail = known_tails.get(key, False)
+                        if tail is False:
+                            attribute = attributes.get(id(style))
+                            if attribute is None:
+                                attribute = attribute_of(id(style), style)
+                            # an unstyled blank: nothing written (as for a cell of its own)
+                            tail = number_tail(attribute, value) if attribute or value is not None else None
+                            if len(known_tails) < _KNOWN_TAILS:
+                                known_tails[key] = tail
+                        tails.append(tail)
+                    yield PremadeRun(tails)
+                    col += len(entry.cells) - 1
+                    continue
+                entry = entry.expand(line, col)  # openpyxl's writer: a cell a column
             value, style, is_text = entry
             if is_text or isinstance(value, str):  # text may carry a quote prefix: a cell of its own
                 cell = WriteOnlyCell(ws)
@@ -301,6 +355,33 @@ class StreamingSheetBuilder(SheetBuilder):
         self.write_rows(last)
 
 
+_RUN_TYPES = {type(None), int, float}
+# Number cells' XML remembered per style and value: a summary's values are mostly the same few
+# small counts; a bound keeps a sheet of distinct amounts from filling memory.
+_KNOWN_TAILS = 20_000
+
+
+def _plain_number(value) -> bool:
+    """None, an int or a finite float: a value a run of cells holds (row_writer.number_tail)."""
+    kind = type(value)
+    return value is None or kind is int or (kind is float and math.isfinite(value))
+
+
+class _NumberRun:
+    """The (value, style) cells of consecutive columns of a row (StreamingSheetBuilder.values)."""
+
+    __slots__ = ("cells",)
+
+    def __init__(self, cells: list):
+        self.cells = cells
+
+    def expand(self, line: dict, col: int) -> tuple:
+        """Put the run's cells in `line` one a column (from `col`), as value() does; the first."""
+        for k, (value, style) in enumerate(self.cells):
+            line[col + k] = (value, style, False)
+        return line[col]
+
+
 def cell_rows_sheet(workbook, title: str):
     """A sheet of a write-only workbook whose rows StreamingSheetBuilder gives as cells.
 
@@ -320,10 +401,14 @@ def cell_rows_sheet(workbook, title: str):
                 self._writer.write_top()
 
         def _values_to_row(self, values, row_idx):
-            for col_idx, cell in enumerate(values, 1):
+            from .row_writer import PremadeRun
+
+            col_idx = 1
+            for cell in values:
                 if cell is not None:
                     cell.column, cell.row = col_idx, row_idx
                     yield cell
+                col_idx += len(cell.tails) if type(cell) is PremadeRun else 1
 
     ws = CellRowsSheet(parent=workbook, title=title)
     workbook._add_sheet(ws)

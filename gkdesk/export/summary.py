@@ -313,6 +313,7 @@ def _data_sheet(ws, styles: Styles, reports: list[SummaryRow], counts, sources: 
         return found
 
     text_names = ("单位", "来源文件")
+    absent = (None, styles.absent)
     for i, report in enumerate(reports):
         row = HEADER_ROWS + 1 + i
         count = counts[i]
@@ -329,18 +330,16 @@ def _data_sheet(ws, styles: Styles, reports: list[SummaryRow], counts, sources: 
         ]))
         for col, name in enumerate(names, start=1):
             builder.value(row, col, every[name], styles.text if name in text_names else styles.text_center)
-        filled = set()
+        # this report's cells, column by column; a cell it has not is grey, unlike a blank it left
+        cells = [absent] * len(columns)
         for tid in TABLE_IDS:
             table = report.tables.get(tid)
             if table is None or (table_id is not None and tid != table_id):
                 continue
             values = table.values
             for r, c, col, style in cells_of(tid, table.spec):
-                filled.add(col)
-                builder.value(row, col, values[r][c], style)
-        for col in range(fixed + 1, fixed + len(columns) + 1):
-            if col not in filled:  # this report has no such cell: grey, unlike a blank it left
-                builder.value(row, col, None, styles.absent)
+                cells[col - fixed - 1] = (values[r][c], style)
+        builder.values(row, fixed + 1, cells)
         builder.write_rows(row)
     builder.finish()
 
