@@ -233,7 +233,7 @@ class StreamingSheetBuilder(SheetBuilder):
             row <= self._written
             or not kinds <= _RUN_TYPES
             or (float in kinds and not all(_plain_number(v) for v, _ in cells))
-            or (line and any(c in line for c in range(col, col + len(cells))))
+            or (line and any(col <= c < col + len(cells) for c in line))  # given already: as value() does
         ):
             for k, (value, style) in enumerate(cells):
                 self.value(row, col + k, value, style)
