@@ -27,8 +27,13 @@ _NUMBER = re.compile(
 _NULL_MARKS = {"/", "／", "-", "—", "——", "－", "–", "无", "\\", "--", "---"}
 # A line this long is a page or a paragraph, not a table row: its last words may be the page's number.
 _PAGE_LINE = 200
-_DASHED_PAGE_NUMBER = r"[-—–－]\s*\d+\s*[-—–－]"  # - 3 -
-_TRAILING_PAGE_NUMBER = re.compile(rf"(?<=\s){_DASHED_PAGE_NUMBER}\s*$")
+_DASH = "[-—–－]"
+_DASHED_PAGE_NUMBER = rf"{_DASH}\s*\d+\s*{_DASH}"  # - 3 -
+# A page's words sorted by their position may put its number before or after both its dashes
+# (pdfplumber's words, when the digits' baseline is a little off the dashes'): '… 0 0 2 — —'.
+_TRAILING_PAGE_NUMBER = re.compile(
+    rf"(?<=\s)(?:{_DASHED_PAGE_NUMBER}|\d+\s*{_DASH}\s*{_DASH}|{_DASH}\s*{_DASH}\s*\d+)\s*$"
+)
 _PAGE_NUMBER_FORMS = rf"第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|{_DASHED_PAGE_NUMBER}|\d+\s*/\s*\d+"
 _PAGE_NUMBER = re.compile(rf"^(?:{_PAGE_NUMBER_FORMS})$")
 _HTML_CELL = re.compile(r"<t([dh])\b[^>]*>(.*?)</t\1\s*>", re.S | re.I)
