@@ -342,6 +342,23 @@ def test_a_whole_report_in_pdftotext_order_is_read():
     assert ("t3", "scrambled_layout") in codes and ("t3", "row_missing") not in codes
 
 
+@pytest.mark.parametrize("joined", [" ", "　", "  "])
+def test_t2_header_words_kept_on_one_line_are_no_sentence(joined):
+    """pdfminer with detect_vertical prints a header row's words on one line: those 18
+    characters are the table's column labels, not a sentence after the table (its items'
+    values after them were cut off as the narrative's)."""
+    spec2 = table_spec("2021", "t2")
+    t2 = ["第二十条第（一）项", "信息内容", *[r.label for r in spec2.rows], "", "第二十条第（一）项",
+          joined.join(["本年制发件数", "本年废止件数", "现行有效件数"]), "1", "2", "3", "4", "5", "6",
+          "第二十条第（五）项", "本年处理决定数量", "7", "第二十条第（六）项", "本年处理决定数量", "8", "9",
+          "第二十条第（八）项", "本年收费金额（单位：万元）", "1.5", ""]
+    report = parse_text(_report(t2, [], []))
+    values = report.tables["t2"].values()
+    assert values[2:] == [[7], [8], [9], [1.5]]
+    # Six values of two rows of three: by row or by column, the order alone cannot tell.
+    assert values[:2] == [[1, 2, 3], [4, 5, 6]] or all(c.inferred for row in report.tables["t2"].cells[:2] for c in row)
+
+
 def test_a_table_read_row_by_row_is_not_touched():
     spec3 = table_spec("2021", "t3")
     grid = consistent_t3("2021", 2)

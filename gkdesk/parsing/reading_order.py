@@ -835,8 +835,30 @@ def _run_groups(tokens: list[Token], runs: list[StreamRun], groups: list[_Group]
 
 
 def _ends_table(label: str) -> bool:
-    """A sentence or a heading after the table: its numbers are not the table's."""
-    return len(label) > 16 or any(p in label for p in "。；，")
+    """A sentence or a heading after the table: its numbers are not the table's. The table's
+    column labels kept on one line (本年制发件数 本年废止件数 现行有效件数) are neither."""
+    if any(p in label for p in "。；，"):
+        return True
+    return len(label) > _HEADER_WORDS_MAX and not _column_labels().fullmatch(label)
+
+
+@lru_cache(maxsize=1)
+def _column_labels():
+    """Any run of the form's column labels (both versions, every table), normalized."""
+    import re
+
+    from ..schema import FORMATS, format_spec
+
+    words = {
+        normalize_label(w)
+        for version in FORMATS
+        for spec in format_spec(version).tables.values()
+        for r in range(len(spec.rows))
+        for col in spec.row_columns(r)
+        for w in (col.label, col.short, *col.header_path)
+        if w
+    }
+    return re.compile("(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")+")
 
 
 def _place_group(text: str, group: _Group) -> dict[tuple[int, int], tuple[Token, bool]] | None:
