@@ -37,22 +37,28 @@ def _fmt(v) -> str:
 
 
 def render(version: str, values: dict, layout: str = "tabs", year: int | None = None,
-           agency: str = "测试区数据局", narrative: dict | None = None, labels: dict | None = None) -> str:
+           agency: str = "测试区数据局", narrative: dict | None = None, labels: dict | None = None,
+           tables_after: bool = False) -> str:
     """A whole report. layout: tabs | pipes | cells | spaces | closed_lines. labels: (table id, row) -> the row
-    label to print instead of the form's (a document's misprint)."""
+    label to print instead of the form's (a document's misprint). tables_after: the tables after
+    all the sections, as a converter writing a document's paragraphs and then its tables does."""
     year = year or (2023 if version == "2021" else 2020)
     narrative = narrative or {}
     out = [agency, f"{year}年政府信息公开工作年度报告", ""]
+    tables = {
+        "二": _t2(version, values["t2"], layout, labels or {}),
+        "三": _t3(version, values["t3"], layout, labels or {}),
+        "四": _t4(values["t4"], layout),
+    }
     for sec in SECTIONS:
         out.append(sec.heading)
         out.append(narrative.get(sec.number, f"{year}年，本机关认真做好相关工作。"))
-        if sec.number == "二":
-            out += _t2(version, values["t2"], layout, labels or {})
-        elif sec.number == "三":
-            out += _t3(version, values["t3"], layout, labels or {})
-        elif sec.number == "四":
-            out += _t4(values["t4"], layout)
+        if sec.number in tables and not tables_after:
+            out += tables[sec.number]
         out.append("")
+    if tables_after:
+        for table in tables.values():
+            out += table + [""]
     return "\n".join(out) + "\n"
 
 

@@ -23,7 +23,7 @@ from .candidates import Region, rows_table_generators, t4_generators
 from .continuations import claimed_spans, without
 from .metadata import read_metadata
 from .narrative_splits import settle_by_narrative
-from .sections import find_sections, table_region
+from .sections import find_sections, table_printed_after, table_region
 from .solver import solve
 from .tables import fitting_version
 
@@ -87,7 +87,7 @@ def _recognize(text: str, tables, encoding: str, source_path: str) -> Report:
     region_notes: dict[str, list[ParseNote]] = {}
     bounds: dict[str, tuple[int, int] | None] = {}
     for table_id in _TABLES:
-        probe = T4 if table_id == "t4" else table_spec("2021", table_id)
+        probe = _probe(table_id)
         region_notes[table_id] = []
         bounds[table_id] = _bounded(table_region(text, report.sections, probe), probe, region_notes[table_id])
     regions: dict[str, Region] = {}  # made once for the text as it stands
@@ -103,26 +103,36 @@ def _recognize(text: str, tables, encoding: str, source_path: str) -> Report:
             regions[table_id] = Region(without(text, claimed), bounds[table_id], tables, after)
         return regions[table_id]
 
+    def read(table_id: str):
+        region = region_of(table_id)
+        if table_id == "t4":
+            return solve(t4_generators(region), len(T4.columns))
+        version = _version_of(region, table_id, year_version)
+        other = "2019" if version == "2021" else "2021"
+        specs = table_spec(version, table_id), table_spec(other, table_id)
+        ncells = max(s.cell_count() for s in specs)
+        return solve(rows_table_generators(region, *specs), ncells)
+
     for table_id in _TABLES:
         report.notes.extend(region_notes[table_id])
         if bounds[table_id] is None:
             continue
-        region = region_of(table_id)
-        if table_id == "t4":
-            chosen = solve(t4_generators(region), len(T4.columns))
-        else:
-            version = _version_of(region, table_id, year_version)
-            other = "2019" if version == "2021" else "2021"
-            specs = table_spec(version, table_id), table_spec(other, table_id)
-            ncells = max(s.cell_count() for s in specs)
-            chosen = solve(rows_table_generators(region, *specs), ncells)
+        chosen = read(table_id)
+        if chosen is None:
+            # Not in its section (the cue found there, if any, a sentence's word: 其中自然人申请
+            # 35件): the table may stand after the sections (sections.table_printed_after).
+            apart = table_printed_after(text, report.sections, _probe(table_id))
+            if apart is not None and apart != bounds[table_id]:
+                bounds[table_id] = _bounded(apart, _probe(table_id), report.notes)
+                regions.clear()
+                chosen = read(table_id)
         if chosen is None:
             continue
         report.tables[table_id] = chosen.table
         report.notes.extend(chosen.notes)
         if table_id != "t4":
             versions[table_id] = chosen.table.spec.version
-        taken = claimed_spans(chosen.table, region.bounds)
+        taken = claimed_spans(chosen.table, region_of(table_id).bounds)
         if taken:  # the later tables are read without them
             claimed.extend(taken)
             regions.clear()
@@ -135,6 +145,11 @@ def _recognize(text: str, tables, encoding: str, source_path: str) -> Report:
 
 
 _TABLES = ("t2", "t3", "t4")
+
+
+def _probe(table_id: str) -> TableSpec:
+    """The spec whose cues find a table's region (the 2021 one: both versions' cues alike)."""
+    return T4 if table_id == "t4" else table_spec("2021", table_id)
 _NUMBER = {"t2": "表二", "t3": "表三", "t4": "表四"}
 
 

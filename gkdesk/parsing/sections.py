@@ -11,7 +11,18 @@ from functools import cache
 from itertools import accumulate
 
 from ..model import Section
-from ..schema import SECTION_OF_TABLE, SECTIONS, SectionSpec, TableSpec, normalize_label, squeeze, squeezed_offset
+from ..schema import (
+    FORMATS,
+    SECTION_OF_TABLE,
+    SECTIONS,
+    TABLE_IDS,
+    SectionSpec,
+    TableSpec,
+    normalize_label,
+    squeeze,
+    squeezed_offset,
+    table_spec,
+)
 
 _ARABIC = {str(i + 1): s.number for i, s in enumerate(SECTIONS)}
 # A heading line: optional markup, then 二、 / 2、 / 2. / 2．, then the heading words.
@@ -194,6 +205,28 @@ def table_region(text: str, sections: dict[str, Section], spec: TableSpec) -> tu
     elif section is None:
         return None
     return start, end
+
+
+def table_printed_after(text: str, sections: dict[str, Section], spec: TableSpec) -> tuple[int, int] | None:
+    """Where a table stands that was printed after the sections rather than in its own (a
+    converter that writes a document's paragraphs and then its tables: python-docx's
+    paragraphs, then its tables): from its first cue past its section to the first cue of a
+    later table, or the end of the section it stands in. None if its section is unknown or no
+    cue stands past it."""
+    section = sections.get(SECTION_OF_TABLE[spec.id])
+    if section is None:
+        return None
+    cue = _first_cue(text, section.span[1], len(text), spec.cues)
+    if cue is None:
+        return None
+    within = [s.span[1] for s in sections.values() if s.span[0] <= cue < s.span[1]]
+    end = min(within) if within else len(text)
+    for later in TABLE_IDS[TABLE_IDS.index(spec.id) + 1 :]:
+        nxt = _first_cue(text, cue, end, table_spec(spec.version or FORMATS[0], later).cues)
+        if nxt is not None and nxt > cue:
+            end = nxt
+            break
+    return cue, end
 
 
 def _guess_region(text, sections, spec):
