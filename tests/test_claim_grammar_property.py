@@ -189,3 +189,35 @@ def test_a_sentence_that_may_state_nothing_has_no_part_that_states_anything(piec
         for b in range(a + 1, len(pieces) + 1):  # cut where table text would be: between words
             if grammar._WORTH_READING.search("".join(pieces[a:b])):
                 assert grammar.may_state(text), pieces[a:b]
+
+
+_SUBJECTLESS = [
+    "本年度共受理{new}件，办结{done}件。",
+    "全年共收到{new}件，均按时答复。",
+    "上年结转{carried}件，本年新收{new}件。",
+    "办结{done}件，结转下年度{left}件。",
+]
+
+
+@given(st.integers(1, 60), st.sampled_from(_SUBJECTLESS), st.sampled_from(["", "new", "done", "carried", "left"]))
+@settings(max_examples=60, deadline=None)
+def test_counts_without_a_subject_in_section_three_are_of_applications(seed, template, wrong):
+    """三、收到和处理政府信息公开申请情况 speaks of applications: 本年度共受理12件 there needs no
+    申请 to be checked against 表三 (it was read as nothing); agreeing counts give no problem,
+    one off by seven is found."""
+    from report_factory import render, values_for
+
+    from gkdesk.parsing import parse_text
+
+    values = values_for("2021", seed)
+    t3 = values["t3"]
+    counts = {"new": t3[0][6], "carried": t3[1][6], "done": t3[-2][6], "left": t3[-1][6]}
+    if wrong:
+        counts[wrong] += 7
+    sentence = template.format(**counts)
+    report = parse_text(render("2021", values, "tabs", year=YEAR, narrative={"三": sentence}))
+    problems = [f for f in check_report(report) if f.kind == NARRATIVE and f.severity != INFO]
+    if wrong and "{" + wrong + "}" in template:
+        assert problems, sentence
+    else:
+        assert not problems, (sentence, [f.message for f in problems])

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..schema import NARRATIVE_WORDS, TableSpec, normalize_label
+from ..schema import NARRATIVE_WORDS, SECTION_OF_TABLE, TableSpec, normalize_label
 from .numerals import DECIMAL_PATTERN, parse_number
 
 # ---------------------------------------------------------------- function words ---------
@@ -414,7 +414,7 @@ def read_sentence(lex: Lexicon, text: str, year: int | None, section: str) -> li
         return []
     disclosure = "公开" in text or section == "四"
     publication = section == "二" or any(w in text for w in ("公开", "发布", "公布", "更新"))
-    reader = _Reader(text, year, disclosure, publication)
+    reader = _Reader(text, year, disclosure, publication, section)
     toks = reader._drop_verbal_applications(toks)
     cuts = clauses(text)
     by_clause: list[list[Token]] = [[] for _ in cuts]
@@ -460,8 +460,9 @@ class _Named:
 
 
 class _Reader:
-    def __init__(self, text: str, year: int | None, disclosure: bool, publication: bool):
+    def __init__(self, text: str, year: int | None, disclosure: bool, publication: bool, section: str = ""):
         self.text = text
+        self.section = section  # the report's section the sentence stands in
         self.year = year
         self.disclosure = disclosure
         self.publication = publication
@@ -642,6 +643,13 @@ class _Reader:
                 subject = self.sentence_subject
         if subject is None and any(t.has("kind", "t3") for t in local) and not any(t.has("outside") for t in local):
             subject = ("t3", ())  # 予以公开30件: a kind of result is said of applications only
+        if (
+            subject is None
+            and self.section == SECTION_OF_TABLE["t3"]
+            and any(t.has("row", "t3") or t.has("column", "t3") or t.has("carry") for t in local)
+            and not any(t.has("outside") or t.of("subject") for t in local)  # 新收行政许可申请: a licence's
+        ):
+            subject = ("t3", ())  # 本年度共受理12件，办结12件 under 三、收到和处理…申请情况: of applications
         if subject is None:
             return
         table, targets = subject
