@@ -197,15 +197,18 @@ def unique_cells(row) -> list[str]:
     return texts
 
 
-def python_docx(table_layout: str) -> Callable[[Path], str]:
-    """Paragraphs and tables in body order; rows tab-joined ("tab", "tab-unique") or one cell a line."""
+def python_docx(table_layout: str, tables_after: bool = False) -> Callable[[Path], str]:
+    """Paragraphs and tables in body order; rows tab-joined ("tab", "tab-unique") or one cell a line.
+    tables_after: `document.paragraphs`, then `document.tables` (what many scripts do)."""
 
     def convert(path: Path) -> str:
         import docx
         from docx.table import Table
 
         lines = []
-        for block in docx.Document(str(path)).iter_inner_content():
+        document = docx.Document(str(path))
+        blocks = list(document.paragraphs) + list(document.tables) if tables_after else document.iter_inner_content()
+        for block in blocks:
             if not isinstance(block, Table):
                 lines.append(block.text)
                 continue
@@ -302,6 +305,7 @@ def converters() -> list[Converter]:
         Converter("docx-pydocx-tab", "docx", ("mod:docx",), python_docx("tab")),
         Converter("docx-pydocx-tab-unique", "docx", ("mod:docx",), python_docx("tab-unique")),
         Converter("docx-pydocx-cell-lines", "docx", ("mod:docx",), python_docx("lines")),
+        Converter("docx-pydocx-tables-after", "docx", ("mod:docx",), python_docx("tab-unique", tables_after=True)),
         Converter("docx-docx2txt", "docx", ("mod:docx2txt",), docx2txt_text),
         Converter("html-w3m", "html", ("exe:w3m",), w3m()),
         Converter("html-w3m-c200", "html", ("exe:w3m",), w3m("-cols", "200")),
@@ -331,6 +335,7 @@ def converters() -> list[Converter]:
         Converter("pdf-pdfminer", "pdf", ("mod:pdfminer",), pdfminer_text()),
         Converter("pdf-pdfminer-A", "pdf", ("mod:pdfminer",), pdfminer_text(all_texts=True)),
         Converter("pdf-pdfminer-noflow", "pdf", ("mod:pdfminer",), pdfminer_text(boxes_flow=None)),
+        Converter("pdf-pdfminer-vertical", "pdf", ("mod:pdfminer",), pdfminer_text(detect_vertical=True, all_texts=True)),
         Converter("pdf-pdfminer-cm20", "pdf", ("mod:pdfminer",), pdfminer_text(char_margin=20.0)),
         Converter("pdf-pdfminer-lm0", "pdf", ("mod:pdfminer",), pdfminer_text(line_margin=0.0)),
         Converter("pdf-pymupdf-text", "pdf", ("mod:fitz",), pymupdf_text("text")),
