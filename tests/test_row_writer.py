@@ -31,6 +31,16 @@ def _sheets(build, fast: bool, monkeypatch) -> dict[str, bytes]:
         return {n: z.read(n) for n in z.namelist() if not n.startswith("docProps")}
 
 
+def _assert_written_alike(build) -> None:
+    """Every part `build()` makes is the same written by this writer as by openpyxl's. (A
+    MonkeyPatch of its own: hypothesis runs the test many times in one function-scoped fixture.)"""
+    mp = pytest.MonkeyPatch()
+    try:
+        assert _sheets(build, True, mp) == _sheets(build, False, mp)
+    finally:
+        mp.undo()
+
+
 _values = st.one_of(
     st.none(),
     st.integers(-10**20, 10**20),
@@ -69,11 +79,7 @@ def test_any_row_is_written_as_openpyxl_writes_it(rows):
             ws.append(cells)
         return wb
 
-    mp = pytest.MonkeyPatch()
-    try:
-        assert _sheets(build, True, mp) == _sheets(build, False, mp)
-    finally:
-        mp.undo()
+    _assert_written_alike(build)
 
 
 def test_a_summary_workbook_is_byte_for_byte_openpyxls(monkeypatch):
@@ -150,8 +156,4 @@ def test_runs_of_cells_are_written_as_openpyxl_writes_their_cells(rows):
         builder.finish()
         return wb
 
-    mp = pytest.MonkeyPatch()
-    try:
-        assert _sheets(build, True, mp) == _sheets(build, False, mp)
-    finally:
-        mp.undo()
+    _assert_written_alike(build)
