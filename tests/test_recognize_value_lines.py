@@ -152,3 +152,37 @@ def test_a_flat_table_after_a_sentence_and_an_interleaved_header_is_read_from_it
     lines[first : last + 1] = [" ".join([sentence, *header, *rows])]
     table = parse_text("\n".join(lines), "utf-8", None).tables["t3"]
     assert table.values() == values["t3"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(version=st.sampled_from(["2021", "2019"]), seed=st.integers(1, 40),
+       moved=st.sets(st.integers(2, 20), min_size=2, max_size=5))
+def test_value_lines_printed_together_elsewhere_go_to_the_rows_without_values_in_order(version, seed, moved):
+    """pdfminer with a wide char_margin boxes a wrapped label's line of values apart, and prints
+    those boxes together: the rows' value lines stand one after another below the first such
+    row's label, the later rows' labels with no values. Each row gets its line, in order, marked."""
+    values = values_for(version, seed)
+    spec = table_spec(version, "t3")
+    lines = render(version, values, "spaces").split("\n")
+    rows = sorted(moved)
+    cells = {r: "    ".join(str(v) for v in values["t3"][r]) for r in rows}
+    at = {r: next(i for i, line in enumerate(lines) if spec.rows[r].label in line and line.rstrip().endswith(cells[r]))
+          for r in rows}
+    for r in rows:
+        lines[at[r]] = lines[at[r]][: lines[at[r]].rindex(cells[r])].rstrip()
+    lines[at[rows[0]] + 1 : at[rows[0]] + 1] = [INDENT * 3 + cells[r] for r in rows]
+    table = parse_text("\n".join(lines), "utf-8", None).tables["t3"]
+    for r, row in enumerate(table.cells):
+        for c, cell in enumerate(row):
+            assert cell.value == values["t3"][r][c], (r, c, rows)
+            if r in rows[1:]:
+                assert cell.inferred, (r, c)
+
+
+def test_another_rows_label_on_a_line_of_values_does_not_make_it_the_rows_own():
+    from gkdesk.parsing.tokens import tokenize
+    from gkdesk.parsing.value_lines import _label_lines
+
+    text = "四、结转下年度继续办理\n申请\n3.其他    29    1\n"
+    toks = tokenize(text, 0, len(text))
+    assert _label_lines(toks) == {toks[0].line, toks[1].line}

@@ -13,6 +13,7 @@ Where they are not, nothing is moved: the rows stay as cut, for the other readin
 """
 from __future__ import annotations
 
+from ..schema import split_ordinal
 from .tokens import NULL, NUM, TEXT, Token
 
 LINE_BETWEEN_LABELS_NOTE = "本行数值印在相邻行标签之间的单独一行，按行的先后顺序归入本行，请对照原件核对"
@@ -49,7 +50,7 @@ def _stretch(hits, cut: dict[int, list[Token]], values: dict[int, list[Token]], 
             return {}
         loose.append((-1, group))
     for k, hit in enumerate(hits):
-        text_lines = {t.line for t in cut[hit.row] if t.kind == TEXT} if hit.labeled else set()
+        text_lines = _label_lines(cut[hit.row]) if hit.labeled else set()
         # A lone mark on a line of its own ('、' of a heading printed down the side) is no line of values.
         groups = [g for g in _by_line(values[hit.row]) if not (len(g) == 1 and g[0].kind == NULL)]
         if any(len(g) != n for g in groups):
@@ -64,17 +65,38 @@ def _stretch(hits, cut: dict[int, list[Token]], values: dict[int, list[Token]], 
     # Segments between fixed rows: a loose line in a fixed row's cut lies after its label, so
     # it belongs to the rows after it.
     bounds = [k for k, hit in enumerate(hits) if hit.row in fixed]
+    unmatched = False
     for lo, hi in zip([-1] + bounds, bounds + [len(hits)]):
         rows = [hits[k].row for k in range(lo + 1, hi)]
         lines = [group for k, group in loose if lo <= k < hi]
         if len(rows) != len(lines):
+            unmatched = True
             if lo >= 0 and any(k == lo for k, _ in loose):
                 del given[hits[lo].row]  # its loose lines are no one's for sure: it keeps them
             continue
         for row, line in zip(rows, lines):
             given[row] = (line, True)
+    if unmatched:
+        # pdfminer with a wide char_margin boxes a wrapped label's value line apart and prints
+        # those boxes together, elsewhere in the table: as many loose lines in the stretch as
+        # rows without values still go one to one in order (the stretch's order, not each gap's).
+        rows = [hit.row for hit in hits if hit.row not in fixed]
+        if rows and len(rows) == len(loose):
+            given = {row: (line, False) for row, line in fixed.items()}
+            given.update((row, (line, True)) for row, (_, line) in zip(rows, loose))
     return {row: (line, placed) for row, (line, placed) in given.items()
             if [t for t in values[row] if t.kind in (NUM, NULL)] != line}
+
+
+def _label_lines(cut: list[Token]) -> set[int]:
+    """The lines of a row's label: its first token's and those of the label text after it (a
+    wrapped label), not a text opening with an ordinal of its own (another row's label the
+    alignment did not take: `3.其他 29 1 0 0 1 0 31` under 四's label is no line of 四's)."""
+    lines = {cut[0].line} if cut and cut[0].kind == TEXT else set()
+    for tok in cut[1:]:
+        if tok.kind == TEXT and split_ordinal(tok.label)[0] is None:
+            lines.add(tok.line)
+    return lines
 
 
 def _by_line(tokens: list[Token]) -> list[list[Token]]:
