@@ -10,7 +10,7 @@ from gkdesk.parsing import parse_text
 from gkdesk.parsing.reading_order import header_columns, solve_groups_table, solve_rows_table, value_runs
 from gkdesk.parsing.block_search import GridRelation, Run, StackingSearch, find_bands
 from gkdesk.parsing.tokens import tokenize
-from gkdesk.schema import T3_COLUMNS, table_spec
+from gkdesk.schema import T3_COLUMNS, T4, table_spec
 
 # ---------------------------------------------------------------- synthetic streams ---------
 
@@ -701,3 +701,29 @@ def test_t2_in_column_order_with_headings_anywhere_is_read_exactly(version, data
     table = report.tables["t2"]
     assert table.spec.version == version
     assert table.values() == values
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.data(), spaced=st.booleans())
+def test_t4_cells_each_after_its_header_words_are_read_by_them(data, spaced):
+    """pdfminer prints 表四's first group as its header words, then its values; each cell of the
+    two 起诉 groups as its header words, then its value, in an order of its own. With
+    line_margin=0 every line is a box and a blank line follows each: the header words still name
+    the columns (they were cut off by the blank lines, the values taken in stream order)."""
+    values = []
+    for _ in range(3):
+        part = [data.draw(st.integers(0, 9)) for _ in range(4)]
+        values += part + [sum(part)]
+
+    def words(c: int) -> list[str]:
+        label = T4.columns[c].label
+        return [label[:2], label[2:]] if len(label) == 4 else [label]
+
+    lines = ["行政复议", "行政诉讼"]
+    lines += [w for c in range(5) for w in words(c)] + [str(v) for v in values[:5]]
+    for g, name in ((1, "未经复议直接起诉"), (2, "复议后起诉")):
+        lines.append(name)
+        for c in data.draw(st.permutations(range(5))):
+            lines += words(5 * g + c) + [str(values[5 * g + c])]
+    report = parse_text(_report([], [], ["\n\n".join(lines) if spaced else "\n".join(lines)]))
+    assert report.tables["t4"].values() == [values]

@@ -67,6 +67,9 @@ def _value_runs(text: str, tokens: list[Token], by_page_numbers: bool) -> list[S
         elif tok.kind in (NUM, NULL) and tok.line not in by_line and _on_page_number_line(text, tok):
             by_line[tok.line] = True  # a page number ('— 2 —') printed among the values is no value
     breaks = page_number_ends(text) if by_page_numbers else form_feeds(text)
+    # A blank line after every line (pdfminer with line_margin=0 boxes each line alone): the
+    # header words before a value still name its column, whatever blank line stands between.
+    spaced = _every_line_spaced(tokens)
     runs: list[StreamRun] = []
     current: list[Token] = []
     header_parts: list[str] = []  # words of the current text block
@@ -85,7 +88,7 @@ def _value_runs(text: str, tokens: list[Token], by_page_numbers: bool) -> list[S
         gap = last_line is not None and tok.line - last_line > 1
         if tok.kind == TEXT:
             close()
-            if gap or page != last_page or not _is_header_like(tok.label):
+            if (gap and not spaced) or page != last_page or not _is_header_like(tok.label):
                 header_parts.clear()
             if _is_header_like(tok.label):
                 header_parts.append(tok.label)
@@ -95,11 +98,26 @@ def _value_runs(text: str, tokens: list[Token], by_page_numbers: bool) -> list[S
             current.append(tok)
         else:  # an empty line (a soft empty token) ends a block
             close()
-            header_parts.clear()
+            if not spaced:
+                header_parts.clear()
         last_line = tok.line
         last_page = page
     close()
     return runs
+
+
+def _every_line_spaced(tokens: list[Token]) -> bool:
+    """Whether the region's lines of text and values (a dozen at least) stand each alone,
+    one blank line between every two."""
+    lines = sorted({t.line for t in tokens if t.kind in (TEXT, NUM, NULL)})
+    if len(lines) < _SPACED_LINES:
+        return False
+    steps = [b - a for a, b in zip(lines, lines[1:])]
+    return sum(1 for d in steps if d == 2) >= _SPACED_SHARE * len(steps) and 1 not in steps
+
+
+_SPACED_LINES = 12
+_SPACED_SHARE = 0.9
 
 
 def table_value_runs(text: str, tokens: list[Token]) -> list[StreamRun]:
