@@ -216,7 +216,7 @@ def table_printed_after(text: str, sections: dict[str, Section], spec: TableSpec
     section = sections.get(SECTION_OF_TABLE[spec.id])
     if section is None:
         return None
-    cue = _first_cue(text, section.span[1], len(text), spec.cues)
+    cue = _first_table_cue(text, section.span[1], spec.cues)
     if cue is None:
         return None
     within = [s.span[1] for s in sections.values() if s.span[0] <= cue < s.span[1]]
@@ -236,6 +236,24 @@ def _guess_region(text, sections, spec):
         return None, None
     later = [s.span[0] for s in sections.values() if s.span[0] > cue]
     return cue, min(later) if later else len(text)
+
+
+def _first_table_cue(text: str, start: int, cues: tuple[str, ...]) -> int | None:
+    """The first line from `start` on holding a cue that is no sentence (其中自然人申请3件。 names
+    a column in passing; a table's line ends in no full stop)."""
+    for _ in range(_SENTENCES_PASSED):  # a narrative naming a column in every sentence ends the look
+        cue = _first_cue(text, start, len(text), cues)
+        if cue is None:
+            return None
+        end = text.find("\n", cue)
+        end = len(text) if end < 0 else end
+        if "。" not in text[cue:end]:
+            return cue
+        start = end + 1
+    return None
+
+
+_SENTENCES_PASSED = 50
 
 
 def _first_cue(text: str, start: int, end: int, cues: tuple[str, ...]) -> int | None:
