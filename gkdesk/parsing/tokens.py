@@ -308,10 +308,20 @@ def mark_word_values(row: list[Token]) -> None:
             tok.kind = NULL
 
 
+# Tables drawn with box-drawing characters or full-width bars (a converter's or an editor's
+# grid: │ ┃ ｜ ─ ┼ ├ …) are read as their ASCII counterparts, the pipes and rules lexed below.
+_AS_ASCII_RULINGS = str.maketrans(
+    {**{ch: "|" for ch in "│┃║｜"}, **{ch: "-" for ch in "─━═"}, **{ch: "+" for ch in "┼╋╬├┤┬┴┌┐└┘┣┫┳┻┏┓┗┛╠╣╦╩╔╗╚╝"}}
+)
+_DRAWN_RULINGS = re.compile("[│┃║｜─━═┼╋╬├┤┬┴┌┐└┘┣┫┳┻┏┓┗┛╠╣╦╩╔╗╚╝]")
+
+
 class Tokenizer:
     """Tokenize text[start:end] of a document."""
 
     def __init__(self, text: str, start: int, end: int):
+        if _DRAWN_RULINGS.search(text, start, end):
+            text = text.translate(_AS_ASCII_RULINGS)  # one character for one: offsets stay
         self.text = text
         self.start = start
         self.end = end
