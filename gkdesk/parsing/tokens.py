@@ -316,6 +316,56 @@ _AS_ASCII_RULINGS = str.maketrans(
 _DRAWN_RULINGS = re.compile("[│┃║｜─━═┼╋╬├┤┬┴┌┐└┘┣┫┳┻┏┓┗┛╠╣╦╩╔╗╚╝]")
 
 
+_PLAIN_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
+
+
+def _csv_fields(line: str, among_rows: bool = False) -> list[tuple[int, str]] | None:
+    """(offset, text) of each field of a comma-separated row (a quoted field's quotes blanked,
+    offsets kept); None unless the line is one: two commas at least outside
+    quotes, two fields at least plain numbers or blank marks, no field a sentence. A sentence
+    with thousands separators (收到申请1,123件) has no two plain numbers between its commas.
+    `among_rows` (the region has such rows): a row of labels is one too, and a row of two
+    fields one a plain number (行政许可,5: a spreadsheet's export that does not pad its rows)."""
+    if line.count(",") < (1 if among_rows else 2) or "\t" in line:
+        return None
+    fields, start, quoted = [], 0, False
+    for i, ch in enumerate(line + ","):
+        if ch == '"':
+            quoted = not quoted
+        elif ch == "," and not quoted:
+            fields.append((start, line[start:i]))
+            start = i + 1
+    if quoted or len(fields) < (2 if among_rows else 3):
+        return None
+    out, numbers, empty = [], 0, 0
+    for at, field in fields:
+        inner = field.strip()
+        if len(inner) >= 2 and inner[0] == inner[-1] == '"':
+            lead = field.index('"')
+            field = field[:lead] + " " + inner[1:-1] + " " + field[lead + len(inner) :]  # 1,234.5 stays one
+            inner = field.strip()
+        if "。" in inner or "；" in inner or len(inner) > _CSV_FIELD_MAX:
+            return None
+        if _PLAIN_NUMBER.fullmatch(inner.replace(",", "")) or inner in _NULL_MARKS:
+            numbers += 1
+        empty += not inner
+        out.append((at, field))
+    # A row of one value and blanks (行政许可,545,,) is one, and a header row of merged cells
+    # (行政复议,,,,行政诉讼,,,): a sentence has no empty field.
+    if among_rows:  # the region's rows are comma-separated: a header row of labels is one too
+        return out if len(fields) >= 3 or numbers >= 1 else None
+    return out if (numbers >= 1 and numbers + empty >= 2) or empty >= 2 else None
+
+
+_CSV_FIELD_MAX = 64
+
+
+def _csv_shaped(line: str) -> bool:
+    """A line of three comma-separated fields at least, none a sentence (a header row too)."""
+    fields = line.split(",")
+    return len(fields) >= 3 and not any("。" in f or "；" in f or len(f) > _CSV_FIELD_MAX for f in fields)
+
+
 class Tokenizer:
     """Tokenize text[start:end] of a document."""
 
@@ -416,6 +466,9 @@ class Tokenizer:
             p += len(ln) + 1
         base_line = self.text.count("\n", 0, self.start + offset)
         cell_per_line = self._is_cell_per_line(lines)
+        # Rows of a spreadsheet saved as CSV: with two of them, a header row or a shorter row
+        # (label and value) is one too.
+        csv_rows = sum(1 for ln in lines if ln.count(",") >= 2 and _csv_shaped(ln)) >= 2
         i = 0
         if offset == 0 and self._inside_wiki_table(self.start):
             i = self._wiki_table(lines, starts, -1, offset, base_line)  # the region starts inside one
@@ -483,22 +536,36 @@ class Tokenizer:
                 self._pipe_row(line, doc, base_line + i, open_end=open_end)
                 if closed:
                     self._closed_row = (base_line + i, 1)
-            elif "\t" in line or (line.lstrip().startswith('"') and line.count('"') % 2):
+            elif "\t" in line or (line.count('"') % 2 and (line.lstrip().startswith('"') or line.count(",") >= 2)):
                 j = i
                 while line.count('"') % 2 and j + 1 < len(lines) and j - i < 12:
                     # A quoted spreadsheet cell that holds line breaks ("结果\n维持").
                     j += 1
                     line = line + "\n" + lines[j]
+                fields = None
                 if line.count('"') % 2 or "\t" not in line:
-                    line, j = lines[i], i
+                    fields = None if line.count('"') % 2 else _csv_fields(line, csv_rows)  # or a CSV row's
+                    if fields is None:
+                        line, j = lines[i], i
                 if "\t" in line:
                     self._tab_row(line, doc, base_line + i)
+                elif fields is not None:
+                    self._csv_row(fields, doc, base_line + i)
                 else:
                     self._space_row(line, doc, base_line + i)
                 i = j
+            elif (fields := _csv_fields(line, csv_rows)) is not None:
+                self._csv_row(fields, doc, base_line + i)
             else:
                 self._space_row(line, doc, base_line + i)
             i += 1
+
+    def _csv_row(self, fields: list[tuple[int, str]], doc: int, line_no: int) -> None:
+        """One row of comma-separated cells (a spreadsheet saved as CSV), a cell a field."""
+        first = len(self.tokens)
+        for col, (at, field) in enumerate(fields):
+            self._split_cell(field, doc + at, line_no, -1, structured=True, col=col)
+        self._mark_word_values(first)
 
     @staticmethod
     def _is_cell_per_line(lines: list[str]) -> bool:
