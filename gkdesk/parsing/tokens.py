@@ -275,6 +275,25 @@ def page_number_ends(text: str) -> list[int]:
     return [m.end() for m in _PAGE_NUMBER_LINE.finditer(text)]
 
 
+def without_page_number_lines(text: str, start: int, end: int) -> str:
+    """The text with the page-number lines of text[start:end] blanked, and the years that stand
+    apart from other digits (offsets kept): a page's foot printed between a table's rows
+    ('第 3 页 共 6 页') or its running head (测试局2023年政府信息公开工作年度报告) holds no
+    digits of a row; a year glued to a row's digits (…00000222023年) is left to the split."""
+    spans = sorted([m.span() for m in _PAGE_NUMBER_LINE.finditer(text, start, end)]
+                   + [m.span() for m in _YEAR_APART.finditer(text, start, end)])
+    if not spans:
+        return text
+    parts, at = [], 0
+    for a, b in spans:
+        a = max(a, at)
+        parts += [text[at:a], " " * max(b - a, 0)]
+        at = max(b, at)
+    parts.append(text[at:])
+    return "".join(parts)
+
+
+_YEAR_APART = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?=年)")
 _FORM_FEED = re.compile("\f")
 _PAGE_NUMBER_LINE = re.compile(rf"^[ \t]*(?:{_PAGE_NUMBER_FORMS})[ \t]*$", re.M)
 
