@@ -62,15 +62,28 @@ class PremadeRun:
         self.tails = tails
 
 
+def plain_number(value) -> bool:
+    """None, an int (not a bool) or a finite float: a value whose cell XML is made here."""
+    kind = type(value)
+    return value is None or kind is int or (kind is float and math.isfinite(value))
+
+
 def number_tail(style_attribute: str, value) -> str | None:
-    """A Premade's tail for `value` (an int, a finite float, None) in a cell of that style
-    attribute (' s="3"', or "" unstyled); None: not a value made here."""
+    """A Premade's tail for a plain number (plain_number) in a cell of that style attribute
+    (' s="3"', or "" unstyled); None: not a value made here."""
     if value is None:
         return style_attribute + ' t="n"></c>'
-    kind = type(value)
-    if kind is int or (kind is float and math.isfinite(value)):
+    if plain_number(value):
         return f'{style_attribute} t="n"><v>{safe_string(value)}</v></c>'
     return None
+
+
+def _premade_cells(cell) -> list[str]:
+    """The XML of a Premade or a PremadeRun, a cell each."""
+    letter = get_column_letter
+    if type(cell) is Premade:
+        return [f'<c r="{letter(cell.column)}{cell.row}"{cell.tail}']
+    return [f'<c r="{letter(cell.column + k)}{cell.row}"{tail}' for k, tail in enumerate(cell.tails) if tail is not None]
 
 
 def _elements(parts: list[str]) -> list:
@@ -117,18 +130,10 @@ class RowStringWriter(WorksheetWriter):
         parts: list[str] = []
         cells = iter(row)
         other = None
-        letter = get_column_letter
         for cell in cells:
             kind = type(cell)
-            if kind is PremadeRun:
-                r, col = cell.row, cell.column
-                for tail in cell.tails:
-                    if tail is not None:
-                        parts.append(f'<c r="{letter(col)}{r}"{tail}')
-                    col += 1
-                continue
-            if kind is Premade:
-                parts.append(f'<c r="{letter(cell.column)}{cell.row}"{cell.tail}')
+            if kind is PremadeRun or kind is Premade:
+                parts += _premade_cells(cell)
                 continue
             made = self._cell_xml(cell)
             if made is None:  # nothing written for it (openpyxl skips it too)
@@ -156,9 +161,7 @@ class RowStringWriter(WorksheetWriter):
             for cell in group:  # openpyxl's WorksheetWriter.write_row, inside the row
                 kind = type(cell)
                 if kind is Premade or kind is PremadeRun:  # made here: as made
-                    tails = [cell.tail] if kind is Premade else cell.tails
-                    made = [f'<c r="{get_column_letter(cell.column + k)}{cell.row}"{tail}'
-                            for k, tail in enumerate(tails) if tail is not None]
+                    made = _premade_cells(cell)
                     if made:
                         xf.write(*_elements(made))
                     continue

@@ -227,12 +227,14 @@ class StreamingSheetBuilder(SheetBuilder):
 
         Numbers and blanks (most of a summary's hundreds of thousands of cells) are kept as one
         run, made into XML in one go where the row writer takes it (row_writer.PremadeRun)."""
+        from .row_writer import plain_number
+
         line = self._cells.get(row)
         kinds = {type(v) for v, _ in cells}
         if (
             row <= self._written
             or not kinds <= _RUN_TYPES
-            or (float in kinds and not all(_plain_number(v) for v, _ in cells))
+            or (float in kinds and not all(plain_number(v) for v, _ in cells))
             or (line and any(col <= c < col + len(cells) for c in line))  # given already: as value() does
         ):
             for k, (value, style) in enumerate(cells):
@@ -285,19 +287,37 @@ class StreamingSheetBuilder(SheetBuilder):
 
         from .row_writer import Premade, PremadeRun, RowStringWriter, number_tail
 
-        ws, apply, pool, attributes = self.ws, self.styles.apply, self._pool, self._attributes
-        known_tails = self._tails
+        ws, apply, pool, attributes, known = self.ws, self.styles.apply, self._pool, self._attributes, self._tails
         # The row writer takes a number or blank as its XML (no cell object); the style's part
         # of it is asked when its first cell is written, as openpyxl would number the style.
         writer = ws._writer if isinstance(ws._writer, RowStringWriter) else None
 
-        def attribute_of(key, style) -> str:
-            cell = pool.get(key)
+        def pooled(style):
+            cell = pool.get(id(style))
             if cell is None:
-                cell = pool[key] = WriteOnlyCell(ws)
+                cell = pool[id(style)] = WriteOnlyCell(ws)
                 apply(cell, style)
-            attributes[key] = found = writer.style_attribute(cell)
-            return found
+            return cell
+
+        def tail_of(value, style):
+            """The row writer's XML of a plain number or blank; None: nothing written (an
+            unstyled blank, as for a cell of its own); _NOT_PLAIN: a cell object's to write."""
+            if type(value) not in _RUN_TYPES:  # True == 1: never looked up as a number
+                return _NOT_PLAIN
+            key = (id(style), value)  # 0 and 0.0 alike: the same text (%.16g)
+            tail = known.get(key, _NOT_PLAIN)
+            if tail is _NOT_PLAIN:
+                attribute = attributes.get(id(style))
+                if attribute is None:
+                    attribute = attributes[id(style)] = writer.style_attribute(pooled(style))
+                tail = number_tail(attribute, value)
+                if tail is None:
+                    return _NOT_PLAIN  # not finite
+                if not attribute and value is None:
+                    tail = None
+                if len(known) < _KNOWN_TAILS:
+                    known[key] = tail
+            return tail
 
         last = max((c + len(e.cells) - 1 if type(e) is _NumberRun else c for c, e in line.items()), default=0)
         col = 0
@@ -309,20 +329,7 @@ class StreamingSheetBuilder(SheetBuilder):
                 continue
             if type(entry) is _NumberRun:
                 if writer is not None:
-                    tails = []
-                    for value, style in entry.cells:
-                        key = (id(style), value)  # 0 and 0.0 alike: the same text (%.16g)
-                        tail = known_tails.get(key, False)
-                        if tail is False:
-                            attribute = attributes.get(id(style))
-                            if attribute is None:
-                                attribute = attribute_of(id(style), style)
-                            # an unstyled blank: nothing written (as for a cell of its own)
-                            tail = number_tail(attribute, value) if attribute or value is not None else None
-                            if len(known_tails) < _KNOWN_TAILS:
-                                known_tails[key] = tail
-                        tails.append(tail)
-                    yield PremadeRun(tails)
+                    yield PremadeRun([tail_of(value, style) for value, style in entry.cells])
                     col += len(entry.cells) - 1
                     continue
                 entry = entry.expand(line, col)  # openpyxl's writer: a cell a column
@@ -333,19 +340,12 @@ class StreamingSheetBuilder(SheetBuilder):
                 put_text(cell, value) if is_text else put_value(cell, value)
                 yield cell
                 continue
-            key = id(style)
-            cell = pool.get(key)
-            if cell is None:
-                cell = pool[key] = WriteOnlyCell(ws)
-                apply(cell, style)
             if writer is not None:
-                attribute = attributes.get(key)
-                if attribute is None:
-                    attribute = attributes[key] = writer.style_attribute(cell)
-                tail = number_tail(attribute, value)
-                if tail is not None:
-                    yield Premade(tail) if attribute or value is not None else None  # unstyled blank: nothing
+                tail = tail_of(value, style)
+                if tail is not _NOT_PLAIN:
+                    yield None if tail is None else Premade(tail)
                     continue
+            cell = pooled(style)
             put_value(cell, value)
             yield cell
 
@@ -361,10 +361,7 @@ _RUN_TYPES = {type(None), int, float}
 _KNOWN_TAILS = 20_000
 
 
-def _plain_number(value) -> bool:
-    """None, an int or a finite float: a value a run of cells holds (row_writer.number_tail)."""
-    kind = type(value)
-    return value is None or kind is int or (kind is float and math.isfinite(value))
+_NOT_PLAIN = object()  # _row_cells: a value the row writer's number XML does not take
 
 
 class _NumberRun:
@@ -401,14 +398,12 @@ def cell_rows_sheet(workbook, title: str):
                 self._writer.write_top()
 
         def _values_to_row(self, values, row_idx):
-            from .row_writer import PremadeRun
-
             col_idx = 1
             for cell in values:
                 if cell is not None:
                     cell.column, cell.row = col_idx, row_idx
                     yield cell
-                col_idx += len(cell.tails) if type(cell) is PremadeRun else 1
+                col_idx += len(cell.tails) if type(cell) is row_writer.PremadeRun else 1
 
     ws = CellRowsSheet(parent=workbook, title=title)
     workbook._add_sheet(ws)
