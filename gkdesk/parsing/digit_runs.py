@@ -987,9 +987,10 @@ def recover_flat(text: str, region: tuple[int, int], spec: TableSpec, notes: lis
     entry point for the recognizer: a candidate Table and its notes (added to `notes`)."""
     if region is None:
         return None
-    from .tokens import without_page_number_lines
+    from .continuations import without
+    from .tokens import page_furniture
 
-    text = without_page_number_lines(text, *region)  # as the tokens have none of them
+    text = without(text, page_furniture(text, *region))  # digits the tokens have not either
     if spec.id == "t4":
         solved = solve_flat_t4(text, region, spec)
         missing: list[int] = []

@@ -19,6 +19,7 @@ as the document states it.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -863,8 +864,6 @@ def _ends_table(label: str) -> bool:
 @lru_cache(maxsize=1)
 def _column_labels():
     """Any run of the form's column labels (both versions, every table), normalized."""
-    import re
-
     from ..schema import FORMATS, format_spec
 
     words = {

@@ -145,12 +145,12 @@ def _recognize(text: str, tables, encoding: str, source_path: str) -> Report:
 
 
 _TABLES = ("t2", "t3", "t4")
+_NUMBER = {"t2": "表二", "t3": "表三", "t4": "表四"}
 
 
 def _probe(table_id: str) -> TableSpec:
     """The spec whose cues find a table's region (the 2021 one: both versions' cues alike)."""
     return T4 if table_id == "t4" else table_spec("2021", table_id)
-_NUMBER = {"t2": "表二", "t3": "表三", "t4": "表四"}
 
 
 def _version_of(region: Region, table_id: str, year_version: str | None) -> str:

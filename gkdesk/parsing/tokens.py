@@ -275,22 +275,13 @@ def page_number_ends(text: str) -> list[int]:
     return [m.end() for m in _PAGE_NUMBER_LINE.finditer(text)]
 
 
-def without_page_number_lines(text: str, start: int, end: int) -> str:
-    """The text with the page-number lines of text[start:end] blanked, and the years that stand
-    apart from other digits (offsets kept): a page's foot printed between a table's rows
-    ('第 3 页 共 6 页') or its running head (测试局2023年政府信息公开工作年度报告) holds no
-    digits of a row; a year glued to a row's digits (…00000222023年) is left to the split."""
-    spans = sorted([m.span() for m in _PAGE_NUMBER_LINE.finditer(text, start, end)]
-                   + [m.span() for m in _YEAR_APART.finditer(text, start, end)])
-    if not spans:
-        return text
-    parts, at = [], 0
-    for a, b in spans:
-        a = max(a, at)
-        parts += [text[at:a], " " * max(b - a, 0)]
-        at = max(b, at)
-    parts.append(text[at:])
-    return "".join(parts)
+def page_furniture(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans in text[start:end] that hold no digit of a table row: its page-number lines and the
+    years standing apart from other digits. A page's foot printed between a table's rows
+    ('第 3 页 共 6 页') or its running head (测试局2023年政府信息公开工作年度报告); a year glued
+    to a row's digits (…00000222023年) is left to the digit-run split."""
+    return sorted([m.span() for m in _PAGE_NUMBER_LINE.finditer(text, start, end)]
+                  + [m.span() for m in _YEAR_APART.finditer(text, start, end)])
 
 
 _YEAR_APART = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?=年)")
@@ -329,10 +320,9 @@ def mark_word_values(row: list[Token]) -> None:
 
 # Tables drawn with box-drawing characters or full-width bars (a converter's or an editor's
 # grid: │ ┃ ｜ ─ ┼ ├ …) are read as their ASCII counterparts, the pipes and rules lexed below.
-_AS_ASCII_RULINGS = str.maketrans(
-    {**{ch: "|" for ch in "│┃║｜"}, **{ch: "-" for ch in "─━═"}, **{ch: "+" for ch in "┼╋╬├┤┬┴┌┐└┘┣┫┳┻┏┓┗┛╠╣╦╩╔╗╚╝"}}
-)
-_DRAWN_RULINGS = re.compile("[│┃║｜─━═┼╋╬├┤┬┴┌┐└┘┣┫┳┻┏┓┗┛╠╣╦╩╔╗╚╝]")
+_DRAWN_AS = {"|": "│┃║｜", "-": "─━═", "+": "┼╋╬├┤┬┴┌┐└┘┣┫┳┻┏┓┗┛╠╣╦╩╔╗╚╝"}
+_AS_ASCII_RULINGS = str.maketrans({ch: ascii for ascii, drawn in _DRAWN_AS.items() for ch in drawn})
+_DRAWN_RULINGS = re.compile("[" + "".join(_DRAWN_AS.values()) + "]")
 
 
 _PLAIN_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
@@ -377,12 +367,6 @@ def _csv_fields(line: str, among_rows: bool = False) -> list[tuple[int, str]] | 
 
 
 _CSV_FIELD_MAX = 64
-
-
-def _csv_shaped(line: str) -> bool:
-    """A line of three comma-separated fields at least, none a sentence (a header row too)."""
-    fields = line.split(",")
-    return len(fields) >= 3 and not any("。" in f or "；" in f or len(f) > _CSV_FIELD_MAX for f in fields)
 
 
 class Tokenizer:
@@ -487,7 +471,7 @@ class Tokenizer:
         cell_per_line = self._is_cell_per_line(lines)
         # Rows of a spreadsheet saved as CSV: with two of them, a header row or a shorter row
         # (label and value) is one too.
-        csv_rows = sum(1 for ln in lines if ln.count(",") >= 2 and _csv_shaped(ln)) >= 2
+        csv_rows = sum(1 for ln in lines if len(_csv_fields(ln, among_rows=True) or ()) >= 3) >= 2
         i = 0
         if offset == 0 and self._inside_wiki_table(self.start):
             i = self._wiki_table(lines, starts, -1, offset, base_line)  # the region starts inside one
